@@ -1,0 +1,77 @@
+import { addDays, format, isWeekend, lastDayOfMonth, parseISO } from 'date-fns';
+import type { IsoDate, Quarter } from '../model/types.js';
+import { federalHolidays } from './holidays.js';
+
+// Dates are calendar days: parsed and formatted in local time on both ends, so the
+// machine's time zone never shifts a day.
+const toDate = (day: IsoDate): Date => parseISO(day);
+const toIso = (date: Date): IsoDate => format(date, 'yyyy-MM-dd');
+
+export interface DeliveryWindow {
+  quarter: Quarter;
+  year: number;
+  /** The business days of the window, in order. */
+  days: IsoDate[];
+  start: IsoDate;
+  end: IsoDate;
+}
+
+export type DeliveryTiming =
+  | { kind: 'a_tiempo' }
+  | { kind: 'tarde'; businessDays: number }
+  | { kind: 'anticipado'; businessDays: number };
+
+export interface CalendarOptions {
+  federal: boolean;
+  extraNonWorkingDays: readonly IsoDate[];
+  /** Business days at the end of the quarter's last month in which reports are due. */
+  windowLength: number;
+}
+
+export class BusinessCalendar {
+  private readonly nonWorking = new Set<IsoDate>();
+  private readonly federalYears = new Set<number>();
+
+  constructor(private readonly options: CalendarOptions) {
+    for (const day of options.extraNonWorkingDays) this.nonWorking.add(day);
+  }
+
+  isBusinessDay(day: IsoDate): boolean {
+    const date = toDate(day);
+    if (isWeekend(date)) return false;
+    if (this.options.federal) this.loadFederal(date.getFullYear());
+    return !this.nonWorking.has(day);
+  }
+
+  /** The last `windowLength` business days of March, June, September or December. */
+  deliveryWindow(year: number, quarter: Quarter): DeliveryWindow {
+    const lastMonth = Number(quarter.slice(1)) * 3 - 1;
+    const days: IsoDate[] = [];
+    for (let date = lastDayOfMonth(new Date(year, lastMonth, 1)); days.length < this.options.windowLength; date = addDays(date, -1)) {
+      const day = toIso(date);
+      if (this.isBusinessDay(day)) days.unshift(day);
+    }
+    return { quarter, year, days, start: days[0]!, end: days[days.length - 1]! };
+  }
+
+  timing(delivered: IsoDate, window: DeliveryWindow): DeliveryTiming {
+    if (delivered > window.end) return { kind: 'tarde', businessDays: this.businessDaysAfter(window.end, delivered) };
+    if (delivered < window.start) return { kind: 'anticipado', businessDays: this.businessDaysAfter(delivered, window.start) - 1 + (this.isBusinessDay(delivered) ? 1 : 0) };
+    return { kind: 'a_tiempo' };
+  }
+
+  /** Business days in (from, to], e.g. how many working days a delivery came after the deadline. */
+  businessDaysAfter(from: IsoDate, to: IsoDate): number {
+    let count = 0;
+    for (let date = addDays(toDate(from), 1); toIso(date) <= to; date = addDays(date, 1)) {
+      if (this.isBusinessDay(toIso(date))) count++;
+    }
+    return count;
+  }
+
+  private loadFederal(year: number): void {
+    if (this.federalYears.has(year)) return;
+    this.federalYears.add(year);
+    for (const holiday of federalHolidays(year)) this.nonWorking.add(holiday.fecha);
+  }
+}

@@ -1,0 +1,32 @@
+export type Lang = 'es' | 'en';
+
+/** A user-facing text in both languages; Spanish is the default voice of the tool. */
+export interface Text {
+  es: string;
+  en: string;
+}
+
+export type Params = Record<string, string | number>;
+
+/** Fills `{name}` placeholders; an unknown placeholder stays visible rather than vanishing. */
+export function fill(template: string, params: Params = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export function say(text: Text, lang: Lang, params?: Params): string {
+  return fill(text[lang], params);
+}
+
+/** Quotes a value from the user's data for a message, trimmed so a long value cannot flood the terminal. */
+export function quote(value: unknown, max = 60): string {
+  const raw = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const flat = raw.replace(/\s+/g, ' ');
+  return `«${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}»`;
+}
+
+export function listOf(values: readonly unknown[], lang: Lang): string {
+  const items = values.map((v) => quote(v, 40));
+  if (items.length <= 1) return items.join('');
+  const and = lang === 'es' ? ' y ' : ' and ';
+  return `${items.slice(0, -1).join(', ')}${and}${items[items.length - 1]}`;
+}

@@ -1,0 +1,147 @@
+import type { BusinessCalendar } from '../calendar/business-days.js';
+import type { RepoEntry } from '../repo/files.js';
+import type { Placement } from '../repo/layout.js';
+import type { ResolvedConfig } from './config.js';
+import type {
+  CatalogoUnidades,
+  Convocatorias,
+  Dependencia,
+  IsoDate,
+  Meta,
+  PlanConfig,
+  Ppcs,
+  Quarter,
+  RecomendacionesGenero,
+  Reporte,
+  Retroalimentacion,
+  UnidadMedida,
+} from './types.js';
+
+/** A document that passed its schema, with the file it came from. */
+export interface SourceDoc<T> {
+  file: string;
+  placement: Placement;
+  data: T;
+}
+
+export interface ModelDocuments {
+  plan?: SourceDoc<PlanConfig>;
+  unidades?: SourceDoc<CatalogoUnidades>;
+  dependencias: SourceDoc<Dependencia>[];
+  ppcs: SourceDoc<Ppcs>[];
+  reportes: SourceDoc<Reporte>[];
+  retroalimentacion: SourceDoc<Retroalimentacion>[];
+  convocatorias: SourceDoc<Convocatorias>[];
+  genero: SourceDoc<RecomendacionesGenero>[];
+}
+
+export interface ModelContext {
+  root: string;
+  config: ResolvedConfig;
+  calendar: BusinessCalendar;
+  /** Reports whose delivery window ends before this date are due (PLAN022, PLAN042). */
+  fechaCorte: IsoDate;
+  repoFiles: ReadonlyMap<string, RepoEntry>;
+  /** Department folders and PPCS file names whose files exist but could not be read. */
+  unreadable: { departments: ReadonlySet<string>; ppcs: ReadonlySet<string>; units: boolean };
+}
+
+/** Splits `2019-T2` into its year and quarter. */
+export function parseTrimestre(trimestre: string): { year: number; quarter: Quarter } {
+  return { year: Number(trimestre.slice(0, 4)), quarter: trimestre.slice(5) as Quarter };
+}
+
+export class PlanModel implements ModelDocuments, ModelContext {
+  plan?: SourceDoc<PlanConfig>;
+  unidades?: SourceDoc<CatalogoUnidades>;
+  dependencias: SourceDoc<Dependencia>[];
+  ppcs: SourceDoc<Ppcs>[];
+  reportes: SourceDoc<Reporte>[];
+  retroalimentacion: SourceDoc<Retroalimentacion>[];
+  convocatorias: SourceDoc<Convocatorias>[];
+  genero: SourceDoc<RecomendacionesGenero>[];
+  root: string;
+  config: ResolvedConfig;
+  calendar: BusinessCalendar;
+  fechaCorte: IsoDate;
+  repoFiles: ReadonlyMap<string, RepoEntry>;
+  unreadable: ModelContext['unreadable'];
+
+  readonly departmentsByClave = new Map<string, SourceDoc<Dependencia>>();
+  readonly ppcsById = new Map<string, SourceDoc<Ppcs>>();
+  readonly unitsByClave = new Map<string, UnidadMedida>();
+  private readonly ppcsByDepartment = new Map<string, SourceDoc<Ppcs>[]>();
+  private readonly reportsByDepartment = new Map<string, SourceDoc<Reporte>[]>();
+
+  constructor(documents: ModelDocuments, context: ModelContext) {
+    this.plan = documents.plan;
+    this.unidades = documents.unidades;
+    this.dependencias = documents.dependencias;
+    this.ppcs = documents.ppcs;
+    this.reportes = documents.reportes;
+    this.retroalimentacion = documents.retroalimentacion;
+    this.convocatorias = documents.convocatorias;
+    this.genero = documents.genero;
+    this.root = context.root;
+    this.config = context.config;
+    this.calendar = context.calendar;
+    this.fechaCorte = context.fechaCorte;
+    this.repoFiles = context.repoFiles;
+    this.unreadable = context.unreadable;
+
+    // First one wins: duplicates are PLAN003's to report, not the index's to hide.
+    for (const dep of this.dependencias) {
+      if (!this.departmentsByClave.has(dep.placement.folder!)) this.departmentsByClave.set(dep.placement.folder!, dep);
+    }
+    for (const doc of this.ppcs) {
+      if (!this.ppcsById.has(doc.data.id)) this.ppcsById.set(doc.data.id, doc);
+      pushTo(this.ppcsByDepartment, doc.placement.folder!, doc);
+    }
+    for (const unit of this.unidades?.data.unidades ?? []) {
+      if (!this.unitsByClave.has(unit.clave)) this.unitsByClave.set(unit.clave, unit);
+    }
+    for (const doc of this.reportes) pushTo(this.reportsByDepartment, doc.placement.folder!, doc);
+  }
+
+  /** A department exists when its folder has a dependencia.yaml, even one that failed to load. */
+  departmentExists(clave: string): boolean {
+    return this.departmentsByClave.has(clave) || this.unreadable.departments.has(clave);
+  }
+
+  /** A PPCS exists when some carátula declares it, or a file of that name failed to load. */
+  ppcsExists(id: string): boolean {
+    return this.ppcsById.has(id) || this.unreadable.ppcs.has(id);
+  }
+
+  ppcsOf(clave: string): readonly SourceDoc<Ppcs>[] {
+    return this.ppcsByDepartment.get(clave) ?? [];
+  }
+
+  reportsOf(clave: string): readonly SourceDoc<Reporte>[] {
+    return this.reportsByDepartment.get(clave) ?? [];
+  }
+
+  reportFor(clave: string, trimestre: string): SourceDoc<Reporte> | undefined {
+    return this.reportsOf(clave).find((r) => r.data.trimestre === trimestre);
+  }
+
+  metaOf(ppcsId: string, metaId: string): Meta | undefined {
+    return this.ppcsById.get(ppcsId)?.data.metas?.find((m) => m.id === metaId);
+  }
+
+  /** Department folders known to the repo, in a stable order. */
+  departmentClaves(): string[] {
+    return [...this.departmentsByClave.keys()].sort();
+  }
+
+  /** A quarter is due once its delivery window has closed before the cut-off date. */
+  isDue(year: number, quarter: Quarter): boolean {
+    return this.calendar.deliveryWindow(year, quarter).end < this.fechaCorte;
+  }
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

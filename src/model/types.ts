@@ -1,0 +1,253 @@
+// The vocabulary of the plan repository. Field names mirror the YAML (Spanish
+// snake_case, see SPEC §2); these are the shapes a document has once it passed
+// its JSON Schema, so later code never re-checks them.
+
+/** A calendar date written `YYYY-MM-DD`; compared as a calendar date, never as an instant. */
+export type IsoDate = string;
+
+/** `2019-T2`: fiscal year and quarter. */
+export type TrimestreId = string;
+
+export type Quarter = 'T1' | 'T2' | 'T3' | 'T4';
+export const QUARTERS: readonly Quarter[] = ['T1', 'T2', 'T3', 'T4'];
+
+export type Severity = 'error' | 'warning';
+export type SeveritySetting = Severity | 'off';
+
+export type CriterioClave =
+  | 'consistencia_programatica'
+  | 'seguimiento_retroalimentacion'
+  | 'integracion_organizacion'
+  | 'integralidad'
+  | 'calidad_cobertura'
+  | 'perspectiva_genero';
+
+export const CRITERIOS: readonly CriterioClave[] = [
+  'consistencia_programatica',
+  'seguimiento_retroalimentacion',
+  'integracion_organizacion',
+  'integralidad',
+  'calidad_cobertura',
+  'perspectiva_genero',
+];
+
+// ---------------------------------------------------------------- plan.yaml
+
+export interface SemaforoBandas {
+  /** Cumplimiento (%) from which a meta is green, inclusive. */
+  verde_min: number;
+  /** Cumplimiento (%) up to which a meta is green, inclusive. */
+  verde_max: number;
+  amarillo_min: number;
+  amarillo_max: number;
+}
+
+export interface DiaInhabil {
+  fecha: IsoDate;
+  motivo: string;
+}
+
+export interface GradoRubrica {
+  grado: string;
+  /** Lowest total score (0–100) that earns this grade. */
+  minimo: number;
+  /** Type of Plan de Mejora the grade leads to (seed: Aceptable → Consolidación). */
+  tipo_plan: string;
+}
+
+export interface Rubrica {
+  /** Weight of each criterion; weights add up to 100. */
+  pesos: Record<CriterioClave, number>;
+  grados: GradoRubrica[];
+}
+
+export interface PlanConfig {
+  municipio: string;
+  estado?: string;
+  administracion: { inicio: number; fin: number };
+  ejercicio: number;
+  entrega_reportes: { dias_habiles: number; ventana: 'fin_de_trimestre' };
+  dias_inhabiles?: {
+    /** Include the federal mandatory rest days of LFT art. 74 (default true). */
+    federales?: boolean;
+    adicionales?: DiaInhabil[];
+  };
+  semaforo?: Partial<SemaforoBandas>;
+  /** Share (%) of the target population a PPCS should reach in the year. */
+  cobertura_minima?: number;
+  umbrales?: {
+    /** PLAN024: cumulative progress above this % of meta_anual is implausible. */
+    avance_excesivo?: number;
+    /** PLAN011: tolerated relative gap (%) between programming and meta_anual. */
+    tolerancia_programacion?: number;
+    /** PLAN013: minimum share (%) of a department's PPCS that must be active. */
+    ppcs_activos_minimo?: number;
+  };
+  rubrica?: Rubrica;
+  /** Per-rule severity override, like ESLint: `PLAN021: error`. */
+  reglas?: Record<string, SeveritySetting>;
+}
+
+// ------------------------------------------------ catalogos/unidades-de-medida.yaml
+
+export interface UnidadMedida {
+  clave: string;
+  nombre: string;
+  validada: boolean;
+  /** A percentage unit: values above 100 are implausible (PLAN024). */
+  es_porcentaje?: boolean;
+}
+
+export interface CatalogoUnidades {
+  unidades: UnidadMedida[];
+}
+
+// ------------------------------------------------ dependencias/<CLAVE>/dependencia.yaml
+
+export interface AccionMejora {
+  criterio: CriterioClave;
+  accion: string;
+  recursos: string;
+  dimension: string;
+}
+
+export interface Dependencia {
+  clave: string;
+  nombre: string;
+  titular: string;
+  enlace: { nombre: string; cargo?: string; correo?: string; telefono?: string };
+  autoevaluacion_2018: { puntaje: number; grado: string };
+  plan_de_mejora: { tipo: string; acciones: AccionMejora[] };
+}
+
+// ------------------------------------------------ dependencias/<CLAVE>/ppcs/<ID>.yaml
+
+export type TipoPpcs = 'programa' | 'proyecto' | 'campana' | 'servicio';
+export type EstatusPpcs = 'por_iniciar' | 'activo' | 'suspendido' | 'concluido' | 'cancelado';
+export type Sentido = 'ascendente' | 'descendente';
+export type Acumulacion = 'suma' | 'ultimo_valor' | 'promedio';
+
+export interface Indicador {
+  nombre: string;
+  formula?: string;
+  unidad_medida?: string;
+  sentido: Sentido;
+  linea_base?: number;
+  acumulacion: Acumulacion;
+}
+
+export interface Meta {
+  id: string;
+  descripcion: string;
+  indicador?: Indicador;
+  /** Programmed value per quarter; a quarter left out has nothing programmed. */
+  programacion?: Partial<Record<Quarter, number>>;
+  meta_anual?: number;
+  /** Per-meta override of the semáforo bands. */
+  semaforo?: Partial<SemaforoBandas>;
+}
+
+export interface Actividad {
+  descripcion: string;
+  /** Other departments (clave) taking part: this is integralidad. */
+  participantes?: string[];
+}
+
+export interface Ppcs {
+  id: string;
+  tipo: TipoPpcs;
+  nombre: string;
+  estatus: EstatusPpcs;
+  alineacion_pmd?: { eje: string; objetivo?: string; estrategia?: string };
+  problematica?: string;
+  objetivo?: string;
+  poblacion_objetivo?: { descripcion: string; cantidad: number };
+  responsable?: string;
+  metas?: Meta[];
+  actividades?: Actividad[];
+  perspectiva_genero?: { aplica: boolean; descripcion?: string };
+}
+
+// ------------------------------------------------ dependencias/<CLAVE>/reportes/<AAAA>-T<n>.yaml
+
+export interface Avance {
+  meta: string;
+  valor: number;
+  unidad_medida: string;
+  comentario?: string;
+  justificacion_variacion?: string;
+}
+
+export interface Beneficiarios {
+  total: number;
+  mujeres?: number;
+  hombres?: number;
+}
+
+export interface ReportePpcs {
+  id: string;
+  estatus?: EstatusPpcs;
+  avances?: Avance[];
+  beneficiarios?: Beneficiarios;
+  colaboraciones?: string[];
+  evidencias?: string[];
+  observaciones_atendidas?: string[];
+  recomendaciones_genero_aplicadas?: string[];
+}
+
+export interface Reporte {
+  dependencia: string;
+  trimestre: TrimestreId;
+  fecha_entrega: IsoDate;
+  elaboro: string;
+  ppcs: ReportePpcs[];
+}
+
+// ------------------------------------------------ planeacion/retroalimentacion/<AAAA>-T<n>.yaml
+
+export interface Observacion {
+  id: string;
+  dependencia: string;
+  ppcs?: string;
+  tipo: 'observacion' | 'recomendacion';
+  texto: string;
+}
+
+export interface Retroalimentacion {
+  /** The quarter whose reports this round reviews; answers are due in the next one. */
+  trimestre: TrimestreId;
+  fecha_emision: IsoDate;
+  observaciones: Observacion[];
+}
+
+// ------------------------------------------------ planeacion/convocatorias/<AAAA>.yaml
+
+export interface Convocatoria {
+  id: string;
+  fecha: IsoDate;
+  asunto: string;
+  convocadas: string[];
+  asistentes: string[];
+  /** When the call asks for information, the date it is due. */
+  fecha_limite_entrega?: IsoDate;
+  entregas?: { dependencia: string; fecha: IsoDate }[];
+}
+
+export interface Convocatorias {
+  ejercicio: number;
+  convocatorias: Convocatoria[];
+}
+
+// ------------------------------------------------ planeacion/genero/<AAAA>.yaml
+
+export interface RecomendacionGenero {
+  id: string;
+  fecha: IsoDate;
+  dependencias: string[];
+  recomendacion: string;
+}
+
+export interface RecomendacionesGenero {
+  ejercicio: number;
+  recomendaciones: RecomendacionGenero[];
+}

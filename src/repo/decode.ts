@@ -1,0 +1,59 @@
+// Bytes → text. Departments edit on Windows machines, so the usual failures are a
+// Latin-1/Windows-1252 save, a UTF-16 "Unicode" save from Notepad, or a BOM.
+
+export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+
+export type DecodeProblem =
+  | { kind: 'too_large'; bytes: number; limit: number }
+  | { kind: 'utf16' }
+  | { kind: 'nul'; line: number; column: number }
+  | { kind: 'not_utf8'; line: number; column: number; byte: number; latin1: string };
+
+export type Decoded = { ok: true; text: string } | { ok: false; problem: DecodeProblem };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+export function decodeYamlBytes(bytes: Uint8Array, limit = DEFAULT_MAX_FILE_BYTES): Decoded {
+  if (bytes.length > limit) return { ok: false, problem: { kind: 'too_large', bytes: bytes.length, limit } };
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    return { ok: false, problem: { kind: 'utf16' } };
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) return { ok: false, problem: { kind: 'nul', ...bytePosition(bytes, nul) } };
+  try {
+    // TextDecoder drops a leading UTF-8 BOM itself (ignoreBOM: false).
+    return { ok: true, text: utf8.decode(bytes) };
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    const byte = bytes[offset] ?? 0;
+    return {
+      ok: false,
+      problem: { kind: 'not_utf8', ...bytePosition(bytes, offset), byte, latin1: new TextDecoder('windows-1252').decode(bytes.subarray(offset, offset + 1)) },
+    };
+  }
+}
+
+/** Line and column (1-based) of a byte offset, counting columns in bytes of this line. */
+function bytePosition(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    for (let k = 1; k < length; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    i += length;
+  }
+  return 0;
+}

@@ -1,0 +1,58 @@
+import { readdirSync, readlinkSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+
+/** Folders that never hold plan data: VCS, dependencies, and the default report output. */
+const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', 'reportes']);
+
+export interface RepoEntry {
+  /** Repo-relative POSIX path. */
+  path: string;
+  symlink: boolean;
+  /** For a symlink: its target resolves outside the repo (or cannot be resolved). */
+  escapesRepo: boolean;
+  directory: boolean;
+}
+
+/** Every file and symlink of the repo, without following symlinks. */
+export function listRepo(root: string): Map<string, RepoEntry> {
+  const entries = new Map<string, RepoEntry>();
+  const realRoot = realpathSync(root);
+  const pending: string[] = [''];
+  while (pending.length > 0) {
+    const rel = pending.pop()!;
+    const dirents = readdirSync(path.join(root, rel), { withFileTypes: true });
+    for (const dirent of dirents) {
+      const childRel = rel === '' ? dirent.name : `${rel}/${dirent.name}`;
+      if (dirent.isDirectory()) {
+        if (SKIPPED_FOLDERS.has(dirent.name) && (rel === '' || dirent.name !== 'reportes')) continue;
+        if (dirent.name.startsWith('.') && rel === '') continue;
+        pending.push(childRel);
+      } else if (dirent.isSymbolicLink()) {
+        entries.set(childRel, {
+          path: childRel,
+          symlink: true,
+          directory: false,
+          escapesRepo: symlinkEscapes(realRoot, path.join(root, childRel)),
+        });
+      } else if (dirent.isFile()) {
+        entries.set(childRel, { path: childRel, symlink: false, directory: false, escapesRepo: false });
+      }
+    }
+  }
+  return entries;
+}
+
+function symlinkEscapes(realRoot: string, absolute: string): boolean {
+  try {
+    readlinkSync(absolute);
+    const target = realpathSync(absolute);
+    return !isInside(realRoot, target);
+  } catch {
+    return true;
+  }
+}
+
+export function isInside(root: string, candidate: string): boolean {
+  const relative = path.relative(root, candidate);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}

@@ -1,0 +1,75 @@
+// Where each kind of file lives (SPEC §2). The path decides the kind, so a file is
+// checked against exactly one schema and a misplaced file is reported, not skipped.
+
+export type FileKind =
+  | 'plan'
+  | 'unidades'
+  | 'dependencia'
+  | 'ppcs'
+  | 'reporte'
+  | 'retroalimentacion'
+  | 'convocatorias'
+  | 'genero';
+
+export interface Placement {
+  kind: FileKind;
+  /** Department folder name, for files under dependencias/<CLAVE>/. */
+  folder?: string;
+  /** File name without `.yaml`: the PPCS id, the quarter or the year it must declare. */
+  stem?: string;
+}
+
+export const SCHEMA_FILE: Record<FileKind, string> = {
+  plan: 'plan.schema.json',
+  unidades: 'unidades-de-medida.schema.json',
+  dependencia: 'dependencia.schema.json',
+  ppcs: 'ppcs.schema.json',
+  reporte: 'reporte.schema.json',
+  retroalimentacion: 'retroalimentacion.schema.json',
+  convocatorias: 'convocatorias.schema.json',
+  genero: 'genero.schema.json',
+};
+
+/** Where a planning office expects each kind, for messages about misplaced files. */
+export const EXPECTED_LAYOUT = [
+  'plan.yaml',
+  'catalogos/unidades-de-medida.yaml',
+  'dependencias/<CLAVE>/dependencia.yaml',
+  'dependencias/<CLAVE>/ppcs/<ID>.yaml',
+  'dependencias/<CLAVE>/reportes/<AAAA>-T<n>.yaml',
+  'planeacion/retroalimentacion/<AAAA>-T<n>.yaml',
+  'planeacion/convocatorias/<AAAA>.yaml',
+  'planeacion/genero/<AAAA>.yaml',
+] as const;
+
+const patterns: [RegExp, (m: RegExpMatchArray) => Placement][] = [
+  [/^plan\.yaml$/, () => ({ kind: 'plan' })],
+  [/^catalogos\/unidades-de-medida\.yaml$/, () => ({ kind: 'unidades' })],
+  [/^dependencias\/([^/]+)\/dependencia\.yaml$/, (m) => ({ kind: 'dependencia', folder: m[1] })],
+  [/^dependencias\/([^/]+)\/ppcs\/([^/]+)\.yaml$/, (m) => ({ kind: 'ppcs', folder: m[1], stem: m[2] })],
+  [/^dependencias\/([^/]+)\/reportes\/([^/]+)\.yaml$/, (m) => ({ kind: 'reporte', folder: m[1], stem: m[2] })],
+  [/^planeacion\/retroalimentacion\/([^/]+)\.yaml$/, (m) => ({ kind: 'retroalimentacion', stem: m[1] })],
+  [/^planeacion\/convocatorias\/([^/]+)\.yaml$/, (m) => ({ kind: 'convocatorias', stem: m[1] })],
+  [/^planeacion\/genero\/([^/]+)\.yaml$/, (m) => ({ kind: 'genero', stem: m[1] })],
+];
+
+export function placementOf(relPath: string): Placement | undefined {
+  for (const [pattern, build] of patterns) {
+    const match = relPath.match(pattern);
+    if (match) return build(match);
+  }
+  return undefined;
+}
+
+const YAML_EXTENSION = /\.ya?ml$/i;
+const MANAGED_TOP = /^(plan\.ya?ml$|catalogos\/|dependencias\/|planeacion\/)/;
+const EVIDENCE_FOLDER = /(^|\/)evidencias\//;
+
+/**
+ * A YAML file where the office keeps its data but at no known place: most often a typo
+ * in a folder name (`reporte/`), a `.yml` extension or a file dropped at the wrong level.
+ * Left unread it would pass silently, so it is reported.
+ */
+export function isStrayDataFile(relPath: string): boolean {
+  return YAML_EXTENSION.test(relPath) && MANAGED_TOP.test(relPath) && !EVIDENCE_FOLDER.test(relPath);
+}

@@ -1,0 +1,18 @@
+import type { Rule } from './rule.js';
+
+export const PLAN002: Rule = {
+  meta: {
+    id: 'PLAN002',
+    title: { es: 'Estructura conforme al esquema', en: 'Structure matches the schema' },
+    rationale:
+      'Cada archivo sigue el formato que Planeación definió para él (carátula Anexo 1 y 2, reporte trimestral Anexo 3 y 4, etc.). El Plan de Mejora pide entregar «en tiempo y forma … en el formato correspondiente»; un campo mal escrito, un valor fuera del catálogo o una fecha inválida impiden consolidar la información.',
+    defaultSeverity: 'error',
+    hint: { es: 'Corrija el campo señalado; su editor muestra la ayuda del esquema si tiene la extensión YAML instalada.', en: 'Fix the field shown; your editor shows the schema help with the YAML extension installed.' },
+    messages: {},
+    examples: {
+      file: 'dependencias/OP/ppcs/OP-01.yaml',
+      invalid: 'id: OP-01\ntipo: programa\nnombre: Pavimentación de calles\nestatus: en_proceso\n',
+      valid: 'id: OP-01\ntipo: programa\nnombre: Pavimentación de calles\nestatus: activo\n',
+    },
+  },
+};

@@ -1,0 +1,207 @@
+// ajv errors → one Spanish sentence per real problem, pointing at the key or value.
+import type { ErrorObject } from 'ajv';
+import type { PathSegment } from '../diagnostics/diagnostic.js';
+import { fill, listOf, quote, type Lang } from '../i18n/text.js';
+
+export interface SchemaProblem {
+  path: PathSegment[];
+  atKey: boolean;
+  message: string;
+  hint?: string;
+}
+
+const typeNames: Record<string, { es: string; en: string }> = {
+  string: { es: 'un texto', en: 'a text' },
+  number: { es: 'un número', en: 'a number' },
+  integer: { es: 'un número entero', en: 'a whole number' },
+  boolean: { es: 'verdadero o falso (true/false)', en: 'true or false' },
+  object: { es: 'una sección con campos (clave: valor)', en: 'a section of key: value fields' },
+  array: { es: 'una lista (elementos con «- »)', en: 'a list (items starting with "- ")' },
+  null: { es: 'vacío', en: 'empty' },
+};
+
+const T = {
+  required: { es: 'Falta el campo obligatorio «{field}»{title}.', en: 'Missing required field "{field}"{title}.' },
+  requiredHint: { es: 'Agregue «{field}:» en esta sección.', en: 'Add "{field}:" to this section.' },
+  additional: { es: 'El campo «{field}» no existe en este tipo de archivo.', en: 'Field "{field}" does not exist in this kind of file.' },
+  additionalHintSimilar: { es: '¿Quiso decir «{similar}»?', en: 'Did you mean "{similar}"?' },
+  additionalHint: { es: 'Campos permitidos aquí: {allowed}.', en: 'Fields allowed here: {allowed}.' },
+  type: { es: '{what} debe ser {type}; se encontró {value}.', en: '{what} must be {type}; found {value}.' },
+  enum: { es: '{what} tiene el valor {value}, que no está permitido.', en: '{what} has the value {value}, which is not allowed.' },
+  enumHint: { es: 'Valores permitidos: {allowed}.', en: 'Allowed values: {allowed}.' },
+  pattern: { es: '{what} tiene el valor {value}, que no tiene el formato esperado.', en: '{what} has the value {value}, which does not have the expected format.' },
+  patternHint: { es: 'Ejemplo de un valor correcto: {example}.', en: 'Example of a valid value: {example}.' },
+  date: { es: '{what} tiene el valor {value}, que no es una fecha válida.', en: '{what} has the value {value}, which is not a valid date.' },
+  dateHint: { es: 'Escriba la fecha como AAAA-MM-DD, por ejemplo 2019-06-27.', en: 'Write the date as YYYY-MM-DD, e.g. 2019-06-27.' },
+  minimum: { es: '{what} debe ser al menos {limit}; se encontró {value}.', en: '{what} must be at least {limit}; found {value}.' },
+  maximum: { es: '{what} debe ser como máximo {limit}; se encontró {value}.', en: '{what} must be at most {limit}; found {value}.' },
+  minLength: { es: '{what} no puede estar vacío.', en: '{what} cannot be empty.' },
+  maxLength: { es: '{what} es demasiado largo ({length} caracteres; máximo {limit}).', en: '{what} is too long ({length} characters; at most {limit}).' },
+  minItems: { es: '{what} debe tener al menos {limit} elemento(s).', en: '{what} must have at least {limit} item(s).' },
+  maxItems: { es: '{what} tiene demasiados elementos ({length}; máximo {limit}).', en: '{what} has too many items ({length}; at most {limit}).' },
+  uniqueItems: { es: '{what} repite el valor {value}.', en: '{what} repeats the value {value}.' },
+  uniqueHint: { es: 'Deje cada valor una sola vez.', en: 'List each value only once.' },
+  oneOf: { es: '{what} no coincide con ninguna de las formas permitidas.', en: '{what} matches none of the allowed shapes.' },
+  generic: { es: '{what} no es válido: {detail}.', en: '{what} is not valid: {detail}.' },
+  wholeFile: { es: 'El archivo', en: 'The file' },
+  field: { es: 'El campo «{field}»', en: 'Field "{field}"' },
+  item: { es: 'El elemento {index} de «{field}»', en: 'Item {index} of "{field}"' },
+} as const;
+
+export function pointerToPath(pointer: string): PathSegment[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s));
+}
+
+function describe(path: PathSegment[], lang: Lang): string {
+  const last = path[path.length - 1];
+  if (last === undefined) return T.wholeFile[lang];
+  if (typeof last === 'number') {
+    const field = [...path].reverse().find((s) => typeof s === 'string') ?? '';
+    return fill(T.item[lang], { index: last + 1, field: String(field) });
+  }
+  return fill(T.field[lang], { field: last });
+}
+
+function typeName(type: unknown, lang: Lang): string {
+  const types = Array.isArray(type) ? type : [type];
+  return types.map((t) => typeNames[String(t)]?.[lang] ?? String(t)).join(lang === 'es' ? ' o ' : ' or ');
+}
+
+function foundValue(value: unknown, lang: Lang): string {
+  if (value === null) return lang === 'es' ? 'un valor vacío' : 'an empty value';
+  if (Array.isArray(value)) return typeNames.array![lang];
+  if (typeof value === 'object') return typeNames.object![lang];
+  return quote(value);
+}
+
+export function explainSchemaErrors(errors: readonly ErrorObject[], lang: Lang): SchemaProblem[] {
+  // Alternatives (oneOf/anyOf) explain themselves through one summary message; the
+  // per-branch errors under them are noise for someone editing YAML.
+  const alternativePaths = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => e.schemaPath);
+  const kept = errors.filter(
+    (e) => e.keyword === 'oneOf' || e.keyword === 'anyOf' || !alternativePaths.some((p) => e.schemaPath.startsWith(`${p}/`)),
+  );
+  // `if`/`then` only says a branch failed; the branch's own error says why.
+  const meaningful = kept.filter((e) => e.keyword !== 'if');
+
+  const seen = new Set<string>();
+  const problems: SchemaProblem[] = [];
+  for (const error of meaningful) {
+    const problem = explainOne(error, lang);
+    const key = `${problem.path.join('/')}|${problem.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push(problem);
+  }
+  return problems;
+}
+
+function explainOne(error: ErrorObject, lang: Lang): SchemaProblem {
+  const path = pointerToPath(error.instancePath);
+  const what = describe(path, lang);
+  const params = error.params as Record<string, unknown>;
+  const parent = (error.parentSchema ?? {}) as Record<string, unknown>;
+  const value = error.data;
+  switch (error.keyword) {
+    case 'required': {
+      const field = String(params.missingProperty);
+      const props = (parent.properties ?? {}) as Record<string, { title?: string }>;
+      const title = props[field]?.title;
+      return {
+        path,
+        atKey: false,
+        message: fill(T.required[lang], { field, title: title ? ` (${title})` : '' }),
+        hint: fill(T.requiredHint[lang], { field }),
+      };
+    }
+    case 'additionalProperties': {
+      const field = String(params.additionalProperty);
+      const allowed = Object.keys((parent.properties ?? {}) as object);
+      const similar = closest(field, allowed);
+      return {
+        path: [...path, field],
+        atKey: true,
+        message: fill(T.additional[lang], { field }),
+        hint: similar ? fill(T.additionalHintSimilar[lang], { similar }) : fill(T.additionalHint[lang], { allowed: allowed.join(', ') }),
+      };
+    }
+    case 'type':
+      return { path, atKey: false, message: fill(T.type[lang], { what, type: typeName(params.type, lang), value: foundValue(value, lang) }) };
+    case 'enum':
+    case 'const': {
+      const allowed = error.keyword === 'enum' ? (params.allowedValues as unknown[]) : [params.allowedValue];
+      return {
+        path,
+        atKey: false,
+        message: fill(T.enum[lang], { what, value: foundValue(value, lang) }),
+        hint: fill(T.enumHint[lang], { allowed: listOf(allowed, lang) }),
+      };
+    }
+    case 'pattern': {
+      const examples = parent.examples as unknown[] | undefined;
+      return {
+        path,
+        atKey: false,
+        message: fill(T.pattern[lang], { what, value: foundValue(value, lang) }),
+        ...(examples?.length ? { hint: fill(T.patternHint[lang], { example: quote(examples[0]) }) } : {}),
+      };
+    }
+    case 'format':
+      return { path, atKey: false, message: fill(T.date[lang], { what, value: foundValue(value, lang) }), hint: T.dateHint[lang] };
+    case 'minimum':
+    case 'exclusiveMinimum':
+      return { path, atKey: false, message: fill(T.minimum[lang], { what, limit: String(params.limit), value: foundValue(value, lang) }) };
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return { path, atKey: false, message: fill(T.maximum[lang], { what, limit: String(params.limit), value: foundValue(value, lang) }) };
+    case 'minLength':
+      return { path, atKey: false, message: fill(T.minLength[lang], { what }) };
+    case 'maxLength':
+      return { path, atKey: false, message: fill(T.maxLength[lang], { what, limit: String(params.limit), length: String((value as string).length) }) };
+    case 'minItems':
+      return { path, atKey: false, message: fill(T.minItems[lang], { what, limit: String(params.limit) }) };
+    case 'maxItems':
+      return { path, atKey: false, message: fill(T.maxItems[lang], { what, limit: String(params.limit), length: String((value as unknown[]).length) }) };
+    case 'uniqueItems': {
+      const list = value as unknown[];
+      const index = Number(params.i);
+      return { path: [...path, index], atKey: false, message: fill(T.uniqueItems[lang], { what, value: quote(list[index]) }), hint: T.uniqueHint[lang] };
+    }
+    case 'oneOf':
+    case 'anyOf':
+      return { path, atKey: false, message: fill(T.oneOf[lang], { what }) };
+    default:
+      return { path, atKey: false, message: fill(T.generic[lang], { what, detail: error.message ?? error.keyword }) };
+  }
+}
+
+/** The allowed name closest to a typo, when it is close enough to be the likely intent. */
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = levenshtein(word.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function levenshtein(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}

@@ -1,0 +1,67 @@
+// Model → rules → diagnostics: runs every rule and places each finding in its source.
+import { compareDiagnostics, type Diagnostic, type Finding } from './diagnostics/diagnostic.js';
+import { say, type Lang } from './i18n/text.js';
+import { loadPlan, type LoadOptions, type LoadResult } from './load.js';
+import type { ResolvedConfig } from './model/config.js';
+import { RULES, RULES_BY_ID } from './rules/index.js';
+import type { Rule, RuleReport } from './rules/rule.js';
+import { locate, position } from './yaml/locate.js';
+import type { ParsedYaml } from './yaml/parse.js';
+
+export interface ValidationResult extends LoadResult {
+  diagnostics: Diagnostic[];
+}
+
+export function validatePlan(root: string, options: LoadOptions): ValidationResult {
+  const loaded = loadPlan(root, options);
+  const findings = [...loaded.findings, ...runRules(loaded, options.lang)];
+  const diagnostics = placeFindings(findings, loaded.sources, loaded.model.config);
+  return { ...loaded, diagnostics };
+}
+
+export function runRules(loaded: LoadResult, lang: Lang, rules: readonly Rule[] = RULES): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    if (!rule.check || loaded.model.config.reglas[rule.meta.id] === 'off') continue;
+    rule.check(loaded.model, (report: RuleReport) => findings.push(toFinding(rule, report, lang)));
+  }
+  return findings;
+}
+
+function toFinding(rule: Rule, report: RuleReport, lang: Lang): Finding {
+  const template = rule.meta.messages[report.messageId];
+  if (!template) throw new Error(`${rule.meta.id}: unknown messageId ${report.messageId}`);
+  return {
+    rule: rule.meta.id,
+    file: report.file,
+    path: report.path ?? [],
+    ...(report.atKey ? { atKey: true } : {}),
+    ...(report.severity ? { severity: report.severity } : {}),
+    message: say(template, lang, report.data),
+    hint: say(report.hint ?? rule.meta.hint, lang, report.hintData ?? report.data),
+  };
+}
+
+/** Applies severities from plan.yaml and resolves JSON paths to line and column, once. */
+export function placeFindings(findings: readonly Finding[], sources: ReadonlyMap<string, ParsedYaml>, config: ResolvedConfig): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const finding of findings) {
+    const configured = config.reglas[finding.rule];
+    if (configured === 'off') continue;
+    const severity = configured ?? finding.severity ?? RULES_BY_ID.get(finding.rule)?.meta.defaultSeverity ?? 'error';
+    const diagnostic: Diagnostic = { rule: finding.rule, severity, message: finding.message, file: finding.file, line: 1, column: 1 };
+    if (finding.hint) diagnostic.hint = finding.hint;
+    const source = sources.get(finding.file);
+    if (finding.at) {
+      diagnostic.line = finding.at.line;
+      diagnostic.column = finding.at.column;
+    } else if (source) {
+      const range = locate(source.doc, finding.path ?? [], finding.atKey);
+      const start = position(source.lineCounter, range.start);
+      const end = position(source.lineCounter, range.end);
+      Object.assign(diagnostic, start, { endLine: end.line, endColumn: end.column });
+    }
+    diagnostics.push(diagnostic);
+  }
+  return diagnostics.sort(compareDiagnostics);
+}

@@ -1,0 +1,45 @@
+import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node as YamlNode } from 'yaml';
+import type { PathSegment } from '../diagnostics/diagnostic.js';
+
+export interface SourceRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * The source range of the node at `path`, or of the deepest node that exists on the way
+ * there (a missing property is reported on the object that should hold it).
+ */
+export function locate(doc: Document, path: readonly PathSegment[], atKey = false): SourceRange {
+  let node: unknown = doc.contents;
+  let range = rangeOf(node) ?? { start: 0, end: 0 };
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i]!;
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) break;
+      if (last && atKey) return rangeOf(pair.key) ?? range;
+      node = pair.value;
+      range = rangeOf(pair.value) ?? rangeOf(pair.key) ?? range;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment];
+      if (item === undefined) break;
+      node = item;
+      range = rangeOf(item) ?? range;
+    } else {
+      break;
+    }
+  }
+  return range;
+}
+
+function rangeOf(node: unknown): SourceRange | undefined {
+  const r = (node as YamlNode | null)?.range;
+  return r ? { start: r[0], end: r[1] } : undefined;
+}
+
+export function position(lineCounter: LineCounter, offset: number): { line: number; column: number } {
+  const { line, col } = lineCounter.linePos(offset);
+  return { line, column: col };
+}
