@@ -1,0 +1,183 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validatePlan } from '../../src/validate.js';
+import { baseRepo, DEFAULT_CUTOFF, validateFiles, where, writeRepo, type Files } from '../helpers/fixture.js';
+
+const DEP = 'dependencias/OP/dependencia.yaml';
+
+/** The base repo with one file replaced by hostile content; diagnostics of that file only. */
+function withFile(file: string, content: string | Uint8Array, extra: Files = {}) {
+  const files = { ...baseRepo(), ...extra, [file]: content };
+  return validateFiles(files).filter((d) => d.file === file);
+}
+
+describe('bad input gets a positioned PLAN001 diagnostic, never a crash', () => {
+  it('reports an empty file', () => {
+    const diagnostics = withFile(DEP, '');
+    expect(where(diagnostics)).toEqual([`PLAN001 ${DEP}:1`]);
+    expect(diagnostics[0]!.message).toBe('El archivo está vacío.');
+  });
+
+  it('reports a file with only comments as empty', () => {
+    expect(withFile(DEP, '# pendiente de llenar\n')[0]!.message).toBe('El archivo está vacío.');
+  });
+
+  it('reports a syntax error on its line', () => {
+    const diagnostics = withFile(DEP, 'clave: OP\nnombre: [Obras\ntitular: X\n');
+    expect(diagnostics.length).toBeGreaterThan(0);
+    expect(diagnostics.every((d) => d.rule === 'PLAN001' && d.severity === 'error')).toBe(true);
+    expect(diagnostics[0]!.message).toMatch(/^Error de sintaxis YAML/);
+  });
+
+  it('reports tab indentation on the tabbed line', () => {
+    const diagnostics = withFile(DEP, 'clave: OP\nenlace:\n\tnombre: Juan\n');
+    expect(diagnostics[0]).toMatchObject({ rule: 'PLAN001', line: 3 });
+    expect(diagnostics[0]!.message).toContain('tabuladores');
+  });
+
+  it('reports a duplicate key on the repeated key', () => {
+    const diagnostics = withFile(DEP, 'clave: OP\nnombre: Obras\ntitular: X\nnombre: Obras Públicas\n');
+    expect(where(diagnostics)).toEqual([`PLAN001 ${DEP}:4`]);
+    expect(diagnostics[0]!.message).toBe('La clave se repite en la misma sección.');
+  });
+
+  it('refuses an alias bomb without expanding it', () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (const [name, prev] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e'], ['g', 'f']] as const) {
+      bomb.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
+    }
+    const diagnostics = withFile(DEP, `${bomb.join('\n')}\n`);
+    expect(where(diagnostics)).toEqual([`PLAN001 ${DEP}:1`]);
+    expect(diagnostics[0]!.message).toContain('demasiados alias');
+  });
+
+  it('refuses a deeply nested flow collection', () => {
+    const depth = 5000;
+    const diagnostics = withFile(DEP, `clave: ${'['.repeat(depth)}${']'.repeat(depth)}\n`);
+    expect(diagnostics.length).toBeGreaterThan(0);
+    expect(diagnostics[0]!.rule).toBe('PLAN001');
+  });
+
+  it('refuses nesting a little past the limit with a message about depth', () => {
+    const depth = 80;
+    const diagnostics = withFile(DEP, `clave: ${'['.repeat(depth)}${']'.repeat(depth)}\n`);
+    expect(diagnostics[0]!.message).toContain('demasiada profundidad');
+  });
+
+  it('refuses a file larger than the limit', () => {
+    const diagnostics = withFile(DEP, `clave: OP\nnombre: "${'x'.repeat(1024 * 1024)}"\n`);
+    expect(where(diagnostics)).toEqual([`PLAN001 ${DEP}:1`]);
+    expect(diagnostics[0]!.message).toMatch(/^El archivo pesa 1025 KiB; el máximo es 1024 KiB\.$/);
+  });
+
+  it('names the Latin-1 byte, its line, and how to re-save as UTF-8', () => {
+    const latin1 = Buffer.from('clave: OP\nnombre: Direcci\xf3n de Obras\n', 'latin1');
+    const diagnostics = withFile(DEP, latin1);
+    expect(where(diagnostics)).toEqual([`PLAN001 ${DEP}:2`]);
+    expect(diagnostics[0]!.message).toBe('El archivo no está en UTF-8: el byte 0xF3 parece «ó» de Latin-1/Windows-1252.');
+    expect(diagnostics[0]!.column).toBe(16);
+    expect(diagnostics[0]!.hint).toContain('UTF-8');
+  });
+
+  it('recognises a UTF-16 save from Notepad', () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('clave: OP\n', 'utf16le')]);
+    expect(withFile(DEP, utf16)[0]!.message).toContain('UTF-16');
+  });
+
+  it('accepts a UTF-8 file that starts with a BOM', () => {
+    const files = baseRepo();
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(readRendered(files, DEP))]);
+    expect(withFile(DEP, bom)).toEqual([]);
+  });
+
+  it('reports NUL bytes as a binary file at their position', () => {
+    const diagnostics = withFile(DEP, Buffer.from('clave: OP\nnom\0bre: X\n'));
+    expect(diagnostics[0]).toMatchObject({ rule: 'PLAN001', line: 2, column: 4 });
+    expect(diagnostics[0]!.message).toContain('bytes nulos');
+  });
+
+  it('refuses a file with several YAML documents, at the separator of the second one', () => {
+    const diagnostics = withFile(DEP, 'clave: OP\n---\nclave: DIF\n');
+    expect(where(diagnostics)).toEqual([`PLAN001 ${DEP}:2`]);
+    expect(diagnostics[0]!.message).toContain('más de un documento');
+  });
+
+  it('refuses YAML tags such as !!js/function', () => {
+    const diagnostics = withFile(DEP, 'clave: OP\nnombre: !!js/function "function () { return 1 }"\n');
+    expect(diagnostics[0]).toMatchObject({ rule: 'PLAN001', line: 2 });
+    expect(diagnostics[0]!.message).toMatch(/^Etiqueta YAML no permitida/);
+  });
+
+  it('refuses non-JSON values built by !!binary, !!set and !!timestamp', () => {
+    for (const value of ['!!binary aGVsbG8=', '!!set {a, b}', '!!timestamp 2019-01-01']) {
+      const diagnostics = withFile(DEP, `clave: OP\nnombre: ${value}\n`);
+      expect(diagnostics[0]?.rule, value).toBe('PLAN001');
+    }
+  });
+
+  it('keeps YAML 1.1 booleans and dates as strings even under a %YAML 1.1 directive', () => {
+    const files = baseRepo();
+    files['dependencias/OP/dependencia.yaml'].titular = 'no';
+    const text = `%YAML 1.1\n---\n${readRendered(files, DEP)}`;
+    expect(withFile(DEP, text)).toEqual([]);
+  });
+
+  it('rejects __proto__ and constructor keys as unknown fields without polluting prototypes', () => {
+    const text = `${readRendered(baseRepo(), DEP)}__proto__:\n  polluted: true\nconstructor: 1\n`;
+    const diagnostics = withFile(DEP, text);
+    expect(diagnostics.map((d) => d.rule)).toEqual(['PLAN002', 'PLAN002']);
+    expect(diagnostics[0]!.message).toBe('El campo «__proto__» no existe en este tipo de archivo.');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('files in unexpected places', () => {
+  it('warns about a YAML file in a misspelled folder instead of ignoring it', () => {
+    const diagnostics = validateFiles({ ...baseRepo(), 'dependencias/OP/reporte/2019-T2.yaml': 'dependencia: OP\n' });
+    expect(where(diagnostics)).toEqual(['PLAN006 dependencias/OP/reporte/2019-T2.yaml:1']);
+    expect(diagnostics[0]!.severity).toBe('warning');
+  });
+
+  it('warns about a .yml extension', () => {
+    const diagnostics = validateFiles({ ...baseRepo(), 'planeacion/genero/2019.yml': 'ejercicio: 2019\n' });
+    expect(where(diagnostics)).toEqual(['PLAN006 planeacion/genero/2019.yml:1']);
+  });
+
+  it('leaves evidence folders and files outside the managed folders alone', () => {
+    const diagnostics = validateFiles({ ...baseRepo(), 'dependencias/OP/evidencias/datos.yaml': 'a: 1\n', 'docs/notas.yaml': 'a: 1\n' });
+    expect(diagnostics).toEqual([]);
+  });
+});
+
+describe('validation never writes into the repository', () => {
+  it('leaves every input byte and timestamp as it was, bad files included', () => {
+    const root = writeRepo({
+      ...baseRepo(),
+      'dependencias/DIF/dependencia.yaml': Buffer.from('clave: DIF\nnombre: Desarrollo Integral de la Familia \xe1\n', 'latin1'),
+      'dependencias/OP/ppcs/OP-02.yaml': 'id: OP-02\nid: OP-03\n',
+    });
+    const before = snapshot(root);
+    validatePlan(root, { lang: 'es', fechaCorte: DEFAULT_CUTOFF });
+    expect(snapshot(root)).toEqual(before);
+  });
+});
+
+function readRendered(files: Files, file: string): string {
+  const root = writeRepo({ [file]: files[file]! });
+  return readFileSync(path.join(root, file), 'utf8');
+}
+
+function snapshot(root: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else result[path.relative(root, full)] = `${createHash('sha256').update(readFileSync(full)).digest('hex')} ${statSync(full).mtimeMs}`;
+    }
+  };
+  walk(root);
+  return result;
+}
