@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { baseRepo, lineOf, validateFiles } from '../helpers/fixture.js';
+
+const PPCS = 'dependencias/OP/ppcs/OP-01.yaml';
+
+function schemaDiagnostics(mutate: (files: ReturnType<typeof baseRepo>) => void) {
+  const files = baseRepo();
+  mutate(files);
+  return { files, diagnostics: validateFiles(files).filter((d) => d.rule === 'PLAN002') };
+}
+
+describe('PLAN002 schema messages people can act on', () => {
+  it('names the allowed values of a closed vocabulary, on the value', () => {
+    const { files, diagnostics } = schemaDiagnostics((f) => {
+      f[PPCS].estatus = 'en_proceso';
+    });
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ file: PPCS, line: lineOf(files, PPCS, 'estatus:'), column: 10 });
+    expect(diagnostics[0]!.message).toBe('El campo «estatus» tiene el valor «en_proceso», que no está permitido.');
+    expect(diagnostics[0]!.hint).toBe('Valores permitidos: «por_iniciar», «activo», «suspendido», «concluido» y «cancelado».');
+  });
+
+  it('points at a misspelled key and suggests the right one', () => {
+    const { files, diagnostics } = schemaDiagnostics((f) => {
+      f[PPCS].poblacion_objetivo = undefined;
+      f[PPCS].poblacion_objetvo = { descripcion: 'Vecinos', cantidad: 10 };
+    });
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ line: lineOf(files, PPCS, 'poblacion_objetvo:'), column: 1 });
+    expect(diagnostics[0]!.message).toBe('El campo «poblacion_objetvo» no existe en este tipo de archivo.');
+    expect(diagnostics[0]!.hint).toBe('¿Quiso decir «poblacion_objetivo»?');
+  });
+
+  it('reports a missing required field once, on the section that should hold it', () => {
+    const file = 'dependencias/OP/reportes/2019-T1.yaml';
+    const { diagnostics } = schemaDiagnostics((f) => {
+      delete f[file].fecha_entrega;
+    });
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ file, line: 1 });
+    expect(diagnostics[0]!.message).toMatch(/^Falta el campo obligatorio «fecha_entrega»/);
+  });
+
+  it('explains an impossible date and how to write one', () => {
+    const file = 'dependencias/OP/reportes/2019-T1.yaml';
+    const { files, diagnostics } = schemaDiagnostics((f) => {
+      f[file].fecha_entrega = '2019-02-30';
+    });
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ line: lineOf(files, file, 'fecha_entrega:') });
+    expect(diagnostics[0]!.message).toBe('El campo «fecha_entrega» tiene el valor «2019-02-30», que no es una fecha válida.');
+    expect(diagnostics[0]!.hint).toBe('Escriba la fecha como AAAA-MM-DD, por ejemplo 2019-06-27.');
+  });
+
+  it('says which type a value must have', () => {
+    const file = 'dependencias/OP/reportes/2019-T1.yaml';
+    const { files, diagnostics } = schemaDiagnostics((f) => {
+      f[file].ppcs[0].avances[0].valor = 'dos';
+    });
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ line: lineOf(files, file, 'valor:') });
+    expect(diagnostics[0]!.message).toBe('El campo «valor» debe ser un número; se encontró «dos».');
+  });
+
+  it('reports a badly formed id with an example of a good one', () => {
+    const { diagnostics } = schemaDiagnostics((f) => {
+      f['dependencias/OP/reportes/2019-T1.yaml'].trimestre = '2019-Q1';
+    });
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]!.message).toBe('El campo «trimestre» tiene el valor «2019-Q1», que no tiene el formato esperado.');
+    expect(diagnostics[0]!.hint).toMatch(/^Ejemplo de un valor correcto: «2019-T\d»\.$/);
+  });
+
+  it('names list items by their position when an item is wrong', () => {
+    const file = 'dependencias/OP/reportes/2019-T1.yaml';
+    const { diagnostics } = schemaDiagnostics((f) => {
+      f[file].ppcs[0].colaboraciones = ['DIF', 'DIF'];
+    });
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]!.message).toBe('El campo «colaboraciones» repite el valor «DIF».');
+  });
+});
