@@ -36,7 +36,7 @@ function toFinding(rule: Rule, report: RuleReport, lang: Lang): Finding {
     file: report.file,
     path: report.path ?? [],
     ...(report.atKey ? { atKey: true } : {}),
-    ...(report.severity ? { severity: report.severity } : {}),
+    severity: report.severity ?? rule.meta.defaultSeverity,
     message: say(template, lang, report.data),
     hint: say(report.hint ?? rule.meta.hint, lang, report.hintData ?? report.data),
   };

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { PLAN030 } from '../../src/rules/PLAN030-sin-ppcs-compartido.js';
+import { baseRepo, checkRule, lineOf, where } from '../helpers/fixture.js';
+
+const OP_CARD = 'dependencias/OP/dependencia.yaml';
+const OP_01 = 'dependencias/OP/ppcs/OP-01.yaml';
+
+describe('PLAN030 department with no PPCS shared with another department', () => {
+  it('accepts departments whose PPCS have an activity with another department', () => {
+    expect(checkRule(PLAN030, baseRepo())).toEqual([]);
+  });
+
+  it('warns on the clave of a department whose activities name no other department', () => {
+    const files = baseRepo();
+    files[OP_01].actividades = [{ descripcion: 'Gestión social con vecinos' }];
+    const diagnostics = checkRule(PLAN030, files);
+    expect(where(diagnostics)).toEqual([`PLAN030 ${OP_CARD}:${lineOf(files, OP_CARD, 'clave:')}`]);
+    expect(diagnostics[0]!.severity).toBe('warning');
+    expect(diagnostics[0]!.message).toBe(
+      'Ningún PPCS de la dependencia «OP» (sin contar los cancelados) tiene una actividad con la participación de otra dependencia; se esperaba al menos una actividad con «participantes».',
+    );
+  });
+
+  it('warns when a PPCS has no activities at all', () => {
+    const files = baseRepo();
+    delete files[OP_01].actividades;
+    expect(where(checkRule(PLAN030, files))).toEqual([`PLAN030 ${OP_CARD}:${lineOf(files, OP_CARD, 'clave:')}`]);
+  });
+
+  it('does not count a department naming itself as participant', () => {
+    const files = baseRepo();
+    files[OP_01].actividades = [{ descripcion: 'Supervisión de obra', participantes: ['OP'] }];
+    expect(where(checkRule(PLAN030, files))).toEqual([`PLAN030 ${OP_CARD}:${lineOf(files, OP_CARD, 'clave:')}`]);
+  });
+
+  it('does not count the shared activity of a cancelled PPCS', () => {
+    const files = baseRepo();
+    files[OP_01].estatus = 'cancelado';
+    files['dependencias/OP/ppcs/OP-02.yaml'] = { ...files[OP_01], id: 'OP-02', estatus: 'activo', actividades: [{ descripcion: 'Bacheo' }] };
+    const diagnostics = checkRule(PLAN030, files);
+    expect(where(diagnostics)).toEqual([`PLAN030 ${OP_CARD}:${lineOf(files, OP_CARD, 'clave:')}`]);
+    expect(diagnostics[0]!.message).toContain('sin contar los cancelados');
+  });
+
+  it('says so when every PPCS of the department is cancelled', () => {
+    const files = baseRepo();
+    files[OP_01].estatus = 'cancelado';
+    const diagnostics = checkRule(PLAN030, files);
+    expect(where(diagnostics)).toEqual([`PLAN030 ${OP_CARD}:${lineOf(files, OP_CARD, 'clave:')}`]);
+    expect(diagnostics[0]!.message).toBe('Todos los PPCS de la dependencia «OP» están cancelados, así que ninguna de sus actividades se realiza con otra dependencia.');
+  });
+
+  it('warns on a department with no PPCS at all', () => {
+    const files = baseRepo();
+    delete files[OP_01];
+    const diagnostics = checkRule(PLAN030, files);
+    expect(where(diagnostics)).toEqual([`PLAN030 ${OP_CARD}:${lineOf(files, OP_CARD, 'clave:')}`]);
+    expect(diagnostics[0]!.message).toBe('La dependencia «OP» no tiene ningún PPCS registrado, así que ninguna de sus actividades se realiza con otra dependencia.');
+  });
+
+  it('counts one shared PPCS among several unshared ones as enough', () => {
+    const files = baseRepo();
+    files['dependencias/OP/ppcs/OP-02.yaml'] = { ...files[OP_01], id: 'OP-02', actividades: [{ descripcion: 'Bacheo' }] };
+    expect(checkRule(PLAN030, files)).toEqual([]);
+  });
+
+  it('does not judge a department whose other carátula could not be read', () => {
+    const files = baseRepo();
+    files[OP_01].actividades = [{ descripcion: 'Bacheo' }];
+    files['dependencias/OP/ppcs/OP-02.yaml'] = 'id: OP-02\nnombre: [sin cerrar\n';
+    expect(checkRule(PLAN030, files).filter((d) => d.rule === 'PLAN030')).toEqual([]);
+  });
+});
