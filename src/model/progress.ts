@@ -1,0 +1,86 @@
+// Programmed and achieved values of a meta, per quarter and cumulative through a quarter.
+// Shared by the rules (PLAN024) and the quarterly report, so both add up the same way.
+import { parseTrimestre, type SourceDoc } from './model.js';
+import { QUARTERS, type Acumulacion, type Meta, type Quarter, type Reporte, type TrimestreId } from './types.js';
+
+/** A value per quarter; a quarter left out has no value (nothing programmed, nothing reported). */
+export type QuarterValues = Partial<Record<Quarter, number>>;
+
+/** A report as data or as the model's document; both are accepted so callers need not unwrap. */
+export type ReportInput = Reporte | SourceDoc<Reporte>;
+
+/** How a meta accumulates over the year; a meta without indicator (PLAN010) adds up. */
+export function acumulacionOf(meta: Meta): Acumulacion {
+  return meta.indicador?.acumulacion ?? 'suma';
+}
+
+/**
+ * The cumulative value through `through` (inclusive):
+ * suma adds the quarters, ultimo_valor takes the latest quarter that has a value,
+ * promedio averages the quarters that have one. Undefined when no quarter up to
+ * `through` has a value.
+ */
+export function accumulate(values: QuarterValues, acumulacion: Acumulacion, through: Quarter): number | undefined {
+  const present: number[] = [];
+  for (const quarter of QUARTERS.slice(0, QUARTERS.indexOf(through) + 1)) {
+    const value = values[quarter];
+    if (value !== undefined) present.push(value);
+  }
+  if (present.length === 0) return undefined;
+  switch (acumulacion) {
+    case 'suma':
+      return sum(present);
+    case 'ultimo_valor':
+      return present[present.length - 1];
+    case 'promedio':
+      return sum(present) / present.length;
+  }
+}
+
+/** What the carátula programs for the meta from T1 through `quarter`, cumulatively. */
+export function programmedThrough(meta: Meta, quarter: Quarter): number | undefined {
+  return accumulate(meta.programacion ?? {}, acumulacionOf(meta), quarter);
+}
+
+/**
+ * The value a report gives for one meta of one PPCS in its quarter. The first entry
+ * wins when a PPCS or meta is listed twice (duplicates are PLAN003's to report).
+ */
+export function achievedIn(report: ReportInput, ppcsId: string, metaId: string): number | undefined {
+  for (const entry of dataOf(report).ppcs) {
+    if (entry.id !== ppcsId) continue;
+    const avance = entry.avances?.find((a) => a.meta === metaId);
+    if (avance) return avance.valor;
+  }
+  return undefined;
+}
+
+/** Achieved value per quarter of `year`, from the department's reports (first report of a quarter wins). */
+export function achievedByQuarter(reports: readonly ReportInput[], ppcsId: string, metaId: string, year: number): QuarterValues {
+  const values: QuarterValues = {};
+  for (const report of reports) {
+    const { year: reportYear, quarter } = parseTrimestre(dataOf(report).trimestre);
+    if (reportYear !== year || !QUARTERS.includes(quarter) || values[quarter] !== undefined) continue;
+    const value = achievedIn(report, ppcsId, metaId);
+    if (value !== undefined) values[quarter] = value;
+  }
+  return values;
+}
+
+/**
+ * What the department reports for the meta from T1 of the year of `trimestre` through
+ * that quarter, accumulated the way the meta's indicator says. `reports` are the
+ * reports of the PPCS's department (model.reportsOf), in any order.
+ */
+export function achievedThrough(reports: readonly ReportInput[], ppcsId: string, meta: Meta, trimestre: TrimestreId): number | undefined {
+  const { year, quarter } = parseTrimestre(trimestre);
+  return accumulate(achievedByQuarter(reports, ppcsId, meta.id, year), acumulacionOf(meta), quarter);
+}
+
+function dataOf(report: ReportInput): Reporte {
+  return 'data' in report ? report.data : report;
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}

@@ -1,0 +1,328 @@
+import type { PathSegment } from '../diagnostics/diagnostic.js';
+import { quote as q, type Text } from '../i18n/text.js';
+import type { PlanModel, SourceDoc } from '../model/model.js';
+import type { Ppcs } from '../model/types.js';
+import type { RepoEntry } from '../repo/files.js';
+import { placementOf, type FileKind } from '../repo/layout.js';
+import type { Report, Rule } from './rule.js';
+
+const messages = {
+  dependencia: {
+    es: 'La dependencia {clave} no existe: no hay un archivo «dependencias/{carpeta}/dependencia.yaml».',
+    en: 'Department {clave} does not exist: there is no file "dependencias/{carpeta}/dependencia.yaml".',
+  },
+  consigoMisma: {
+    es: 'La dependencia {clave} no puede colaborar consigo misma: en «{campo}» sólo se nombran otras dependencias.',
+    en: 'Department {clave} cannot collaborate with itself: "{campo}" names only other departments.',
+  },
+  consigoMismaHint: {
+    es: 'Quite {clave} de la lista; si nadie más participa, deje la lista fuera.',
+    en: 'Remove {clave} from the list; if nobody else takes part, leave the list out.',
+  },
+  ppcs: {
+    es: 'El PPCS {id} no existe: ninguna carátula en «dependencias/<CLAVE>/ppcs/» lo declara.',
+    en: 'PPCS {id} does not exist: no carátula in "dependencias/<CLAVE>/ppcs/" declares it.',
+  },
+  ppcsAjeno: {
+    es: 'El PPCS {id} pertenece a la dependencia {duena} (su carátula es «{caratula}»), no a {dependencia}; cada dependencia reporta sólo sus propios PPCS.',
+    en: 'PPCS {id} belongs to department {duena} (its carátula is "{caratula}"), not to {dependencia}; each department reports only its own PPCS.',
+  },
+  ppcsAjenoHint: {
+    es: 'Corrija el id por el de un PPCS de {dependencia}; la colaboración con {duena} se anota en «colaboraciones».',
+    en: 'Change the id to a PPCS of {dependencia}; the collaboration with {duena} goes in "colaboraciones".',
+  },
+  meta: {
+    es: 'La meta {meta} no existe en la carátula del PPCS {id}; sus metas son {metas}.',
+    en: 'Meta {meta} does not exist in the carátula of PPCS {id}; its metas are {metas}.',
+  },
+  metaSinMetas: {
+    es: 'La meta {meta} no existe: la carátula del PPCS {id} no declara ninguna meta.',
+    en: 'Meta {meta} does not exist: the carátula of PPCS {id} declares no meta.',
+  },
+  unidad: {
+    es: 'La unidad de medida {unidad} no está en el catálogo de unidades de Planeación («catalogos/unidades-de-medida.yaml»).',
+    en: 'Unit of measure {unidad} is not in the Planeación unit catalog ("catalogos/unidades-de-medida.yaml").',
+  },
+  unidadDeLaMetaHint: {
+    es: 'Informe el avance en la unidad asignada a la meta: {esperada}.',
+    en: 'Report the progress in the unit assigned to the meta: {esperada}.',
+  },
+  sinCatalogoHint: {
+    es: 'Cree «catalogos/unidades-de-medida.yaml» con las unidades de medida asignadas y validadas por Planeación.',
+    en: 'Create "catalogos/unidades-de-medida.yaml" with the units of measure assigned and validated by Planeación.',
+  },
+  observacion: {
+    es: 'La observación {id} no existe en ningún formato de retroalimentación («planeacion/retroalimentacion/»).',
+    en: 'Observation {id} does not exist in any feedback file ("planeacion/retroalimentacion/").',
+  },
+  observacionHint: {
+    es: 'Copie la clave tal como aparece en el formato de retroalimentación que emitió Planeación.',
+    en: 'Copy the key exactly as it appears in the feedback file issued by Planeación.',
+  },
+  recomendacion: {
+    es: 'La recomendación de género {id} no existe en ningún archivo de «planeacion/genero/».',
+    en: 'Gender recommendation {id} does not exist in any file of "planeacion/genero/".',
+  },
+  evidenciaAbsoluta: {
+    es: 'La evidencia {ruta} es una ruta absoluta de su computadora; en el repositorio la ruta se escribe relativa a su raíz.',
+    en: 'Evidence {ruta} is an absolute path on your computer; in the repository the path is written relative to its root.',
+  },
+  evidenciaDiagonal: {
+    es: 'La evidencia {ruta} separa las carpetas con diagonal invertida «\\»; en el repositorio se usa «/»: {corregida}.',
+    en: 'Evidence {ruta} separates folders with backslashes "\\"; the repository uses "/": {corregida}.',
+  },
+  evidenciaFuera: {
+    es: 'La evidencia {ruta} sale del repositorio con «..»; las evidencias deben estar dentro del repositorio.',
+    en: 'Evidence {ruta} leaves the repository through ".."; evidence files must be inside the repository.',
+  },
+  evidenciaReservada: {
+    es: 'La evidencia {ruta} usa el nombre {nombre}, reservado por Windows (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9): ese archivo no se puede abrir ni copiar en Windows.',
+    en: 'Evidence {ruta} uses the name {nombre}, reserved by Windows (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9): such a file cannot be opened or copied on Windows.',
+  },
+  evidenciaNoExiste: {
+    es: 'El archivo de evidencia {ruta} no existe en el repositorio.',
+    en: 'Evidence file {ruta} does not exist in the repository.',
+  },
+  evidenciaNoExisteHint: {
+    es: 'Agregue el archivo de evidencia en esa ruta y haga commit junto con el reporte, o corrija la ruta (se distinguen mayúsculas y minúsculas).',
+    en: 'Add the evidence file at that path and commit it with the report, or fix the path (upper and lower case differ).',
+  },
+  evidenciaMayusculasHint: {
+    es: 'Existe {parecida}, que sólo difiere en mayúsculas y minúsculas; escriba la ruta exactamente igual.',
+    en: '{parecida} exists and differs only in upper/lower case; write the path exactly the same.',
+  },
+  evidenciaEnlaceExterno: {
+    es: 'La evidencia {ruta} apunta fuera del repositorio: {enlace} es un enlace simbólico hacia otro lugar (o hacia nada), y Planeación sólo puede revisar archivos guardados en el repositorio.',
+    en: 'Evidence {ruta} points outside the repository: {enlace} is a symbolic link to somewhere else (or nowhere), and Planeación can only review files stored in the repository.',
+  },
+  evidenciaEnlaceInterno: {
+    es: 'La evidencia {ruta} pasa por {enlace}, un enlace simbólico a otra carpeta; escriba la ruta real del archivo.',
+    en: 'Evidence {ruta} goes through {enlace}, a symbolic link to another folder; write the real path of the file.',
+  },
+  evidenciaHint: {
+    es: 'Guarde la evidencia dentro del repositorio, por ejemplo en «dependencias/{carpeta}/evidencias/{trimestre}/», y escriba su ruta relativa con «/».',
+    en: 'Store the evidence inside the repository, e.g. in "dependencias/{carpeta}/evidencias/{trimestre}/", and write its relative path with "/".',
+  },
+} satisfies Record<string, Text>;
+
+export const PLAN004: Rule = {
+  meta: {
+    id: 'PLAN004',
+    title: { es: 'Referencia a algo que no existe', en: 'Reference to something that does not exist' },
+    rationale:
+      'Los reportes trimestrales deben manifestar «el avance de las metas planteadas en las caratulas de proyecto», en la unidad de medida «asignada y validada por el área de Planeación», atender las observaciones «emitidas mediante el formato de retroalimentación» y, para la integralidad, «hacer referencia de dichas dependencias con quienes colaboró». Todo eso se hace por clave: si una clave de dependencia, PPCS, meta, unidad, observación o recomendación no corresponde a nada, o una evidencia no está en el repositorio, el reporte no se puede revisar ni contar en la evaluación.',
+    defaultSeverity: 'error',
+    hint: {
+      es: 'Escriba una clave que exista, tal como aparece en su archivo de origen; si el elemento es nuevo, agregue primero su archivo.',
+      en: 'Write a key that exists, exactly as in its source file; if the item is new, add its file first.',
+    },
+    messages,
+    examples: {
+      file: 'dependencias/OP/reportes/2019-T1.yaml',
+      invalid: 'ppcs:\n  - id: OP-01\n    avances:\n      - meta: M7   # la carátula OP-01 sólo tiene M1\n        valor: 2\n        unidad_medida: km\n    evidencias:\n      - C:\\Users\\obras\\acta.pdf\n',
+      valid: 'ppcs:\n  - id: OP-01\n    avances:\n      - meta: M1\n        valor: 2\n        unidad_medida: km\n    evidencias:\n      - dependencias/OP/evidencias/2019-T1/acta.pdf\n',
+    },
+  },
+  check(model, report) {
+    const observaciones = knownIds(model, 'retroalimentacion', model.retroalimentacion, (d) => d.observaciones.map((o) => o.id));
+    const recomendaciones = knownIds(model, 'genero', model.genero, (d) => d.recomendaciones.map((r) => r.id));
+    const departments = (file: string, path: PathSegment[], claves: readonly string[] | undefined, self?: string) =>
+      checkDepartments(model, report, file, path, claves, self);
+
+    for (const { file, placement, data } of model.reportes) {
+      const folder = placement.folder!;
+      if (!model.departmentExists(data.dependencia)) report(missingDepartment(file, ['dependencia'], data.dependencia));
+      data.ppcs.forEach((entry, p) => {
+        const at = (...rest: PathSegment[]): PathSegment[] => ['ppcs', p, ...rest];
+        const caratula = resolvePpcs(model, entry.id, folder);
+        if (caratula.kind === 'missing') report({ messageId: 'ppcs', file, path: at('id'), data: { id: q(entry.id) } });
+        if (caratula.kind === 'foreign') {
+          const { doc } = caratula;
+          report({
+            messageId: 'ppcsAjeno',
+            file,
+            path: at('id'),
+            data: { id: q(entry.id), duena: q(doc.placement.folder), caratula: doc.file, dependencia: q(folder) },
+            hint: messages.ppcsAjenoHint,
+          });
+        }
+        const metas = caratula.kind === 'own' || caratula.kind === 'foreign' ? (caratula.doc.data.metas ?? []) : undefined;
+        (entry.avances ?? []).forEach((avance, a) => {
+          const meta = metas?.find((m) => m.id === avance.meta);
+          if (metas && !meta) {
+            const data = { meta: q(avance.meta), id: q(entry.id), metas: metas.map((m) => q(m.id)).join(', ') };
+            report({ messageId: metas.length > 0 ? 'meta' : 'metaSinMetas', file, path: at('avances', a, 'meta'), data });
+          }
+          if (!model.unreadable.units && !model.unitsByClave.has(avance.unidad_medida)) {
+            const esperada = meta?.indicador?.unidad_medida;
+            report({
+              messageId: 'unidad',
+              file,
+              path: at('avances', a, 'unidad_medida'),
+              data: { unidad: q(avance.unidad_medida) },
+              ...(!model.unidades
+                ? { hint: messages.sinCatalogoHint }
+                : esperada && esperada !== avance.unidad_medida && model.unitsByClave.has(esperada)
+                  ? { hint: messages.unidadDeLaMetaHint, hintData: { esperada: q(esperada) } }
+                  : {}),
+            });
+          }
+        });
+        departments(file, at('colaboraciones'), entry.colaboraciones, folder);
+        (entry.evidencias ?? []).forEach((ruta, e) => {
+          const problem = evidenceProblem(ruta, model.repoFiles);
+          if (problem) report(evidenceReport(problem, file, at('evidencias', e), ruta, folder, data.trimestre));
+        });
+        (entry.observaciones_atendidas ?? []).forEach((id, o) => {
+          if (observaciones && !observaciones.has(id)) {
+            report({ messageId: 'observacion', file, path: at('observaciones_atendidas', o), data: { id: q(id) }, hint: messages.observacionHint });
+          }
+        });
+        (entry.recomendaciones_genero_aplicadas ?? []).forEach((id, r) => {
+          if (recomendaciones && !recomendaciones.has(id)) report({ messageId: 'recomendacion', file, path: at('recomendaciones_genero_aplicadas', r), data: { id: q(id) } });
+        });
+      });
+    }
+
+    for (const { file, placement, data } of model.ppcs) {
+      (data.actividades ?? []).forEach((actividad, a) => departments(file, ['actividades', a, 'participantes'], actividad.participantes, placement.folder));
+    }
+
+    for (const { file, data } of model.retroalimentacion) {
+      data.observaciones.forEach((observacion, o) => {
+        if (!model.departmentExists(observacion.dependencia)) report(missingDepartment(file, ['observaciones', o, 'dependencia'], observacion.dependencia));
+        if (observacion.ppcs !== undefined && !model.ppcsExists(observacion.ppcs)) {
+          report({ messageId: 'ppcs', file, path: ['observaciones', o, 'ppcs'], data: { id: q(observacion.ppcs) } });
+        }
+      });
+    }
+
+    for (const { file, data } of model.convocatorias) {
+      data.convocatorias.forEach((convocatoria, c) => {
+        departments(file, ['convocatorias', c, 'convocadas'], convocatoria.convocadas);
+        departments(file, ['convocatorias', c, 'asistentes'], convocatoria.asistentes);
+        (convocatoria.entregas ?? []).forEach((entrega, e) => {
+          if (!model.departmentExists(entrega.dependencia)) report(missingDepartment(file, ['convocatorias', c, 'entregas', e, 'dependencia'], entrega.dependencia));
+        });
+      });
+    }
+
+    for (const { file, data } of model.genero) {
+      data.recomendaciones.forEach((recomendacion, r) => departments(file, ['recomendaciones', r, 'dependencias'], recomendacion.dependencias));
+    }
+  },
+};
+
+function missingDepartment(file: string, path: PathSegment[], clave: string) {
+  return { messageId: 'dependencia', file, path, data: { clave: q(clave), carpeta: clave } };
+}
+
+/** Each clave of a list must be a department; `self`, when given, may not name itself. */
+function checkDepartments(model: PlanModel, report: Report, file: string, path: PathSegment[], claves: readonly string[] | undefined, self?: string): void {
+  (claves ?? []).forEach((clave, index) => {
+    if (clave === self) {
+      report({ messageId: 'consigoMisma', file, path: [...path, index], data: { clave: q(clave), campo: String(path[path.length - 1]) }, hint: messages.consigoMismaHint });
+    } else if (!model.departmentExists(clave)) {
+      report(missingDepartment(file, [...path, index], clave));
+    }
+  });
+}
+
+type PpcsResolution = { kind: 'own' | 'foreign'; doc: SourceDoc<Ppcs> } | { kind: 'missing' } | { kind: 'unknown' };
+
+/**
+ * The carátula a report entry refers to: one in the reporting department's own folder,
+ * one of another department, none, or unknown when a file of that name failed to load
+ * (its folder, and so its owner, cannot be told).
+ */
+function resolvePpcs(model: PlanModel, id: string, folder: string): PpcsResolution {
+  const own = model.ppcsOf(folder).find((doc) => doc.data.id === id);
+  if (own) return { kind: 'own', doc: own };
+  if (model.unreadable.ppcs.has(id)) return { kind: 'unknown' };
+  const other = model.ppcsById.get(id);
+  return other ? { kind: 'foreign', doc: other } : { kind: 'missing' };
+}
+
+/**
+ * Ids declared by the documents of one kind; undefined when some file of that kind is in
+ * the repo but did not load, since the id may live there and must not be called missing.
+ */
+function knownIds<T>(model: PlanModel, kind: FileKind, docs: readonly SourceDoc<T>[], idsOf: (data: T) => string[]): Set<string> | undefined {
+  const loaded = new Set(docs.map((d) => d.file));
+  for (const file of model.repoFiles.keys()) {
+    if (placementOf(file)?.kind === kind && !loaded.has(file)) return undefined;
+  }
+  return new Set(docs.flatMap((d) => idsOf(d.data)));
+}
+
+// ---------------------------------------------------------------- evidence paths
+
+type EvidenceProblem =
+  | { kind: 'absoluta' }
+  | { kind: 'diagonal' }
+  | { kind: 'reservada'; nombre: string }
+  | { kind: 'fuera' }
+  | { kind: 'enlaceExterno'; enlace: string }
+  | { kind: 'enlaceInterno'; enlace: string }
+  | { kind: 'noExiste'; parecida?: string };
+
+// Windows device names: a file called NUL or con.txt cannot be checked out there.
+const RESERVED_NAME = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])\s*(\..*)?$/i;
+
+/**
+ * Why an evidence path cannot be accepted, or undefined when it names a regular file of
+ * the repo. The repo listing does not follow symlinks, so a path through a linked folder
+ * is never trusted: its target is not part of what the repo holds.
+ */
+function evidenceProblem(ruta: string, repoFiles: ReadonlyMap<string, RepoEntry>): EvidenceProblem | undefined {
+  if (/^([/\\]|[A-Za-z]:)/.test(ruta)) return { kind: 'absoluta' };
+  if (ruta.includes('\\')) return { kind: 'diagonal' };
+  const segments = ruta.split('/');
+  const reserved = segments.find((s) => RESERVED_NAME.test(s));
+  if (reserved !== undefined) return { kind: 'reservada', nombre: reserved };
+
+  const resolved: string[] = [];
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i]!;
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') {
+      if (resolved.length === 0) return { kind: 'fuera' };
+      resolved.pop();
+      continue;
+    }
+    resolved.push(segment);
+    const entry = repoFiles.get(resolved.join('/'));
+    const last = segments.slice(i + 1).every((s) => s === '' || s === '.');
+    if (entry?.symlink && (entry.escapesRepo || !last)) {
+      return { kind: entry.escapesRepo ? 'enlaceExterno' : 'enlaceInterno', enlace: entry.path };
+    }
+  }
+  const path = resolved.join('/');
+  if (repoFiles.has(path)) return undefined;
+  const lower = path.toLowerCase();
+  const parecida = [...repoFiles.keys()].find((key) => key.toLowerCase() === lower);
+  return parecida ? { kind: 'noExiste', parecida } : { kind: 'noExiste' };
+}
+
+function evidenceReport(problem: EvidenceProblem, file: string, path: PathSegment[], ruta: string, carpeta: string, trimestre: string) {
+  const base = { file, path, hint: messages.evidenciaHint, hintData: { carpeta, trimestre } };
+  const data = { ruta: q(ruta, 120), carpeta, trimestre };
+  switch (problem.kind) {
+    case 'absoluta':
+      return { ...base, messageId: 'evidenciaAbsoluta', data };
+    case 'diagonal':
+      return { ...base, messageId: 'evidenciaDiagonal', data: { ...data, corregida: q(ruta.replace(/\\/g, '/'), 120) } };
+    case 'reservada':
+      return { ...base, messageId: 'evidenciaReservada', data: { ...data, nombre: q(problem.nombre) } };
+    case 'fuera':
+      return { ...base, messageId: 'evidenciaFuera', data };
+    case 'enlaceExterno':
+      return { ...base, messageId: 'evidenciaEnlaceExterno', data: { ...data, enlace: q(problem.enlace, 120) } };
+    case 'enlaceInterno':
+      return { ...base, messageId: 'evidenciaEnlaceInterno', data: { ...data, enlace: q(problem.enlace, 120) } };
+    case 'noExiste':
+      return problem.parecida
+        ? { file, path, messageId: 'evidenciaNoExiste', data, hint: messages.evidenciaMayusculasHint, hintData: { parecida: q(problem.parecida, 120) } }
+        : { file, path, messageId: 'evidenciaNoExiste', data, hint: messages.evidenciaNoExisteHint };
+  }
+}
