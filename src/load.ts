@@ -47,7 +47,7 @@ export function loadPlan(root: string, options: LoadOptions): LoadResult {
     convocatorias: [],
     genero: [],
   };
-  const unreadable = { departments: new Set<string>(), ppcs: new Set<string>(), units: false };
+  const unreadable = { files: new Set<string>(), kinds: new Set<FileKind>(), departments: new Set<string>(), ppcs: new Set<string>() };
   let fileCount = 0;
 
   const t1 = (messageId: string, params: Record<string, string | number> = {}) => fill(PLAN001.meta.messages[messageId]![lang], params);
@@ -62,7 +62,7 @@ export function loadPlan(root: string, options: LoadOptions): LoadResult {
     fileCount++;
     const value = readDocument(root, entry, lang, findings, sources, t1, options.maxFileBytes);
     if (value === undefined) {
-      markUnreadable(placement, unreadable);
+      markUnreadable(file, placement, unreadable);
       continue;
     }
     const schemaErrors = checkSchema(placement.kind, value);
@@ -70,7 +70,7 @@ export function loadPlan(root: string, options: LoadOptions): LoadResult {
       for (const problem of explainSchemaErrors(schemaErrors, lang)) {
         findings.push({ rule: 'PLAN002', file, path: problem.path, atKey: problem.atKey, message: problem.message, ...(problem.hint ? { hint: problem.hint } : {}) });
       }
-      markUnreadable(placement, unreadable);
+      markUnreadable(file, placement, unreadable);
       continue;
     }
     addDocument(documents, file, placement, value);
@@ -171,10 +171,15 @@ function yamlFinding(
   };
 }
 
-function markUnreadable(placement: Placement, unreadable: { departments: Set<string>; ppcs: Set<string>; units: boolean }): void {
+function markUnreadable(
+  file: string,
+  placement: Placement,
+  unreadable: { files: Set<string>; kinds: Set<FileKind>; departments: Set<string>; ppcs: Set<string> },
+): void {
+  unreadable.files.add(file);
+  unreadable.kinds.add(placement.kind);
   if (placement.kind === 'dependencia' && placement.folder) unreadable.departments.add(placement.folder);
   if (placement.kind === 'ppcs' && placement.stem) unreadable.ppcs.add(placement.stem);
-  if (placement.kind === 'unidades') unreadable.units = true;
 }
 
 function addDocument(documents: ModelDocuments, file: string, placement: Placement, value: unknown): void {

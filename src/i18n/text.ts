@@ -30,3 +30,9 @@ export function listOf(values: readonly unknown[], lang: Lang): string {
   const and = lang === 'es' ? ' y ' : ' and ';
   return `${items.slice(0, -1).join(', ')}${and}${items[items.length - 1]}`;
 }
+
+/** `2019-03-29` → `29/03/2019`, the way dates are written in Mexican offices. */
+export function dayMonthYear(day: string): string {
+  const [year, month, date] = day.split('-');
+  return `${date}/${month}/${year}`;
+}

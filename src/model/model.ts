@@ -1,6 +1,6 @@
 import type { BusinessCalendar } from '../calendar/business-days.js';
 import type { RepoEntry } from '../repo/files.js';
-import type { Placement } from '../repo/layout.js';
+import type { FileKind, Placement } from '../repo/layout.js';
 import type { ResolvedConfig } from './config.js';
 import type {
   CatalogoUnidades,
@@ -35,6 +35,13 @@ export interface ModelDocuments {
   genero: SourceDoc<RecomendacionesGenero>[];
 }
 
+export interface Unreadable {
+  files: ReadonlySet<string>;
+  kinds: ReadonlySet<FileKind>;
+  departments: ReadonlySet<string>;
+  ppcs: ReadonlySet<string>;
+}
+
 export interface ModelContext {
   root: string;
   config: ResolvedConfig;
@@ -42,8 +49,12 @@ export interface ModelContext {
   /** Reports whose delivery window ends before this date are due (PLAN022, PLAN042). */
   fechaCorte: IsoDate;
   repoFiles: ReadonlyMap<string, RepoEntry>;
-  /** Department folders and PPCS file names whose files exist but could not be read. */
-  unreadable: { departments: ReadonlySet<string>; ppcs: ReadonlySet<string>; units: boolean };
+  /**
+   * Data files that exist but could not be used (PLAN001/PLAN002/PLAN006 report them), and
+   * the department folders and PPCS names they stand for: references to these are not
+   * reported as missing, since the referenced thing may well be in the broken file.
+   */
+  unreadable: Unreadable;
 }
 
 /** Splits `2019-T2` into its year and quarter. */
@@ -106,6 +117,21 @@ export class PlanModel implements ModelDocuments, ModelContext {
   /** A department exists when its folder has a dependencia.yaml, even one that failed to load. */
   departmentExists(clave: string): boolean {
     return this.departmentsByClave.has(clave) || this.unreadable.departments.has(clave);
+  }
+
+  isUnreadable(file: string): boolean {
+    return this.unreadable.files.has(file);
+  }
+
+  /** Some data file under this folder prefix could not be used. */
+  hasUnreadableUnder(prefix: string): boolean {
+    for (const file of this.unreadable.files) if (file.startsWith(prefix)) return true;
+    return false;
+  }
+
+  /** The unit catalog exists but could not be used. */
+  get unitsUnreadable(): boolean {
+    return this.unreadable.kinds.has('unidades');
   }
 
   /** A PPCS exists when some carátula declares it, or a file of that name failed to load. */

@@ -3,7 +3,7 @@ import { quote as q, type Text } from '../i18n/text.js';
 import type { PlanModel, SourceDoc } from '../model/model.js';
 import type { Ppcs } from '../model/types.js';
 import type { RepoEntry } from '../repo/files.js';
-import { placementOf, type FileKind } from '../repo/layout.js';
+import type { FileKind } from '../repo/layout.js';
 import type { Report, Rule } from './rule.js';
 
 const messages = {
@@ -153,7 +153,7 @@ export const PLAN004: Rule = {
             const data = { meta: q(avance.meta), id: q(entry.id), metas: metas.map((m) => q(m.id)).join(', ') };
             report({ messageId: metas.length > 0 ? 'meta' : 'metaSinMetas', file, path: at('avances', a, 'meta'), data });
           }
-          if (!model.unreadable.units && !model.unitsByClave.has(avance.unidad_medida)) {
+          if (!model.unitsUnreadable && !model.unitsByClave.has(avance.unidad_medida)) {
             const esperada = meta?.indicador?.unidad_medida;
             report({
               messageId: 'unidad',
@@ -248,10 +248,7 @@ function resolvePpcs(model: PlanModel, id: string, folder: string): PpcsResoluti
  * the repo but did not load, since the id may live there and must not be called missing.
  */
 function knownIds<T>(model: PlanModel, kind: FileKind, docs: readonly SourceDoc<T>[], idsOf: (data: T) => string[]): Set<string> | undefined {
-  const loaded = new Set(docs.map((d) => d.file));
-  for (const file of model.repoFiles.keys()) {
-    if (placementOf(file)?.kind === kind && !loaded.has(file)) return undefined;
-  }
+  if (model.unreadable.kinds.has(kind)) return undefined;
   return new Set(docs.flatMap((d) => idsOf(d.data)));
 }
 

@@ -1,4 +1,5 @@
 import { quote as q, type Text } from '../i18n/text.js';
+import { editDistance } from '../i18n/similar.js';
 import type { UnidadMedida } from '../model/types.js';
 import type { Rule } from './rule.js';
 
@@ -50,7 +51,7 @@ export const PLAN012: Rule = {
   },
   check(model, report) {
     // An unreadable catalog is PLAN001/PLAN002's finding; guessing here would flood every meta.
-    if (model.unreadable.units) return;
+    if (model.unitsUnreadable) return;
     const catalog = model.unidades?.data.unidades ?? [];
     for (const { file, data } of model.ppcs) {
       if (data.estatus === 'cancelado') continue;
@@ -116,16 +117,3 @@ function closestUnit(written: string, units: readonly UnidadMedida[]): UnidadMed
   return best?.unit;
 }
 
-/** Levenshtein distance: insertions, deletions and substitutions each cost one. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}

@@ -1,5 +1,4 @@
 import { quote as q } from '../i18n/text.js';
-import type { PlanModel } from '../model/model.js';
 import type { EstatusPpcs } from '../model/types.js';
 import type { Rule } from './rule.js';
 
@@ -38,7 +37,7 @@ export const PLAN013: Rule = {
     const minimo = model.config.ppcsActivosMinimo;
     for (const clave of model.departmentClaves()) {
       // An unreadable carátula could be active: its PLAN001/PLAN002 finding comes first.
-      if (hasUnreadablePpcs(model, clave)) continue;
+      if (model.hasUnreadableUnder(`dependencias/${clave}/ppcs/`)) continue;
       const { file } = model.departmentsByClave.get(clave)!;
       const ppcs = model.ppcsOf(clave);
       if (ppcs.length === 0) {
@@ -57,17 +56,6 @@ export const PLAN013: Rule = {
     }
   },
 };
-
-function hasUnreadablePpcs(model: PlanModel, clave: string): boolean {
-  if (model.unreadable.ppcs.size === 0) return false;
-  const prefix = `dependencias/${clave}/ppcs/`;
-  for (const path of model.repoFiles.keys()) {
-    if (!path.startsWith(prefix) || !path.endsWith('.yaml')) continue;
-    const stem = path.slice(prefix.length, -'.yaml'.length);
-    if (!stem.includes('/') && model.unreadable.ppcs.has(stem)) return true;
-  }
-  return false;
-}
 
 /** One decimal at most, rounded down so a share just under the minimum never prints as the minimum. */
 function formatPercent(value: number): string {

@@ -1,4 +1,4 @@
-import { quote as q } from '../i18n/text.js';
+import { dayMonthYear, quote as q } from '../i18n/text.js';
 import { parseTrimestre } from '../model/model.js';
 import type { IsoDate } from '../model/types.js';
 import type { Rule } from './rule.js';
@@ -74,11 +74,6 @@ export const PLAN021: Rule = {
 
 const yearOf = (day: IsoDate): number => Number(day.slice(0, 4));
 
-/** `2019-03-29` → `29/03/2019`, the way dates are written in Mexican offices. */
-function dayMonthYear(day: IsoDate): string {
-  const [year, month, date] = day.split('-');
-  return `${date}/${month}/${year}`;
-}
 
 function dayMonth(day: IsoDate): string {
   return dayMonthYear(day).slice(0, 5);

@@ -1,5 +1,5 @@
-import { quote as q } from '../i18n/text.js';
-import { QUARTERS, type IsoDate } from '../model/types.js';
+import { dayMonthYear, quote as q } from '../i18n/text.js';
+import { QUARTERS } from '../model/types.js';
 import type { Rule } from './rule.js';
 
 export const PLAN022: Rule = {
@@ -35,7 +35,7 @@ export const PLAN022: Rule = {
         const trimestre = `${year}-${quarter}`;
         const archivo = `dependencias/${clave}/reportes/${trimestre}.yaml`;
         // A report file that exists but could not be read is PLAN001's or PLAN002's finding.
-        if (model.reportFor(clave, trimestre) || model.repoFiles.has(archivo)) continue;
+        if (model.reportFor(clave, trimestre) || model.isUnreadable(archivo)) continue;
         report({
           messageId: 'faltaReporte',
           file,
@@ -47,8 +47,3 @@ export const PLAN022: Rule = {
   },
 };
 
-/** `2019-03-29` → `29/03/2019`. */
-function dayMonthYear(day: IsoDate): string {
-  const [y, m, d] = day.split('-');
-  return `${d}/${m}/${y}`;
-}

@@ -50,7 +50,7 @@ export const PLAN025: Rule = {
         const expected = model.reportFor(clave, esperado);
         if (expected && attends(expected.data, observacion.id)) return;
         // A report file that could not be read may well attend it: PLAN001/PLAN002 come first.
-        if (!expected && model.repoFiles.has(archivo)) return;
+        if (!expected && model.isUnreadable(archivo)) return;
         const at = { file, path: ['observaciones', i, 'id'] };
         const names = { id: q(observacion.id), dependencia: q(clave), esperado: q(esperado) };
         const late = laterReports(model.reportsOf(clave), esperado).find((r) => attends(r.data, observacion.id));

@@ -1,5 +1,4 @@
 import { quote as q } from '../i18n/text.js';
-import type { PlanModel } from '../model/model.js';
 import type { Ppcs } from '../model/types.js';
 import type { Rule } from './rule.js';
 
@@ -39,7 +38,7 @@ export const PLAN030: Rule = {
     for (const { file, placement } of model.dependencias) {
       const clave = placement.folder!;
       // A carátula that could not be read might hold the shared activity: don't guess.
-      if (hasUnreadablePpcs(model, clave)) continue;
+      if (model.hasUnreadableUnder(`dependencias/${clave}/ppcs/`)) continue;
       const all = model.ppcsOf(clave);
       const vigentes = all.filter((doc) => doc.data.estatus !== 'cancelado');
       if (vigentes.some((doc) => sharesAnActivity(doc.data, clave))) continue;
@@ -52,11 +51,4 @@ export const PLAN030: Rule = {
 /** Some activity names a department other than the PPCS's own as a participant. */
 function sharesAnActivity(ppcs: Ppcs, ownClave: string): boolean {
   return (ppcs.actividades ?? []).some((actividad) => (actividad.participantes ?? []).some((clave) => clave !== ownClave));
-}
-
-function hasUnreadablePpcs(model: PlanModel, clave: string): boolean {
-  for (const stem of model.unreadable.ppcs) {
-    if (model.repoFiles.has(`dependencias/${clave}/ppcs/${stem}.yaml`)) return true;
-  }
-  return false;
 }

@@ -29,7 +29,6 @@ export const PLAN042: Rule = {
     },
   },
   check(model, report) {
-    const unloaded = unloadedReports(model);
     for (const { file, data } of model.genero) {
       const year = data.ejercicio;
       // Departments have the whole year to apply a recommendation: judge only once T4 is due.
@@ -42,7 +41,7 @@ export const PLAN042: Rule = {
           // An unknown department is PLAN004's finding, not a recommendation left unapplied.
           if (!model.departmentExists(clave)) return;
           // The report that cites it may be the one that failed to load: don't guess.
-          if (unloaded.has(`${clave}/${year}`)) return;
+          if (model.hasUnreadableUnder(`dependencias/${clave}/reportes/${year}-`)) return;
           if (appliedIn(model, clave, year, recomendacion.id)) return;
           report({
             messageId: 'noAplicada',
@@ -60,15 +59,4 @@ function appliedIn(model: PlanModel, clave: string, year: number, id: string): b
   return model
     .reportsOf(clave)
     .some((r) => r.data.trimestre.startsWith(`${year}-`) && r.data.ppcs.some((entry) => entry.recomendaciones_genero_aplicadas?.includes(id)));
-}
-
-/** `CLAVE/AAAA` of every quarterly report file in the repo that did not make it into the model. */
-function unloadedReports(model: PlanModel): Set<string> {
-  const loaded = new Set(model.reportes.map((r) => r.file));
-  const unloaded = new Set<string>();
-  for (const file of model.repoFiles.keys()) {
-    const match = /^dependencias\/([^/]+)\/reportes\/(\d{4})-T[1-4]\.yaml$/.exec(file);
-    if (match && !loaded.has(file)) unloaded.add(`${match[1]}/${match[2]}`);
-  }
-  return unloaded;
 }

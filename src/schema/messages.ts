@@ -1,6 +1,7 @@
 // ajv errors → one Spanish sentence per real problem, pointing at the key or value.
 import type { ErrorObject } from 'ajv';
 import type { PathSegment } from '../diagnostics/diagnostic.js';
+import { editDistance } from '../i18n/similar.js';
 import { fill, listOf, quote, type Lang } from '../i18n/text.js';
 
 export interface SchemaProblem {
@@ -185,7 +186,7 @@ function closest(word: string, candidates: readonly string[]): string | undefine
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const distance = levenshtein(word.toLowerCase(), candidate.toLowerCase());
+    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
@@ -194,14 +195,3 @@ function closest(word: string, candidates: readonly string[]): string | undefine
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
-function levenshtein(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}
