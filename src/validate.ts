@@ -1,6 +1,6 @@
 // Model → rules → diagnostics: runs every rule and places each finding in its source.
 import { compareDiagnostics, type Diagnostic, type Finding } from './diagnostics/diagnostic.js';
-import { say, type Lang } from './i18n/text.js';
+import { quote, say, type Lang } from './i18n/text.js';
 import { loadPlan, type LoadOptions, type LoadResult } from './load.js';
 import type { ResolvedConfig } from './model/config.js';
 import { RULES, RULES_BY_ID } from './rules/index.js';
@@ -14,7 +14,7 @@ export interface ValidationResult extends LoadResult {
 
 export function validatePlan(root: string, options: LoadOptions): ValidationResult {
   const loaded = loadPlan(root, options);
-  const findings = [...loaded.findings, ...runRules(loaded, options.lang)];
+  const findings = [...loaded.findings, ...unknownRuleSettings(loaded, options.lang), ...runRules(loaded, options.lang)];
   const diagnostics = placeFindings(findings, loaded.sources, loaded.model.config);
   return { ...loaded, diagnostics };
 }
@@ -26,6 +26,29 @@ export function runRules(loaded: LoadResult, lang: Lang, rules: readonly Rule[] 
     rule.check(loaded.model, (report: RuleReport) => findings.push(toFinding(rule, report, lang)));
   }
   return findings;
+}
+
+const UNKNOWN_RULE = {
+  es: 'La regla {rule} no existe; este ajuste de severidad no tiene efecto.',
+  en: 'Rule {rule} does not exist; this severity setting has no effect.',
+};
+const UNKNOWN_RULE_HINT = { es: 'Revise el número de la regla en la tabla de reglas del README.', en: 'Check the rule number against the rules table in the README.' };
+
+/** A severity set in plan.yaml for a rule id that does not exist is most likely a typo. */
+function unknownRuleSettings(loaded: LoadResult, lang: Lang): Finding[] {
+  const plan = loaded.model.plan;
+  if (!plan) return [];
+  return Object.keys(plan.data.reglas ?? {})
+    .filter((id) => !RULES_BY_ID.has(id))
+    .map((id) => ({
+      rule: 'PLAN002',
+      file: plan.file,
+      path: ['reglas', id],
+      atKey: true,
+      severity: 'warning' as const,
+      message: say(UNKNOWN_RULE, lang, { rule: quote(id) }),
+      hint: say(UNKNOWN_RULE_HINT, lang),
+    }));
 }
 
 function toFinding(rule: Rule, report: RuleReport, lang: Lang): Finding {
