@@ -5,7 +5,7 @@ export const PLAN001: Rule = {
     id: 'PLAN001',
     title: { es: 'Archivo YAML legible', en: 'Readable YAML file' },
     rationale:
-      'Planeación sólo puede revisar lo que puede leer: el Plan de Mejora pide entregar los reportes «en tiempo y forma … en el formato correspondiente». Un archivo con errores de sintaxis, claves repetidas, otra codificación que no sea UTF-8, un tamaño desmedido o alias que se multiplican no tiene una forma única de leerse y se rechaza completo.',
+      'Planeación sólo puede revisar lo que puede leer: el Plan de Mejora pide entregar «cada uno de los 4 reportes trimestrales en el formato correspondiente (Anexo 3 y 4)». Un archivo con errores de sintaxis, claves repetidas, otra codificación que no sea UTF-8, un tamaño desmedido o alias que se multiplican no tiene una forma única de leerse y se rechaza completo.',
     defaultSeverity: 'error',
     hint: { es: 'Corrija el archivo en la posición indicada y vuelva a ejecutar «plan validate».', en: 'Fix the file at the given position and run "plan validate" again.' },
     messages: {

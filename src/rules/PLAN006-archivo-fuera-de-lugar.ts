@@ -5,7 +5,7 @@ export const PLAN006: Rule = {
     id: 'PLAN006',
     title: { es: 'Archivo fuera de la estructura del plan', en: 'File outside the plan layout' },
     rationale:
-      'Un archivo YAML en una carpeta o con un nombre que «plan» no reconoce no se revisa: un reporte guardado en «reporte/» en lugar de «reportes/» pasaría sin validarse y nunca llegaría a la evaluación. Se avisa para que nada quede fuera del seguimiento trimestral sin que nadie lo note.',
+      'Un archivo YAML en una carpeta o con un nombre que «plan» no reconoce no se revisa: un reporte guardado en «reporte/» en lugar de «reportes/» pasaría sin validarse y nunca llegaría a la evaluación. Se avisa porque el Plan de Mejora establece que «su aplicación y cumplimiento serán monitoreadas trimestralmente»: nada debe quedar fuera de ese seguimiento sin que nadie lo note.',
     defaultSeverity: 'warning',
     hint: {
       es: 'Muévalo a su lugar: plan.yaml, catalogos/unidades-de-medida.yaml, dependencias/<CLAVE>/dependencia.yaml, dependencias/<CLAVE>/ppcs/<ID>.yaml, dependencias/<CLAVE>/reportes/<AAAA>-T<n>.yaml, planeacion/retroalimentacion/<AAAA>-T<n>.yaml, planeacion/convocatorias/<AAAA>.yaml o planeacion/genero/<AAAA>.yaml (extensión .yaml).',

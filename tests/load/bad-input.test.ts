@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validatePlan } from '../../src/validate.js';
-import { baseRepo, DEFAULT_CUTOFF, validateFiles, where, writeRepo, type Files } from '../helpers/fixture.js';
+import { baseRepo, DEFAULT_CUTOFF, lineOf, validateFiles, where, writeRepo, type Files } from '../helpers/fixture.js';
 
 const DEP = 'dependencias/OP/dependencia.yaml';
 
@@ -130,6 +130,27 @@ describe('bad input gets a positioned PLAN001 diagnostic, never a crash', () => 
     expect(diagnostics.map((d) => d.rule)).toEqual(['PLAN002', 'PLAN002']);
     expect(diagnostics[0]!.message).toBe('El campo «__proto__» no existe en este tipo de archivo.');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('symlinks and configuration', () => {
+  it('does not read a data file that is a symlink, even one pointing at /etc/passwd', () => {
+    const root = writeRepo(baseRepo());
+    symlinkSync('/etc/passwd', path.join(root, 'dependencias/OP/ppcs/OP-09.yaml'));
+    const diagnostics = validatePlan(root, { lang: 'es', fechaCorte: DEFAULT_CUTOFF }).diagnostics;
+    expect(where(diagnostics)).toEqual(['PLAN006 dependencias/OP/ppcs/OP-09.yaml:1']);
+    expect(diagnostics[0]!.severity).toBe('error');
+    expect(diagnostics[0]!.message).toContain('enlace simbólico');
+  });
+
+  it('reports a broken plan.yaml and still checks the rest with default settings', () => {
+    const files = baseRepo();
+    files['plan.yaml'].ejercicio = 'dos mil diecinueve';
+    files['dependencias/OP/dependencia.yaml'].clave = 'OBRAS';
+    expect(where(validateFiles(files))).toEqual([
+      'PLAN005 dependencias/OP/dependencia.yaml:1',
+      `PLAN002 plan.yaml:${lineOf(files, 'plan.yaml', 'ejercicio:')}`,
+    ]);
   });
 });
 
