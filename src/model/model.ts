@@ -62,22 +62,10 @@ export function parseTrimestre(trimestre: string): { year: number; quarter: Quar
   return { year: Number(trimestre.slice(0, 4)), quarter: trimestre.slice(5) as Quarter };
 }
 
-export class PlanModel implements ModelDocuments, ModelContext {
-  plan?: SourceDoc<PlanConfig>;
-  unidades?: SourceDoc<CatalogoUnidades>;
-  dependencias: SourceDoc<Dependencia>[];
-  ppcs: SourceDoc<Ppcs>[];
-  reportes: SourceDoc<Reporte>[];
-  retroalimentacion: SourceDoc<Retroalimentacion>[];
-  convocatorias: SourceDoc<Convocatorias>[];
-  genero: SourceDoc<RecomendacionesGenero>[];
-  root: string;
-  config: ResolvedConfig;
-  calendar: BusinessCalendar;
-  fechaCorte: IsoDate;
-  repoFiles: ReadonlyMap<string, RepoEntry>;
-  unreadable: ModelContext['unreadable'];
+// Declaration merging: the model exposes every document list and context field directly.
+export interface PlanModel extends ModelDocuments, ModelContext {}
 
+export class PlanModel {
   readonly departmentsByClave = new Map<string, SourceDoc<Dependencia>>();
   readonly ppcsById = new Map<string, SourceDoc<Ppcs>>();
   readonly unitsByClave = new Map<string, UnidadMedida>();
@@ -85,20 +73,7 @@ export class PlanModel implements ModelDocuments, ModelContext {
   private readonly reportsByDepartment = new Map<string, SourceDoc<Reporte>[]>();
 
   constructor(documents: ModelDocuments, context: ModelContext) {
-    this.plan = documents.plan;
-    this.unidades = documents.unidades;
-    this.dependencias = documents.dependencias;
-    this.ppcs = documents.ppcs;
-    this.reportes = documents.reportes;
-    this.retroalimentacion = documents.retroalimentacion;
-    this.convocatorias = documents.convocatorias;
-    this.genero = documents.genero;
-    this.root = context.root;
-    this.config = context.config;
-    this.calendar = context.calendar;
-    this.fechaCorte = context.fechaCorte;
-    this.repoFiles = context.repoFiles;
-    this.unreadable = context.unreadable;
+    Object.assign(this, documents, context);
 
     // First one wins: duplicates are PLAN003's to report, not the index's to hide.
     for (const dep of this.dependencias) {

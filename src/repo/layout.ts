@@ -30,18 +30,6 @@ export const SCHEMA_FILE: Record<FileKind, string> = {
   genero: 'genero.schema.json',
 };
 
-/** Where a planning office expects each kind, for messages about misplaced files. */
-export const EXPECTED_LAYOUT = [
-  'plan.yaml',
-  'catalogos/unidades-de-medida.yaml',
-  'dependencias/<CLAVE>/dependencia.yaml',
-  'dependencias/<CLAVE>/ppcs/<ID>.yaml',
-  'dependencias/<CLAVE>/reportes/<AAAA>-T<n>.yaml',
-  'planeacion/retroalimentacion/<AAAA>-T<n>.yaml',
-  'planeacion/convocatorias/<AAAA>.yaml',
-  'planeacion/genero/<AAAA>.yaml',
-] as const;
-
 const patterns: [RegExp, (m: RegExpMatchArray) => Placement][] = [
   [/^plan\.yaml$/, () => ({ kind: 'plan' })],
   [/^catalogos\/unidades-de-medida\.yaml$/, () => ({ kind: 'unidades' })],

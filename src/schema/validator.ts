@@ -6,9 +6,7 @@ import { SCHEMA_FILE, type FileKind } from '../repo/layout.js';
 // ajv-formats ships CommonJS; under NodeNext its default export is the module object.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020, formats: string[]) => Ajv2020;
 
-export const SCHEMAS_DIR = new URL('../../schemas/', import.meta.url);
-
-export type SchemaCheck = (value: unknown) => ErrorObject[];
+const SCHEMAS_DIR = new URL('../../schemas/', import.meta.url);
 
 let compiled: Map<FileKind, ValidateFunction> | undefined;
 
@@ -29,8 +27,4 @@ function validators(): Map<FileKind, ValidateFunction> {
 export function checkSchema(kind: FileKind, value: unknown): ErrorObject[] {
   const validate = validators().get(kind)!;
   return validate(value) ? [] : [...(validate.errors ?? [])];
-}
-
-export function loadSchemaJson(kind: FileKind): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(SCHEMA_FILE[kind], SCHEMAS_DIR), 'utf8')) as Record<string, unknown>;
 }
