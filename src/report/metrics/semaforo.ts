@@ -1,0 +1,45 @@
+// Cumplimiento and semáforo. Two-sided bands as in the SHCP guidance: missing a meta and
+// overshooting it both signal poor planning. The band values are the office's choice in
+// plan.yaml (defaults 90–110 green, 80–120 yellow), not a national norm.
+import type { SemaforoBandas, Sentido } from '../../model/types.js';
+import type { Semaforo } from '../view/types.js';
+
+export type Cumplimiento =
+  | { kind: 'medido'; porcentaje: number }
+  /** Nothing (or zero) programmed for the period: there is no goal to compare with. */
+  | { kind: 'sin_programacion' }
+  /** Something was programmed but the report gives no value for it. */
+  | { kind: 'sin_reporte' }
+  /** A descending indicator brought to zero: programado / 0 has no finite value. */
+  | { kind: 'alcanzado_cero' };
+
+/**
+ * alcanzado / programado × 100 for ascending indicators; programado / alcanzado × 100 for
+ * descending ones (fewer robberies than programmed is over 100 %).
+ */
+export function cumplimiento(programado: number | undefined, alcanzado: number | undefined, sentido: Sentido): Cumplimiento {
+  if (programado === undefined) return { kind: 'sin_programacion' };
+  if (sentido === 'ascendente' && programado === 0) return { kind: 'sin_programacion' };
+  if (alcanzado === undefined) return { kind: 'sin_reporte' };
+  if (sentido === 'ascendente') return { kind: 'medido', porcentaje: (alcanzado / programado) * 100 };
+  if (alcanzado === 0) return programado === 0 ? { kind: 'medido', porcentaje: 100 } : { kind: 'alcanzado_cero' };
+  return { kind: 'medido', porcentaje: (programado / alcanzado) * 100 };
+}
+
+export function semaforo(result: Cumplimiento, bandas: SemaforoBandas): Semaforo {
+  switch (result.kind) {
+    case 'sin_programacion':
+      return 'sin_meta';
+    case 'sin_reporte':
+      return 'rojo';
+    case 'alcanzado_cero':
+      // Far beyond a descending goal: under two-sided bands, as far off the plan as can be.
+      return 'rojo';
+    case 'medido': {
+      const p = result.porcentaje;
+      if (p >= bandas.verde_min && p <= bandas.verde_max) return 'verde';
+      if (p >= bandas.amarillo_min && p <= bandas.amarillo_max) return 'amarillo';
+      return 'rojo';
+    }
+  }
+}
