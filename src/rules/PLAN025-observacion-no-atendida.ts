@@ -1,6 +1,5 @@
 import { quote as q } from '../i18n/text.js';
-import { parseTrimestre, type SourceDoc } from '../model/model.js';
-import { QUARTERS, type Reporte } from '../model/types.js';
+import { observationFollowUps } from '../model/feedback.js';
 import type { Rule } from './rule.js';
 
 export const PLAN025: Rule = {
@@ -37,36 +36,20 @@ export const PLAN025: Rule = {
     },
   },
   check(model, report) {
-    for (const { file, data } of model.retroalimentacion) {
-      const { year, quarter } = parseTrimestre(data.trimestre);
-      const next = QUARTERS[QUARTERS.indexOf(quarter) + 1];
-      if (next === undefined || !model.isDue(year, next)) continue;
-      const esperado = `${year}-${next}`;
-      data.observaciones.forEach((observacion, i) => {
-        const clave = observacion.dependencia;
-        // An unknown department is PLAN004's to report.
-        if (!model.departmentExists(clave)) return;
-        const archivo = `dependencias/${clave}/reportes/${esperado}.yaml`;
-        const expected = model.reportFor(clave, esperado);
-        if (expected && attends(expected.data, observacion.id)) return;
-        // A report file that could not be read may well attend it: PLAN001/PLAN002 come first.
-        if (!expected && model.isUnreadable(archivo)) return;
-        const at = { file, path: ['observaciones', i, 'id'] };
-        const names = { id: q(observacion.id), dependencia: q(clave), esperado: q(esperado) };
-        const late = laterReports(model.reportsOf(clave), esperado).find((r) => attends(r.data, observacion.id));
-        if (late) report({ ...at, messageId: 'atendidaTarde', data: { ...names, tarde: q(late.data.trimestre) } });
-        else if (expected) report({ ...at, messageId: 'noAtendida', data: names });
-        else report({ ...at, messageId: 'faltaReporte', data: { ...names, archivo } });
-      });
+    for (const followUp of observationFollowUps(model)) {
+      const { round, index, observacion, esperado, report: expected } = followUp;
+      if (!followUp.due || followUp.attendedInTime) continue;
+      const clave = observacion.dependencia;
+      // An unknown department is PLAN004's to report.
+      if (!model.departmentExists(clave)) continue;
+      const archivo = `dependencias/${clave}/reportes/${esperado}.yaml`;
+      // A report file that could not be read may well attend it: PLAN001/PLAN002 come first.
+      if (!expected && model.isUnreadable(archivo)) continue;
+      const at = { file: round.file, path: ['observaciones', index, 'id'] };
+      const names = { id: q(observacion.id), dependencia: q(clave), esperado: q(esperado) };
+      if (followUp.attendedLateIn) report({ ...at, messageId: 'atendidaTarde', data: { ...names, tarde: q(followUp.attendedLateIn.data.trimestre) } });
+      else if (expected) report({ ...at, messageId: 'noAtendida', data: names });
+      else report({ ...at, messageId: 'faltaReporte', data: { ...names, archivo } });
     }
   },
 };
-
-function attends(reporte: Reporte, observacionId: string): boolean {
-  return reporte.ppcs.some((entry) => entry.observaciones_atendidas?.includes(observacionId));
-}
-
-/** The department's reports after `trimestre`, earliest first (`2019-T3` < `2020-T1` as text). */
-function laterReports(reports: readonly SourceDoc<Reporte>[], trimestre: string): SourceDoc<Reporte>[] {
-  return reports.filter((r) => r.data.trimestre > trimestre).sort((a, b) => (a.data.trimestre < b.data.trimestre ? -1 : a.data.trimestre > b.data.trimestre ? 1 : 0));
-}

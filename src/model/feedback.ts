@@ -1,0 +1,53 @@
+// Feedback (retroalimentación) observations and whether they were attended: an
+// observation on quarter n is answered in the department's report of quarter n + 1.
+import { parseTrimestre, type PlanModel, type SourceDoc } from './model.js';
+import { QUARTERS, type Observacion, type Reporte, type Retroalimentacion, type TrimestreId } from './types.js';
+
+export interface ObservationFollowUp {
+  round: SourceDoc<Retroalimentacion>;
+  /** Index of the observation in its round, for positions. */
+  index: number;
+  observacion: Observacion;
+  /** The quarter whose report must answer it. */
+  esperado: TrimestreId;
+  /** Whether that quarter's delivery window has closed at the cut-off date. */
+  due: boolean;
+  /** The department's report for `esperado`, if delivered. */
+  report?: SourceDoc<Reporte>;
+  attendedInTime: boolean;
+  /** A later report that answers it, when the expected one did not. */
+  attendedLateIn?: SourceDoc<Reporte>;
+}
+
+export function attends(reporte: Reporte, observacionId: string): boolean {
+  return reporte.ppcs.some((entry) => entry.observaciones_atendidas?.includes(observacionId));
+}
+
+/** Every observation of rounds T1–T3 (a T4 round is answered next year), with its follow-up. */
+export function observationFollowUps(model: PlanModel): ObservationFollowUp[] {
+  const result: ObservationFollowUp[] = [];
+  for (const round of model.retroalimentacion) {
+    const { year, quarter } = parseTrimestre(round.data.trimestre);
+    const next = QUARTERS[QUARTERS.indexOf(quarter) + 1];
+    if (next === undefined) continue;
+    const esperado = `${year}-${next}`;
+    const due = model.isDue(year, next);
+    round.data.observaciones.forEach((observacion, index) => {
+      const report = model.reportFor(observacion.dependencia, esperado);
+      const attendedInTime = report !== undefined && attends(report.data, observacion.id);
+      const followUp: ObservationFollowUp = { round, index, observacion, esperado, due, attendedInTime };
+      if (report) followUp.report = report;
+      if (!attendedInTime) {
+        const late = laterReports(model.reportsOf(observacion.dependencia), esperado).find((r) => attends(r.data, observacion.id));
+        if (late) followUp.attendedLateIn = late;
+      }
+      result.push(followUp);
+    });
+  }
+  return result;
+}
+
+/** The department's reports after `trimestre`, earliest first (`2019-T3` < `2020-T1` as text). */
+function laterReports(reports: readonly SourceDoc<Reporte>[], trimestre: string): SourceDoc<Reporte>[] {
+  return reports.filter((r) => r.data.trimestre > trimestre).sort((a, b) => (a.data.trimestre < b.data.trimestre ? -1 : a.data.trimestre > b.data.trimestre ? 1 : 0));
+}

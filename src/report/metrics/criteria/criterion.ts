@@ -1,0 +1,51 @@
+import type { Diagnostic } from '../../../diagnostics/diagnostic.js';
+import type { PlanModel, SourceDoc } from '../../../model/model.js';
+import type { CriterioClave, Ppcs, Quarter } from '../../../model/types.js';
+
+/** One measurable part of a criterion: numerador / denominador, not applicable when nothing was due. */
+export interface SubIndicator {
+  id: string;
+  nombre: string;
+  /** How it is measured, in words a department understands. */
+  medicion: string;
+  numerador: number;
+  denominador: number;
+}
+
+export interface EvaluationContext {
+  model: PlanModel;
+  clave: string;
+  year: number;
+  /** Quarters of the year whose delivery window closed before the cut-off. */
+  dueQuarters: Quarter[];
+  /** The department's PPCS that are not cancelled. */
+  vigentes: SourceDoc<Ppcs>[];
+  /** Validation findings in the department's own files. */
+  findings: Diagnostic[];
+}
+
+export interface Criterion {
+  clave: CriterioClave;
+  /** The criterion's name as the Plan de Mejora writes it. */
+  nombre: string;
+  /** The seed table's Recursos and Dimensión columns for this criterion. */
+  recursos: string;
+  dimension: string;
+  subindicators(context: EvaluationContext): SubIndicator[];
+  /** A concrete 2020 action for a sub-indicator below 100 %, citing this year's numbers. */
+  action(sub: SubIndicator, context: EvaluationContext): string;
+}
+
+export const ratio = (sub: SubIndicator): number | undefined => (sub.denominador === 0 ? undefined : sub.numerador / sub.denominador);
+
+/** Distinct files under the department folder with findings of `rule`. */
+export function filesWith(context: EvaluationContext, rule: string, under = ''): Set<string> {
+  const prefix = `dependencias/${context.clave}/${under}`;
+  return new Set(context.findings.filter((d) => d.rule === rule && d.file.startsWith(prefix)).map((d) => d.file));
+}
+
+export function countOf(context: EvaluationContext, rule: string): number {
+  return context.findings.filter((d) => d.rule === rule).length;
+}
+
+export const n = (value: number, singular: string, plural: string): string => `${value} ${value === 1 ? singular : plural}`;

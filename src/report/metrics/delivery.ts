@@ -1,0 +1,41 @@
+// Delivery status of each department's quarterly report (Anexo 3 y 4).
+import type { PlanModel, SourceDoc } from '../../model/model.js';
+import type { IsoDate, Quarter, Reporte } from '../../model/types.js';
+
+export type DeliveryStatus =
+  | { kind: 'a_tiempo'; fecha: IsoDate }
+  | { kind: 'tarde'; fecha: IsoDate; diasHabiles: number }
+  | { kind: 'anticipado'; fecha: IsoDate; diasHabiles: number }
+  | { kind: 'no_entregado' }
+  /** The window has not closed yet at the cut-off date, and there is no report. */
+  | { kind: 'pendiente' };
+
+export function deliveryStatus(model: PlanModel, clave: string, year: number, quarter: Quarter): DeliveryStatus {
+  const report: SourceDoc<Reporte> | undefined = model.reportFor(clave, `${year}-${quarter}`);
+  if (!report) return model.isDue(year, quarter) ? { kind: 'no_entregado' } : { kind: 'pendiente' };
+  const fecha = report.data.fecha_entrega;
+  const timing = model.calendar.timing(fecha, model.calendar.deliveryWindow(year, quarter));
+  switch (timing.kind) {
+    case 'a_tiempo':
+      return { kind: 'a_tiempo', fecha };
+    case 'tarde':
+      return { kind: 'tarde', fecha, diasHabiles: timing.businessDays };
+    case 'anticipado':
+      return { kind: 'anticipado', fecha, diasHabiles: timing.businessDays };
+  }
+}
+
+export function deliveryLabel(status: DeliveryStatus): string {
+  switch (status.kind) {
+    case 'a_tiempo':
+      return 'A tiempo';
+    case 'tarde':
+      return `Tarde (${status.diasHabiles} ${status.diasHabiles === 1 ? 'día hábil' : 'días hábiles'})`;
+    case 'anticipado':
+      return `Anticipado (${status.diasHabiles} ${status.diasHabiles === 1 ? 'día hábil' : 'días hábiles'})`;
+    case 'no_entregado':
+      return 'No entregado';
+    case 'pendiente':
+      return 'Pendiente';
+  }
+}
