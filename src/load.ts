@@ -4,19 +4,19 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BusinessCalendar } from './calendar/business-days.js';
 import type { Finding } from './diagnostics/diagnostic.js';
-import { fill, type Lang } from './i18n/text.js';
+import { fill, type Lang, type Params } from './i18n/text.js';
 import { resolveConfig } from './model/config.js';
-import { PlanModel, type ModelDocuments } from './model/model.js';
+import { PlanModel, type ModelDocuments, type Unreadable } from './model/model.js';
 import type { IsoDate } from './model/types.js';
 import { decodeYamlBytes, DEFAULT_MAX_FILE_BYTES, type DecodeProblem } from './repo/decode.js';
 import { listRepo, type RepoEntry } from './repo/files.js';
 import { isStrayDataFile, placementOf, type FileKind, type Placement } from './repo/layout.js';
-import { PLAN001 } from './rules/PLAN001-yaml-legible.js';
+import { PLAN001, PLAN001_HINTS } from './rules/PLAN001-yaml-legible.js';
 import { PLAN006 } from './rules/PLAN006-archivo-fuera-de-lugar.js';
 import { explainSchemaErrors } from './schema/messages.js';
 import { checkSchema } from './schema/validator.js';
-import { MAX_NESTING, parseYaml, type ParsedYaml, type YamlProblem } from './yaml/parse.js';
 import { position } from './yaml/locate.js';
+import { MAX_NESTING, parseYaml, type ParsedYaml } from './yaml/parse.js';
 
 export interface LoadOptions {
   lang: Lang;
@@ -34,165 +34,140 @@ export interface LoadResult {
   fileCount: number;
 }
 
+type MutableUnreadable = { [K in keyof Unreadable]: Unreadable[K] extends ReadonlySet<infer T> ? Set<T> : never };
+
 export function loadPlan(root: string, options: LoadOptions): LoadResult {
-  const { lang } = options;
-  const entries = listRepo(root);
-  const findings: Finding[] = [];
-  const sources = new Map<string, ParsedYaml>();
-  const documents: ModelDocuments = {
-    dependencias: [],
-    ppcs: [],
-    reportes: [],
-    retroalimentacion: [],
-    convocatorias: [],
-    genero: [],
-  };
-  const unreadable = { files: new Set<string>(), kinds: new Set<FileKind>(), departments: new Set<string>(), ppcs: new Set<string>() };
-  let fileCount = 0;
+  return new Loader(root, options).load();
+}
 
-  const t1 = (messageId: string, params: Record<string, string | number> = {}) => fill(PLAN001.meta.messages[messageId]![lang], params);
+class Loader {
+  private readonly findings: Finding[] = [];
+  private readonly sources = new Map<string, ParsedYaml>();
+  private readonly documents: ModelDocuments = { dependencias: [], ppcs: [], reportes: [], retroalimentacion: [], convocatorias: [], genero: [] };
+  private readonly unreadable: MutableUnreadable = { files: new Set(), kinds: new Set(), departments: new Set(), ppcs: new Set() };
+  private fileCount = 0;
 
-  for (const file of [...entries.keys()].sort()) {
-    const entry = entries.get(file)!;
+  constructor(
+    private readonly root: string,
+    private readonly options: LoadOptions,
+  ) {}
+
+  load(): LoadResult {
+    const { entries, unreadableFolders } = listRepo(this.root);
+    for (const folder of unreadableFolders) {
+      this.plan001(folder.path || '.', { line: 1, column: 1 }, 'unreadable_folder', { folder: folder.path || '.', detail: folder.code });
+    }
+    for (const file of [...entries.keys()].sort()) this.loadFile(entries.get(file)!);
+
+    const config = resolveConfig(this.documents.plan?.data, Number(this.options.fechaCorte.slice(0, 4)));
+    const calendar = new BusinessCalendar({ federal: config.federalHolidays, extraNonWorkingDays: config.extraNonWorkingDays, windowLength: config.windowLength });
+    const model = new PlanModel(this.documents, {
+      root: this.root,
+      config,
+      calendar,
+      fechaCorte: this.options.fechaCorte,
+      repoFiles: entries,
+      unreadable: this.unreadable,
+    });
+    return { model, findings: this.findings, sources: this.sources, fileCount: this.fileCount };
+  }
+
+  private loadFile(entry: RepoEntry): void {
+    const file = entry.path;
     const placement = placementOf(file);
     if (!placement) {
-      if (isStrayDataFile(file)) findings.push({ rule: 'PLAN006', file, path: [], message: fill(PLAN006.meta.messages.stray![lang]) });
-      continue;
+      if (isStrayDataFile(file)) this.findings.push({ rule: 'PLAN006', file, path: [], message: fill(PLAN006.meta.messages.stray![this.options.lang]) });
+      return;
     }
-    fileCount++;
-    const value = readDocument(root, entry, lang, findings, sources, t1, options.maxFileBytes);
-    if (value === undefined) {
-      markUnreadable(file, placement, unreadable);
-      continue;
-    }
+    this.fileCount++;
+    const value = this.read(entry);
+    if (value === undefined) return this.markUnreadable(file, placement);
     const schemaErrors = checkSchema(placement.kind, value);
     if (schemaErrors.length > 0) {
-      for (const problem of explainSchemaErrors(schemaErrors, lang)) {
-        findings.push({ rule: 'PLAN002', file, path: problem.path, atKey: problem.atKey, message: problem.message, ...(problem.hint ? { hint: problem.hint } : {}) });
+      for (const problem of explainSchemaErrors(schemaErrors, this.options.lang)) {
+        this.findings.push({ rule: 'PLAN002', file, path: problem.path, atKey: problem.atKey, message: problem.message, ...(problem.hint ? { hint: problem.hint } : {}) });
       }
-      markUnreadable(file, placement, unreadable);
-      continue;
+      return this.markUnreadable(file, placement);
     }
-    addDocument(documents, file, placement, value);
+    this.addDocument(file, placement, value);
   }
 
-  const config = resolveConfig(documents.plan?.data, Number(options.fechaCorte.slice(0, 4)));
-  const calendar = new BusinessCalendar({
-    federal: config.federalHolidays,
-    extraNonWorkingDays: config.extraNonWorkingDays,
-    windowLength: config.windowLength,
-  });
-  const model = new PlanModel(documents, {
-    root,
-    config,
-    calendar,
-    fechaCorte: options.fechaCorte,
-    repoFiles: entries,
-    unreadable,
-  });
-  return { model, findings, sources, fileCount };
-}
-
-/** Reads, decodes and parses one data file; undefined (with findings) when it cannot be used. */
-function readDocument(
-  root: string,
-  entry: RepoEntry,
-  lang: Lang,
-  findings: Finding[],
-  sources: Map<string, ParsedYaml>,
-  t1: (id: string, params?: Record<string, string | number>) => string,
-  maxFileBytes = DEFAULT_MAX_FILE_BYTES,
-): unknown {
-  const file = entry.path;
-  const hint = (id: string) => PLAN001.meta.messages[id]?.[lang];
-  if (entry.symlink) {
-    findings.push({ rule: 'PLAN006', file, at: { line: 1, column: 1 }, message: fill(PLAN006.meta.messages.symlink![lang]), severity: 'error' });
-    return undefined;
+  /** Reads, decodes and parses one data file; undefined (with findings) when it cannot be used. */
+  private read(entry: RepoEntry): unknown {
+    const file = entry.path;
+    const start = { line: 1, column: 1 };
+    if (entry.symlink) {
+      this.findings.push({ rule: 'PLAN006', file, at: start, message: fill(PLAN006.meta.messages.symlink![this.options.lang]), severity: 'error' });
+      return undefined;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(path.join(this.root, file));
+    } catch (error) {
+      this.plan001(file, start, 'unreadable', { detail: (error as NodeJS.ErrnoException).code ?? String(error) });
+      return undefined;
+    }
+    const decoded = decodeYamlBytes(bytes, this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+    if (!decoded.ok) {
+      this.decodeProblem(file, decoded.problem);
+      return undefined;
+    }
+    const outcome = parseYaml(decoded.text);
+    if (!outcome.ok) {
+      for (const problem of outcome.problems) {
+        this.plan001(file, position(outcome.lineCounter, problem.offset), problem.code, { detail: problem.detail ?? '', limit: MAX_NESTING });
+      }
+      return undefined;
+    }
+    this.sources.set(file, outcome.parsed);
+    return outcome.parsed.value;
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path.join(root, file));
-  } catch (error) {
-    findings.push({ rule: 'PLAN001', file, at: { line: 1, column: 1 }, message: t1('unreadable', { detail: (error as NodeJS.ErrnoException).code ?? String(error) }), hint: hint('unreadableHint') });
-    return undefined;
-  }
-  const decoded = decodeYamlBytes(bytes, maxFileBytes);
-  if (!decoded.ok) {
-    findings.push(decodeFinding(file, decoded.problem, t1, hint));
-    return undefined;
-  }
-  const outcome = parseYaml(decoded.text);
-  if (!outcome.ok) {
-    for (const problem of outcome.problems) findings.push(yamlFinding(file, problem, outcome.lineCounter, t1, hint));
-    return undefined;
-  }
-  sources.set(file, outcome.parsed);
-  return outcome.parsed.value;
-}
 
-function decodeFinding(
-  file: string,
-  problem: DecodeProblem,
-  t1: (id: string, params?: Record<string, string | number>) => string,
-  hint: (id: string) => string | undefined,
-): Finding {
-  const base = { rule: 'PLAN001', file };
-  switch (problem.kind) {
-    case 'too_large':
-      return { ...base, at: { line: 1, column: 1 }, message: t1('too_large', { size: Math.ceil(problem.bytes / 1024), limit: Math.floor(problem.limit / 1024) }), hint: hint('too_largeHint') };
-    case 'utf16':
-      return { ...base, at: { line: 1, column: 1 }, message: t1('utf16'), hint: hint('encodingHint') };
-    case 'nul':
-      return { ...base, at: { line: problem.line, column: problem.column }, message: t1('nul'), hint: hint('nulHint') };
-    case 'not_utf8':
-      return {
-        ...base,
-        at: { line: problem.line, column: problem.column },
-        message: t1('not_utf8', { byte: problem.byte.toString(16).toUpperCase().padStart(2, '0'), char: problem.latin1 }),
-        hint: hint('encodingHint'),
-      };
+  private decodeProblem(file: string, problem: DecodeProblem): void {
+    const start = { line: 1, column: 1 };
+    switch (problem.kind) {
+      case 'too_large':
+        return this.plan001(file, start, 'too_large', { size: Math.ceil(problem.bytes / 1024), limit: Math.floor(problem.limit / 1024) });
+      case 'utf16':
+        return this.plan001(file, start, 'utf16', {}, 'encoding');
+      case 'nul':
+        return this.plan001(file, problem, 'nul');
+      case 'not_utf8':
+        return this.plan001(file, problem, 'not_utf8', { byte: problem.byte.toString(16).toUpperCase().padStart(2, '0'), char: problem.latin1 }, 'encoding');
+    }
   }
-}
 
-function yamlFinding(
-  file: string,
-  problem: YamlProblem,
-  lineCounter: ParsedYaml['lineCounter'],
-  t1: (id: string, params?: Record<string, string | number>) => string,
-  hint: (id: string) => string | undefined,
-): Finding {
-  const detail = (problem.detail ?? '').split('\n')[0] ?? '';
-  return {
-    rule: 'PLAN001',
-    file,
-    at: position(lineCounter, problem.offset),
-    message: t1(problem.code, { detail, limit: MAX_NESTING }),
-    hint: hint(`${problem.code}Hint`),
-  };
-}
+  private plan001(file: string, at: { line: number; column: number }, messageId: string, params: Params = {}, hintId = messageId): void {
+    const { lang } = this.options;
+    const hint = PLAN001_HINTS[hintId];
+    this.findings.push({
+      rule: 'PLAN001',
+      file,
+      at: { line: at.line, column: at.column },
+      message: fill(PLAN001.meta.messages[messageId]![lang], params),
+      ...(hint ? { hint: hint[lang] } : {}),
+    });
+  }
 
-function markUnreadable(
-  file: string,
-  placement: Placement,
-  unreadable: { files: Set<string>; kinds: Set<FileKind>; departments: Set<string>; ppcs: Set<string> },
-): void {
-  unreadable.files.add(file);
-  unreadable.kinds.add(placement.kind);
-  if (placement.kind === 'dependencia' && placement.folder) unreadable.departments.add(placement.folder);
-  if (placement.kind === 'ppcs' && placement.stem) unreadable.ppcs.add(placement.stem);
-}
+  private markUnreadable(file: string, placement: Placement): void {
+    this.unreadable.files.add(file);
+    this.unreadable.kinds.add(placement.kind);
+    if (placement.kind === 'dependencia' && placement.folder) this.unreadable.departments.add(placement.folder);
+    if (placement.kind === 'ppcs' && placement.stem) this.unreadable.ppcs.add(placement.stem);
+  }
 
-function addDocument(documents: ModelDocuments, file: string, placement: Placement, value: unknown): void {
-  const doc = { file, placement, data: value as never };
-  const lists: Partial<Record<FileKind, { push(doc: never): void }>> = {
-    dependencia: documents.dependencias,
-    ppcs: documents.ppcs,
-    reporte: documents.reportes,
-    retroalimentacion: documents.retroalimentacion,
-    convocatorias: documents.convocatorias,
-    genero: documents.genero,
-  };
-  if (placement.kind === 'plan') documents.plan = doc;
-  else if (placement.kind === 'unidades') documents.unidades = doc;
-  else lists[placement.kind]!.push(doc as never);
+  private addDocument(file: string, placement: Placement, value: unknown): void {
+    const doc = { file, placement, data: value as never };
+    const lists: Partial<Record<FileKind, { push(doc: never): void }>> = {
+      dependencia: this.documents.dependencias,
+      ppcs: this.documents.ppcs,
+      reporte: this.documents.reportes,
+      retroalimentacion: this.documents.retroalimentacion,
+      convocatorias: this.documents.convocatorias,
+      genero: this.documents.genero,
+    };
+    if (placement.kind === 'plan') this.documents.plan = doc;
+    else if (placement.kind === 'unidades') this.documents.unidades = doc;
+    else lists[placement.kind]!.push(doc as never);
+  }
 }

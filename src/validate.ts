@@ -4,6 +4,7 @@ import { quote, say, type Lang } from './i18n/text.js';
 import { loadPlan, type LoadOptions, type LoadResult } from './load.js';
 import type { ResolvedConfig } from './model/config.js';
 import { RULES, RULES_BY_ID } from './rules/index.js';
+import { PLAN007 } from './rules/PLAN007-ajuste-sin-efecto.js';
 import type { Rule, RuleReport } from './rules/rule.js';
 import { locate, position } from './yaml/locate.js';
 import type { ParsedYaml } from './yaml/parse.js';
@@ -14,8 +15,10 @@ export interface ValidationResult extends LoadResult {
 
 export function validatePlan(root: string, options: LoadOptions): ValidationResult {
   const loaded = loadPlan(root, options);
-  const findings = [...loaded.findings, ...unknownRuleSettings(loaded, options.lang), ...runRules(loaded, options.lang)];
-  const diagnostics = placeFindings(findings, loaded.sources, loaded.model.config);
+  // Without a usable plan.yaml there is no fiscal year, calendar or rubric to judge
+  // against: cross-file rules would only guess. Its own findings say what to fix first.
+  const ruleFindings = loaded.model.plan ? [...severitySettings(loaded, options.lang), ...runRules(loaded, options.lang)] : [];
+  const diagnostics = placeFindings([...loaded.findings, ...ruleFindings], loaded.sources, loaded.model.config);
   return { ...loaded, diagnostics };
 }
 
@@ -28,27 +31,16 @@ export function runRules(loaded: LoadResult, lang: Lang, rules: readonly Rule[] 
   return findings;
 }
 
-const UNKNOWN_RULE = {
-  es: 'La regla {rule} no existe; este ajuste de severidad no tiene efecto.',
-  en: 'Rule {rule} does not exist; this severity setting has no effect.',
-};
-const UNKNOWN_RULE_HINT = { es: 'Revise el número de la regla en la tabla de reglas del README.', en: 'Check the rule number against the rules table in the README.' };
-
-/** A severity set in plan.yaml for a rule id that does not exist is most likely a typo. */
-function unknownRuleSettings(loaded: LoadResult, lang: Lang): Finding[] {
-  const plan = loaded.model.plan;
-  if (!plan) return [];
-  return Object.keys(plan.data.reglas ?? {})
-    .filter((id) => !RULES_BY_ID.has(id))
-    .map((id) => ({
-      rule: 'PLAN002',
-      file: plan.file,
-      path: ['reglas', id],
-      atKey: true,
-      severity: 'warning' as const,
-      message: say(UNKNOWN_RULE, lang, { rule: quote(id) }),
-      hint: say(UNKNOWN_RULE_HINT, lang),
-    }));
+/** PLAN007: a severity in plan.yaml for a rule that does not exist, or that cannot change. */
+function severitySettings(loaded: LoadResult, lang: Lang): Finding[] {
+  const plan = loaded.model.plan!;
+  const findings: Finding[] = [];
+  for (const id of Object.keys(plan.data.reglas ?? {})) {
+    const rule = RULES_BY_ID.get(id);
+    if (rule && !rule.meta.fixedSeverity) continue;
+    findings.push(toFinding(PLAN007, { messageId: rule ? 'fixed' : 'unknown', file: plan.file, path: ['reglas', id], atKey: true, data: { rule: quote(id) } }, lang));
+  }
+  return findings;
 }
 
 function toFinding(rule: Rule, report: RuleReport, lang: Lang): Finding {
@@ -69,9 +61,10 @@ function toFinding(rule: Rule, report: RuleReport, lang: Lang): Finding {
 export function placeFindings(findings: readonly Finding[], sources: ReadonlyMap<string, ParsedYaml>, config: ResolvedConfig): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const finding of findings) {
-    const configured = config.reglas[finding.rule];
+    const rule = RULES_BY_ID.get(finding.rule);
+    const configured = rule?.meta.fixedSeverity ? undefined : config.reglas[finding.rule];
     if (configured === 'off') continue;
-    const severity = configured ?? finding.severity ?? RULES_BY_ID.get(finding.rule)?.meta.defaultSeverity ?? 'error';
+    const severity = configured ?? finding.severity ?? rule?.meta.defaultSeverity ?? 'error';
     const diagnostic: Diagnostic = { rule: finding.rule, severity, message: finding.message, file: finding.file, line: 1, column: 1 };
     if (finding.hint) diagnostic.hint = finding.hint;
     const source = sources.get(finding.file);

@@ -2,6 +2,7 @@ import { Command, CommanderError, Help, Option } from 'commander';
 import { createRequire } from 'node:module';
 import type { Lang } from '../i18n/text.js';
 import { processIo, UsageError, type CliIo } from './io.js';
+import { reportCommand } from './report.js';
 import { validateCommand, type GlobalOptions } from './validate.js';
 
 const TITLES: Record<string, string> = {
@@ -71,6 +72,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     });
   program.createHelp = () => new SpanishHelp();
   program.addCommand(validateCommand(io, globals, setExit));
+  program.addCommand(reportCommand(io, globals, setExit));
   for (const command of program.commands) {
     command.usage('[opciones]').helpOption('-h, --help', 'muestra esta ayuda').createHelp = () => new SpanishHelp();
     command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} });
@@ -92,7 +94,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     exitCode = code;
   });
   const lang = requestedLang(argv);
-  const prefix = lang === 'es' ? 'plan: error: ' : 'plan: error: ';
+  const prefix = 'plan: error: ';
+  if (argv.length <= 2) {
+    // No command: show what there is to do, and tell CI nothing was checked.
+    program.outputHelp({ error: true });
+    return 2;
+  }
   try {
     await program.parseAsync([...argv], { from: 'node' });
     return exitCode;

@@ -4,7 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { exitCodeFor, summarize } from '../diagnostics/diagnostic.js';
 import { FORMATTERS } from '../format/index.js';
-import type { Lang } from '../i18n/text.js';
+import { fill, type Lang } from '../i18n/text.js';
 import { findPlanRoot } from '../repo/find-root.js';
 import { validatePlan } from '../validate.js';
 import { colorFor, UsageError, type CliIo } from './io.js';
@@ -20,6 +20,8 @@ export const MESSAGES = {
     en: 'No plan.yaml found in "{dir}" or any parent folder. Run plan inside the plan repository or point at it with -C <folder>.',
   },
   noDir: { es: 'La carpeta «{dir}» no existe.', en: 'Folder "{dir}" does not exist.' },
+  notDir: { es: '«{dir}» no es una carpeta; indique con -C la carpeta del repositorio del plan.', en: '"{dir}" is not a folder; point -C at the plan repository folder.' },
+  tooManyWarnings: { es: 'Demasiadas advertencias: {warnings} (máximo permitido con --max-warnings: {max}).\n', en: 'Too many warnings: {warnings} (maximum allowed by --max-warnings: {max}).\n' },
   badFormat: { es: 'Formato «{value}» desconocido. Formatos disponibles: {allowed}.', en: 'Unknown format "{value}". Available formats: {allowed}.' },
   badMaxWarnings: { es: '--max-warnings espera un número entero mayor o igual a 0; se recibió «{value}».', en: '--max-warnings expects a whole number ≥ 0; got "{value}".' },
   badDate: { es: '--fecha-corte espera una fecha AAAA-MM-DD; se recibió «{value}».', en: '--fecha-corte expects a YYYY-MM-DD date; got "{value}".' },
@@ -28,9 +30,8 @@ export const MESSAGES = {
 /** The plan root: -C wins, else look upward from the working directory for plan.yaml. */
 export function resolveRoot(io: CliIo, directory: string | undefined): string {
   const start = path.resolve(io.cwd, directory ?? '.');
-  if (directory !== undefined && !(existsSync(start) && statSync(start).isDirectory())) {
-    throw new UsageError(MESSAGES.noDir, { dir: directory });
-  }
+  if (directory !== undefined && !existsSync(start)) throw new UsageError(MESSAGES.noDir, { dir: directory });
+  if (directory !== undefined && !statSync(start).isDirectory()) throw new UsageError(MESSAGES.notDir, { dir: directory });
   const root = findPlanRoot(start);
   if (!root) throw new UsageError(MESSAGES.noPlan, { dir: start });
   return root;
@@ -74,7 +75,11 @@ export function validateCommand(io: CliIo, globals: () => GlobalOptions, setExit
       const shown = options.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
       const summary = summarize(result.diagnostics, result.fileCount);
       const shownSummary = options.quiet ? { ...summary, warnings: 0 } : summary;
-      io.stdout(formatter({ diagnostics: shown, summary: shownSummary, root, lang, color: colorFor(io) }));
+      const color = colorFor(io);
+      io.stdout(formatter({ diagnostics: shown, summary: shownSummary, root, lang, color }));
+      if (summary.errors === 0 && maxWarnings !== undefined && summary.warnings > maxWarnings) {
+        io.stderr(color.yellow(fill(MESSAGES.tooManyWarnings[lang], { warnings: summary.warnings, max: maxWarnings })));
+      }
       setExit(exitCodeFor(summary, maxWarnings));
     });
 }

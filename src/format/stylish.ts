@@ -4,7 +4,7 @@ import type { Formatter } from './formatter.js';
 
 const T = {
   error: { es: 'error', en: 'error' },
-  warning: { es: 'aviso', en: 'warning' },
+  warning: { es: 'advertencia', en: 'warning' },
   clean: { es: '✔ Sin problemas en {files} archivo(s).', en: '✔ No problems in {files} file(s).' },
   problems: {
     es: '✖ {total} problema(s): {errors} error(es) y {warnings} advertencia(s) en {files} archivo(s) revisado(s).',

@@ -7,7 +7,6 @@ import type {
   Convocatorias,
   Dependencia,
   IsoDate,
-  Meta,
   PlanConfig,
   Ppcs,
   Quarter,
@@ -71,6 +70,7 @@ export class PlanModel {
   readonly unitsByClave = new Map<string, UnidadMedida>();
   private readonly ppcsByDepartment = new Map<string, SourceDoc<Ppcs>[]>();
   private readonly reportsByDepartment = new Map<string, SourceDoc<Reporte>[]>();
+  private folders: Set<string> | undefined;
 
   constructor(documents: ModelDocuments, context: ModelContext) {
     Object.assign(this, documents, context);
@@ -89,9 +89,34 @@ export class PlanModel {
     for (const doc of this.reportes) pushTo(this.reportsByDepartment, doc.placement.folder!, doc);
   }
 
-  /** A department exists when its folder has a dependencia.yaml, even one that failed to load. */
+  /**
+   * A department exists when its folder holds a dependencia.yaml (even one that failed to
+   * load) or any other data file: a folder missing its card is reported once, on the
+   * folder, rather than on every reference to it.
+   */
   departmentExists(clave: string): boolean {
-    return this.departmentsByClave.has(clave) || this.unreadable.departments.has(clave);
+    return this.departmentsByClave.has(clave) || this.unreadable.departments.has(clave) || this.departmentFolders.has(clave);
+  }
+
+  /** Department folders under dependencias/ that hold at least one file of any kind. */
+  get departmentFolders(): ReadonlySet<string> {
+    if (!this.folders) {
+      this.folders = new Set();
+      for (const file of this.repoFiles.keys()) {
+        const match = /^dependencias\/([^/]+)\//.exec(file);
+        if (match) this.folders.add(match[1]!);
+      }
+    }
+    return this.folders;
+  }
+
+  /**
+   * The carátula of `id` that belongs to department `clave`. A report entry naming another
+   * department's PPCS is PLAN004's finding; judging it against that carátula would only
+   * add noise.
+   */
+  caratulaOf(clave: string, id: string): SourceDoc<Ppcs> | undefined {
+    return this.ppcsOf(clave).find((doc) => doc.data.id === id);
   }
 
   isUnreadable(file: string): boolean {
@@ -122,13 +147,14 @@ export class PlanModel {
     return this.reportsByDepartment.get(clave) ?? [];
   }
 
+  /**
+   * The department's report for a quarter, found by its file name as Planeación files it
+   * (`reportes/2019-T2.yaml`); a file declaring another quarter inside is PLAN005's.
+   */
   reportFor(clave: string, trimestre: string): SourceDoc<Reporte> | undefined {
-    return this.reportsOf(clave).find((r) => r.data.trimestre === trimestre);
+    return this.reportsOf(clave).find((r) => r.placement.stem === trimestre);
   }
 
-  metaOf(ppcsId: string, metaId: string): Meta | undefined {
-    return this.ppcsById.get(ppcsId)?.data.metas?.find((m) => m.id === metaId);
-  }
 
   /** Department folders known to the repo, in a stable order. */
   departmentClaves(): string[] {

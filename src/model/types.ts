@@ -127,13 +127,21 @@ export type EstatusPpcs = 'por_iniciar' | 'activo' | 'suspendido' | 'concluido' 
 export type Sentido = 'ascendente' | 'descendente';
 export type Acumulacion = 'suma' | 'ultimo_valor' | 'promedio';
 
+/** How often the indicator is measured (LGT art. 70 fr. VI, «Frecuencia de medición»). */
+export type Frecuencia = 'mensual' | 'trimestral' | 'semestral' | 'anual';
+
 export interface Indicador {
   nombre: string;
+  /** What the indicator measures, in words (LGT art. 70 fr. VI, «Definición del indicador»). */
+  definicion?: string;
   formula?: string;
   unidad_medida?: string;
   sentido: Sentido;
   linea_base?: number;
   acumulacion: Acumulacion;
+  frecuencia?: Frecuencia;
+  /** Where the measured data comes from (LGT art. 70 fr. VI, «Fuente de información»). */
+  fuente?: string;
 }
 
 export interface Meta {
@@ -143,6 +151,8 @@ export interface Meta {
   /** Programmed value per quarter; a quarter left out has nothing programmed. */
   programacion?: Partial<Record<Quarter, number>>;
   meta_anual?: number;
+  /** The annual goal after an official adjustment, if any (LGT art. 70 fr. VI, «Metas ajustadas»). */
+  meta_ajustada?: number;
   /** Per-meta override of the semáforo bands. */
   semaforo?: Partial<SemaforoBandas>;
 }

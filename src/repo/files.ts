@@ -1,4 +1,4 @@
-import { readdirSync, readlinkSync, realpathSync } from 'node:fs';
+import { readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 
 /** Folders that never hold plan data: VCS, dependencies, and the default report output. */
@@ -10,17 +10,29 @@ export interface RepoEntry {
   symlink: boolean;
   /** For a symlink: its target resolves outside the repo (or cannot be resolved). */
   escapesRepo: boolean;
-  directory: boolean;
+}
+
+export interface RepoListing {
+  entries: Map<string, RepoEntry>;
+  /** Folders that could not be listed (permissions), with the system's error code. */
+  unreadableFolders: { path: string; code: string }[];
 }
 
 /** Every file and symlink of the repo, without following symlinks. */
-export function listRepo(root: string): Map<string, RepoEntry> {
+export function listRepo(root: string): RepoListing {
   const entries = new Map<string, RepoEntry>();
+  const unreadableFolders: RepoListing['unreadableFolders'] = [];
   const realRoot = realpathSync(root);
   const pending: string[] = [''];
   while (pending.length > 0) {
     const rel = pending.pop()!;
-    const dirents = readdirSync(path.join(root, rel), { withFileTypes: true });
+    let dirents;
+    try {
+      dirents = readdirSync(path.join(root, rel), { withFileTypes: true });
+    } catch (error) {
+      unreadableFolders.push({ path: rel, code: (error as NodeJS.ErrnoException).code ?? String(error) });
+      continue;
+    }
     for (const dirent of dirents) {
       const childRel = rel === '' ? dirent.name : `${rel}/${dirent.name}`;
       if (dirent.isDirectory()) {
@@ -28,25 +40,19 @@ export function listRepo(root: string): Map<string, RepoEntry> {
         if (dirent.name.startsWith('.') && rel === '') continue;
         pending.push(childRel);
       } else if (dirent.isSymbolicLink()) {
-        entries.set(childRel, {
-          path: childRel,
-          symlink: true,
-          directory: false,
-          escapesRepo: symlinkEscapes(realRoot, path.join(root, childRel)),
-        });
+        entries.set(childRel, { path: childRel, symlink: true, escapesRepo: symlinkEscapes(realRoot, path.join(root, childRel)) });
       } else if (dirent.isFile()) {
-        entries.set(childRel, { path: childRel, symlink: false, directory: false, escapesRepo: false });
+        entries.set(childRel, { path: childRel, symlink: false, escapesRepo: false });
       }
     }
   }
-  return entries;
+  return { entries, unreadableFolders };
 }
 
+/** A dangling link counts as escaping: it cannot be shown to stay inside. */
 function symlinkEscapes(realRoot: string, absolute: string): boolean {
   try {
-    readlinkSync(absolute);
-    const target = realpathSync(absolute);
-    return !isInside(realRoot, target);
+    return !isInside(realRoot, realpathSync(absolute));
   } catch {
     return true;
   }

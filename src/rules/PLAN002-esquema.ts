@@ -7,6 +7,7 @@ export const PLAN002: Rule = {
     rationale:
       'Cada archivo sigue el formato que Planeación definió para él (carátula Anexo 1 y 2, reporte trimestral Anexo 3 y 4, etc.). El Plan de Mejora pide entregar «cada uno de los 4 reportes trimestrales en el formato correspondiente (Anexo 3 y 4)»; un campo mal escrito, un valor fuera del catálogo o una fecha inválida impiden consolidar la información.',
     defaultSeverity: 'error',
+    fixedSeverity: true,
     hint: { es: 'Corrija el campo señalado; su editor muestra la ayuda del esquema si tiene la extensión YAML instalada.', en: 'Fix the field shown; your editor shows the schema help with the YAML extension installed.' },
     messages: {},
     examples: {

@@ -3,10 +3,14 @@ import { quote as q, type Text } from '../i18n/text.js';
 import type { PlanModel, SourceDoc } from '../model/model.js';
 import type { Ppcs } from '../model/types.js';
 import type { RepoEntry } from '../repo/files.js';
-import type { FileKind } from '../repo/layout.js';
+import { placementOf, type FileKind } from '../repo/layout.js';
 import type { Report, Rule } from './rule.js';
 
 const messages = {
+  sinFicha: {
+    es: 'La carpeta «dependencias/{carpeta}/» no tiene «dependencia.yaml» (la ficha de la dependencia), así que la dependencia {clave} no está registrada.',
+    en: 'Folder "dependencias/{carpeta}/" has no "dependencia.yaml" (the department\'s card), so department {clave} is not registered.',
+  },
   dependencia: {
     es: 'La dependencia {clave} no existe: no hay un archivo «dependencias/{carpeta}/dependencia.yaml».',
     en: 'Department {clave} does not exist: there is no file "dependencias/{carpeta}/dependencia.yaml".',
@@ -15,10 +19,6 @@ const messages = {
     es: 'La dependencia {clave} no puede colaborar consigo misma: en «{campo}» sólo se nombran otras dependencias.',
     en: 'Department {clave} cannot collaborate with itself: "{campo}" names only other departments.',
   },
-  consigoMismaHint: {
-    es: 'Quite {clave} de la lista; si nadie más participa, deje la lista fuera.',
-    en: 'Remove {clave} from the list; if nobody else takes part, leave the list out.',
-  },
   ppcs: {
     es: 'El PPCS {id} no existe: ninguna carátula en «dependencias/<CLAVE>/ppcs/» lo declara.',
     en: 'PPCS {id} does not exist: no carátula in "dependencias/<CLAVE>/ppcs/" declares it.',
@@ -26,10 +26,6 @@ const messages = {
   ppcsAjeno: {
     es: 'El PPCS {id} pertenece a la dependencia {duena} (su carátula es «{caratula}»), no a {dependencia}; cada dependencia reporta sólo sus propios PPCS.',
     en: 'PPCS {id} belongs to department {duena} (its carátula is "{caratula}"), not to {dependencia}; each department reports only its own PPCS.',
-  },
-  ppcsAjenoHint: {
-    es: 'Corrija el id por el de un PPCS de {dependencia}; la colaboración con {duena} se anota en «colaboraciones».',
-    en: 'Change the id to a PPCS of {dependencia}; the collaboration with {duena} goes in "colaboraciones".',
   },
   meta: {
     es: 'La meta {meta} no existe en la carátula del PPCS {id}; sus metas son {metas}.',
@@ -43,21 +39,9 @@ const messages = {
     es: 'La unidad de medida {unidad} no está en el catálogo de unidades de Planeación («catalogos/unidades-de-medida.yaml»).',
     en: 'Unit of measure {unidad} is not in the Planeación unit catalog ("catalogos/unidades-de-medida.yaml").',
   },
-  unidadDeLaMetaHint: {
-    es: 'Informe el avance en la unidad asignada a la meta: {esperada}.',
-    en: 'Report the progress in the unit assigned to the meta: {esperada}.',
-  },
-  sinCatalogoHint: {
-    es: 'Cree «catalogos/unidades-de-medida.yaml» con las unidades de medida asignadas y validadas por Planeación.',
-    en: 'Create "catalogos/unidades-de-medida.yaml" with the units of measure assigned and validated by Planeación.',
-  },
   observacion: {
     es: 'La observación {id} no existe en ningún formato de retroalimentación («planeacion/retroalimentacion/»).',
     en: 'Observation {id} does not exist in any feedback file ("planeacion/retroalimentacion/").',
-  },
-  observacionHint: {
-    es: 'Copie la clave tal como aparece en el formato de retroalimentación que emitió Planeación.',
-    en: 'Copy the key exactly as it appears in the feedback file issued by Planeación.',
   },
   recomendacion: {
     es: 'La recomendación de género {id} no existe en ningún archivo de «planeacion/genero/».',
@@ -83,14 +67,6 @@ const messages = {
     es: 'El archivo de evidencia {ruta} no existe en el repositorio.',
     en: 'Evidence file {ruta} does not exist in the repository.',
   },
-  evidenciaNoExisteHint: {
-    es: 'Agregue el archivo de evidencia en esa ruta y haga commit junto con el reporte, o corrija la ruta (se distinguen mayúsculas y minúsculas).',
-    en: 'Add the evidence file at that path and commit it with the report, or fix the path (upper and lower case differ).',
-  },
-  evidenciaMayusculasHint: {
-    es: 'Existe {parecida}, que sólo difiere en mayúsculas y minúsculas; escriba la ruta exactamente igual.',
-    en: '{parecida} exists and differs only in upper/lower case; write the path exactly the same.',
-  },
   evidenciaEnlaceExterno: {
     es: 'La evidencia {ruta} apunta fuera del repositorio: {enlace} es un enlace simbólico hacia otro lugar (o hacia nada), y Planeación sólo puede revisar archivos guardados en el repositorio.',
     en: 'Evidence {ruta} points outside the repository: {enlace} is a symbolic link to somewhere else (or nowhere), and Planeación can only review files stored in the repository.',
@@ -99,9 +75,41 @@ const messages = {
     es: 'La evidencia {ruta} pasa por {enlace}, un enlace simbólico a otra carpeta; escriba la ruta real del archivo.',
     en: 'Evidence {ruta} goes through {enlace}, a symbolic link to another folder; write the real path of the file.',
   },
-  evidenciaHint: {
+} satisfies Record<string, Text>;
+
+// Hints for one kind of finding, replacing the rule's general hint (RuleReport.hint).
+const hints = {
+  consigoMisma: {
+    es: 'Quite {clave} de la lista; si nadie más participa, deje la lista fuera.',
+    en: 'Remove {clave} from the list; if nobody else takes part, leave the list out.',
+  },
+  ppcsAjeno: {
+    es: 'Corrija el id por el de un PPCS de {dependencia}; la colaboración con {duena} se anota en «colaboraciones».',
+    en: 'Change the id to a PPCS of {dependencia}; the collaboration with {duena} goes in "colaboraciones".',
+  },
+  sinCatalogo: {
+    es: 'Cree «catalogos/unidades-de-medida.yaml» con las unidades de medida asignadas y validadas por Planeación.',
+    en: 'Create "catalogos/unidades-de-medida.yaml" with the units of measure assigned and validated by Planeación.',
+  },
+  observacion: {
+    es: 'Copie la clave tal como aparece en el formato de retroalimentación que emitió Planeación.',
+    en: 'Copy the key exactly as it appears in the feedback file issued by Planeación.',
+  },
+  evidenciaNoExiste: {
+    es: 'Agregue el archivo de evidencia en esa ruta y haga commit junto con el reporte, o corrija la ruta (se distinguen mayúsculas y minúsculas).',
+    en: 'Add the evidence file at that path and commit it with the report, or fix the path (upper and lower case differ).',
+  },
+  evidenciaMayusculas: {
+    es: 'Existe {parecida}, que sólo difiere en mayúsculas y minúsculas; escriba la ruta exactamente igual.',
+    en: '{parecida} exists and differs only in upper/lower case; write the path exactly the same.',
+  },
+  evidencia: {
     es: 'Guarde la evidencia dentro del repositorio, por ejemplo en «dependencias/{carpeta}/evidencias/{trimestre}/», y escriba su ruta relativa con «/».',
     en: 'Store the evidence inside the repository, e.g. in "dependencias/{carpeta}/evidencias/{trimestre}/", and write its relative path with "/".',
+  },
+  sinFicha: {
+    es: 'Cree «dependencias/{carpeta}/dependencia.yaml» con la clave ({carpeta}), el nombre, el titular, el enlace, la autoevaluación 2018 y el plan de mejora de la dependencia.',
+    en: 'Create "dependencias/{carpeta}/dependencia.yaml" with the department\'s key ({carpeta}), name, head, liaison, 2018 self-assessment and improvement plan.',
   },
 } satisfies Record<string, Text>;
 
@@ -129,6 +137,10 @@ export const PLAN004: Rule = {
     const departments = (file: string, path: PathSegment[], claves: readonly string[] | undefined, self?: string) =>
       checkDepartments(model, report, file, path, claves, self);
 
+    for (const folder of foldersWithoutCard(model)) {
+      report({ messageId: 'sinFicha', file: folder.firstFile, data: { carpeta: folder.clave, clave: q(folder.clave) }, hint: hints.sinFicha });
+    }
+
     for (const { file, placement, data } of model.reportes) {
       const folder = placement.folder!;
       if (!model.departmentExists(data.dependencia)) report(missingDepartment(file, ['dependencia'], data.dependencia));
@@ -143,39 +155,37 @@ export const PLAN004: Rule = {
             file,
             path: at('id'),
             data: { id: q(entry.id), duena: q(doc.placement.folder), caratula: doc.file, dependencia: q(folder) },
-            hint: messages.ppcsAjenoHint,
+            hint: hints.ppcsAjeno,
           });
         }
-        const metas = caratula.kind === 'own' || caratula.kind === 'foreign' ? (caratula.doc.data.metas ?? []) : undefined;
+        // Metas are looked up only in the department's own carátula: against another
+        // department's they would be a second finding for the wrong id reported above.
+        const own = caratula.kind === 'own' ? caratula.doc : undefined;
+        const metas = own ? (own.data.metas ?? []) : undefined;
         (entry.avances ?? []).forEach((avance, a) => {
           const meta = metas?.find((m) => m.id === avance.meta);
           if (metas && !meta) {
             const data = { meta: q(avance.meta), id: q(entry.id), metas: metas.map((m) => q(m.id)).join(', ') };
             report({ messageId: metas.length > 0 ? 'meta' : 'metaSinMetas', file, path: at('avances', a, 'meta'), data });
           }
-          if (!model.unitsUnreadable && !model.unitsByClave.has(avance.unidad_medida)) {
-            const esperada = meta?.indicador?.unidad_medida;
+          if (reportsAvanceUnit(model, avance.unidad_medida, meta?.indicador?.unidad_medida, own?.data.estatus === 'cancelado')) {
             report({
               messageId: 'unidad',
               file,
               path: at('avances', a, 'unidad_medida'),
               data: { unidad: q(avance.unidad_medida) },
-              ...(!model.unidades
-                ? { hint: messages.sinCatalogoHint }
-                : esperada && esperada !== avance.unidad_medida && model.unitsByClave.has(esperada)
-                  ? { hint: messages.unidadDeLaMetaHint, hintData: { esperada: q(esperada) } }
-                  : {}),
+              ...(!model.unidades ? { hint: hints.sinCatalogo } : {}),
             });
           }
         });
         departments(file, at('colaboraciones'), entry.colaboraciones, folder);
         (entry.evidencias ?? []).forEach((ruta, e) => {
           const problem = evidenceProblem(ruta, model.repoFiles);
-          if (problem) report(evidenceReport(problem, file, at('evidencias', e), ruta, folder, data.trimestre));
+          if (problem) report(evidenceReport(problem, file, at('evidencias', e), ruta, folder, placement.stem!));
         });
         (entry.observaciones_atendidas ?? []).forEach((id, o) => {
           if (observaciones && !observaciones.has(id)) {
-            report({ messageId: 'observacion', file, path: at('observaciones_atendidas', o), data: { id: q(id) }, hint: messages.observacionHint });
+            report({ messageId: 'observacion', file, path: at('observaciones_atendidas', o), data: { id: q(id) }, hint: hints.observacion });
           }
         });
         (entry.recomendaciones_genero_aplicadas ?? []).forEach((id, r) => {
@@ -221,11 +231,52 @@ function missingDepartment(file: string, path: PathSegment[], clave: string) {
 function checkDepartments(model: PlanModel, report: Report, file: string, path: PathSegment[], claves: readonly string[] | undefined, self?: string): void {
   (claves ?? []).forEach((clave, index) => {
     if (clave === self) {
-      report({ messageId: 'consigoMisma', file, path: [...path, index], data: { clave: q(clave), campo: String(path[path.length - 1]) }, hint: messages.consigoMismaHint });
+      report({ messageId: 'consigoMisma', file, path: [...path, index], data: { clave: q(clave), campo: String(path[path.length - 1]) }, hint: hints.consigoMisma });
     } else if (!model.departmentExists(clave)) {
       report(missingDepartment(file, [...path, index], clave));
     }
   });
+}
+
+/**
+ * An avance unit missing from the catalog is reported here only when no other rule does:
+ * when the meta's unit is known (catalogued, or there is no catalog to check it against),
+ * an avance in any other unit is PLAN020's «not the meta's unit»; an avance in the meta's
+ * own unit is reported once, on the carátula, by PLAN012 (which skips cancelled PPCS).
+ */
+function reportsAvanceUnit(model: PlanModel, unidad: string, esperada: string | undefined, cancelled: boolean): boolean {
+  if (model.unitsUnreadable || model.unitsByClave.has(unidad)) return false;
+  if (esperada === undefined) return true;
+  if (unidad === esperada) return cancelled;
+  const esperadaKnown = model.unidades === undefined || model.unitsByClave.has(esperada);
+  return !esperadaKnown;
+}
+
+const MISNAMED_CARD = /^dependencia\.ya?ml$/i;
+
+interface FolderWithoutCard {
+  clave: string;
+  /** Where the finding goes: the folder's first data file in path order. */
+  firstFile: string;
+}
+
+/**
+ * Department folders holding files but no dependencia.yaml (not even one that failed to
+ * load). References to such a department are not reported one by one
+ * (model.departmentExists accepts the folder): the missing card is reported once.
+ */
+function foldersWithoutCard(model: PlanModel): FolderWithoutCard[] {
+  const result: FolderWithoutCard[] = [];
+  const files = [...model.repoFiles.keys()].sort();
+  for (const clave of [...model.departmentFolders].sort()) {
+    if (model.departmentsByClave.has(clave) || model.unreadable.departments.has(clave)) continue;
+    const inFolder = files.filter((file) => file.startsWith(`dependencias/${clave}/`));
+    // `Dependencia.yaml` or `dependencia.yml`: the card is there, misnamed, and PLAN006 says so.
+    if (inFolder.some((file) => MISNAMED_CARD.test(file.slice(`dependencias/${clave}/`.length)))) continue;
+    const firstFile = inFolder.find((file) => placementOf(file) !== undefined) ?? inFolder[0];
+    if (firstFile !== undefined) result.push({ clave, firstFile });
+  }
+  return result;
 }
 
 type PpcsResolution = { kind: 'own' | 'foreign'; doc: SourceDoc<Ppcs> } | { kind: 'missing' } | { kind: 'unknown' };
@@ -302,7 +353,7 @@ function evidenceProblem(ruta: string, repoFiles: ReadonlyMap<string, RepoEntry>
 }
 
 function evidenceReport(problem: EvidenceProblem, file: string, path: PathSegment[], ruta: string, carpeta: string, trimestre: string) {
-  const base = { file, path, hint: messages.evidenciaHint, hintData: { carpeta, trimestre } };
+  const base = { file, path, hint: hints.evidencia, hintData: { carpeta, trimestre } };
   const data = { ruta: q(ruta, 120), carpeta, trimestre };
   switch (problem.kind) {
     case 'absoluta':
@@ -319,7 +370,7 @@ function evidenceReport(problem: EvidenceProblem, file: string, path: PathSegmen
       return { ...base, messageId: 'evidenciaEnlaceInterno', data: { ...data, enlace: q(problem.enlace, 120) } };
     case 'noExiste':
       return problem.parecida
-        ? { file, path, messageId: 'evidenciaNoExiste', data, hint: messages.evidenciaMayusculasHint, hintData: { parecida: q(problem.parecida, 120) } }
-        : { file, path, messageId: 'evidenciaNoExiste', data, hint: messages.evidenciaNoExisteHint };
+        ? { file, path, messageId: 'evidenciaNoExiste', data, hint: hints.evidenciaMayusculas, hintData: { parecida: q(problem.parecida, 120) } }
+        : { file, path, messageId: 'evidenciaNoExiste', data, hint: hints.evidenciaNoExiste };
   }
 }

@@ -1,25 +1,8 @@
+import { formatNumber } from '../i18n/numbers.js';
 import { quote as q } from '../i18n/text.js';
-import { QUARTERS, type Acumulacion, type Meta, type Quarter } from '../model/types.js';
+import { acumulacionOf, programmedThrough } from '../model/progress.js';
+import { QUARTERS, type Meta, type Quarter } from '../model/types.js';
 import type { Rule } from './rule.js';
-
-/** What the quarterly programming says the year should reach, by accumulation kind. */
-function expectedAnnual(acumulacion: Acumulacion, programmed: readonly [Quarter, number][]): number {
-  const values = programmed.map(([, value]) => value);
-  const sum = values.reduce((total, value) => total + value, 0);
-  switch (acumulacion) {
-    case 'suma':
-      return sum;
-    case 'ultimo_valor':
-      return values[values.length - 1]!;
-    case 'promedio':
-      return sum / values.length;
-  }
-}
-
-/** Numbers as a planning office writes them: integers plain, fractions with two decimals at most. */
-function formatNumber(value: number): string {
-  return String(Number(value.toFixed(2)));
-}
 
 // Floating-point sums (0.1 + 0.2) must not turn a zero tolerance into a false finding.
 const ROUNDING = 1e-9;
@@ -60,12 +43,14 @@ export const PLAN011: Rule = {
     const tolerancia = model.config.toleranciaProgramacion;
     for (const { file, data } of model.ppcs) {
       (data.metas ?? []).forEach((meta, m) => {
-        const programmed = programmedQuarters(meta);
-        const acumulacion = meta.indicador?.acumulacion;
-        // Without programming, annual target or indicator there is nothing to compare: PLAN010's case.
-        if (programmed.length === 0 || meta.meta_anual === undefined || !acumulacion) return;
+        // Without an indicator the accumulation is unknown, and without an annual target
+        // there is nothing to compare: both are PLAN010's findings.
+        if (!meta.indicador || meta.meta_anual === undefined) return;
+        // What the programming reaches by year end, accumulated the way the report adds it up.
+        const esperado = programmedThrough(meta, 'T4');
+        if (esperado === undefined) return;
+        const acumulacion = acumulacionOf(meta);
         const anual = meta.meta_anual;
-        const esperado = expectedAnnual(acumulacion, programmed);
         const gap = Math.abs(esperado - anual);
         const allowed = (tolerancia / 100) * Math.abs(anual) + ROUNDING * Math.max(1, Math.abs(anual), Math.abs(esperado));
         if (gap <= allowed) return;
@@ -78,7 +63,7 @@ export const PLAN011: Rule = {
             esperado: formatNumber(esperado),
             meta: q(meta.id),
             ppcs: q(data.id),
-            trimestre: programmed[programmed.length - 1]![0],
+            trimestre: lastProgrammed(meta) ?? '',
             tolerancia: formatNumber(tolerancia),
           },
         });
@@ -87,12 +72,7 @@ export const PLAN011: Rule = {
   },
 };
 
-/** The quarters with a programmed value, in calendar order. */
-function programmedQuarters(meta: Meta): [Quarter, number][] {
-  const programmed: [Quarter, number][] = [];
-  for (const quarter of QUARTERS) {
-    const value = meta.programacion?.[quarter];
-    if (value !== undefined) programmed.push([quarter, value]);
-  }
-  return programmed;
+/** The last quarter with a programmed value: the one an ultimo_valor meta ends the year on. */
+function lastProgrammed(meta: Meta): Quarter | undefined {
+  return QUARTERS.filter((quarter) => meta.programacion?.[quarter] !== undefined).pop();
 }

@@ -1,5 +1,5 @@
 import { quote as q, type Text } from '../i18n/text.js';
-import { editDistance } from '../i18n/similar.js';
+import { closestMatch } from '../i18n/similar.js';
 import type { UnidadMedida } from '../model/types.js';
 import type { Rule } from './rule.js';
 
@@ -12,19 +12,23 @@ const messages = {
     es: 'La unidad de medida {unidad} de la meta {meta} del PPCS {ppcs} está en el catálogo, pero Planeación no la ha validado («validada: false»).',
     en: 'Unit of measure {unidad} of meta {meta} of PPCS {ppcs} is in the catalog, but Planeación has not validated it ("validada: false").',
   },
-  sugerenciaHint: {
+} satisfies Record<string, Text>;
+
+// Hints for one kind of finding, replacing the rule's general hint (RuleReport.hint).
+const hints = {
+  sugerencia: {
     es: '¿Quiso decir {sugerencia} ({nombre})? Use esa clave del catálogo, o pida a Planeación que agregue y valide la unidad que necesita.',
     en: 'Did you mean {sugerencia} ({nombre})? Use that catalog key, or ask Planeación to add and validate the unit you need.',
   },
-  sinCatalogoHint: {
+  sinCatalogo: {
     es: 'No existe el catálogo: cree «catalogos/unidades-de-medida.yaml» con las unidades asignadas y validadas por Planeación, incluida {unidad}.',
     en: 'There is no catalog: create "catalogos/unidades-de-medida.yaml" with the units assigned and validated by Planeación, including {unidad}.',
   },
-  noValidadaHint: {
+  noValidada: {
     es: 'Pida a Planeación que valide la unidad (que la marque «validada: true» en el catálogo) o use una unidad ya validada.',
     en: 'Ask Planeación to validate the unit (mark it "validada: true" in the catalog) or use a unit already validated.',
   },
-  noValidadaSugerenciaHint: {
+  noValidadaSugerencia: {
     es: 'Pida a Planeación que valide la unidad, o use la unidad validada {sugerencia} ({nombre}).',
     en: 'Ask Planeación to validate the unit, or use the validated unit {sugerencia} ({nombre}).',
   },
@@ -69,9 +73,9 @@ export const PLAN012: Rule = {
             path,
             data: params,
             ...(!model.unidades
-              ? { hint: messages.sinCatalogoHint }
+              ? { hint: hints.sinCatalogo }
               : similar
-                ? { hint: messages.sugerenciaHint, hintData: { sugerencia: q(similar.clave), nombre: q(similar.nombre) } }
+                ? { hint: hints.sugerencia, hintData: { sugerencia: q(similar.clave), nombre: q(similar.nombre) } }
                 : {}),
           });
         } else if (!unit.validada) {
@@ -82,8 +86,8 @@ export const PLAN012: Rule = {
             path,
             data: params,
             ...(similar
-              ? { hint: messages.noValidadaSugerenciaHint, hintData: { sugerencia: q(similar.clave), nombre: q(similar.nombre) } }
-              : { hint: messages.noValidadaHint }),
+              ? { hint: hints.noValidadaSugerencia, hintData: { sugerencia: q(similar.clave), nombre: q(similar.nombre) } }
+              : { hint: hints.noValidada }),
           });
         }
       });
@@ -103,17 +107,8 @@ function asKey(text: string): string {
 
 /**
  * The catalog unit whose key or name is a near miss of `written` (a typo, a plural, the
- * name spelled out instead of the key), or undefined when nothing is close. Ties keep
- * catalog order, so the suggestion is stable.
+ * name spelled out instead of the key), or undefined when nothing is close.
  */
 function closestUnit(written: string, units: readonly UnidadMedida[]): UnidadMedida | undefined {
-  const target = asKey(written);
-  const limit = Math.max(1, Math.floor(target.length / 3));
-  let best: { unit: UnidadMedida; distance: number } | undefined;
-  for (const unit of units) {
-    const distance = Math.min(editDistance(target, unit.clave), editDistance(target, asKey(unit.nombre)));
-    if (distance <= limit && (!best || distance < best.distance)) best = { unit, distance };
-  }
-  return best?.unit;
+  return closestMatch(asKey(written), units, (unit) => [unit.clave, asKey(unit.nombre)]);
 }
-

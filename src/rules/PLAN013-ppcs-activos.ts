@@ -1,9 +1,16 @@
-import { quote as q } from '../i18n/text.js';
+import { formatNumber, formatPercent } from '../i18n/numbers.js';
+import { quote as q, type Text } from '../i18n/text.js';
 import type { EstatusPpcs } from '../model/types.js';
 import type { Rule } from './rule.js';
 
 // A concluded PPCS did its work; cancelled, suspended or not-yet-started ones did not.
 const COUNTS_AS_ACTIVE: ReadonlySet<EstatusPpcs> = new Set(['activo', 'concluido']);
+
+// A department with no PPCS has nothing to reactivate: it needs its first carátula.
+const SIN_PPCS_HINT: Text = {
+  es: 'Cree la primera carátula de la dependencia en «dependencias/{carpeta}/ppcs/{carpeta}-01.yaml» (Anexo 1 y 2), con su estatus.',
+  en: 'Create the department\'s first cover sheet at "dependencias/{carpeta}/ppcs/{carpeta}-01.yaml" (Anexo 1 y 2), with its status.',
+};
 
 export const PLAN013: Rule = {
   meta: {
@@ -41,7 +48,7 @@ export const PLAN013: Rule = {
       const { file } = model.departmentsByClave.get(clave)!;
       const ppcs = model.ppcsOf(clave);
       if (ppcs.length === 0) {
-        report({ messageId: 'sinPpcs', file, path: ['clave'], data: { clave: q(clave), carpeta: clave } });
+        report({ messageId: 'sinPpcs', file, path: ['clave'], data: { clave: q(clave), carpeta: clave }, hint: SIN_PPCS_HINT });
         continue;
       }
       const activos = ppcs.filter((doc) => COUNTS_AS_ACTIVE.has(doc.data.estatus)).length;
@@ -51,13 +58,8 @@ export const PLAN013: Rule = {
         messageId: 'pocosActivos',
         file,
         path: ['clave'],
-        data: { activos, total: ppcs.length, clave: q(clave), porcentaje: formatPercent(porcentaje), minimo: formatPercent(minimo) },
+        data: { activos, total: ppcs.length, clave: q(clave), porcentaje: formatPercent(porcentaje), minimo: formatNumber(minimo) },
       });
     }
   },
 };
-
-/** One decimal at most, rounded down so a share just under the minimum never prints as the minimum. */
-function formatPercent(value: number): string {
-  return String(Math.floor(value * 10 + 1e-9) / 10);
-}

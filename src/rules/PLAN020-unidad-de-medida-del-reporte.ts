@@ -27,11 +27,14 @@ export const PLAN020: Rule = {
     },
   },
   check(model, report) {
-    for (const { file, data } of model.reportes) {
+    for (const { file, placement, data } of model.reportes) {
       data.ppcs.forEach((entry, i) => {
+        // Only against the department's own carátula: another department's PPCS is PLAN004's.
+        const metas = model.caratulaOf(placement.folder!, entry.id)?.data.metas ?? [];
         (entry.avances ?? []).forEach((avance, j) => {
-          // A missing PPCS, meta or assigned unit is PLAN004's, PLAN010's or PLAN012's to report.
-          const esperada = model.metaOf(entry.id, avance.meta)?.indicador?.unidad_medida;
+          // A missing PPCS, meta or assigned unit is PLAN004's, PLAN010's or PLAN012's to report;
+          // an avance unit missing from the catalog, when the meta's unit is known, is reported here.
+          const esperada = metas.find((m) => m.id === avance.meta)?.indicador?.unidad_medida;
           if (esperada === undefined || !unitKnown(model, esperada) || avance.unidad_medida === esperada) return;
           report({
             messageId: 'unidadDistinta',

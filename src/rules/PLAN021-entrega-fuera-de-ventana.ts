@@ -52,7 +52,9 @@ export const PLAN021: Rule = {
     },
   },
   check(model, report) {
-    for (const { file, data } of model.reportes) {
+    for (const { file, placement, data } of model.reportes) {
+      // A report declaring another quarter than its file name is PLAN005's: its window is unknown.
+      if (data.trimestre !== placement.stem) continue;
       const { year, quarter } = parseTrimestre(data.trimestre);
       const window = model.calendar.deliveryWindow(year, quarter);
       const delivered = data.fecha_entrega;

@@ -1,3 +1,4 @@
+import { formatNumber } from '../i18n/numbers.js';
 import { quote as q } from '../i18n/text.js';
 import { parseTrimestre } from '../model/model.js';
 import type { EstatusPpcs } from '../model/types.js';
@@ -40,24 +41,36 @@ export const PLAN023: Rule = {
   },
   check(model, report) {
     for (const { file, placement, data } of model.reportes) {
+      const folder = placement.folder!;
       const trimestre = q(data.trimestre);
       const reported = new Set(data.ppcs.map((entry) => entry.id));
-      for (const { data: ppcs } of model.ppcsOf(placement.folder!)) {
+      // An entry naming a PPCS that is not the department's own (PLAN004) may be the
+      // "missing" one under a wrong id: once the id is fixed, the report is judged again.
+      const allOwn = data.ppcs.every((entry) => model.caratulaOf(folder, entry.id) !== undefined || model.unreadable.ppcs.has(entry.id));
+      for (const { data: ppcs } of allOwn ? model.ppcsOf(folder) : []) {
         if (ppcs.estatus === 'activo' && !reported.has(ppcs.id)) {
           report({ messageId: 'ppcsAusente', file, path: ['ppcs'], atKey: true, data: { ppcs: q(ppcs.id), trimestre } });
         }
       }
-      const { quarter } = parseTrimestre(data.trimestre);
+      // A report declaring another quarter than its file name is PLAN005's: which quarter's
+      // programming applies is unknown.
+      const quarter = data.trimestre === placement.stem ? parseTrimestre(data.trimestre).quarter : undefined;
       data.ppcs.forEach((entry, i) => {
         if (entry.estatus === undefined) report({ messageId: 'sinEstatus', file, path: ['ppcs', i], data: { ppcs: q(entry.id), trimestre } });
-        const caratula = model.ppcsById.get(entry.id)?.data;
-        if (!caratula || NOTHING_TO_REPORT.has(entry.estatus ?? caratula.estatus)) return;
+        const caratula = model.caratulaOf(folder, entry.id)?.data;
+        if (!quarter || !caratula || NOTHING_TO_REPORT.has(entry.estatus ?? caratula.estatus)) return;
         const withProgress = new Set((entry.avances ?? []).map((avance) => avance.meta));
         const path = entry.avances ? ['ppcs', i, 'avances'] : ['ppcs', i];
         for (const meta of caratula.metas ?? []) {
           const programado = meta.programacion?.[quarter];
           if (programado === undefined || withProgress.has(meta.id)) continue;
-          report({ messageId: 'metaAusente', file, path, atKey: entry.avances !== undefined, data: { meta: q(meta.id), ppcs: q(entry.id), programado, trimestre } });
+          report({
+            messageId: 'metaAusente',
+            file,
+            path,
+            atKey: entry.avances !== undefined,
+            data: { meta: q(meta.id), ppcs: q(entry.id), programado: formatNumber(programado), trimestre },
+          });
         }
       });
     }

@@ -1,3 +1,4 @@
+import { formatNumber, formatShare } from '../i18n/numbers.js';
 import { quote as q } from '../i18n/text.js';
 import { parseTrimestre } from '../model/model.js';
 import { accumulate, achievedByQuarter } from '../model/progress.js';
@@ -39,23 +40,29 @@ export const PLAN024: Rule = {
   check(model, report) {
     const umbral = model.config.avanceExcesivo;
     for (const { file, placement, data } of model.reportes) {
+      const folder = placement.folder!;
       const { year, quarter } = parseTrimestre(data.trimestre);
-      const reports = model.reportsOf(placement.folder!);
+      // A report declaring another quarter than its file name is PLAN005's: what it adds to
+      // the year's total is unknown until that is fixed.
+      const judgeTotal = data.trimestre === placement.stem;
+      const reports = model.reportsOf(folder);
       data.ppcs.forEach((entry, i) => {
+        // Only against the department's own carátula: another department's PPCS is PLAN004's.
+        const caratula = model.caratulaOf(folder, entry.id)?.data;
         (entry.avances ?? []).forEach((avance, j) => {
           const at = { file, path: ['ppcs', i, 'avances', j, 'valor'] };
           const names = { meta: q(avance.meta), ppcs: q(entry.id) };
           if (avance.valor < 0) {
-            report({ ...at, messageId: 'negativo', data: { ...names, valor: avance.valor } });
+            report({ ...at, messageId: 'negativo', data: { ...names, valor: formatNumber(avance.valor) } });
             return;
           }
           if (model.unitsByClave.get(avance.unidad_medida)?.es_porcentaje && avance.valor > 100) {
-            report({ ...at, messageId: 'porcentajeMayorA100', data: { ...names, valor: avance.valor, unidad: q(avance.unidad_medida) } });
+            report({ ...at, messageId: 'porcentajeMayorA100', data: { ...names, valor: formatNumber(avance.valor), unidad: q(avance.unidad_medida) } });
             return;
           }
-          const meta = model.metaOf(entry.id, avance.meta);
+          const meta = caratula?.metas?.find((m) => m.id === avance.meta);
           const metaAnual = meta?.meta_anual;
-          if (!meta || meta.indicador?.sentido !== 'ascendente' || meta.indicador.acumulacion !== 'suma' || metaAnual === undefined || metaAnual <= 0) return;
+          if (!judgeTotal || !meta || meta.indicador?.sentido !== 'ascendente' || meta.indicador.acumulacion !== 'suma' || metaAnual === undefined || metaAnual <= 0) return;
           const limit = (metaAnual * umbral) / 100;
           const values = achievedByQuarter(reports, entry.id, meta.id, year);
           const acumulado = accumulate(values, 'suma', quarter);
@@ -66,15 +73,17 @@ export const PLAN024: Rule = {
             ...at,
             messageId: 'excesivo',
             severity: 'warning',
-            data: { ...names, trimestre: q(data.trimestre), acumulado: round(acumulado), porcentaje: Math.round((acumulado / metaAnual) * 100), metaAnual, umbral },
+            data: {
+              ...names,
+              trimestre: q(data.trimestre),
+              acumulado: formatNumber(acumulado),
+              porcentaje: formatShare(acumulado, metaAnual),
+              metaAnual: formatNumber(metaAnual),
+              umbral: formatNumber(umbral),
+            },
           });
         });
       });
     }
   },
 };
-
-/** Sums of decimals print as 0.3, not 0.30000000000000004. */
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
-}

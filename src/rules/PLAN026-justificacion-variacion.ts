@@ -1,5 +1,5 @@
+import { formatNumber } from '../i18n/numbers.js';
 import { quote as q } from '../i18n/text.js';
-import type { Reporte } from '../model/types.js';
 import { metaProgress } from '../report/metrics/meta-progress.js';
 import type { Semaforo } from '../report/view/types.js';
 import type { Rule } from './rule.js';
@@ -9,6 +9,12 @@ import type { Rule } from './rule.js';
 const COLOR: Partial<Record<Semaforo, { color: string; colour: string }>> = {
   amarillo: { color: 'amarillo', colour: 'yellow' },
   rojo: { color: 'rojo', colour: 'red' },
+};
+
+/** How to fix a report entry off green with no evidence. */
+const SIN_EVIDENCIA_HINT = {
+  es: 'Agregue en «evidencias» la ruta de al menos un archivo guardado en el repositorio (fotografías, listas de asistencia, actas) que respalde el avance reportado.',
+  en: 'Add to "evidencias" the path of at least one file stored in the repository (photos, attendance lists, records) that backs the reported progress.',
 };
 
 export const PLAN026: Rule = {
@@ -38,10 +44,6 @@ export const PLAN026: Rule = {
         es: 'El PPCS {ppcs} tiene metas fuera de verde en {trimestre} ({metas}), pero el reporte no cita ninguna evidencia en «evidencias».',
         en: 'PPCS {ppcs} has metas off green in {trimestre} ({metas}), but the report cites no evidence in "evidencias".',
       },
-      sinEvidenciaHint: {
-        es: 'Agregue en «evidencias» la ruta de al menos un archivo guardado en el repositorio (fotografías, listas de asistencia, actas) que respalde el avance reportado.',
-        en: 'Add to "evidencias" the path of at least one file stored in the repository (photos, attendance lists, records) that backs the reported progress.',
-      },
     },
     examples: {
       file: 'dependencias/OP/reportes/2019-T2.yaml',
@@ -51,60 +53,39 @@ export const PLAN026: Rule = {
     },
   },
   check(model, report) {
-    for (const doc of model.reportes) {
-      const { file, placement, data } = doc;
-      // The semáforo is the one the quarterly report shows: it reads the department's first
-      // report of the quarter, so a second one (PLAN005's finding) is not judged here.
-      if (model.reportFor(placement.folder!, data.trimestre) !== doc) continue;
+    for (const { file, placement, data } of model.reportes) {
+      // A report declaring another quarter than its file name is PLAN005's finding.
+      if (data.trimestre !== placement.stem) continue;
       const trimestre = q(data.trimestre);
       data.ppcs.forEach((entry, i) => {
-        const ppcs = model.ppcsById.get(entry.id);
-        // A PPCS of another department is measured against that department's reports.
-        if (!ppcs || ppcs.placement.folder !== placement.folder) return;
+        // A PPCS of another department is PLAN004's finding.
+        const ppcs = model.caratulaOf(placement.folder!, entry.id);
+        if (!ppcs) return;
         const offGreen: string[] = [];
         (entry.avances ?? []).forEach((avance, j) => {
-          const meta = model.metaOf(entry.id, avance.meta);
-          if (!meta || !isCounted(data, i, j)) return;
+          const meta = ppcs.data.metas?.find((m) => m.id === avance.meta);
+          if (!meta) return;
           const progress = metaProgress(model, ppcs, meta, data.trimestre);
+          // The semáforo is the quarterly report's, read from the value the metrics count. A
+          // repeated avance or a second report for the quarter (PLAN003's and PLAN005's
+          // findings) may hold another value, which that colour does not describe.
+          if (progress.alcanzado !== avance.valor) return;
           const color = COLOR[progress.semaforo];
           if (!color) return;
           offGreen.push(q(meta.id));
           if (avance.justificacion_variacion?.trim()) return;
           const at = { file, path: ['ppcs', i, 'avances', j, 'valor'] };
-          const names = { meta: q(meta.id), ppcs: q(entry.id), trimestre, programado: round(progress.programado ?? 0) };
+          const names = { meta: q(meta.id), ppcs: q(entry.id), trimestre, programado: formatNumber(progress.programado ?? 0) };
           if (progress.cumplimiento.kind === 'medido') {
-            report({ ...at, messageId: 'sinJustificacion', data: { ...names, ...color, alcanzado: round(avance.valor), cumplimiento: round(progress.cumplimiento.porcentaje, 1) } });
+            report({ ...at, messageId: 'sinJustificacion', data: { ...names, ...color, alcanzado: formatNumber(avance.valor), cumplimiento: formatNumber(progress.cumplimiento.porcentaje, 1) } });
           } else if (progress.cumplimiento.kind === 'alcanzado_cero') {
             report({ ...at, messageId: 'sinJustificacionCero', data: names });
           }
         });
         if (offGreen.length === 0 || (entry.evidencias?.length ?? 0) > 0) return;
         const path = entry.evidencias ? ['ppcs', i, 'evidencias'] : ['ppcs', i];
-        const hint = PLAN026.meta.messages.sinEvidenciaHint!;
-        report({ file, path, atKey: entry.evidencias !== undefined, messageId: 'sinEvidencia', hint, data: { ppcs: q(entry.id), trimestre, metas: offGreen.join(', ') } });
+        report({ file, path, atKey: entry.evidencias !== undefined, messageId: 'sinEvidencia', hint: SIN_EVIDENCIA_HINT, data: { ppcs: q(entry.id), trimestre, metas: offGreen.join(', ') } });
       });
     }
   },
 };
-
-/**
- * Whether avance j of entry i is the value the metrics count for its meta: the first
- * entry of the PPCS that reports the meta, and its first avance for it (achievedIn).
- * A repeated one is PLAN003's to report, and the semáforo does not describe it.
- */
-function isCounted(data: Reporte, i: number, j: number): boolean {
-  const entry = data.ppcs[i]!;
-  const metaId = entry.avances![j]!.meta;
-  for (const [k, other] of data.ppcs.entries()) {
-    if (other.id !== entry.id) continue;
-    const index = other.avances?.findIndex((a) => a.meta === metaId) ?? -1;
-    if (index >= 0) return k === i && index === j;
-  }
-  return false;
-}
-
-/** Values print as 66.7 or 0.3, never 66.66666666666667. */
-function round(value: number, decimals = 2): number {
-  const factor = 10 ** decimals;
-  return Math.round(value * factor) / factor;
-}

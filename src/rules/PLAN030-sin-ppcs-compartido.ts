@@ -15,10 +15,6 @@ export const PLAN030: Rule = {
       en: 'In the cover sheet of at least one PPCS, add to an activity a "participantes" field with the key of the department it is carried out with.',
     },
     messages: {
-      sinPpcs: {
-        es: 'La dependencia {clave} no tiene ningún PPCS registrado, así que ninguna de sus actividades se realiza con otra dependencia.',
-        en: 'Department {clave} has no PPCS at all, so none of its activities is carried out with another department.',
-      },
       soloCancelados: {
         es: 'Todos los PPCS de la dependencia {clave} están cancelados, así que ninguna de sus actividades se realiza con otra dependencia.',
         en: 'Every PPCS of department {clave} is cancelled, so none of its activities is carried out with another department.',
@@ -40,9 +36,11 @@ export const PLAN030: Rule = {
       // A carátula that could not be read might hold the shared activity: don't guess.
       if (model.hasUnreadableUnder(`dependencias/${clave}/ppcs/`)) continue;
       const all = model.ppcsOf(clave);
+      // A department with no PPCS at all is PLAN013's finding (it needs its first carátula).
+      if (all.length === 0) continue;
       const vigentes = all.filter((doc) => doc.data.estatus !== 'cancelado');
       if (vigentes.some((doc) => sharesAnActivity(doc.data, clave))) continue;
-      const messageId = all.length === 0 ? 'sinPpcs' : vigentes.length === 0 ? 'soloCancelados' : 'sinCompartido';
+      const messageId = vigentes.length === 0 ? 'soloCancelados' : 'sinCompartido';
       report({ messageId, file, path: ['clave'], data: { clave: q(clave) } });
     }
   },

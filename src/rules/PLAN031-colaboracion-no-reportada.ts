@@ -32,9 +32,10 @@ export const PLAN031: Rule = {
         // A PPCS suspended, concluded or not yet started worked with nobody this quarter.
         if (entry.estatus !== undefined && entry.estatus !== 'activo') return;
         if (entry.colaboraciones && entry.colaboraciones.length > 0) return;
-        const caratula = model.ppcsById.get(entry.id);
+        // Only the department's own carátula: another department's PPCS is PLAN004's.
+        const caratula = model.caratulaOf(placement.folder!, entry.id);
         if (!caratula) return;
-        const participantes = participantsOf(caratula.data, caratula.placement.folder ?? placement.folder!);
+        const participantes = participantsOf(caratula.data, placement.folder!);
         if (participantes.length === 0) return;
         report({
           messageId: 'sinColaboraciones',

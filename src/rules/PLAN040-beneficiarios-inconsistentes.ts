@@ -1,3 +1,4 @@
+import { formatNumber as n } from '../i18n/numbers.js';
 import { quote as q, type Text } from '../i18n/text.js';
 import type { Rule } from './rule.js';
 
@@ -43,7 +44,7 @@ export const PLAN040: Rule = {
     },
   },
   check(model, report) {
-    for (const { file, data } of model.reportes) {
+    for (const { file, placement, data } of model.reportes) {
       data.ppcs.forEach((entry, i) => {
         const beneficiarios = entry.beneficiarios;
         if (!beneficiarios) return;
@@ -52,16 +53,17 @@ export const PLAN040: Rule = {
         const ppcs = q(entry.id);
         if (mujeres !== undefined && hombres !== undefined) {
           if (mujeres + hombres !== total) {
-            report({ messageId: 'sumaDistinta', file, path: [...at, 'total'], data: { ppcs, mujeres, hombres, suma: mujeres + hombres, total } });
+            report({ messageId: 'sumaDistinta', file, path: [...at, 'total'], data: { ppcs, mujeres: n(mujeres), hombres: n(hombres), suma: n(mujeres + hombres), total: n(total) } });
           }
         } else if (mujeres !== undefined && mujeres > total) {
-          report({ messageId: 'mujeresExceden', file, path: [...at, 'mujeres'], data: { ppcs, valor: mujeres, total } });
+          report({ messageId: 'mujeresExceden', file, path: [...at, 'mujeres'], data: { ppcs, valor: n(mujeres), total: n(total) } });
         } else if (hombres !== undefined && hombres > total) {
-          report({ messageId: 'hombresExceden', file, path: [...at, 'hombres'], data: { ppcs, valor: hombres, total } });
+          report({ messageId: 'hombresExceden', file, path: [...at, 'hombres'], data: { ppcs, valor: n(hombres), total: n(total) } });
         }
-        const poblacion = model.ppcsById.get(entry.id)?.data.poblacion_objetivo?.cantidad;
+        // Only the department's own carátula: another department's PPCS is PLAN004's.
+        const poblacion = model.caratulaOf(placement.folder!, entry.id)?.data.poblacion_objetivo?.cantidad;
         if (poblacion !== undefined && total > poblacion) {
-          report({ messageId: 'excedePoblacion', severity: 'warning', file, path: [...at, 'total'], data: { ppcs, total, poblacion }, hint: POBLACION_HINT });
+          report({ messageId: 'excedePoblacion', severity: 'warning', file, path: [...at, 'total'], data: { ppcs, total: n(total), poblacion: n(poblacion) }, hint: POBLACION_HINT });
         }
       });
     }

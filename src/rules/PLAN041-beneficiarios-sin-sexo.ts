@@ -30,9 +30,10 @@ export const PLAN041: Rule = {
     },
   },
   check(model, report) {
-    for (const { file, data } of model.reportes) {
+    for (const { file, placement, data } of model.reportes) {
       data.ppcs.forEach((entry, i) => {
-        if (model.ppcsById.get(entry.id)?.data.perspectiva_genero?.aplica !== true) return;
+        // Only the department's own carátula: another department's PPCS is PLAN004's.
+        if (model.caratulaOf(placement.folder!, entry.id)?.data.perspectiva_genero?.aplica !== true) return;
         const beneficiarios = entry.beneficiarios;
         if (!beneficiarios) {
           // A PPCS that did not run this quarter has nobody to count.

@@ -1,4 +1,4 @@
-import { quote as q } from '../i18n/text.js';
+import { dayMonthYear, quote as q } from '../i18n/text.js';
 import type { Convocatoria } from '../model/types.js';
 import type { Rule } from './rule.js';
 
@@ -55,18 +55,18 @@ export const PLAN050: Rule = {
           const convocadaAt = ['convocatorias', i, 'convocadas', j];
           // A meeting on or after the cut-off may not have had its attendance recorded yet.
           if (convocatoria.fecha < model.fechaCorte && !convocatoria.asistentes.includes(clave)) {
-            report({ messageId: 'noAsistio', file, path: convocadaAt, data: { ...base, fecha: convocatoria.fecha } });
+            report({ messageId: 'noAsistio', file, path: convocadaAt, data: { ...base, fecha: dayMonthYear(convocatoria.fecha) } });
           }
           if (limite === undefined) return;
           const entrega = firstDelivery(convocatoria, clave);
           if (!entrega) {
-            if (limite < model.fechaCorte) report({ messageId: 'noEntrego', file, path: convocadaAt, data: { ...base, limite } });
+            if (limite < model.fechaCorte) report({ messageId: 'noEntrego', file, path: convocadaAt, data: { ...base, limite: dayMonthYear(limite) } });
             return;
           }
           if (entrega.fecha <= limite) return;
           const dias = model.calendar.businessDaysAfter(limite, entrega.fecha);
           const messageId = dias === 0 ? 'entregaTardeInhabil' : dias === 1 ? 'entregaTardeUnDia' : 'entregaTarde';
-          report({ messageId, file, path: ['convocatorias', i, 'entregas', entrega.index, 'fecha'], data: { ...base, fecha: entrega.fecha, limite, dias } });
+          report({ messageId, file, path: ['convocatorias', i, 'entregas', entrega.index, 'fecha'], data: { ...base, fecha: dayMonthYear(entrega.fecha), limite: dayMonthYear(limite), dias } });
         });
       });
     }

@@ -12,6 +12,8 @@ export interface RuleMeta {
   /** Why the rule exists, in Spanish, quoting the Plan de Mejora where it comes from. */
   rationale: string;
   defaultSeverity: Severity;
+  /** The severity cannot be changed in plan.yaml (PLAN001, PLAN002: data that cannot be read is never accepted). */
+  fixedSeverity?: boolean;
   /** How to fix a finding, shown after the message. */
   hint: Text;
   /** Message templates by id; `{name}` placeholders are filled from the report's data. */

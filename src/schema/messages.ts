@@ -1,7 +1,7 @@
 // ajv errors → one Spanish sentence per real problem, pointing at the key or value.
 import type { ErrorObject } from 'ajv';
 import type { PathSegment } from '../diagnostics/diagnostic.js';
-import { editDistance } from '../i18n/similar.js';
+import { closestMatch } from '../i18n/similar.js';
 import { fill, listOf, quote, type Lang } from '../i18n/text.js';
 
 export interface SchemaProblem {
@@ -88,7 +88,14 @@ export function explainSchemaErrors(errors: readonly ErrorObject[], lang: Lang):
     (e) => e.keyword === 'oneOf' || e.keyword === 'anyOf' || !alternativePaths.some((p) => e.schemaPath.startsWith(`${p}/`)),
   );
   // `if`/`then` only says a branch failed; the branch's own error says why.
-  const meaningful = kept.filter((e) => e.keyword !== 'if');
+  // A misspelled required key fails twice (unknown key, missing key): the typo's
+  // suggestion already names the missing key, so the second message is noise.
+  const suggested = new Set(
+    kept
+      .filter((e) => e.keyword === 'additionalProperties')
+      .map((e) => `${e.instancePath}|${closest(String(e.params.additionalProperty), Object.keys(((e.parentSchema ?? {}) as { properties?: object }).properties ?? {}))}`),
+  );
+  const meaningful = kept.filter((e) => e.keyword !== 'if' && !(e.keyword === 'required' && suggested.has(`${e.instancePath}|${String(e.params.missingProperty)}`)));
 
   const seen = new Set<string>();
   const problems: SchemaProblem[] = [];
@@ -170,7 +177,8 @@ function explainOne(error: ErrorObject, lang: Lang): SchemaProblem {
       return { path, atKey: false, message: fill(T.maxItems[lang], { what, limit: String(params.limit), length: String((value as unknown[]).length) }) };
     case 'uniqueItems': {
       const list = value as unknown[];
-      const index = Number(params.i);
+      // ajv names the pair in either order depending on the item type: the repeat is the later one.
+      const index = Math.max(Number(params.i), Number(params.j));
       return { path: [...path, index], atKey: false, message: fill(T.uniqueItems[lang], { what, value: quote(list[index]) }), hint: T.uniqueHint[lang] };
     }
     case 'oneOf':
@@ -181,17 +189,9 @@ function explainOne(error: ErrorObject, lang: Lang): SchemaProblem {
   }
 }
 
+
+
 /** The allowed name closest to a typo, when it is close enough to be the likely intent. */
 function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+  return closestMatch(word.toLowerCase(), candidates, (c) => [c.toLowerCase()], (n) => Math.max(2, Math.floor(n / 3)));
 }
-

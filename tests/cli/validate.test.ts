@@ -120,3 +120,24 @@ describe('help is in Spanish', () => {
     expect(run.stdout).not.toMatch(/Usage|display help|default:/);
   });
 });
+
+describe('usage edge cases', () => {
+  it('says why the exit code is 1 when only the warning limit is passed, even with --quiet', async () => {
+    const run = await runCli(['validate', '-C', repoWithOneWarning(), '--quiet', '--max-warnings', '0']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('Demasiadas advertencias: 1 (máximo permitido con --max-warnings: 0).\n');
+  });
+
+  it('exits 2 and shows the help on stderr when no command is given', async () => {
+    const run = await runCli([]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Uso: plan [opciones] [comando]');
+  });
+
+  it('says -C must be a folder when given a file', async () => {
+    const root = writeRepo(baseRepo());
+    const run = await runCli(['validate', '-C', path.join(root, 'plan.yaml')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('no es una carpeta');
+  });
+});

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { loadPlan } from '../../src/load.js';
 import { PLAN004 } from '../../src/rules/PLAN004-referencia-inexistente.js';
 import { placeFindings, runRules } from '../../src/validate.js';
-import { baseRepo, checkRule, DEFAULT_CUTOFF, lineOf, where, writeRepo, type Files } from '../helpers/fixture.js';
+import { baseRepo, checkRule, DEFAULT_CUTOFF, lineOf, validateFiles, where, writeRepo, type Files } from '../helpers/fixture.js';
 
 const REPORT = 'dependencias/OP/reportes/2019-T1.yaml';
 const DIF_REPORT = 'dependencias/DIF/reportes/2019-T1.yaml';
@@ -73,14 +73,29 @@ describe('PLAN004 reference to something that does not exist', () => {
       expect(diagnostics[0]!.message).toBe('La dependencia «OBRAS» no existe: no hay un archivo «dependencias/OBRAS/dependencia.yaml».');
     });
 
-    it('reports every reference to a department folder that lacks its dependencia.yaml', () => {
+    it('reports a department folder without dependencia.yaml once, on line 1 of its first data file', () => {
       const files = baseRepo();
       delete files['dependencias/OP/dependencia.yaml'];
-      expect(where(checkRule(PLAN004, files))).toEqual([
-        at(files, DIF01, '- OP'),
-        at(files, DIF_REPORT, '- OP'),
-        at(files, REPORT, 'dependencia:'),
-      ]);
+      const diagnostics = checkRule(PLAN004, files);
+      expect(where(diagnostics)).toEqual([`PLAN004 ${OP01}:1`]);
+      expect(diagnostics[0]!.severity).toBe('error');
+      expect(diagnostics[0]!.message).toBe('La carpeta «dependencias/OP/» no tiene «dependencia.yaml» (la ficha de la dependencia), así que la dependencia «OP» no está registrada.');
+      expect(diagnostics[0]!.hint).toBe(
+        'Cree «dependencias/OP/dependencia.yaml» con la clave (OP), el nombre, el titular, el enlace, la autoevaluación 2018 y el plan de mejora de la dependencia.',
+      );
+    });
+
+    it('reports a folder holding only evidence on its first file', () => {
+      const files = baseRepo();
+      files['dependencias/SSP/evidencias/2019-T1/foto.txt'] = 'Foto.\n';
+      expect(where(checkRule(PLAN004, files))).toEqual(['PLAN004 dependencias/SSP/evidencias/2019-T1/foto.txt:1']);
+    });
+
+    it('leaves a misnamed dependencia.yaml to PLAN006 rather than calling it missing', () => {
+      const files = baseRepo();
+      files['dependencias/OP/dependencia.yml'] = files['dependencias/OP/dependencia.yaml'];
+      delete files['dependencias/OP/dependencia.yaml'];
+      expect(only(checkRule(PLAN004, files))).toEqual([]);
     });
 
     it('does not report a department whose dependencia.yaml exists but cannot be read', () => {
@@ -172,6 +187,19 @@ describe('PLAN004 reference to something that does not exist', () => {
       );
     });
 
+    it('is the only rule to report a report entry naming another department’s PPCS', () => {
+      const files = baseRepo();
+      files[REPORT].ppcs[0].id = 'DIF-01';
+      expect(where(validateFiles(files))).toEqual([at(files, REPORT, 'id: DIF-01')]);
+    });
+
+    it('does not look up the metas of another department’s PPCS', () => {
+      const files = baseRepo();
+      files[REPORT].ppcs[0].id = 'DIF-01';
+      files[REPORT].ppcs[0].avances[0].meta = 'M7';
+      expect(where(checkRule(PLAN004, files))).toEqual([at(files, REPORT, 'id: DIF-01')]);
+    });
+
     it('does not report a PPCS whose carátula exists but cannot be read', () => {
       const files = baseRepo();
       files['dependencias/OP/ppcs/OP-02.yaml'] = 'id: OP-02\nid: OP-02\n';
@@ -197,13 +225,41 @@ describe('PLAN004 reference to something that does not exist', () => {
   });
 
   describe('units, observations and gender recommendations', () => {
-    it('reports an avance unit missing from the catalog, suggesting the meta’s unit', () => {
+    it('reports an avance unit missing from the catalog when its meta’s unit is not catalogued either', () => {
       const files = baseRepo();
+      files[OP01].metas[0].indicador.unidad_medida = 'kilometro';
       files[REPORT].ppcs[0].avances[0].unidad_medida = 'kilometros';
       const diagnostics = checkRule(PLAN004, files);
       expect(where(diagnostics)).toEqual([at(files, REPORT, 'unidad_medida: kilometros')]);
       expect(diagnostics[0]!.message).toBe('La unidad de medida «kilometros» no está en el catálogo de unidades de Planeación («catalogos/unidades-de-medida.yaml»).');
-      expect(diagnostics[0]!.hint).toBe('Informe el avance en la unidad asignada a la meta: «km».');
+      expect(diagnostics[0]!.hint).toBe(PLAN004.meta.hint.es);
+    });
+
+    it('reports an avance unit missing from the catalog when its meta has no unit', () => {
+      const files = baseRepo();
+      delete files[OP01].metas[0].indicador.unidad_medida;
+      files[REPORT].ppcs[0].avances[0].unidad_medida = 'metros2';
+      expect(where(checkRule(PLAN004, files))).toEqual([at(files, REPORT, 'unidad_medida: metros2')]);
+    });
+
+    it('leaves an uncatalogued avance unit to PLAN020 when the meta’s unit is catalogued', () => {
+      const files = baseRepo();
+      files[REPORT].ppcs[0].avances[0].unidad_medida = 'metros2';
+      expect(checkRule(PLAN004, files)).toEqual([]);
+    });
+
+    it('leaves an avance in its meta’s own uncatalogued unit to PLAN012, on the carátula', () => {
+      const files = baseRepo();
+      files['catalogos/unidades-de-medida.yaml'].unidades.shift();
+      expect(checkRule(PLAN004, files)).toEqual([]);
+      expect(where(validateFiles(files))).toEqual([`PLAN012 ${OP01}:${lineOf(files, OP01, 'unidad_medida: km')}`]);
+    });
+
+    it('reports an avance in its meta’s uncatalogued unit when the carátula is cancelled (PLAN012 skips it)', () => {
+      const files = baseRepo();
+      files['catalogos/unidades-de-medida.yaml'].unidades.shift();
+      files[OP01].estatus = 'cancelado';
+      expect(where(checkRule(PLAN004, files))).toEqual([at(files, REPORT, 'unidad_medida: km')]);
     });
 
     it('leaves a catalog unit that differs from the meta’s unit to PLAN020', () => {
@@ -219,12 +275,13 @@ describe('PLAN004 reference to something that does not exist', () => {
       expect(only(checkRule(PLAN004, files))).toEqual([]);
     });
 
-    it('reports avance units when there is no catalog at all, with a hint to create it', () => {
+    it('without any catalog, reports only the avance units no other rule reports, with a hint to create it', () => {
       const files = baseRepo();
       delete files['catalogos/unidades-de-medida.yaml'];
+      delete files[DIF01].metas[0].indicador.unidad_medida;
       const diagnostics = checkRule(PLAN004, files);
-      expect(where(diagnostics)).toEqual([at(files, DIF_REPORT, 'unidad_medida: persona'), at(files, REPORT, 'unidad_medida: km')]);
-      expect(diagnostics[0]!.hint).toContain('Cree «catalogos/unidades-de-medida.yaml»');
+      expect(where(diagnostics)).toEqual([at(files, DIF_REPORT, 'unidad_medida: persona')]);
+      expect(diagnostics[0]!.hint).toBe('Cree «catalogos/unidades-de-medida.yaml» con las unidades de medida asignadas y validadas por Planeación.');
     });
 
     it('reports an attended observation that no feedback file contains', () => {

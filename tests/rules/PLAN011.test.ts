@@ -99,4 +99,18 @@ describe('PLAN011 quarterly programming inconsistent with the annual target', ()
     files[OP01].metas.push({ id: 'M2', descripcion: 'Calles balizadas', programacion: { T1: 1 } });
     expect(checkRule(PLAN011, files)).toEqual([]);
   });
+
+  it('writes numbers with thousands separators, as the office writes them', () => {
+    const files = opMeta('suma', { T1: 2000, T2: 3000, T3: 3000, T4: 2000 }, 12000);
+    expect(checkRule(PLAN011, files)[0]!.message).toBe(
+      'La meta anual 12,000 de la meta «M1» del PPCS «OP-01» no corresponde a su programación: con acumulación «suma», los trimestres programados suman 10,000.',
+    );
+  });
+
+  it('shows a huge annual target in scientific notation, never as Infinity', () => {
+    const files = opMeta('suma', { T1: 2, T2: 3, T3: 3, T4: 2 }, 1.7e308);
+    const diagnostics = checkRule(PLAN011, files);
+    expect(diagnostics[0]!.message).toContain('La meta anual 1.7E308 de la meta «M1»');
+    expect(diagnostics[0]!.hint).not.toContain('Infinity');
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PLAN013 } from '../../src/rules/PLAN013-ppcs-activos.js';
-import { baseRepo, checkRule, lineOf, where } from '../helpers/fixture.js';
+import { baseRepo, checkRule, lineOf, validateFiles, where } from '../helpers/fixture.js';
 
 type Repo = ReturnType<typeof baseRepo>;
 
@@ -58,6 +58,27 @@ describe('PLAN013 fewer than half of the department\'s PPCS are active', () => {
     const file = 'dependencias/DIF/dependencia.yaml';
     expect(where(diagnostics)).toEqual([`PLAN013 ${file}:${lineOf(files, file, 'clave:')}`]);
     expect(diagnostics[0]!.message).toBe('La dependencia «DIF» no tiene ningún PPCS: falta al menos una carátula en «dependencias/DIF/ppcs/».');
+  });
+
+  it('tells a department without any PPCS where to create its first carátula', () => {
+    const files = baseRepo();
+    delete files['dependencias/DIF/ppcs/DIF-01.yaml'];
+    const diagnostics = checkRule(PLAN013, files);
+    expect(diagnostics[0]!.hint).toBe('Cree la primera carátula de la dependencia en «dependencias/DIF/ppcs/DIF-01.yaml» (Anexo 1 y 2), con su estatus.');
+  });
+
+  it('is the only rule to report that a department has no PPCS', () => {
+    const files = baseRepo();
+    files['dependencias/SSP/dependencia.yaml'] = { ...files['dependencias/DIF/dependencia.yaml'], clave: 'SSP' };
+    const diagnostics = validateFiles(files).filter((d) => d.message.includes('ningún PPCS'));
+    expect(where(diagnostics)).toEqual([`PLAN013 dependencias/SSP/dependencia.yaml:${lineOf(files, 'dependencias/SSP/dependencia.yaml', 'clave:')}`]);
+  });
+
+  it('prints the share rounded down, so it never reads as the minimum it misses', () => {
+    const files = withOpPpcs(baseRepo(), { 'OP-02': 'activo', 'OP-03': 'suspendido' });
+    files['plan.yaml'].umbrales = { ppcs_activos_minimo: 66.7 };
+    const diagnostics = checkRule(PLAN013, files);
+    expect(diagnostics[0]!.message).toBe('Sólo 2 de 3 PPCS de la dependencia «OP» están activos o concluidos (66.6 %); el Plan de Mejora pide al menos el 66.7 %.');
   });
 
   it('does not judge a department one of whose carátulas could not be read', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PLAN020 } from '../../src/rules/PLAN020-unidad-de-medida-del-reporte.js';
-import { baseRepo, checkRule, lineOf, where } from '../helpers/fixture.js';
+import { baseRepo, checkRule, lineOf, validateFiles, where } from '../helpers/fixture.js';
 
 const OP_T1 = 'dependencias/OP/reportes/2019-T1.yaml';
 
@@ -55,6 +55,18 @@ describe('PLAN020 progress reported in a unit other than its meta\'s', () => {
   it('leaves a meta whose unit is not in the catalog to PLAN012', () => {
     const files = baseRepo();
     files['dependencias/OP/ppcs/OP-01.yaml'].metas[0].indicador.unidad_medida = 'kilometro';
+    expect(checkRule(PLAN020, files)).toEqual([]);
+  });
+
+  it('is the only rule to report an avance unit missing from the catalog when the meta’s unit is catalogued', () => {
+    const files = baseRepo();
+    files[OP_T1].ppcs[0].avances[0].unidad_medida = 'metros2';
+    expect(where(validateFiles(files))).toEqual([`PLAN020 ${OP_T1}:${lineOf(files, OP_T1, 'unidad_medida:')}`]);
+  });
+
+  it('leaves a report entry naming another department’s PPCS to PLAN004', () => {
+    const files = baseRepo();
+    files[OP_T1].ppcs[0].id = 'DIF-01';
     expect(checkRule(PLAN020, files)).toEqual([]);
   });
 });

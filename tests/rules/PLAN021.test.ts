@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import { loadPlan } from '../../src/load.js';
+import { PLAN005 } from '../../src/rules/PLAN005-nombre-de-archivo.js';
 import { PLAN021 } from '../../src/rules/PLAN021-entrega-fuera-de-ventana.js';
-import { baseRepo, checkRule, lineOf, where } from '../helpers/fixture.js';
+import { PLAN022 } from '../../src/rules/PLAN022-reporte-faltante.js';
+import { PLAN023 } from '../../src/rules/PLAN023-reporte-incompleto.js';
+import { PLAN024 } from '../../src/rules/PLAN024-avance-inverosimil.js';
+import { PLAN025 } from '../../src/rules/PLAN025-observacion-no-atendida.js';
+import type { Rule } from '../../src/rules/rule.js';
+import { placeFindings, runRules } from '../../src/validate.js';
+import { baseRepo, checkRule, DEFAULT_CUTOFF, lineOf, where, writeRepo, type Files } from '../helpers/fixture.js';
 
 const OP_T1 = 'dependencias/OP/reportes/2019-T1.yaml';
+
+/** Loading findings plus the findings of several rules, run over one fixture. */
+function checkRules(rules: Rule[], files: Files) {
+  const loaded = loadPlan(writeRepo(files), { lang: 'es', fechaCorte: DEFAULT_CUTOFF });
+  return placeFindings([...loaded.findings, ...runRules(loaded, 'es', rules)], loaded.sources, loaded.model.config);
+}
 
 function deliveredOn(fecha: string) {
   const files = baseRepo();
@@ -75,5 +89,23 @@ describe('PLAN021 quarterly report delivered outside the delivery window', () =>
     expect(checkRule(PLAN021, deliveredOn('2091-03-27'))[0]!.message).toBe(
       'El reporte «2019-T1» tiene fecha de entrega 27/03/2091, a más de un año de su ventana de entrega (del 25/03 al 29/03/2019); revise la fecha.',
     );
+  });
+
+  it('leaves a report whose quarter differs from its file name to PLAN005, instead of measuring the wrong window', () => {
+    const files = baseRepo();
+    files[OP_T1].trimestre = '2019-T2';
+    expect(checkRule(PLAN021, files)).toEqual([]);
+  });
+
+  it('gives only PLAN005 among the quarterly rules for OP’s 2019-T1.yaml declaring 2019-T2', () => {
+    const files = baseRepo();
+    files[OP_T1].trimestre = '2019-T2';
+    files['planeacion/retroalimentacion/2019-T1.yaml'] = {
+      trimestre: '2019-T1',
+      fecha_emision: '2019-04-05',
+      observaciones: [{ id: 'RET-2019-T1-01', dependencia: 'OP', tipo: 'observacion', texto: 'Falta evidencia.' }],
+    };
+    const diagnostics = checkRules([PLAN005, PLAN021, PLAN022, PLAN023, PLAN024, PLAN025], files);
+    expect(where(diagnostics)).toEqual([`PLAN005 ${OP_T1}:${lineOf(files, OP_T1, 'trimestre:')}`]);
   });
 });

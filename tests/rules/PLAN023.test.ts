@@ -83,4 +83,22 @@ describe('PLAN023 incomplete quarterly report', () => {
     files[OP_T1].ppcs.push({ id: 'OP-09', estatus: 'activo' });
     expect(checkRule(PLAN023, files)).toEqual([]);
   });
+
+  it('leaves a report entry naming another department’s PPCS to PLAN004, without calling its own PPCS absent', () => {
+    const files = baseRepo();
+    files[OP_T1].ppcs[0] = { id: 'DIF-01', estatus: 'activo' };
+    expect(checkRule(PLAN023, files)).toEqual([]);
+  });
+
+  it('does not ask for the programmed metas of a report whose quarter differs from its file name (PLAN005)', () => {
+    const files = baseRepo();
+    files[OP_T1].trimestre = '2019-T2';
+    delete files[OP_T1].ppcs[0].avances;
+    expect(checkRule(PLAN023, files)).toEqual([]);
+  });
+
+  it('writes the programmed value with thousands separators', () => {
+    const files = withSecondMeta({ T1: 1500 });
+    expect(checkRule(PLAN023, files)[0]!.message).toContain('tiene programado 1,500 para «2019-T1»');
+  });
 });

@@ -103,4 +103,33 @@ describe('PLAN024 impossible or implausible progress', () => {
     files['dependencias/OP/ppcs/OP-01.yaml'].metas[0].meta_anual = 0;
     expect(checkRule(PLAN024, files)).toEqual([]);
   });
+
+  it('shows a huge value in scientific notation, never as Infinity', () => {
+    const files = baseRepo();
+    files[OP_T1].ppcs[0].avances[0].valor = 1.7e308;
+    expect(checkRule(PLAN024, files)[0]!.message).toBe(
+      'El avance acumulado de la meta «M1» del PPCS «OP-01» hasta «2019-T1» es 1.7E308, el 1.7E309 % de su meta anual de 10; supera el 150 % que se considera creíble.',
+    );
+  });
+
+  it('writes values with thousands separators', () => {
+    const files = baseRepo();
+    files[OP_T1].ppcs[0].avances[0].valor = -1500;
+    expect(checkRule(PLAN024, files)[0]!.message).toContain('es negativo (-1,500)');
+  });
+
+  it('leaves a report entry naming another department’s PPCS to PLAN004', () => {
+    const files = baseRepo();
+    files['dependencias/DIF/ppcs/DIF-01.yaml'].metas[0].indicador.acumulacion = 'suma';
+    files[OP_T1].ppcs[0].id = 'DIF-01';
+    files[OP_T1].ppcs[0].avances[0].valor = 2000;
+    expect(checkRule(PLAN024, files)).toEqual([]);
+  });
+
+  it('does not add up a report whose quarter differs from its file name (PLAN005)', () => {
+    const files = baseRepo();
+    files[OP_T1].trimestre = '2019-T2';
+    files[OP_T1].ppcs[0].avances[0].valor = 20;
+    expect(checkRule(PLAN024, files)).toEqual([]);
+  });
 });

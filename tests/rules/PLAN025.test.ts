@@ -80,4 +80,10 @@ describe('PLAN025 feedback observation not attended in the next report', () => {
     files['dependencias/OP/reportes/2019-T2.yaml'] = 'dependencia: OP\ntrimestre: [2019-T2\n';
     expect(checkRule(PLAN025, files, { fechaCorte: AFTER_T2 }).filter((d) => d.rule === 'PLAN025')).toEqual([]);
   });
+
+  it('finds the report that must attend an observation by its file name, even if it declares another quarter (PLAN005)', () => {
+    const files = withFeedback(['RET-2019-T1-01'], { '2019-T2': ['RET-2019-T1-01'] });
+    files['dependencias/OP/reportes/2019-T2.yaml'].trimestre = '2019-T3';
+    expect(checkRule(PLAN025, files, { fechaCorte: AFTER_T2 })).toEqual([]);
+  });
 });

@@ -50,12 +50,10 @@ describe('PLAN030 department with no PPCS shared with another department', () =>
     expect(diagnostics[0]!.message).toBe('Todos los PPCS de la dependencia «OP» están cancelados, así que ninguna de sus actividades se realiza con otra dependencia.');
   });
 
-  it('warns on a department with no PPCS at all', () => {
+  it('leaves a department with no PPCS at all to PLAN013', () => {
     const files = baseRepo();
     delete files[OP_01];
-    const diagnostics = checkRule(PLAN030, files);
-    expect(where(diagnostics)).toEqual([`PLAN030 ${OP_CARD}:${lineOf(files, OP_CARD, 'clave:')}`]);
-    expect(diagnostics[0]!.message).toBe('La dependencia «OP» no tiene ningún PPCS registrado, así que ninguna de sus actividades se realiza con otra dependencia.');
+    expect(checkRule(PLAN030, files)).toEqual([]);
   });
 
   it('counts one shared PPCS among several unshared ones as enough', () => {

@@ -63,4 +63,11 @@ describe('PLAN031 PPCS with participating departments but no collaboration in th
     files[OP_T1].ppcs.push({ id: 'OP-09', estatus: 'activo' });
     expect(checkRule(PLAN031, files)).toEqual([]);
   });
+
+  it('leaves a report entry naming another department’s PPCS to PLAN004', () => {
+    const files = baseRepo();
+    files[OP_T1].ppcs[0].id = 'DIF-01';
+    delete files[OP_T1].ppcs[0].colaboraciones;
+    expect(checkRule(PLAN031, files)).toEqual([]);
+  });
 });

@@ -69,4 +69,16 @@ describe('PLAN040 inconsistent beneficiaries', () => {
     files[DIF_T1].ppcs[0].beneficiarios = { total: 800, mujeres: 400, hombres: 400 };
     expect(checkRule(PLAN040, files)).toEqual([]);
   });
+
+  it('leaves a report entry naming another department’s PPCS to PLAN004', () => {
+    const files = baseRepo();
+    files['dependencias/OP/reportes/2019-T1.yaml'].ppcs[0].id = 'DIF-01';
+    expect(checkRule(PLAN040, files)).toEqual([]);
+  });
+
+  it('writes the figures with thousands separators', () => {
+    const files = baseRepo();
+    files[DIF_T1].ppcs[0].beneficiarios = { total: 12000, mujeres: 6000, hombres: 5900 };
+    expect(checkRule(PLAN040, files)[0]!.message).toBe('Los beneficiarios del PPCS «DIF-01» no cuadran: mujeres (6,000) más hombres (5,900) suman 11,900, pero el total es 12,000.');
+  });
 });

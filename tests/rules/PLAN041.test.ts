@@ -55,4 +55,11 @@ describe('PLAN041 beneficiaries not split by sex in a PPCS with gender perspecti
     files[OP_T1].ppcs[0].beneficiarios = { total: 1200 };
     expect(checkRule(PLAN041, files)).toEqual([]);
   });
+
+  it('leaves a report entry naming another department’s PPCS to PLAN004', () => {
+    const files = baseRepo();
+    files[OP_T1].ppcs[0].id = 'DIF-01';
+    files[OP_T1].ppcs[0].beneficiarios = { total: 1200 };
+    expect(checkRule(PLAN041, files)).toEqual([]);
+  });
 });

@@ -44,14 +44,14 @@ describe('PLAN050 convened department that did not attend or deliver on time', (
     const diagnostics = checkRule(PLAN050, files);
     expect(where(diagnostics)).toEqual([`PLAN050 ${CONV}:${convocadaLine(files, 'DIF')}`]);
     expect(diagnostics[0]!.severity).toBe('warning');
-    expect(diagnostics[0]!.message).toBe('La dependencia «DIF» fue convocada a «CONV-2019-01» (2019-02-12) pero no aparece en «asistentes».');
+    expect(diagnostics[0]!.message).toBe('La dependencia «DIF» fue convocada a «CONV-2019-01» (12/02/2019) pero no aparece en «asistentes».');
   });
 
   it('warns on a convened department that delivered nothing once the deadline passed', () => {
     const files = withCall({ entregas: [{ dependencia: 'OP', fecha: '2019-02-27' }] });
     const diagnostics = checkRule(PLAN050, files);
     expect(where(diagnostics)).toEqual([`PLAN050 ${CONV}:${convocadaLine(files, 'DIF')}`]);
-    expect(diagnostics[0]!.message).toBe('La dependencia «DIF» no entregó la información solicitada en «CONV-2019-01»; la fecha límite era el 2019-02-28.');
+    expect(diagnostics[0]!.message).toBe('La dependencia «DIF» no entregó la información solicitada en «CONV-2019-01»; la fecha límite era el 28/02/2019.');
   });
 
   it('warns when a call with a deadline has no deliveries at all', () => {
@@ -74,12 +74,12 @@ describe('PLAN050 convened department that did not attend or deliver on time', (
     const files = withCall({ entregas: [{ dependencia: 'OP', fecha: '2019-02-27' }, { dependencia: 'DIF', fecha: '2019-03-04' }] });
     const diagnostics = checkRule(PLAN050, files);
     expect(where(diagnostics)).toEqual([`PLAN050 ${CONV}:${lineOf(files, CONV, 'fecha: 2019-03-04')}`]);
-    expect(diagnostics[0]!.message).toBe('La dependencia «DIF» entregó la información de «CONV-2019-01» el 2019-03-04, 2 días hábiles después de la fecha límite (2019-02-28).');
+    expect(diagnostics[0]!.message).toBe('La dependencia «DIF» entregó la información de «CONV-2019-01» el 04/03/2019, 2 días hábiles después de la fecha límite (28/02/2019).');
   });
 
   it('says one business day in the singular', () => {
     const files = withCall({ entregas: [{ dependencia: 'OP', fecha: '2019-02-27' }, { dependencia: 'DIF', fecha: '2019-03-01' }] });
-    expect(checkRule(PLAN050, files)[0]!.message).toContain('el 2019-03-01, 1 día hábil después de la fecha límite');
+    expect(checkRule(PLAN050, files)[0]!.message).toContain('el 01/03/2019, 1 día hábil después de la fecha límite');
   });
 
   it('warns on a delivery made on a non-working day after the deadline', () => {
@@ -87,7 +87,7 @@ describe('PLAN050 convened department that did not attend or deliver on time', (
     const files = withCall({ fecha_limite_entrega: '2019-03-01', entregas: [{ dependencia: 'OP', fecha: '2019-03-01' }, { dependencia: 'DIF', fecha: '2019-03-02' }] });
     const diagnostics = checkRule(PLAN050, files);
     expect(where(diagnostics)).toEqual([`PLAN050 ${CONV}:${lineOf(files, CONV, 'fecha: 2019-03-02')}`]);
-    expect(diagnostics[0]!.message).toContain('el 2019-03-02, día inhábil posterior a la fecha límite (2019-03-01)');
+    expect(diagnostics[0]!.message).toContain('el 02/03/2019, día inhábil posterior a la fecha límite (01/03/2019)');
   });
 
   it('judges a department by its first delivery, not a later resubmission', () => {

@@ -31,6 +31,17 @@ describe('PLAN002 schema messages people can act on', () => {
     expect(diagnostics[0]!.hint).toBe('¿Quiso decir «poblacion_objetivo»?');
   });
 
+  it('reports a misspelled required key once, with the right name', () => {
+    const file = 'dependencias/OP/reportes/2019-T1.yaml';
+    const { diagnostics } = schemaDiagnostics((f) => {
+      const avance = f[file].ppcs[0].avances[0];
+      avance.valr = avance.valor;
+      delete avance.valor;
+    });
+    expect(diagnostics.map((d) => d.message)).toEqual(['El campo «valr» no existe en este tipo de archivo.']);
+    expect(diagnostics[0]!.hint).toBe('¿Quiso decir «valor»?');
+  });
+
   it('reports a missing required field once, on the section that should hold it', () => {
     const file = 'dependencias/OP/reportes/2019-T1.yaml';
     const { diagnostics } = schemaDiagnostics((f) => {
@@ -78,5 +89,13 @@ describe('PLAN002 schema messages people can act on', () => {
     });
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]!.message).toBe('El campo «colaboraciones» repite el valor «DIF».');
+  });
+
+  it('points at the repeated item, not at its first occurrence', () => {
+    const file = 'dependencias/OP/reportes/2019-T1.yaml';
+    const { files, diagnostics } = schemaDiagnostics((f) => {
+      f[file].ppcs[0].evidencias = ['uno.txt', 'dos.txt', 'dos.txt'];
+    });
+    expect(diagnostics[0]!.line).toBe(lineOf(files, file, '- dos.txt') + 1);
   });
 });

@@ -28,21 +28,23 @@ export function beneficiariesIn(model: PlanModel, clave: string, trimestre: Trim
 }
 
 /**
- * Share of the target population reached in the year: the largest quarterly total over
- * poblacion_objetivo.cantidad. Quarterly totals are people served in that quarter, and a
- * recurring service serves mostly the same people every quarter, so adding quarters up
- * would count them several times. Undefined when there is no target population or no report.
+ * Share of the target population reached in the year: people served in the quarterly
+ * reports added up, over poblacion_objetivo.cantidad, capped at 100 %. A recurring service
+ * that serves the same people every quarter reaches the cap; that is the reading the
+ * office chose over taking the largest quarter, which undercounts campaigns and
+ * workshops that reach different people each quarter. Undefined without a target
+ * population or without any reported total.
  */
 export function coverage(model: PlanModel, ppcs: SourceDoc<Ppcs>, year: number, throughQuarter = 4): number | undefined {
   const cantidad = ppcs.data.poblacion_objetivo?.cantidad;
   if (!cantidad) return undefined;
-  let best: number | undefined;
+  let served: number | undefined;
   for (const quarter of QUARTERS.slice(0, throughQuarter)) {
     const entry = model.reportFor(ppcs.placement.folder!, `${year}-${quarter}`)?.data.ppcs.find((e) => e.id === ppcs.data.id);
     const total = entry?.beneficiarios?.total;
-    if (total !== undefined) best = Math.max(best ?? 0, total);
+    if (total !== undefined) served = (served ?? 0) + total;
   }
-  return best === undefined ? undefined : best / cantidad;
+  return served === undefined ? undefined : Math.min(1, served / cantidad);
 }
 
 /** How many report entries of `from` name `to` as a collaborator, in the given quarters. */

@@ -36,7 +36,8 @@ export function semaforo(result: Cumplimiento, bandas: SemaforoBandas): Semaforo
       // Far beyond a descending goal: under two-sided bands, as far off the plan as can be.
       return 'rojo';
     case 'medido': {
-      const p = result.porcentaje;
+      // 110/100 × 100 is 110.00000000000001 in floating point: compare at a sane precision.
+      const p = Math.round(result.porcentaje * 1e6) / 1e6;
       if (p >= bandas.verde_min && p <= bandas.verde_max) return 'verde';
       if (p >= bandas.amarillo_min && p <= bandas.amarillo_max) return 'amarillo';
       return 'rojo';

@@ -1,0 +1,197 @@
+import { Command } from 'commander';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Lang } from '../i18n/text.js';
+import type { Quarter } from '../model/types.js';
+import { removeTemporaryFiles, writeFileAtomic } from '../report/write.js';
+import type { ReportView } from '../report/view/types.js';
+import { validatePlan } from '../validate.js';
+import { colorFor, UsageError, type CliIo } from './io.js';
+import { parseCutoff, resolveRoot, type GlobalOptions } from './validate.js';
+
+const T = {
+  whichReport: {
+    es: 'Indique qué reporte generar: --quarter Q1..Q4 (resumen trimestral), --annual (evaluación anual) o --transparencia --quarter Q1..Q4.',
+    en: 'Say which report to build: --quarter Q1..Q4 (quarterly summary), --annual (annual evaluation) or --transparencia --quarter Q1..Q4.',
+  },
+  badQuarter: { es: '--quarter espera Q1, Q2, Q3 o Q4; se recibió «{value}».', en: '--quarter expects Q1, Q2, Q3 or Q4; got "{value}".' },
+  badYear: { es: '--year espera un año de cuatro cifras; se recibió «{value}».', en: '--year expects a four-digit year; got "{value}".' },
+  badFormat: { es: '--format espera md, xlsx o all; se recibió «{value}».', en: '--format expects md, xlsx or all; got "{value}".' },
+  unknownDepartment: { es: 'La dependencia «{value}» no existe en este repositorio. Dependencias: {all}.', en: 'Department "{value}" does not exist in this repository. Departments: {all}.' },
+  outInsideData: {
+    es: 'La carpeta de salida «{dir}» está dentro de los datos del plan; elija otra (por omisión: reportes/).',
+    en: 'Output folder "{dir}" is inside the plan data; choose another one (default: reportes/).',
+  },
+  outNotDir: { es: 'No se puede usar «{dir}» como carpeta de salida: {reason}.', en: 'Cannot use "{dir}" as output folder: {reason}.' },
+  cannotWrite: { es: 'No se pudo escribir «{file}»: {reason}. Revise los permisos y el espacio libre de la carpeta de salida.', en: 'Could not write "{file}": {reason}. Check permissions and free space of the output folder.' },
+  hasErrors: {
+    es: 'Los datos tienen {errors} error(es) de validación; los reportes se generan sólo con datos aceptados. Ejecute «plan validate» y corrija los errores.\n',
+    en: 'The data has {errors} validation error(s); reports are built only from accepted data. Run "plan validate" and fix the errors.\n',
+  },
+  written: { es: 'Reportes escritos:', en: 'Reports written:' },
+  badTemplate: { es: '{detail}. Corrija la plantilla en templates/ del repositorio o elimínela para usar la de plan.', en: '{detail}. Fix the template in the repository\'s templates/ or delete it to use plan\'s own.' },
+} as const;
+
+const REASONS: Record<string, { es: string; en: string }> = {
+  EACCES: { es: 'permiso denegado', en: 'permission denied' },
+  EPERM: { es: 'operación no permitida', en: 'operation not permitted' },
+  EROFS: { es: 'el sistema de archivos es de sólo lectura', en: 'read-only file system' },
+  ENOSPC: { es: 'no hay espacio en el disco', en: 'no space left on device' },
+  ENOTDIR: { es: 'una parte de la ruta no es una carpeta', en: 'part of the path is not a folder' },
+  EEXIST: { es: 'ya existe un archivo con ese nombre', en: 'a file with that name exists' },
+};
+
+function reasonOf(error: unknown, lang: Lang): string {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  return REASONS[code]?.[lang] ?? (error instanceof Error ? error.message : String(error));
+}
+
+/** Folders that hold the plan's input: a report must never be written into them. */
+const INPUT_FOLDERS = ['dependencias', 'planeacion', 'catalogos', 'schemas'];
+
+interface ReportOptions {
+  quarter?: string;
+  annual?: boolean;
+  transparencia?: boolean;
+  year?: string;
+  format: string;
+  out?: string;
+  dependencia?: string;
+  fechaCorte?: string;
+}
+
+function parseQuarter(value: string): Quarter {
+  const match = /^[QqTt]([1-4])$/.exec(value.trim());
+  if (!match) throw new UsageError(T.badQuarter, { value });
+  return `T${match[1]}` as Quarter;
+}
+
+export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: (code: number) => void): Command {
+  return new Command('report')
+    .summary('genera el resumen trimestral, la evaluación anual o la tabla de transparencia (Excel y Markdown)')
+    .description(
+      'Genera los reportes de Planeación a partir de los datos validados:\n  --quarter Q2        resumen trimestral (entregas, metas con semáforo, beneficiarios, colaboraciones, retroalimentación)\n  --annual            evaluación anual por criterio, grado, tipo de plan y Plan de Mejora 2020\n  --transparencia     indicadores de resultados (LGT art. 70 fr. VI) del trimestre indicado con --quarter\n\nSi los datos tienen errores de validación no se genera nada (código 1); las advertencias aparecen como hallazgos del reporte.',
+    )
+    .option('--quarter <Q>', 'trimestre: Q1, Q2, Q3 o Q4')
+    .option('--annual', 'evaluación anual del ejercicio')
+    .option('--transparencia', 'tabla de indicadores de resultados para transparencia (requiere --quarter)')
+    .option('--year <AAAA>', 'ejercicio (por omisión: el de plan.yaml)')
+    .option('--format <formato>', 'md, xlsx o all (por omisión: all)', 'all')
+    .option('--out <carpeta>', 'carpeta de salida (por omisión: reportes/ en la raíz del plan)')
+    .option('--dependencia <CLAVE>', 'sólo el reporte de una dependencia')
+    .option('--fecha-corte <AAAA-MM-DD>', 'fecha con la que se decide qué reportes ya debían entregarse (por omisión: hoy)')
+    .action(async (options: ReportOptions) => {
+      const { lang, directory } = globals();
+      if (!['md', 'xlsx', 'all'].includes(options.format)) throw new UsageError(T.badFormat, { value: options.format });
+      if (Boolean(options.annual) === Boolean(options.quarter) && !options.transparencia) throw new UsageError(T.whichReport);
+      if (options.transparencia && (!options.quarter || options.annual)) throw new UsageError(T.whichReport);
+      const quarter = options.quarter ? parseQuarter(options.quarter) : undefined;
+      if (options.year !== undefined && !/^\d{4}$/.test(options.year)) throw new UsageError(T.badYear, { value: options.year });
+
+      const root = resolveRoot(io, directory);
+      const fechaCorte = parseCutoff(io, options.fechaCorte);
+      const outDir = resolveOutDir(root, options.out, io.cwd);
+      const result = validatePlan(root, { lang, fechaCorte });
+      const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+      if (errors > 0) {
+        io.stderr(colorFor(io).red(T.hasErrors[lang].replace('{errors}', String(errors))));
+        setExit(1);
+        return;
+      }
+      const { model } = result;
+      if (options.dependencia && !model.departmentsByClave.has(options.dependencia)) {
+        throw new UsageError(T.unknownDepartment, { value: options.dependencia, all: model.departmentClaves().join(', ') });
+      }
+      const year = options.year ? Number(options.year) : model.config.ejercicio;
+      const viewOptions = { year, ...(options.dependencia ? { dependencia: options.dependencia } : {}) };
+      const suffix = options.dependencia ? `-${options.dependencia}` : '';
+
+      const outputs: { name: string; bytes: () => Promise<string | Uint8Array> }[] = [];
+      const wantMd = options.format !== 'xlsx';
+      const wantXlsx = options.format !== 'md';
+      const templatesDir = existsSync(path.join(root, 'templates')) ? path.join(root, 'templates') : undefined;
+      const markdown = async (view: ReportView) => {
+        const { renderMarkdown, TemplateError } = await import('../report/markdown.js');
+        try {
+          return renderMarkdown(view, templatesDir ? { templatesDir } : {});
+        } catch (error) {
+          // A repo's own template that does not compile is a configuration problem.
+          if (error instanceof TemplateError) throw new UsageError(T.badTemplate, { detail: error.message });
+          throw error;
+        }
+      };
+      const workbook = async (view: ReportView) => (await import('../report/xlsx.js')).renderXlsx(view);
+
+      let view: ReportView;
+      let base: string;
+      if (options.transparencia) {
+        const { transparencyView } = await import('../report/view/transparency.js');
+        view = transparencyView(model, `${year}-${quarter}`, viewOptions);
+        base = `transparencia-${year}-${quarter}${suffix}`;
+        if (wantXlsx) outputs.push({ name: `${base}.xlsx`, bytes: () => workbook(view) });
+        if (wantMd) outputs.push({ name: `${base}.csv`, bytes: async () => (await import('../report/csv.js')).renderCsv(view, 'indicadores') });
+      } else {
+        if (quarter) {
+          const { quarterlyView } = await import('../report/view/quarterly.js');
+          view = quarterlyView(model, result.diagnostics, quarter, viewOptions);
+          base = `trimestral-${year}-${quarter}${suffix}`;
+        } else {
+          const { annualView } = await import('../report/view/annual.js');
+          view = annualView(model, result.diagnostics, viewOptions);
+          base = `anual-${year}${suffix}`;
+        }
+        if (wantMd) outputs.push({ name: `${base}.md`, bytes: () => markdown(view) });
+        if (wantXlsx) outputs.push({ name: `${base}.xlsx`, bytes: () => workbook(view) });
+      }
+
+      prepareOutDir(outDir, lang);
+      const onSignal = () => {
+        removeTemporaryFiles();
+        process.exit(130);
+      };
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+      const written: string[] = [];
+      try {
+        for (const output of outputs) {
+          const target = path.join(outDir, output.name);
+          const bytes = await output.bytes();
+          try {
+            await writeFileAtomic(target, bytes);
+          } catch (error) {
+            throw new UsageError(T.cannotWrite, { file: target, reason: reasonOf(error, lang) });
+          }
+          written.push(target);
+        }
+      } finally {
+        process.removeListener('SIGINT', onSignal);
+        process.removeListener('SIGTERM', onSignal);
+      }
+      io.stdout(`${T.written[lang]}\n${written.map((f) => `  ${displayPath(io.cwd, f)}`).join('\n')}\n`);
+    });
+}
+
+/** Relative to the working directory when below it, else absolute: never `../../tmp/…`. */
+function displayPath(cwd: string, file: string): string {
+  const relative = path.relative(cwd, file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
+
+function resolveOutDir(root: string, out: string | undefined, cwd: string): string {
+  const dir = out === undefined ? path.join(root, 'reportes') : path.resolve(cwd, out);
+  const relative = path.relative(root, dir);
+  const inside = relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  if (inside && (relative === '' || INPUT_FOLDERS.includes(relative.split(path.sep)[0]!))) {
+    throw new UsageError(T.outInsideData, { dir: out ?? dir });
+  }
+  return dir;
+}
+
+function prepareOutDir(dir: string, lang: Lang): void {
+  try {
+    if (existsSync(dir) && !statSync(dir).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw new UsageError(T.outNotDir, { dir, reason: reasonOf(error, lang) });
+  }
+}

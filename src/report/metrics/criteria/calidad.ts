@@ -1,0 +1,65 @@
+import { metaProgress } from '../meta-progress.js';
+import { coverage } from '../people.js';
+import { type Criterion } from './criterion.js';
+
+export const calidad: Criterion = {
+  clave: 'calidad_cobertura',
+  nombre: 'Calidad de Resultados y Cobertura de la Intervención',
+  recursos: 'Gestión y trabajo institucional',
+  dimension: 'Estratégica',
+  subindicators({ model, clave, year, dueQuarters, vigentes }) {
+    const last = dueQuarters[dueQuarters.length - 1];
+    const cumulative = last
+      ? vigentes.flatMap((doc) => (doc.data.metas ?? []).map((meta) => metaProgress(model, doc, meta, `${year}-${last}`).semaforoAcumulado))
+      : [];
+    const measured = cumulative.filter((s) => s !== 'sin_meta');
+    const withPopulation = vigentes.filter((doc) => (doc.data.poblacion_objetivo?.cantidad ?? 0) > 0);
+    const minimum = model.config.coberturaMinima / 100;
+    const offTarget = dueQuarters.flatMap((quarter) => {
+      const report = model.reportFor(clave, `${year}-${quarter}`);
+      return (report?.data.ppcs ?? []).flatMap((entry) => {
+        const doc = model.ppcsById.get(entry.id);
+        if (!doc) return [];
+        return (entry.avances ?? []).flatMap((avance) => {
+          const meta = doc.data.metas?.find((m) => m.id === avance.meta);
+          if (!meta) return [];
+          const light = metaProgress(model, doc, meta, `${year}-${quarter}`).semaforo;
+          return light === 'amarillo' || light === 'rojo' ? [avance] : [];
+        });
+      });
+    });
+    return [
+      {
+        id: 'metas_en_verde',
+        nombre: 'Metas en verde al cierre del periodo',
+        medicion: 'Metas con programación cuyo avance acumulado al último trimestre vencido está en verde en el semáforo.',
+        numerador: measured.filter((s) => s === 'verde').length,
+        denominador: measured.length,
+      },
+      {
+        id: 'cobertura',
+        nombre: 'Cobertura de la población objetivo',
+        medicion: `PPCS con población objetivo que, sumando las personas atendidas en sus reportes del año, alcanzaron al menos el ${model.config.coberturaMinima} % de ella (cobertura_minima en plan.yaml).`,
+        numerador: withPopulation.filter((doc) => (coverage(model, doc, year, dueQuarters.length) ?? 0) >= minimum).length,
+        denominador: withPopulation.length,
+      },
+      {
+        id: 'variaciones_justificadas',
+        nombre: 'Variaciones justificadas',
+        medicion: 'Avances trimestrales en amarillo o rojo que explican su variación en «justificacion_variacion» (regla PLAN026).',
+        numerador: offTarget.filter((a) => (a.justificacion_variacion ?? '').trim() !== '').length,
+        denominador: offTarget.length,
+      },
+    ];
+  },
+  action(sub, { year, model }) {
+    switch (sub.id) {
+      case 'metas_en_verde':
+        return `Revisar la programación y la operación de las metas fuera de rango para llevarlas a verde (${sub.numerador} de ${sub.denominador} en verde al cierre de ${year}).`;
+      case 'cobertura':
+        return `Ampliar la cobertura de los PPCS hasta atender al menos el ${model.config.coberturaMinima} % de su población objetivo, priorizando a la población más urgente (${sub.numerador} de ${sub.denominador} PPCS lo lograron en ${year}).`;
+      default:
+        return `Explicar en cada reporte la variación de las metas en amarillo o rojo y acompañarla de evidencia (${sub.numerador} de ${sub.denominador} variaciones justificadas en ${year}).`;
+    }
+  },
+};

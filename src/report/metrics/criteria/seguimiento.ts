@@ -1,0 +1,70 @@
+import { observationFollowUps } from '../../../model/feedback.js';
+import { deliveryStatus } from '../delivery.js';
+import { countOf, filesWith, n, type Criterion } from './criterion.js';
+
+export const seguimiento: Criterion = {
+  clave: 'seguimiento_retroalimentacion',
+  nombre: 'Seguimiento y retroalimentación',
+  recursos: 'Documental',
+  dimension: 'Institucional',
+  subindicators(context) {
+    const { model, clave, year, dueQuarters } = context;
+    const statuses = dueQuarters.map((quarter) => deliveryStatus(model, clave, year, quarter));
+    const delivered = dueQuarters.map((quarter) => model.reportFor(clave, `${year}-${quarter}`)).filter((r) => r !== undefined);
+    const avances = delivered.flatMap((r) => r.data.ppcs.flatMap((entry) => entry.avances ?? []));
+    const incompletos = filesWith(context, 'PLAN023', 'reportes/');
+    const observaciones = observationFollowUps(model).filter((f) => f.due && f.observacion.dependencia === clave && f.esperado.startsWith(`${year}-`));
+    return [
+      {
+        id: 'reportes_entregados',
+        nombre: 'Reportes trimestrales entregados',
+        medicion: 'Reportes entregados entre los trimestres cuya ventana de entrega ya cerró.',
+        numerador: delivered.length,
+        denominador: dueQuarters.length,
+      },
+      {
+        id: 'reportes_a_tiempo',
+        nombre: 'Reportes entregados a tiempo',
+        medicion: 'Reportes entregados dentro de su ventana (los últimos días hábiles del trimestre), entre los trimestres que ya debían entregarse.',
+        numerador: statuses.filter((s) => s.kind === 'a_tiempo').length,
+        denominador: dueQuarters.length,
+      },
+      {
+        id: 'avances_alineados',
+        nombre: 'Avances alineados a la unidad de medida',
+        medicion: 'Avances reportados en la unidad de medida asignada y validada por Planeación (regla PLAN020).',
+        numerador: avances.length - countOf(context, 'PLAN020'),
+        denominador: avances.length,
+      },
+      {
+        id: 'reportes_completos',
+        nombre: 'Reportes completos',
+        medicion: 'Reportes entregados que incluyen todos los PPCS activos, su estatus y el avance de cada meta programada (regla PLAN023).',
+        numerador: delivered.filter((r) => !incompletos.has(r.file)).length,
+        denominador: delivered.length,
+      },
+      {
+        id: 'observaciones_atendidas',
+        nombre: 'Observaciones atendidas en el siguiente reporte',
+        medicion: 'Observaciones de retroalimentación dirigidas a la dependencia que su siguiente reporte trimestral cita como atendidas.',
+        numerador: observaciones.filter((f) => f.attendedInTime).length,
+        denominador: observaciones.length,
+      },
+    ];
+  },
+  action(sub, context) {
+    const dias = context.model.config.windowLength;
+    switch (sub.id) {
+      case 'reportes_entregados':
+        return `Entregar cada uno de los 4 reportes trimestrales en el formato correspondiente (Anexo 3 y 4); en ${context.year} faltó ${n(sub.denominador - sub.numerador, 'reporte', 'reportes')}.`;
+      case 'reportes_a_tiempo':
+        return `Entregar en tiempo y forma, en los ${dias} días hábiles antes de terminar marzo, junio, septiembre y diciembre; en ${context.year} sólo ${sub.numerador} de ${sub.denominador} reportes llegaron dentro de la ventana.`;
+      case 'avances_alineados':
+        return `Reportar cada avance en la unidad de medida asignada y validada por Planeación (${sub.denominador - sub.numerador} avances no alineados en ${context.year}).`;
+      case 'reportes_completos':
+        return `Incluir en cada reporte todos los PPCS activos, su estatus y el avance de cada meta programada (${sub.denominador - sub.numerador} reportes incompletos en ${context.year}).`;
+      default:
+        return `Atender en el siguiente reporte las observaciones emitidas en el formato de retroalimentación y citarlas en «observaciones_atendidas» (${sub.numerador} de ${sub.denominador} atendidas a tiempo en ${context.year}).`;
+    }
+  },
+};

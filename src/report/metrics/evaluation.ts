@@ -1,0 +1,105 @@
+// The annual evaluation: six criteria per department, each the mean of its measurable
+// sub-indicators, weighted by the rubric in plan.yaml into a total, a grade band and the
+// type of Plan de Mejora it leads to, with a 2020 plan for the weakest criteria.
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { PlanModel } from '../../model/model.js';
+import { QUARTERS, type AccionMejora, type CriterioClave, type GradoRubrica } from '../../model/types.js';
+import { CRITERIA } from './criteria/index.js';
+import { ratio, type Criterion, type EvaluationContext, type SubIndicator } from './criteria/criterion.js';
+
+export interface CriterionScore {
+  criterion: Criterion;
+  peso: number;
+  subindicadores: SubIndicator[];
+  /** 0–100; undefined when no sub-indicator applies (nothing was due), and its weight is then shared out. */
+  puntaje?: number;
+}
+
+export interface DepartmentEvaluation {
+  clave: string;
+  nombre: string;
+  criterios: CriterionScore[];
+  total: number;
+  grado: GradoRubrica;
+  autoevaluacion2018: { puntaje: number; grado: string };
+  cambio: number;
+  plan2020: AccionMejora[];
+}
+
+export function evaluateDepartment(model: PlanModel, clave: string, findings: readonly Diagnostic[], year = model.config.ejercicio): DepartmentEvaluation {
+  const department = model.departmentsByClave.get(clave)!.data;
+  const context: EvaluationContext = {
+    model,
+    clave,
+    year,
+    dueQuarters: QUARTERS.filter((quarter) => model.isDue(year, quarter)),
+    vigentes: model.ppcsOf(clave).filter((doc) => doc.data.estatus !== 'cancelado'),
+    findings: findings.filter((d) => d.file.startsWith(`dependencias/${clave}/`)),
+  };
+  const criterios = CRITERIA.map((criterion) => scoreCriterion(criterion, context, model.config.pesos[criterion.clave]));
+  const total = weightedTotal(criterios);
+  const grado = gradeFor(total, model.config.grados);
+  return {
+    clave,
+    nombre: department.nombre,
+    criterios,
+    total,
+    grado,
+    autoevaluacion2018: department.autoevaluacion_2018,
+    cambio: total - department.autoevaluacion_2018.puntaje,
+    plan2020: improvementPlan(criterios, context, model.config.grados),
+  };
+}
+
+function scoreCriterion(criterion: Criterion, context: EvaluationContext, peso: number): CriterionScore {
+  const subindicadores = criterion.subindicators(context);
+  const values = subindicadores.map(ratio).filter((v): v is number => v !== undefined);
+  const score: CriterionScore = { criterion, peso, subindicadores };
+  if (values.length > 0) score.puntaje = (values.reduce((a, b) => a + b, 0) / values.length) * 100;
+  return score;
+}
+
+/** Σ peso × puntaje / Σ peso over the criteria that apply. */
+export function weightedTotal(criterios: readonly CriterionScore[]): number {
+  let weighted = 0;
+  let weights = 0;
+  for (const c of criterios) {
+    if (c.puntaje === undefined) continue;
+    weighted += c.peso * c.puntaje;
+    weights += c.peso;
+  }
+  return weights === 0 ? 0 : weighted / weights;
+}
+
+/** The highest band whose minimum the total reaches (bands come sorted, highest first). */
+export function gradeFor(total: number, grados: readonly GradoRubrica[]): GradoRubrica {
+  return grados.find((g) => total >= g.minimo) ?? grados[grados.length - 1]!;
+}
+
+/**
+ * Actions for every criterion below the top band's minimum, weakest first, one per
+ * sub-indicator short of 100 %. A department above it everywhere keeps one action: to
+ * document its practice, for its lowest criterion.
+ */
+function improvementPlan(criterios: readonly CriterionScore[], context: EvaluationContext, grados: readonly GradoRubrica[]): AccionMejora[] {
+  const threshold = grados[0]?.minimo ?? 85;
+  const scored = criterios.filter((c) => c.puntaje !== undefined).sort((a, b) => a.puntaje! - b.puntaje! || CRITERIA.indexOf(a.criterion) - CRITERIA.indexOf(b.criterion));
+  const weak = scored.filter((c) => c.puntaje! < threshold);
+  const actions: AccionMejora[] = [];
+  for (const c of weak) {
+    for (const sub of c.subindicadores) {
+      const value = ratio(sub);
+      if (value === undefined || value >= 1) continue;
+      actions.push(actionFor(c.criterion, c.criterion.action(sub, context)));
+    }
+  }
+  if (actions.length === 0 && scored[0]) {
+    const lowest = scored[0].criterion;
+    actions.push(actionFor(lowest, `Mantener el nivel alcanzado en ${context.year} y documentar sus prácticas de ${lowest.nombre.toLowerCase()} para compartirlas con otras dependencias.`));
+  }
+  return actions;
+}
+
+function actionFor(criterion: Criterion, accion: string): AccionMejora {
+  return { criterio: criterion.clave as CriterioClave, accion, recursos: criterion.recursos, dimension: criterion.dimension };
+}

@@ -1,0 +1,177 @@
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { PlanModel } from '../../model/model.js';
+import { QUARTERS, type Quarter } from '../../model/types.js';
+import { CRITERIA } from '../metrics/criteria/index.js';
+import { ratio } from '../metrics/criteria/criterion.js';
+import { evaluateDepartment, type DepartmentEvaluation } from '../metrics/evaluation.js';
+import { empty, int, num, pct, text } from './cell-text.js';
+import { beneficiariesSection, collaborationsSection, deliveriesSection, departmentName, findingsSection, metasSection } from './sections.js';
+import { scopeFor, type ViewOptions } from './quarterly.js';
+import type { Cell, ReportView, Section } from './types.js';
+
+const score = (value: number | undefined): Cell => (value === undefined ? empty('No aplica') : num(value, 1));
+
+/** The annual evaluation: six criteria per department, total, grade, plan type, and the 2020 plan. */
+export function annualView(model: PlanModel, diagnostics: readonly Diagnostic[], options: ViewOptions): ReportView {
+  const scope = scopeFor(model, options);
+  const evaluations = scope.claves.map((clave) => evaluateDepartment(model, clave, diagnostics, options.year));
+  const due = QUARTERS.filter((q) => model.isDue(options.year, q));
+  const last: Quarter = due[due.length - 1] ?? 'T1';
+  const trimestres = due.map((q) => `${options.year}-${q}`);
+  const view: ReportView = {
+    kind: 'anual',
+    title: `Evaluación anual ${options.year}${options.dependencia ? ` — ${departmentName(model, options.dependencia)}` : ''}`,
+    municipio: model.config.municipio,
+    ejercicio: options.year,
+    periodo: String(options.year),
+    fechaCorte: model.fechaCorte,
+    resumen: annualSummary(evaluations, due.length),
+    sections: [
+      criteriaSection(evaluations),
+      subindicatorsSection(evaluations),
+      rubricSection(model),
+      planSection(evaluations),
+      deliveriesSection(scope, 'T4'),
+      metasSection(scope, last),
+      beneficiariesSection(scope, trimestres, String(options.year)),
+      collaborationsSection(scope, trimestres, String(options.year)),
+      findingsSection(diagnostics, scope.claves, !options.dependencia),
+    ],
+  };
+  if (options.dependencia) view.dependencia = options.dependencia;
+  return view;
+}
+
+function annualSummary(evaluations: DepartmentEvaluation[], dueQuarters: number): ReportView['resumen'] {
+  const sorted = [...evaluations].sort((a, b) => b.total - a.total || (a.clave < b.clave ? -1 : 1));
+  const mean = evaluations.reduce((a, e) => a + e.total, 0) / Math.max(1, evaluations.length);
+  const items: ReportView['resumen'] = [
+    { label: 'Dependencias evaluadas', value: int(evaluations.length) },
+    { label: 'Trimestres evaluados', value: int(dueQuarters) },
+    { label: 'Puntaje promedio', value: num(mean, 1) },
+  ];
+  if (sorted.length > 1) {
+    items.push({ label: 'Puntaje más alto', value: text(`${sorted[0]!.clave} (${sorted[0]!.total.toFixed(1)})`) });
+    items.push({ label: 'Puntaje más bajo', value: text(`${sorted[sorted.length - 1]!.clave} (${sorted[sorted.length - 1]!.total.toFixed(1)})`) });
+  }
+  for (const e of evaluations) items.push({ label: `${e.clave}: grado y plan 2020`, value: text(`${e.total.toFixed(1)} — ${e.grado.grado} → Plan de Mejora de ${e.grado.tipo_plan}`) });
+  return items;
+}
+
+function criteriaSection(evaluations: DepartmentEvaluation[]): Section {
+  return {
+    id: 'criterios',
+    sheet: 'Criterios',
+    title: 'Puntaje por criterio',
+    intro: 'Puntaje de 0 a 100 en cada criterio del Plan de Mejora, total ponderado con los pesos de la rúbrica, grado de desarrollo institucional y tipo de Plan de Mejora que origina.',
+    table: {
+      columns: [
+        { header: 'Clave', kind: 'text' },
+        { header: 'Dependencia', kind: 'text' },
+        ...CRITERIA.map((c) => ({ header: c.nombre, kind: 'number' as const })),
+        { header: 'Total', kind: 'number' },
+        { header: 'Grado', kind: 'text' },
+        { header: 'Tipo de Plan de Mejora', kind: 'text' },
+        { header: 'Autoevaluación 2018', kind: 'number' },
+        { header: 'Grado 2018', kind: 'text' },
+        { header: 'Cambio', kind: 'number' },
+      ],
+      rows: evaluations.map((e) => [
+        text(e.clave),
+        text(e.nombre),
+        ...e.criterios.map((c) => score(c.puntaje)),
+        num(e.total, 1),
+        text(e.grado.grado),
+        text(e.grado.tipo_plan),
+        num(e.autoevaluacion2018.puntaje, 1),
+        text(e.autoevaluacion2018.grado),
+        num(e.cambio, 1),
+      ]),
+    },
+    notes: ['Total = Σ (peso × puntaje) ÷ Σ pesos, sobre los criterios que aplican; un criterio sin nada que medir («No aplica») no cuenta ni a favor ni en contra.'],
+  };
+}
+
+function subindicatorsSection(evaluations: DepartmentEvaluation[]): Section {
+  const rows: Cell[][] = [];
+  for (const e of evaluations) {
+    for (const c of e.criterios) {
+      for (const sub of c.subindicadores) {
+        const value = ratio(sub);
+        rows.push([
+          text(e.clave),
+          text(c.criterion.nombre),
+          int(c.peso),
+          score(c.puntaje),
+          text(sub.nombre),
+          int(sub.numerador),
+          int(sub.denominador),
+          value === undefined ? empty('No aplica') : pct(value),
+          text(sub.medicion),
+        ]);
+      }
+    }
+  }
+  return {
+    id: 'subindicadores',
+    sheet: 'Subindicadores',
+    title: 'Cómo se obtuvo cada puntaje',
+    intro: 'Cada criterio es el promedio de sus subindicadores (numerador ÷ denominador) que aplican; así cada dependencia puede ver por qué obtuvo su puntaje.',
+    table: {
+      columns: [
+        { header: 'Dependencia', kind: 'text' },
+        { header: 'Criterio', kind: 'text' },
+        { header: 'Peso del criterio', kind: 'int' },
+        { header: 'Puntaje del criterio', kind: 'number' },
+        { header: 'Subindicador', kind: 'text' },
+        { header: 'Numerador', kind: 'int' },
+        { header: 'Denominador', kind: 'int' },
+        { header: 'Valor', kind: 'percent' },
+        { header: 'Cómo se mide', kind: 'text' },
+      ],
+      rows,
+    },
+  };
+}
+
+function rubricSection(model: PlanModel): Section {
+  return {
+    id: 'rubrica',
+    sheet: 'Rúbrica',
+    title: 'Rúbrica de la evaluación',
+    intro: 'Pesos de los criterios y grados de desarrollo institucional definidos en plan.yaml.',
+    table: {
+      columns: [
+        { header: 'Criterio', kind: 'text' },
+        { header: 'Peso', kind: 'int' },
+        { header: 'Recursos', kind: 'text' },
+        { header: 'Dimensión', kind: 'text' },
+      ],
+      rows: CRITERIA.map((c) => [text(c.nombre), int(model.config.pesos[c.clave]), text(c.recursos), text(c.dimension)]),
+    },
+    notes: model.config.grados.map((g) => `Grado «${g.grado}» desde ${g.minimo} puntos: Plan de Mejora de tipo ${g.tipo_plan}.`),
+  };
+}
+
+function planSection(evaluations: DepartmentEvaluation[]): Section {
+  const criterionName = new Map(CRITERIA.map((c) => [c.clave, c.nombre]));
+  return {
+    id: 'plan2020',
+    sheet: 'Plan de Mejora 2020',
+    title: 'Plan de Mejora 2020',
+    intro: 'Acciones propuestas para los criterios más débiles de cada dependencia, en la forma de la tabla del Plan de Mejora (Criterio, Acción, Recursos, Dimensión).',
+    table: {
+      columns: [
+        { header: 'Dependencia', kind: 'text' },
+        { header: 'Tipo de plan', kind: 'text' },
+        { header: 'Criterio', kind: 'text' },
+        { header: 'Acción', kind: 'text' },
+        { header: 'Recursos', kind: 'text' },
+        { header: 'Dimensión', kind: 'text' },
+      ],
+      rows: evaluations.flatMap((e) =>
+        e.plan2020.map((a) => [text(e.clave), text(e.grado.tipo_plan), text(criterionName.get(a.criterio) ?? a.criterio), text(a.accion), text(a.recursos), text(a.dimension)]),
+      ),
+    },
+  };
+}

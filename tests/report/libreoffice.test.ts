@@ -1,0 +1,285 @@
+// Opens the sample workbook in a real LibreOffice (headless) and checks that nothing is lost
+// or reinterpreted. Skipped where `soffice` is not installed (CI): run it locally after
+// `apt-get install libreoffice-calc-nogui`.
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { inflateRawSync } from 'node:zlib';
+
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { cellText } from '../../src/report/view/cell-text.js';
+import type { Cell, ReportView } from '../../src/report/view/types.js';
+import { renderXlsx } from '../../src/report/xlsx.js';
+import { HOSTILE, sampleView } from './sample-view.js';
+
+function onPath(command: string): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (!dir) continue;
+    const candidate = join(dir, command);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not in this directory
+    }
+  }
+  return undefined;
+}
+
+const soffice = onPath('soffice');
+
+/** Token 9 of LibreOffice's CSV filter: `true` writes cells as shown, `false` the raw values.
+ * Token 10 `false` writes a formula's result instead of the formula, so a text cell that had
+ * been read as a formula would show up as its result (`y` for the HYPERLINK). Token 12 `-1`
+ * writes every sheet to its own `<name>-<Sheet>.csv` (LibreOffice ≥ 7.2). */
+const csvFilter = (asShown: boolean) =>
+  `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,${asShown},false,false,-1`;
+
+interface Conversion {
+  status: number | null;
+  stderr: string;
+}
+
+/** A cell of the expected sheet: layout text the renderer adds (titles, headers, labels), or a view cell. */
+type Expected = string | Cell;
+
+function sheetsOf(view: ReportView): Map<string, Expected[][]> {
+  const sheets = new Map<string, Expected[][]>();
+  const facts: Expected[][] = [
+    ['Municipio', { t: 'text', v: view.municipio }],
+    ['Periodo', { t: 'text', v: view.periodo }],
+    ['Fecha de corte', { t: 'date', v: view.fechaCorte }],
+  ];
+  if (view.dependencia !== undefined) facts.push(['Dependencia', { t: 'text', v: view.dependencia }]);
+  sheets.set('Resumen', [
+    [view.title],
+    ...facts,
+    [],
+    ['Concepto', 'Valor'],
+    ...view.resumen.map((item) => [item.label, item.value]),
+  ]);
+  for (const section of view.sections) {
+    sheets.set(section.sheet, [
+      [section.title],
+      ...(section.intro === undefined ? [] : [[section.intro]]),
+      section.table.columns.map((column) => column.header),
+      ...section.table.rows,
+      ...(section.notes?.length ? [[], ...section.notes.map((note) => [note])] : []),
+    ]);
+  }
+  return sheets;
+}
+
+/**
+ * What LibreOffice shows for a cell under the es-MX locale, from the view's own cellText():
+ * the same digits, grouping and decimals, because the renderer's number formats ask for what
+ * cellText writes. Two differences are the format's, not a loss: Excel's `0.0%` has no space
+ * before `%`, and an empty cell without a note is blank in the workbook where cellText says `—`.
+ */
+function shown(expected: Expected): string {
+  if (typeof expected === 'string') return expected;
+  if (expected.t === 'percent') return cellText(expected).replace(' %', '%');
+  if (expected.t === 'empty') return expected.note ?? '';
+  return cellText(expected);
+}
+
+/** RFC 4180 as LibreOffice writes it: `"` quotes, `""` escapes, newlines inside quotes. */
+function parseCsv(textIn: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < textIn.length; i++) {
+    const ch = textIn[i];
+    if (quoted) {
+      if (ch === '"' && textIn[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && textIn[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  // LibreOffice pads every row to the used width; trailing empty fields carry nothing.
+  return rows.map((r) => {
+    const cells = [...r];
+    while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+    return cells;
+  });
+}
+
+/** One part of a zip, read through its central directory. */
+function zipPart(zip: Buffer, wanted: string): string {
+  let eocd = zip.length - 22;
+  while (zip.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  let offset = zip.readUInt32LE(eocd + 16);
+  for (let n = zip.readUInt16LE(eocd + 10); n > 0; n--) {
+    const nameLength = zip.readUInt16LE(offset + 28);
+    if (zip.toString('utf8', offset + 46, offset + 46 + nameLength) === wanted) {
+      const local = zip.readUInt32LE(offset + 42);
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const raw = zip.subarray(start, start + zip.readUInt32LE(offset + 20));
+      return (zip.readUInt16LE(offset + 10) === 8 ? inflateRawSync(raw) : raw).toString('utf8');
+    }
+    offset += 46 + nameLength + zip.readUInt16LE(offset + 30) + zip.readUInt16LE(offset + 32);
+  }
+  throw new Error(`no ${wanted} in the zip`);
+}
+
+describe.skipIf(!soffice)('the workbook in LibreOffice', () => {
+  const view = sampleView();
+  const expected = sheetsOf(view);
+  let dir = '';
+  let version = '';
+  const runs = new Map<string, Conversion>();
+
+  function convert(name: string, filter: string, outdir: string): void {
+    mkdirSync(outdir, { recursive: true });
+    const profile = pathToFileURL(join(dir, `lo-profile-${randomUUID()}`)).href;
+    const result = spawnSync(
+      soffice as string,
+      [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', outdir, join(dir, 'sample.xlsx')],
+      // es-MX: the office's locale, and the one cellText() writes; LibreOffice takes it from the environment.
+      { encoding: 'utf8', timeout: 120_000, env: { ...process.env, LC_ALL: 'es_MX.UTF-8', LANG: 'es_MX.UTF-8' } },
+    );
+    runs.set(name, { status: result.status, stderr: `${result.stderr}${result.error?.message ?? ''}` });
+  }
+
+  function csvSheet(outdir: string, sheet: string): string[][] {
+    return parseCsv(readFileSync(join(dir, outdir, `sample-${sheet}.csv`), 'utf8'));
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'plan-lo-'));
+    writeFileSync(join(dir, 'sample.xlsx'), await renderXlsx(view));
+    version = spawnSync(soffice as string, ['--version'], { encoding: 'utf8' }).stdout.trim();
+    convert('shown', csvFilter(true), join(dir, 'shown'));
+    convert('raw', csvFilter(false), join(dir, 'raw'));
+    convert('xlsx', 'xlsx', join(dir, 'xlsx'));
+  }, 300_000);
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('opens the workbook without complaint', () => {
+    expect(version).toMatch(/^LibreOffice \d+\.\d+/);
+    for (const [name, run] of runs) {
+      expect({ name, status: run.status }).toEqual({ name, status: 0 });
+      expect(run.stderr).not.toMatch(/repair|corrupt|error|general input\/output/i);
+    }
+    for (const sheet of expected.keys()) {
+      expect(existsSync(join(dir, 'shown', `sample-${sheet}.csv`))).toBe(true);
+      expect(existsSync(join(dir, 'raw', `sample-${sheet}.csv`))).toBe(true);
+    }
+    expect(existsSync(join(dir, 'xlsx', 'sample.xlsx'))).toBe(true);
+  });
+
+  it('shows every cell of every sheet as the view formats it', () => {
+    for (const [sheet, rows] of expected) {
+      expect({ sheet, rows: csvSheet('shown', sheet) }).toEqual({ sheet, rows: rows.map((row) => row.map(shown)) });
+    }
+  });
+
+  it('keeps the full value of every number, not only what its format shows', () => {
+    let numbers = 0;
+    for (const [sheet, rows] of expected) {
+      const raw = csvSheet('raw', sheet);
+      expect(raw.length).toBe(rows.length);
+      rows.forEach((row, r) => {
+        row.forEach((cell, c) => {
+          const field = raw[r]?.[c];
+          const where = `${sheet}!R${r + 1}C${c + 1}`;
+          if (typeof cell === 'string') return expect({ where, field }).toEqual({ where, field: cell });
+          switch (cell.t) {
+            case 'int':
+            case 'number':
+              numbers++;
+              return expect({ where, value: Number(field) }).toEqual({ where, value: cell.v });
+            case 'percent':
+              numbers++;
+              expect(field).toMatch(/%$/);
+              return expect(Number(field?.slice(0, -1)) / 100).toBeCloseTo(cell.v, 12);
+            default:
+              // Text as it is; a date in the locale's default form, which for es-MX is dd/mm/yyyy too.
+              return expect({ where, field }).toEqual({ where, field: shown(cell) });
+          }
+        });
+      });
+    }
+    expect(numbers).toBe(3 + 5 * 3 + 3 * 2); // Resumen 3, Entregas 5 rows × 3, Metas 3 rows × 2
+  });
+
+  it('reads formula-looking text as text', () => {
+    // Token 10 of the filter writes results, not formulas: a formula would have shown `y`.
+    const entregas = csvSheet('raw', 'Entregas');
+    expect(entregas[4]?.[1]).toBe(HOSTILE.formula);
+    expect(entregas[5]?.[1]).toBe(HOSTILE.plus);
+    expect(entregas[6]?.slice(0, 2)).toEqual([HOSTILE.minus, HOSTILE.at]);
+    expect(entregas[8]?.[1]).toBe(HOSTILE.newline);
+  });
+
+  it('keeps values, types, fills, merges, the autofilter and print set-up when it saves the workbook again', async () => {
+    const ours = new ExcelJS.Workbook();
+    await ours.xlsx.load(readFileSync(join(dir, 'sample.xlsx')) as unknown as ArrayBuffer);
+    const theirs = new ExcelJS.Workbook();
+    await theirs.xlsx.load(readFileSync(join(dir, 'xlsx', 'sample.xlsx')) as unknown as ArrayBuffer);
+
+    const cells = (ws: ExcelJS.Worksheet) => {
+      const out: unknown[] = [];
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.type === ExcelJS.ValueType.Null) return;
+          const fill = cell.fill?.type === 'pattern' ? cell.fill.fgColor?.argb : undefined;
+          out.push([cell.address, cell.type, cell.value, cell.formula, fill]);
+        }),
+      );
+      return out;
+    };
+    const layout = (ws: ExcelJS.Worksheet) => ({
+      name: ws.name,
+      merges: [...ws.model.merges].sort(),
+      autoFilter: ws.autoFilter ?? undefined,
+      page: {
+        // fitToPage is checked in the XML below: exceljs reads only `fitToPage="1"`, and
+        // LibreOffice writes the equally valid `fitToPage="true"`.
+        orientation: ws.pageSetup.orientation,
+        fitToWidth: ws.pageSetup.fitToWidth,
+        fitToHeight: ws.pageSetup.fitToHeight,
+        paperSize: ws.pageSetup.paperSize,
+        printTitlesRow: ws.pageSetup.printTitlesRow,
+      },
+    });
+
+    expect(theirs.worksheets.map((ws) => ws.name)).toEqual(ours.worksheets.map((ws) => ws.name));
+    ours.worksheets.forEach((ws, i) => {
+      const again = theirs.worksheets[i] as ExcelJS.Worksheet;
+      expect(cells(again)).toEqual(cells(ws));
+      expect(layout(again)).toEqual(layout(ws));
+    });
+    const saved = readFileSync(join(dir, 'xlsx', 'sample.xlsx'));
+    theirs.worksheets.forEach((_, i) => {
+      expect(zipPart(saved, `xl/worksheets/sheet${i + 1}.xml`)).toContain('<pageSetUpPr fitToPage="true"/>');
+    });
+    // Frozen panes are not compared: a headless conversion has no view, so LibreOffice
+    // writes none back for any file, whatever it read.
+  });
+});

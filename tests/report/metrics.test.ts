@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { loadPlan } from '../../src/load.js';
+import { deliveryLabel, deliveryStatus } from '../../src/report/metrics/delivery.js';
+import { metaProgress } from '../../src/report/metrics/meta-progress.js';
+import { coverage } from '../../src/report/metrics/people.js';
+import { cumplimiento, semaforo } from '../../src/report/metrics/semaforo.js';
+import { baseRepo, writeRepo, type Files } from '../helpers/fixture.js';
+
+const BANDS = { verde_min: 90, verde_max: 110, amarillo_min: 80, amarillo_max: 120 };
+
+describe('cumplimiento and semáforo', () => {
+  it('divides achieved by programmed for ascending indicators', () => {
+    expect(cumplimiento(40, 38, 'ascendente')).toEqual({ kind: 'medido', porcentaje: 95 });
+  });
+
+  it('divides programmed by achieved for descending indicators', () => {
+    // 12 robberies programmed, 15 happened: 80 % — yellow; 10 happened: 120 % — yellow.
+    expect(cumplimiento(12, 15, 'descendente')).toEqual({ kind: 'medido', porcentaje: 80 });
+    expect(semaforo(cumplimiento(12, 15, 'descendente'), BANDS)).toBe('amarillo');
+    expect(semaforo(cumplimiento(12, 8, 'descendente'), BANDS)).toBe('rojo');
+    expect(semaforo(cumplimiento(12, 12.5, 'descendente'), BANDS)).toBe('verde');
+  });
+
+  it('is two-sided: overshooting the programmed value leaves green', () => {
+    expect(semaforo(cumplimiento(100, 110, 'ascendente'), BANDS)).toBe('verde');
+    expect(semaforo(cumplimiento(100, 115, 'ascendente'), BANDS)).toBe('amarillo');
+    expect(semaforo(cumplimiento(100, 121, 'ascendente'), BANDS)).toBe('rojo');
+    expect(semaforo(cumplimiento(100, 79, 'ascendente'), BANDS)).toBe('rojo');
+  });
+
+  it('gives "sin meta" without programming, never a division by zero', () => {
+    expect(semaforo(cumplimiento(undefined, 5, 'ascendente'), BANDS)).toBe('sin_meta');
+    expect(semaforo(cumplimiento(0, 5, 'ascendente'), BANDS)).toBe('sin_meta');
+    expect(cumplimiento(3, 0, 'descendente')).toEqual({ kind: 'alcanzado_cero' });
+    expect(cumplimiento(0, 0, 'descendente')).toEqual({ kind: 'medido', porcentaje: 100 });
+  });
+
+  it('is red when something was programmed and nothing reported', () => {
+    expect(semaforo(cumplimiento(10, undefined, 'ascendente'), BANDS)).toBe('rojo');
+  });
+});
+
+/** The base repo with OP-01's meta changed and OP reports for T1 and T2 with the given values. */
+function opRepo(meta: Record<string, unknown>, t1: number, t2: number, cutoff = '2019-07-15') {
+  const files: Files & Record<string, any> = baseRepo();
+  Object.assign(files['dependencias/OP/ppcs/OP-01.yaml'].metas[0], meta);
+  files['dependencias/OP/reportes/2019-T1.yaml'].ppcs[0].avances[0].valor = t1;
+  files['dependencias/OP/reportes/2019-T2.yaml'] = {
+    ...files['dependencias/OP/reportes/2019-T1.yaml'],
+    trimestre: '2019-T2',
+    fecha_entrega: '2019-06-26',
+    ppcs: [{ ...files['dependencias/OP/reportes/2019-T1.yaml'].ppcs[0], avances: [{ meta: 'M1', valor: t2, unidad_medida: 'km' }] }],
+  };
+  const { model } = loadPlan(writeRepo(files), { lang: 'es', fechaCorte: cutoff });
+  const doc = model.ppcsById.get('OP-01')!;
+  return { model, doc, meta: doc.data.metas![0]! };
+}
+
+describe('meta progress by accumulation kind', () => {
+  it('adds quarters for suma: T1 2 + T2 3 programmed, 2 + 2.5 achieved', () => {
+    const { model, doc, meta } = opRepo({ programacion: { T1: 2, T2: 3, T3: 3, T4: 2 }, meta_anual: 10 }, 2, 2.5);
+    const p = metaProgress(model, doc, meta, '2019-T2');
+    expect(p).toMatchObject({ programado: 3, alcanzado: 2.5, programadoAcumulado: 5, alcanzadoAcumulado: 4.5, semaforo: 'amarillo', semaforoAcumulado: 'verde' });
+    expect(p.cumplimiento).toEqual({ kind: 'medido', porcentaje: (2.5 / 3) * 100 });
+    expect(p.avanceAnual).toBeCloseTo(0.45, 10);
+  });
+
+  it('takes the latest quarter for ultimo_valor', () => {
+    const { model, doc, meta } = opRepo(
+      { indicador: { ...baseRepo()['dependencias/OP/ppcs/OP-01.yaml'].metas[0].indicador, acumulacion: 'ultimo_valor' }, programacion: { T1: 40, T2: 60, T3: 80, T4: 100 }, meta_anual: 100 },
+      38,
+      57,
+    );
+    const p = metaProgress(model, doc, meta, '2019-T2');
+    expect(p).toMatchObject({ programadoAcumulado: 60, alcanzadoAcumulado: 57, avanceAnual: 0.57, semaforoAcumulado: 'verde' });
+  });
+
+  it('averages the quarters for promedio', () => {
+    const { model, doc, meta } = opRepo(
+      { indicador: { ...baseRepo()['dependencias/OP/ppcs/OP-01.yaml'].metas[0].indicador, acumulacion: 'promedio' }, programacion: { T1: 20, T2: 30, T3: 30, T4: 20 }, meta_anual: 25 },
+      16,
+      30,
+    );
+    const p = metaProgress(model, doc, meta, '2019-T2');
+    expect(p).toMatchObject({ programadoAcumulado: 25, alcanzadoAcumulado: 23, semaforo: 'verde' });
+    expect(p.cumplimientoAcumulado).toEqual({ kind: 'medido', porcentaje: 92 });
+  });
+
+  it('respects a meta that overrides the semáforo bands', () => {
+    const { model, doc, meta } = opRepo({ semaforo: { verde_min: 70 } }, 2, 2.2);
+    expect(metaProgress(model, doc, meta, '2019-T2').semaforo).toBe('verde');
+  });
+});
+
+describe('delivery status', () => {
+  it('counts business days late around the Independence Day holiday', () => {
+    const files: Record<string, any> = baseRepo();
+    // Q3 2019 window: 24–30 September; 16 September is a holiday but lies before it.
+    // Delivered Thursday 3 October: 1, 2 and 3 October are business days.
+    for (const q of ['T2', 'T3']) {
+      files[`dependencias/OP/reportes/2019-${q}.yaml`] = { ...files['dependencias/OP/reportes/2019-T1.yaml'], trimestre: `2019-${q}`, fecha_entrega: q === 'T2' ? '2019-06-27' : '2019-10-03' };
+    }
+    const { model } = loadPlan(writeRepo(files), { lang: 'es', fechaCorte: '2019-10-15' });
+    const status = deliveryStatus(model, 'OP', 2019, 'T3');
+    expect(status).toEqual({ kind: 'tarde', fecha: '2019-10-03', diasHabiles: 3 });
+    expect(deliveryLabel(status)).toBe('Tarde (3 días hábiles)');
+    expect(deliveryStatus(model, 'DIF', 2019, 'T3')).toEqual({ kind: 'no_entregado' });
+    expect(deliveryStatus(model, 'DIF', 2019, 'T4')).toEqual({ kind: 'pendiente' });
+  });
+
+  it('counts business days late across a weekend, with a one-day window set in plan.yaml', () => {
+    const files: Record<string, any> = baseRepo();
+    // Window: Friday 29 March only. Delivered Wednesday 3 April: 1, 2 and 3 April count.
+    files['plan.yaml'].entrega_reportes.dias_habiles = 1;
+    files['dependencias/OP/reportes/2019-T1.yaml'].fecha_entrega = '2019-04-03';
+    const { model } = loadPlan(writeRepo(files), { lang: 'es', fechaCorte: '2019-04-15' });
+    expect(deliveryStatus(model, 'OP', 2019, 'T1')).toEqual({ kind: 'tarde', fecha: '2019-04-03', diasHabiles: 3 });
+  });
+});
+
+describe('coverage', () => {
+  it('adds the people served in the year over the target population, capped at 100 %', () => {
+    const files: Record<string, any> = baseRepo();
+    files['dependencias/OP/reportes/2019-T2.yaml'] = { ...files['dependencias/OP/reportes/2019-T1.yaml'], trimestre: '2019-T2', fecha_entrega: '2019-06-26' };
+    const { model } = loadPlan(writeRepo(files), { lang: 'es', fechaCorte: '2019-07-15' });
+    // OP-01: 1,200 people in T1 and again in T2 over a population of 5,000.
+    expect(coverage(model, model.ppcsById.get('OP-01')!, 2019)).toBeCloseTo(0.48, 10);
+    // DIF-01: 590 of 800 in T1 only.
+    expect(coverage(model, model.ppcsById.get('DIF-01')!, 2019)).toBeCloseTo(590 / 800, 10);
+  });
+});
