@@ -16,7 +16,8 @@ const T = {
   },
   badQuarter: { es: '--quarter espera Q1, Q2, Q3 o Q4; se recibió «{value}».', en: '--quarter expects Q1, Q2, Q3 or Q4; got "{value}".' },
   badYear: { es: '--year espera un año de cuatro cifras; se recibió «{value}».', en: '--year expects a four-digit year; got "{value}".' },
-  badFormat: { es: '--format espera md, xlsx o all; se recibió «{value}».', en: '--format expects md, xlsx or all; got "{value}".' },
+  badFormat: { es: '--format espera md, xlsx, csv o all; se recibió «{value}».', en: '--format expects md, xlsx, csv or all; got "{value}".' },
+  csvOnlyTransparency: { es: 'El formato csv sólo existe para --transparencia.', en: 'The csv format exists only for --transparencia.' },
   unknownDepartment: { es: 'La dependencia «{value}» no existe en este repositorio. Dependencias: {all}.', en: 'Department "{value}" does not exist in this repository. Departments: {all}.' },
   outInsideData: {
     es: 'La carpeta de salida «{dir}» está dentro de los datos del plan; elija otra (por omisión: reportes/).',
@@ -76,13 +77,14 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
     .option('--annual', 'evaluación anual del ejercicio')
     .option('--transparencia', 'tabla de indicadores de resultados para transparencia (requiere --quarter)')
     .option('--year <AAAA>', 'ejercicio (por omisión: el de plan.yaml)')
-    .option('--format <formato>', 'md, xlsx o all (por omisión: all)', 'all')
+    .option('--format <formato>', 'md, xlsx, csv (sólo --transparencia) o all (por omisión: all)', 'all')
     .option('--out <carpeta>', 'carpeta de salida (por omisión: reportes/ en la raíz del plan)')
     .option('--dependencia <CLAVE>', 'sólo el reporte de una dependencia')
     .option('--fecha-corte <AAAA-MM-DD>', 'fecha con la que se decide qué reportes ya debían entregarse (por omisión: hoy)')
     .action(async (options: ReportOptions) => {
       const { lang, directory } = globals();
-      if (!['md', 'xlsx', 'all'].includes(options.format)) throw new UsageError(T.badFormat, { value: options.format });
+      if (!['md', 'xlsx', 'csv', 'all'].includes(options.format)) throw new UsageError(T.badFormat, { value: options.format });
+      if (options.format === 'csv' && !options.transparencia) throw new UsageError(T.csvOnlyTransparency);
       if (Boolean(options.annual) === Boolean(options.quarter) && !options.transparencia) throw new UsageError(T.whichReport);
       if (options.transparencia && (!options.quarter || options.annual)) throw new UsageError(T.whichReport);
       const quarter = options.quarter ? parseQuarter(options.quarter) : undefined;
@@ -107,8 +109,7 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
       const suffix = options.dependencia ? `-${options.dependencia}` : '';
 
       const outputs: { name: string; bytes: () => Promise<string | Uint8Array> }[] = [];
-      const wantMd = options.format !== 'xlsx';
-      const wantXlsx = options.format !== 'md';
+      const want = (format: string) => options.format === 'all' || options.format === format;
       const templatesDir = existsSync(path.join(root, 'templates')) ? path.join(root, 'templates') : undefined;
       const markdown = async (view: ReportView) => {
         const { renderMarkdown, TemplateError } = await import('../report/markdown.js');
@@ -128,8 +129,9 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
         const { transparencyView } = await import('../report/view/transparency.js');
         view = transparencyView(model, `${year}-${quarter}`, viewOptions);
         base = `transparencia-${year}-${quarter}${suffix}`;
-        if (wantXlsx) outputs.push({ name: `${base}.xlsx`, bytes: () => workbook(view) });
-        if (wantMd) outputs.push({ name: `${base}.csv`, bytes: async () => (await import('../report/csv.js')).renderCsv(view, 'indicadores') });
+        if (want('xlsx')) outputs.push({ name: `${base}.xlsx`, bytes: () => workbook(view) });
+        if (want('csv')) outputs.push({ name: `${base}.csv`, bytes: async () => (await import('../report/csv.js')).renderCsv(view, 'indicadores') });
+        if (want('md')) outputs.push({ name: `${base}.md`, bytes: () => markdown(view) });
       } else {
         if (quarter) {
           const { quarterlyView } = await import('../report/view/quarterly.js');
@@ -140,8 +142,8 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
           view = annualView(model, result.diagnostics, viewOptions);
           base = `anual-${year}${suffix}`;
         }
-        if (wantMd) outputs.push({ name: `${base}.md`, bytes: () => markdown(view) });
-        if (wantXlsx) outputs.push({ name: `${base}.xlsx`, bytes: () => workbook(view) });
+        if (want('md')) outputs.push({ name: `${base}.md`, bytes: () => markdown(view) });
+        if (want('xlsx')) outputs.push({ name: `${base}.xlsx`, bytes: () => workbook(view) });
       }
 
       prepareOutDir(outDir, lang);

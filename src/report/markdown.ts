@@ -68,9 +68,10 @@ const BLANKS = /[ \t]+/g;
 /**
  * Characters that can open code, emphasis, strike-through, links, images, headings, math
  * (`$`, on GitHub), an e-mail autolink or a mention (`@`) or a table cell boundary
- * anywhere in a line, plus the HTML specials.
+ * anywhere in a line, plus the HTML specials. Parentheses only matter right after a `]`,
+ * which is escaped, so they stay as written: office text is full of them.
  */
-const INLINE_SPECIAL = /[&<>\\`*_[\]()#~!|$@]/g;
+const INLINE_SPECIAL = /[&<>\\`*_[\]#~!|$@]/g;
 const ENTITY: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
 function lines(value: string): string[] {

@@ -141,3 +141,18 @@ describe('lazy loading', () => {
     expect(probe(['report', '--quarter', 'Q1', '--out', 'salida'])).toBe('["exceljs","handlebars"]');
   });
 });
+
+describe('plan report --transparencia', () => {
+  it('writes the indicators table as Excel, CSV with a BOM, and Markdown', async () => {
+    const root = writeRepo(baseRepo());
+    const run = await runCli(['report', '-C', root, '--transparencia', '--quarter', 'Q1', ...CUTOFF], { cwd: root });
+    expect(run.stdout).toBe('Reportes escritos:\n  reportes/transparencia-2019-T1.xlsx\n  reportes/transparencia-2019-T1.csv\n  reportes/transparencia-2019-T1.md\n');
+    const csv = readFileSync(path.join(root, 'reportes/transparencia-2019-T1.csv'));
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
+  it('refuses csv for the other reports', async () => {
+    const root = writeRepo(baseRepo());
+    expect((await runCli(['report', '-C', root, '--annual', '--format', 'csv', ...CUTOFF])).code).toBe(2);
+  });
+});
