@@ -168,6 +168,7 @@ class Loader {
     };
     if (placement.kind === 'plan') this.documents.plan = doc;
     else if (placement.kind === 'unidades') this.documents.unidades = doc;
+    else if (placement.kind === 'excepciones') this.documents.excepciones = doc;
     else lists[placement.kind]!.push(doc as never);
   }
 }

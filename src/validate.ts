@@ -5,6 +5,8 @@ import { loadPlan, type LoadOptions, type LoadResult } from './load.js';
 import type { ResolvedConfig } from './model/config.js';
 import { RULES, RULES_BY_ID } from './rules/index.js';
 import { PLAN007 } from './rules/PLAN007-ajuste-sin-efecto.js';
+import { PLAN008 } from './rules/PLAN008-justificacion-invalida.js';
+import { applyJustifications, commentsIn } from './diagnostics/justifications.js';
 import type { Rule, RuleReport } from './rules/rule.js';
 import { locate, position } from './yaml/locate.js';
 import type { ParsedYaml } from './yaml/parse.js';
@@ -18,7 +20,11 @@ export function validatePlan(root: string, options: LoadOptions): ValidationResu
   // Without a usable plan.yaml there is no fiscal year, calendar or rubric to judge
   // against: cross-file rules would only guess. Its own findings say what to fix first.
   const ruleFindings = loaded.model.plan ? [...severitySettings(loaded, options.lang), ...runRules(loaded, options.lang)] : [];
-  const diagnostics = placeFindings([...loaded.findings, ...ruleFindings], loaded.sources, loaded.model.config);
+  const placed = placeFindings([...loaded.findings, ...ruleFindings], loaded.sources, loaded.model.config);
+  const comments = [...loaded.sources].flatMap(([file, source]) => commentsIn(file, source.text));
+  const justifiable = (rule: string) => RULES_BY_ID.has(rule) && !RULES_BY_ID.get(rule)!.meta.fixedSeverity && rule !== PLAN008.meta.id;
+  const justified = applyJustifications(placed, comments, loaded.model.excepciones, justifiable, options.lang);
+  const diagnostics = [...justified.diagnostics, ...placeFindings(justified.findings, loaded.sources, loaded.model.config)].sort(compareDiagnostics);
   return { ...loaded, diagnostics };
 }
 

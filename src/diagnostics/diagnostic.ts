@@ -23,6 +23,19 @@ export interface Finding {
   severity?: Severity;
 }
 
+/**
+ * Why Planeación accepted a finding (a report late because of a disaster declaration). A
+ * justified finding stays visible in every output, marked, but no longer counts.
+ */
+export interface Justification {
+  reason: string;
+  /** `comment`: a `# plan-justifica PLAN0xx: motivo` line; `file`: planeacion/excepciones.yaml. */
+  source: 'comment' | 'file';
+  /** Who approved it and when (excepciones.yaml only). */
+  approvedBy?: string;
+  date?: string;
+}
+
 export interface Diagnostic {
   rule: string;
   severity: Severity;
@@ -33,6 +46,7 @@ export interface Diagnostic {
   column: number;
   endLine?: number;
   endColumn?: number;
+  justification?: Justification;
 }
 
 const severityRank: Record<Severity, number> = { error: 0, warning: 1 };
@@ -51,13 +65,19 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 export interface Summary {
   errors: number;
   warnings: number;
+  /** Findings accepted with a written reason: shown, not counted as errors or warnings. */
+  justified: number;
   files: number;
 }
 
 export function summarize(diagnostics: readonly Diagnostic[], files: number): Summary {
-  let errors = 0;
-  for (const d of diagnostics) if (d.severity === 'error') errors++;
-  return { errors, warnings: diagnostics.length - errors, files };
+  const summary: Summary = { errors: 0, warnings: 0, justified: 0, files };
+  for (const d of diagnostics) {
+    if (d.justification) summary.justified++;
+    else if (d.severity === 'error') summary.errors++;
+    else summary.warnings++;
+  }
+  return summary;
 }
 
 /** ESLint's contract: 1 on errors or on more warnings than allowed, else 0. */

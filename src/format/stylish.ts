@@ -1,22 +1,28 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { fill, type Lang } from '../i18n/text.js';
-import type { Formatter } from './formatter.js';
+import { approval, type Formatter } from './formatter.js';
 
 const T = {
   error: { es: 'error', en: 'error' },
   warning: { es: 'advertencia', en: 'warning' },
-  clean: { es: '✔ Sin problemas en {files} archivo(s).', en: '✔ No problems in {files} file(s).' },
+  justified: { es: 'justificado', en: 'justified' },
+  clean: { es: '✔ Sin problemas en {files} archivo(s){justified}.', en: '✔ No problems in {files} file(s){justified}.' },
   problems: {
-    es: '✖ {total} problema(s): {errors} error(es) y {warnings} advertencia(s) en {files} archivo(s) revisado(s).',
-    en: '✖ {total} problem(s): {errors} error(s) and {warnings} warning(s) in {files} checked file(s).',
+    es: '✖ {total} problema(s): {errors} error(es) y {warnings} advertencia(s) en {files} archivo(s) revisado(s){justified}.',
+    en: '✖ {total} problem(s): {errors} error(s) and {warnings} warning(s) in {files} checked file(s){justified}.',
   },
+  justifiedCount: { es: ', {justified} justificado(s)', en: ', {justified} justified' },
 } as const;
 
-function severityLabel(severity: Diagnostic['severity'], lang: Lang): string {
-  return T[severity][lang];
+function label(d: Diagnostic, lang: Lang): string {
+  return T[d.justification ? 'justified' : d.severity][lang];
 }
 
-/** Grouped by file like ESLint's stylish: `línea:columna  severidad  mensaje  REGLA`, hint below. */
+/**
+ * Grouped by file like ESLint's stylish: `línea:columna  severidad  mensaje  REGLA`, hint below.
+ * A justified finding stays in its place, dimmed, labelled «justificado», with its reason
+ * where the hint would be: it no longer needs fixing, but the reviewer should still see it.
+ */
 export const stylish: Formatter = ({ diagnostics, summary, lang, color }) => {
   const lines: string[] = [];
   const byFile = new Map<string, Diagnostic[]>();
@@ -28,22 +34,29 @@ export const stylish: Formatter = ({ diagnostics, summary, lang, color }) => {
   for (const [file, list] of byFile) {
     lines.push(color.underline(file));
     const width = Math.max(...list.map((d) => `${d.line}:${d.column}`.length));
-    const labelWidth = Math.max(...list.map((d) => severityLabel(d.severity, lang).length));
+    const labelWidth = Math.max(...list.map((d) => label(d, lang).length));
+    const indent = `  ${' '.repeat(width)}  ${' '.repeat(labelWidth)}  `;
     for (const d of list) {
       const where = `${d.line}:${d.column}`.padEnd(width);
-      const label = severityLabel(d.severity, lang).padEnd(labelWidth);
+      const text = label(d, lang).padEnd(labelWidth);
+      if (d.justification) {
+        lines.push(`  ${color.dim(`${where}  ${text}  ${d.message}  ${d.rule}`)}`);
+        lines.push(`${indent}${color.dim(`→ ${d.justification.reason}${approval(d.justification, lang)}`)}`);
+        continue;
+      }
       const paint = d.severity === 'error' ? color.red : color.yellow;
-      lines.push(`  ${color.dim(where)}  ${paint(label)}  ${d.message}  ${color.dim(d.rule)}`);
-      if (d.hint) lines.push(`  ${' '.repeat(width)}  ${' '.repeat(labelWidth)}  ${color.cyan(`→ ${d.hint}`)}`);
+      lines.push(`  ${color.dim(where)}  ${paint(text)}  ${d.message}  ${color.dim(d.rule)}`);
+      if (d.hint) lines.push(`${indent}${color.cyan(`→ ${d.hint}`)}`);
     }
     lines.push('');
   }
   const total = summary.errors + summary.warnings;
+  const justified = summary.justified > 0 ? fill(T.justifiedCount[lang], { justified: summary.justified }) : '';
   if (total === 0) {
-    lines.push(color.green(fill(T.clean[lang], { files: summary.files })));
+    lines.push(color.green(fill(T.clean[lang], { files: summary.files, justified })));
   } else {
     const paint = summary.errors > 0 ? color.red.bold : color.yellow.bold;
-    lines.push(paint(fill(T.problems[lang], { total, errors: summary.errors, warnings: summary.warnings, files: summary.files })));
+    lines.push(paint(fill(T.problems[lang], { total, errors: summary.errors, warnings: summary.warnings, files: summary.files, justified })));
   }
   return `${lines.join('\n')}\n`;
 };

@@ -6,6 +6,7 @@ import type {
   CatalogoUnidades,
   Convocatorias,
   Dependencia,
+  Excepciones,
   IsoDate,
   PlanConfig,
   Ppcs,
@@ -32,6 +33,7 @@ export interface ModelDocuments {
   retroalimentacion: SourceDoc<Retroalimentacion>[];
   convocatorias: SourceDoc<Convocatorias>[];
   genero: SourceDoc<RecomendacionesGenero>[];
+  excepciones?: SourceDoc<Excepciones>;
 }
 
 export interface Unreadable {

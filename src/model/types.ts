@@ -248,6 +248,22 @@ export interface Convocatorias {
   convocatorias: Convocatoria[];
 }
 
+// ------------------------------------------------ planeacion/excepciones.yaml
+
+export interface Excepcion {
+  regla: string;
+  archivo: string;
+  /** Without a line, every finding of the rule in the file. */
+  linea?: number;
+  motivo: string;
+  aprobo: string;
+  fecha: IsoDate;
+}
+
+export interface Excepciones {
+  excepciones: Excepcion[];
+}
+
 // ------------------------------------------------ planeacion/genero/<AAAA>.yaml
 
 export interface RecomendacionGenero {

@@ -9,7 +9,8 @@ export type FileKind =
   | 'reporte'
   | 'retroalimentacion'
   | 'convocatorias'
-  | 'genero';
+  | 'genero'
+  | 'excepciones';
 
 export interface Placement {
   kind: FileKind;
@@ -28,6 +29,7 @@ export const SCHEMA_FILE: Record<FileKind, string> = {
   retroalimentacion: 'retroalimentacion.schema.json',
   convocatorias: 'convocatorias.schema.json',
   genero: 'genero.schema.json',
+  excepciones: 'excepciones.schema.json',
 };
 
 const patterns: [RegExp, (m: RegExpMatchArray) => Placement][] = [
@@ -39,6 +41,7 @@ const patterns: [RegExp, (m: RegExpMatchArray) => Placement][] = [
   [/^planeacion\/retroalimentacion\/([^/]+)\.yaml$/, (m) => ({ kind: 'retroalimentacion', stem: m[1] })],
   [/^planeacion\/convocatorias\/([^/]+)\.yaml$/, (m) => ({ kind: 'convocatorias', stem: m[1] })],
   [/^planeacion\/genero\/([^/]+)\.yaml$/, (m) => ({ kind: 'genero', stem: m[1] })],
+  [/^planeacion\/excepciones\.yaml$/, () => ({ kind: 'excepciones' })],
 ];
 
 export function placementOf(relPath: string): Placement | undefined {

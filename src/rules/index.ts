@@ -7,6 +7,7 @@ import { PLAN004 } from './PLAN004-referencia-inexistente.js';
 import { PLAN005 } from './PLAN005-nombre-de-archivo.js';
 import { PLAN006 } from './PLAN006-archivo-fuera-de-lugar.js';
 import { PLAN007 } from './PLAN007-ajuste-sin-efecto.js';
+import { PLAN008 } from './PLAN008-justificacion-invalida.js';
 import { PLAN010 } from './PLAN010-caratula-incompleta.js';
 import { PLAN011 } from './PLAN011-programacion-meta-anual.js';
 import { PLAN012 } from './PLAN012-unidad-no-validada.js';
@@ -26,6 +27,6 @@ import { PLAN042 } from './PLAN042-recomendacion-genero-no-aplicada.js';
 import { PLAN050 } from './PLAN050-convocatoria-incumplida.js';
 import type { Rule } from './rule.js';
 
-export const RULES: readonly Rule[] = [PLAN001, PLAN002, PLAN003, PLAN004, PLAN005, PLAN006, PLAN007, PLAN010, PLAN011, PLAN012, PLAN013, PLAN020, PLAN021, PLAN022, PLAN023, PLAN024, PLAN025, PLAN026, PLAN030, PLAN031, PLAN040, PLAN041, PLAN042, PLAN050];
+export const RULES: readonly Rule[] = [PLAN001, PLAN002, PLAN003, PLAN004, PLAN005, PLAN006, PLAN007, PLAN008, PLAN010, PLAN011, PLAN012, PLAN013, PLAN020, PLAN021, PLAN022, PLAN023, PLAN024, PLAN025, PLAN026, PLAN030, PLAN031, PLAN040, PLAN041, PLAN042, PLAN050];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.meta.id, rule]));

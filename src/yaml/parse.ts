@@ -32,6 +32,8 @@ export interface YamlProblem {
 }
 
 export interface ParsedYaml {
+  /** The decoded source, for what the parsed document does not keep (comments by line). */
+  text: string;
   doc: Document.Parsed;
   lineCounter: LineCounter;
   /** Plain JSON data: objects, arrays, strings, finite numbers, booleans, null. */
@@ -95,7 +97,7 @@ export function parseYaml(source: string): ParseOutcome {
   if (shapeProblem) return fail([shapeProblem]);
 
   try {
-    return { ok: true, parsed: { doc, lineCounter, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) } };
+    return { ok: true, parsed: { text, doc, lineCounter, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) } };
   } catch (error) {
     // The alias-bomb guard throws a plain ReferenceError; anything else thrown while
     // building values is a document we refuse, never a crash.

@@ -82,7 +82,7 @@ describe('plan validate output', () => {
   it('--format json gives every diagnostic with file, line and column', async () => {
     const run = await runCli(['validate', '-C', repoWithOneError(), '--format', 'json']);
     const parsed = JSON.parse(run.stdout);
-    expect(parsed.summary).toEqual({ errors: 1, warnings: 0, files: 8 });
+    expect(parsed.summary).toEqual({ errors: 1, warnings: 0, justified: 0, files: 8 });
     expect(parsed.diagnostics[0]).toMatchObject({ rule: 'PLAN005', severity: 'error', file: 'dependencias/OP/dependencia.yaml', line: 1, column: 8 });
   });
 

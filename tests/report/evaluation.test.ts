@@ -61,3 +61,26 @@ describe('annual evaluation of one department', () => {
     expect(evaluation.plan2020[1]!.accion).toContain('al menos el 50 % de su población objetivo');
   });
 });
+
+describe('justified findings in the evaluation', () => {
+  function seguimientoOfLateOp(justified: boolean) {
+    const files: Record<string, any> = baseRepo();
+    files['dependencias/OP/reportes/2019-T1.yaml'].fecha_entrega = '2019-04-03';
+    if (justified) {
+      files['planeacion/excepciones.yaml'] = {
+        excepciones: [{ regla: 'PLAN021', archivo: 'dependencias/OP/reportes/2019-T1.yaml', motivo: 'Declaratoria de emergencia', aprobo: 'Dirección de Planeación', fecha: '2019-04-05' }],
+      };
+    }
+    const { model, diagnostics } = validatePlan(writeRepo(files), { lang: 'es', fechaCorte: '2019-04-15' });
+    const seguimiento = evaluateDepartment(model, 'OP', diagnostics).criterios.find((c) => c.criterion.clave === 'seguimiento_retroalimentacion')!;
+    return seguimiento.subindicadores.find((s) => s.id === 'reportes_a_tiempo');
+  }
+
+  it('holds a late delivery against the department', () => {
+    expect(seguimientoOfLateOp(false)).toMatchObject({ numerador: 0, denominador: 1 });
+  });
+
+  it('counts a delivery Planeación justified as on time', () => {
+    expect(seguimientoOfLateOp(true)).toMatchObject({ numerador: 1, denominador: 1 });
+  });
+});

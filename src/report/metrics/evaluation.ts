@@ -28,14 +28,22 @@ export interface DepartmentEvaluation {
 
 export function evaluateDepartment(model: PlanModel, clave: string, findings: readonly Diagnostic[], year = model.config.ejercicio): DepartmentEvaluation {
   const department = model.departmentsByClave.get(clave)!.data;
+  const own = findings.filter((d) => d.file.startsWith(`dependencias/${clave}/`));
   const context: EvaluationContext = {
     model,
     clave,
     year,
     dueQuarters: QUARTERS.filter((quarter) => model.isDue(year, quarter)),
     vigentes: model.ppcsOf(clave).filter((doc) => doc.data.estatus !== 'cancelado'),
-    findings: findings.filter((d) => d.file.startsWith(`dependencias/${clave}/`)),
+    findings: own.filter((d) => !d.justification),
+    justified: new Map(),
   };
+  for (const d of own) {
+    if (!d.justification) continue;
+    const files = context.justified.get(d.rule) ?? new Set<string>();
+    files.add(d.file);
+    context.justified.set(d.rule, files);
+  }
   const criterios = CRITERIA.map((criterion) => scoreCriterion(criterion, context, model.config.pesos[criterion.clave]));
   const total = weightedTotal(criterios);
   const grado = gradeFor(total, model.config.grados);

@@ -1,6 +1,7 @@
 // Section builders shared by the quarterly and annual views. Each returns a finished,
 // ordered table; the renderers only format it.
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Diagnostic, Justification } from '../../diagnostics/diagnostic.js';
+import { dayMonthYear } from '../../i18n/text.js';
 import { observationFollowUps } from '../../model/feedback.js';
 import type { PlanModel } from '../../model/model.js';
 import { QUARTERS, type Quarter, type TrimestreId } from '../../model/types.js';
@@ -214,16 +215,29 @@ function nextQuarterOf(trimestre: TrimestreId): TrimestreId {
 }
 
 /** The validation findings (warnings) in the departments' files and in Planeación's files about them. */
+function justificationText(j: Justification): string {
+  const approval = [j.approvedBy, j.date ? dayMonthYear(j.date) : undefined].filter(Boolean).join(', ');
+  return approval ? `${j.reason} (aprobó: ${approval})` : j.reason;
+}
+
 export function findingsSection(diagnostics: readonly Diagnostic[], claves: string[], all: boolean): Section {
   const relevant = diagnostics.filter((d) => all || claves.some((c) => d.file.startsWith(`dependencias/${c}/`) || d.message.includes(`«${c}»`)));
   return {
     id: 'hallazgos',
     sheet: 'Hallazgos',
     title: 'Hallazgos de la validación',
-    intro: 'Advertencias de «plan validate»: hallazgos de cumplimiento que no impiden aceptar los datos, pero cuentan en la evaluación.',
+    intro: 'Advertencias de «plan validate»: hallazgos de cumplimiento que no impiden aceptar los datos, pero cuentan en la evaluación. Los justificados siguen a la vista con su motivo, y no cuentan.',
     table: {
-      columns: [col('Archivo', 'text'), col('Línea', 'int'), col('Regla', 'text'), col('Severidad', 'text'), col('Hallazgo', 'text'), col('Qué hacer', 'text')],
-      rows: relevant.map((d) => [text(d.file), int(d.line), text(d.rule), text(d.severity === 'error' ? 'Error' : 'Advertencia'), text(d.message), d.hint ? text(d.hint) : empty('')]),
+      columns: [col('Archivo', 'text'), col('Línea', 'int'), col('Regla', 'text'), col('Severidad', 'text'), col('Hallazgo', 'text'), col('Qué hacer', 'text'), col('Justificación aceptada', 'text')],
+      rows: relevant.map((d) => [
+        text(d.file),
+        int(d.line),
+        text(d.rule),
+        text(d.justification ? 'Justificado' : d.severity === 'error' ? 'Error' : 'Advertencia'),
+        text(d.message),
+        d.hint ? text(d.hint) : empty(''),
+        d.justification ? text(justificationText(d.justification)) : empty(''),
+      ]),
     },
   };
 }

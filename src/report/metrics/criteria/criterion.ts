@@ -20,8 +20,10 @@ export interface EvaluationContext {
   dueQuarters: Quarter[];
   /** The department's PPCS that are not cancelled. */
   vigentes: SourceDoc<Ppcs>[];
-  /** Validation findings in the department's own files. */
+  /** Validation findings in the department's own files, justified ones left out. */
   findings: Diagnostic[];
+  /** Files of the department with a justified finding of each rule: accepted, so not held against it. */
+  justified: Map<string, Set<string>>;
 }
 
 export interface Criterion {

@@ -9,7 +9,11 @@ export const seguimiento: Criterion = {
   dimension: 'Institucional',
   subindicators(context) {
     const { model, clave, year, dueQuarters } = context;
-    const statuses = dueQuarters.map((quarter) => deliveryStatus(model, clave, year, quarter));
+    // A delivery outside the window that Planeación justified (PLAN021) counts as on time.
+    const excused = context.justified.get('PLAN021') ?? new Set<string>();
+    const statuses = dueQuarters.map((quarter) =>
+      excused.has(`dependencias/${clave}/reportes/${year}-${quarter}.yaml`) ? { kind: 'a_tiempo' as const } : deliveryStatus(model, clave, year, quarter),
+    );
     const delivered = dueQuarters.map((quarter) => model.reportFor(clave, `${year}-${quarter}`)).filter((r) => r !== undefined);
     const avances = delivered.flatMap((r) => r.data.ppcs.flatMap((entry) => entry.avances ?? []));
     const incompletos = filesWith(context, 'PLAN023', 'reportes/');

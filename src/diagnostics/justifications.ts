@@ -1,0 +1,111 @@
+// Justified exceptions: a finding Planeación accepted with a written reason, by a
+// `# plan-justifica PLAN021: motivo` comment on (or just above) its line, or by an entry
+// in planeacion/excepciones.yaml. The finding stays visible, marked; only its count goes.
+import { say, quote, type Lang } from '../i18n/text.js';
+import type { SourceDoc } from '../model/model.js';
+import type { Excepciones } from '../model/types.js';
+import { PLAN008 } from '../rules/PLAN008-justificacion-invalida.js';
+import type { Diagnostic, Finding, Justification } from './diagnostic.js';
+
+const COMMENT = /(?:^|\s)#\s*plan-justifica\b(.*)$/;
+const RULE_AND_REASON = /^\s*(PLAN\d{3})\s*:?\s*(.*?)\s*$/;
+
+export interface JustifyingComment {
+  file: string;
+  /** The line the comment sits on. */
+  line: number;
+  column: number;
+  /** The line of findings it justifies: its own, or the next non-comment line below it. */
+  target: number;
+  rule?: string;
+  reason: string;
+}
+
+/** `# plan-justifica` comments of one file's text. */
+export function commentsIn(file: string, text: string): JustifyingComment[] {
+  const lines = text.split(/\r\n|\n/);
+  const comments: JustifyingComment[] = [];
+  lines.forEach((content, index) => {
+    const match = COMMENT.exec(content);
+    if (!match) return;
+    const ownLine = content.slice(0, match.index).trim() === '';
+    let target = index;
+    // A comment alone on its line speaks for the next line that is not a comment.
+    if (ownLine) {
+      target = index + 1;
+      while (target < lines.length && /^\s*(#.*)?$/.test(lines[target]!)) target++;
+    }
+    const parsed = RULE_AND_REASON.exec(match[1]!);
+    comments.push({
+      file,
+      line: index + 1,
+      column: content.indexOf('#', match.index) + 1,
+      target: target + 1,
+      ...(parsed ? { rule: parsed[1]! } : {}),
+      reason: parsed ? parsed[2]! : '',
+    });
+  });
+  return comments;
+}
+
+export interface JustificationOutcome {
+  diagnostics: Diagnostic[];
+  /** PLAN008 findings about the justifications themselves. */
+  findings: Finding[];
+}
+
+/** Marks justified diagnostics and reports justifications without a reason or a match. */
+export function applyJustifications(
+  diagnostics: readonly Diagnostic[],
+  comments: readonly JustifyingComment[],
+  excepciones: SourceDoc<Excepciones> | undefined,
+  isJustifiable: (rule: string) => boolean,
+  lang: Lang,
+): JustificationOutcome {
+  const findings: Finding[] = [];
+  const report = (finding: Omit<Finding, 'rule' | 'message' | 'hint'>, messageId: string, data: Record<string, string>, severity?: 'error') =>
+    findings.push({ rule: 'PLAN008', ...finding, ...(severity ? { severity } : {}), message: say(PLAN008.meta.messages[messageId]!, lang, data), hint: say(PLAN008.meta.hint, lang) });
+
+  const usable: JustifyingComment[] = [];
+  for (const c of comments) {
+    const at = { file: c.file, at: { line: c.line, column: c.column } };
+    if (!c.rule) report(at, 'malFormada', {}, 'error');
+    else if (!c.reason) report(at, 'sinMotivo', { rule: quote(c.rule) }, 'error');
+    else if (!isJustifiable(c.rule)) report(at, 'noJustificable', { rule: quote(c.rule) }, 'error');
+    else usable.push(c);
+  }
+  const entries = excepciones?.data.excepciones ?? [];
+  const used = { comments: new Set<JustifyingComment>(), entries: new Set<number>() };
+
+  const result = diagnostics.map((d) => {
+    if (!isJustifiable(d.rule)) return d;
+    const comment = usable.find((c) => c.file === d.file && c.rule === d.rule && c.target === d.line);
+    if (comment) {
+      used.comments.add(comment);
+      return justify(d, { reason: comment.reason, source: 'comment' });
+    }
+    const index = entries.findIndex((e) => e.regla === d.rule && e.archivo === d.file && (e.linea === undefined || e.linea === d.line));
+    if (index >= 0) {
+      const entry = entries[index]!;
+      used.entries.add(index);
+      return justify(d, { reason: entry.motivo, source: 'file', approvedBy: entry.aprobo, date: entry.fecha });
+    }
+    return d;
+  });
+
+  for (const c of usable) {
+    if (!used.comments.has(c)) report({ file: c.file, at: { line: c.line, column: c.column } }, 'sinUso', { rule: quote(c.rule!), where: '' });
+  }
+  entries.forEach((entry, index) => {
+    if (used.entries.has(index)) return;
+    const where = ` en ${quote(entry.archivo)}${entry.linea ? `, línea ${entry.linea}` : ''}`;
+    const rule = quote(entry.regla);
+    if (!isJustifiable(entry.regla)) report({ file: excepciones!.file, path: ['excepciones', index, 'regla'] }, 'noJustificable', { rule }, 'error');
+    else report({ file: excepciones!.file, path: ['excepciones', index] }, 'sinUso', { rule, where: lang === 'es' ? where : where.replace(' en ', ' in ').replace('línea', 'line') });
+  });
+  return { diagnostics: result, findings };
+}
+
+function justify(d: Diagnostic, justification: Justification): Diagnostic {
+  return { ...d, justification };
+}

@@ -1,0 +1,36 @@
+import type { Rule } from './rule.js';
+
+// Checked in src/diagnostics/justifications.ts, after every other finding is placed.
+export const PLAN008: Rule = {
+  meta: {
+    id: 'PLAN008',
+    title: { es: 'Justificación sin motivo o sin hallazgo', en: 'Justification without a reason or without a finding' },
+    rationale:
+      'Planeación puede aceptar un hallazgo con un motivo escrito (por ejemplo, un reporte tardío por una declaratoria de emergencia), con un comentario «# plan-justifica PLAN021: motivo» o en planeacion/excepciones.yaml. El Plan de Mejora establece que la «aplicación y cumplimiento serán monitoreadas trimestralmente e incluidas como parte de la próxima evaluación anual»: una excepción sin motivo no explica nada a quien evalúa, y una que ya no corresponde a ningún hallazgo podría ocultar uno futuro, así que ambas se señalan.',
+    defaultSeverity: 'warning',
+    hint: { es: 'Escriba el motivo después de la regla, o retire la justificación si ya no hace falta.', en: 'Write the reason after the rule, or remove the justification if it is no longer needed.' },
+    messages: {
+      sinMotivo: {
+        es: 'La justificación de {rule} no dice el motivo; un hallazgo sólo se acepta con una razón escrita.',
+        en: 'The justification for {rule} gives no reason; a finding is only accepted with a written reason.',
+      },
+      malFormada: {
+        es: 'Comentario «plan-justifica» mal formado: se esperaba «# plan-justifica PLAN0xx: motivo».',
+        en: 'Malformed "plan-justifica" comment: expected "# plan-justifica PLAN0xx: reason".',
+      },
+      noJustificable: {
+        es: 'La regla {rule} no admite justificaciones: un archivo ilegible o mal formado nunca se acepta.',
+        en: 'Rule {rule} cannot be justified: an unreadable or malformed file is never accepted.',
+      },
+      sinUso: {
+        es: 'La justificación de {rule} no corresponde a ningún hallazgo{where}; retírela para que no oculte uno futuro.',
+        en: 'The justification for {rule} matches no finding{where}; remove it so it cannot hide a future one.',
+      },
+    },
+    examples: {
+      file: 'dependencias/SSP/reportes/2019-T2.yaml',
+      invalid: 'fecha_entrega: 2019-07-03  # plan-justifica PLAN021:\n',
+      valid: 'fecha_entrega: 2019-07-03  # plan-justifica PLAN021: declaratoria de emergencia por inundaciones del 30/06/2019\n',
+    },
+  },
+};

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { summarize } from '../../src/diagnostics/diagnostic.js';
+import { baseRepo, lineOf, validateFiles } from '../helpers/fixture.js';
+
+const REPORT = 'dependencias/OP/reportes/2019-T1.yaml';
+
+/** OP's T1 report delivered 3 business days late (window 25–29 March 2019), as YAML text. */
+function lateReport(fechaLine: string, before = ''): Record<string, any> {
+  const files: Record<string, any> = baseRepo();
+  files[REPORT] = [
+    'dependencia: OP',
+    'trimestre: 2019-T1',
+    ...(before ? [before] : []),
+    fechaLine,
+    'elaboro: Ing. Juan Pérez',
+    'ppcs:',
+    '  - id: OP-01',
+    '    estatus: activo',
+    '    avances:',
+    '      - { meta: M1, valor: 2, unidad_medida: km }',
+    '    beneficiarios: { total: 1200, mujeres: 650, hombres: 550 }',
+    '    colaboraciones: [DIF]',
+    '    evidencias: [dependencias/OP/evidencias/2019-T1/acta.txt]',
+    '',
+  ].join('\n');
+  return files;
+}
+
+describe('justified exceptions', () => {
+  it('reports the late delivery when nothing justifies it', () => {
+    const diagnostics = validateFiles(lateReport('fecha_entrega: 2019-04-03'));
+    expect(diagnostics.map((d) => [d.rule, d.line, d.justification])).toEqual([['PLAN021', 3, undefined]]);
+  });
+
+  it('marks a finding justified by a comment on its line, keeping it visible with its reason', () => {
+    const diagnostics = validateFiles(lateReport('fecha_entrega: 2019-04-03  # plan-justifica PLAN021: declaratoria de emergencia del 25/03/2019'));
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ rule: 'PLAN021', line: 3, justification: { reason: 'declaratoria de emergencia del 25/03/2019', source: 'comment' } });
+    expect(summarize(diagnostics, 8)).toEqual({ errors: 0, warnings: 0, justified: 1, files: 8 });
+  });
+
+  it('accepts the comment on the line just above', () => {
+    const diagnostics = validateFiles(lateReport('fecha_entrega: 2019-04-03', '# plan-justifica PLAN021: oficio DP/123/2019 autorizó la prórroga'));
+    expect(diagnostics.map((d) => [d.rule, d.line, d.justification?.reason])).toEqual([['PLAN021', 4, 'oficio DP/123/2019 autorizó la prórroga']]);
+  });
+
+  it('refuses a justification without a reason, as an error', () => {
+    const diagnostics = validateFiles(lateReport('fecha_entrega: 2019-04-03  # plan-justifica PLAN021:'));
+    // Same line: the value (column 16) comes before the comment.
+    expect(diagnostics.map((d) => [d.rule, d.severity, d.line, Boolean(d.justification)])).toEqual([
+      ['PLAN021', 'warning', 3, false],
+      ['PLAN008', 'error', 3, false],
+    ]);
+    expect(diagnostics[1]!.message).toBe('La justificación de «PLAN021» no dice el motivo; un hallazgo sólo se acepta con una razón escrita.');
+  });
+
+  it('warns about a justification that no longer matches a finding', () => {
+    const diagnostics = validateFiles(lateReport('fecha_entrega: 2019-03-27  # plan-justifica PLAN021: llegó tarde por la contingencia'));
+    expect(diagnostics.map((d) => [d.rule, d.severity, d.line])).toEqual([['PLAN008', 'warning', 3]]);
+  });
+
+  it('does not let a comment justify a different rule', () => {
+    const diagnostics = validateFiles(lateReport('fecha_entrega: 2019-04-03  # plan-justifica PLAN022: no es esta regla'));
+    expect(diagnostics.map((d) => [d.rule, Boolean(d.justification)])).toEqual([
+      ['PLAN021', false],
+      ['PLAN008', false],
+    ]);
+  });
+
+  it('justifies a finding from planeacion/excepciones.yaml with who approved it and when', () => {
+    const files = lateReport('fecha_entrega: 2019-04-03');
+    files['planeacion/excepciones.yaml'] = {
+      excepciones: [{ regla: 'PLAN021', archivo: REPORT, motivo: 'Declaratoria de emergencia por lluvias', aprobo: 'Mtra. Laura Campos, Directora de Planeación', fecha: '2019-04-05' }],
+    };
+    const diagnostics = validateFiles(files);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]!.justification).toEqual({ reason: 'Declaratoria de emergencia por lluvias', source: 'file', approvedBy: 'Mtra. Laura Campos, Directora de Planeación', date: '2019-04-05' });
+  });
+
+  it('warns about an excepciones.yaml entry that matches nothing, on the entry', () => {
+    const files: Record<string, any> = baseRepo();
+    files['planeacion/excepciones.yaml'] = {
+      excepciones: [{ regla: 'PLAN021', archivo: REPORT, linea: 4, motivo: 'Prórroga autorizada por oficio', aprobo: 'Dirección de Planeación', fecha: '2019-04-05' }],
+    };
+    const diagnostics = validateFiles(files);
+    expect(diagnostics.map((d) => [d.rule, d.severity, d.file, d.line])).toEqual([['PLAN008', 'warning', 'planeacion/excepciones.yaml', lineOf(files, 'planeacion/excepciones.yaml', 'regla:')]]);
+    expect(diagnostics[0]!.message).toBe(`La justificación de «PLAN021» no corresponde a ningún hallazgo en «${REPORT}», línea 4; retírela para que no oculte uno futuro.`);
+  });
+
+  it('never justifies an unreadable file', () => {
+    const files: Record<string, any> = baseRepo();
+    files['dependencias/OP/ppcs/OP-02.yaml'] = 'id: OP-02  # plan-justifica PLAN001: lo arreglamos luego\nid: OP-03\n';
+    const diagnostics = validateFiles(files);
+    expect(diagnostics.map((d) => [d.rule, d.severity, Boolean(d.justification)])).toEqual([['PLAN001', 'error', false]]);
+  });
+});

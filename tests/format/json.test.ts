@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { json } from '../../src/format/json.js';
+import { colored, diag, HOSTILE, inputOf, mixed, pipelineFindings } from './sample.js';
+
+describe('json format', () => {
+  it('is one object with version 1, the summary and every diagnostic, ending in a newline', () => {
+    const diagnostics = mixed();
+    const out = json(inputOf(diagnostics));
+    expect(out.endsWith('}\n')).toBe(true);
+    expect(JSON.parse(out)).toEqual({ version: 1, summary: { errors: 1, warnings: 1, justified: 2, files: 8 }, diagnostics });
+  });
+
+  it('keeps a justification as it is, with its source, approver and date', () => {
+    const parsed = JSON.parse(json(inputOf(mixed())));
+    expect(parsed.diagnostics.filter((d: any) => d.justification).map((d: any) => [d.rule, d.justification])).toEqual([
+      ['PLAN021', { reason: 'Declaratoria de emergencia por inundación', source: 'comment' }],
+      ['PLAN022', { reason: 'Dependencia de nueva creación', source: 'file', approvedBy: 'Lic. Marta Ruiz', date: '2019-04-02' }],
+    ]);
+  });
+
+  it('is an empty list and zero counts for a clean run', () => {
+    expect(JSON.parse(json(inputOf([])))).toEqual({ version: 1, summary: { errors: 0, warnings: 0, justified: 0, files: 8 }, diagnostics: [] });
+  });
+
+  it('never colours, whatever Chalk it is given', () => {
+    expect(json(inputOf(mixed(), { color: colored }))).toBe(json(inputOf(mixed())));
+  });
+
+  it('round-trips hostile text exactly', () => {
+    const hostile = diag({ message: HOSTILE, hint: HOSTILE, file: `dependencias/OP/${HOSTILE}.yaml` });
+    expect(JSON.parse(json(inputOf([hostile]))).diagnostics).toEqual([hostile]);
+  });
+
+  it('carries the real pipeline findings with rule, file, line and column', () => {
+    const { input } = pipelineFindings();
+    const parsed = JSON.parse(json(input));
+    expect(parsed.diagnostics.map((d: any) => `${d.rule} ${d.severity} ${d.file}:${d.line}:${d.column}`)).toEqual([
+      'PLAN020 error dependencias/DIF/reportes/2019-T1.yaml:11:24',
+      'PLAN005 error dependencias/OP/dependencia.yaml:1:8',
+      'PLAN006 warning dependencias/OP/reporte/2019-T2.yaml:1:1',
+    ]);
+    expect(parsed.summary).toEqual({ errors: 2, warnings: 1, justified: 0, files: input.summary.files });
+  });
+});

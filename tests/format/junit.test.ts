@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import { junit } from '../../src/format/junit.js';
+import { colored, diag, HOSTILE, HOSTILE_IN_XML, inputOf, mixed, pipelineFindings } from './sample.js';
+
+interface XmlElement {
+  name: string;
+  attributes: Record<string, string>;
+  children: XmlElement[];
+  /** The element's own character data, decoded. */
+  text: string;
+}
+
+const XML_CHAR = /^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u;
+const NAME = /[A-Za-z_][\w.-]*/y;
+const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/**
+ * A tiny strict XML 1.0 reader, enough for JUnit reports: it throws on anything a real
+ * parser would reject (invalid characters, unknown or bare entities, raw `<` in values,
+ * mismatched tags, duplicate attributes, `]]>` in text) and decodes what it accepts,
+ * including end-of-line and attribute-value normalisation.
+ */
+function parseXml(document: string): XmlElement {
+  const prolog = '<?xml version="1.0" encoding="UTF-8"?>\n';
+  if (!document.startsWith(prolog)) throw new Error('missing XML declaration');
+  if (!XML_CHAR.test(document)) throw new Error('character not allowed in XML 1.0');
+  const src = document.slice(prolog.length).replace(/\r\n?/g, '\n');
+  let pos = 0;
+  const fail = (why: string): never => {
+    throw new Error(`${why} at ${pos}: ${JSON.stringify(src.slice(pos, pos + 30))}`);
+  };
+  const decode = (raw: string): string => {
+    if (raw.includes('<')) fail('raw < in character data');
+    return raw.replace(/&([^;&]*);|&/g, (whole, ref: string | undefined) => {
+      if (ref === undefined) return fail('bare &');
+      if (ref in PREDEFINED) return PREDEFINED[ref]!;
+      const code = /^#x([0-9a-fA-F]+)$/.exec(ref)?.[1] ?? /^#(\d+)$/.exec(ref)?.[1];
+      if (code === undefined) return fail(`unknown entity ${whole}`);
+      const char = String.fromCodePoint(ref.startsWith('#x') ? parseInt(code, 16) : Number(code));
+      if (!XML_CHAR.test(char)) return fail(`reference to a forbidden character ${whole}`);
+      return char;
+    });
+  };
+  const name = (): string => {
+    NAME.lastIndex = pos;
+    const match = NAME.exec(src);
+    if (!match) return fail('expected a name');
+    pos = NAME.lastIndex;
+    return match[0];
+  };
+  const spaces = (): boolean => {
+    const start = pos;
+    while (/[ \t\n]/.test(src[pos] ?? '')) pos++;
+    return pos > start;
+  };
+  const element = (): XmlElement => {
+    if (src[pos] !== '<') fail('expected <');
+    pos++;
+    const tag = name();
+    const attributes: Record<string, string> = {};
+    for (;;) {
+      const spaced = spaces();
+      if (src.startsWith('/>', pos)) {
+        pos += 2;
+        return { name: tag, attributes, children: [], text: '' };
+      }
+      if (src[pos] === '>') break;
+      if (!spaced) fail('attributes must be separated by white space');
+      const key = name();
+      if (key in attributes) fail(`duplicate attribute ${key}`);
+      if (src[pos] !== '=' || src[pos + 1] !== '"') fail('expected ="');
+      const end = src.indexOf('"', pos + 2);
+      if (end < 0) fail('unterminated attribute');
+      attributes[key] = decode(src.slice(pos + 2, end).replace(/[\t\n]/g, ' '));
+      pos = end + 1;
+    }
+    pos++;
+    const children: XmlElement[] = [];
+    let text = '';
+    for (;;) {
+      const next = src.indexOf('<', pos);
+      if (next < 0) fail(`unclosed <${tag}>`);
+      const raw = src.slice(pos, next);
+      if (raw.includes(']]>')) fail(']]> in character data');
+      text += decode(raw);
+      pos = next;
+      if (src.startsWith('</', pos)) {
+        pos += 2;
+        if (name() !== tag) fail(`mismatched </…> for <${tag}>`);
+        if (src[pos] !== '>') fail('expected >');
+        pos++;
+        return { name: tag, attributes, children, text };
+      }
+      children.push(element());
+    }
+  };
+  const root = element();
+  if (src.slice(pos).trim() !== '') fail('content after the root element');
+  return root;
+}
+
+function ownText(element: XmlElement): string {
+  return element.text.trim();
+}
+
+describe('junit format', () => {
+  it('writes one testsuite per file and one testcase per finding: failures for errors and warnings, passing cases for justified ones', () => {
+    expect(junit(inputOf(mixed()))).toBe(`<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="plan validate" tests="4" failures="2">
+  <testsuite name="dependencias/DIF/reportes/2019-T1.yaml" tests="1" failures="0">
+    <testcase name="PLAN021 4:16" classname="dependencias/DIF/reportes/2019-T1.yaml"><system-out>justificado: Declaratoria de emergencia por inundación
+Entregado fuera de la ventana.</system-out></testcase>
+  </testsuite>
+  <testsuite name="dependencias/DIF/reportes/2019-T2.yaml" tests="1" failures="0">
+    <testcase name="PLAN022 1:1" classname="dependencias/DIF/reportes/2019-T2.yaml"><system-out>justificado: Dependencia de nueva creación (aprobó Lic. Marta Ruiz, 02/04/2019)
+Falta el reporte 2019-T1.</system-out></testcase>
+  </testsuite>
+  <testsuite name="dependencias/OP/reportes/2019-T1.yaml" tests="2" failures="2">
+    <testcase name="PLAN020 12:24" classname="dependencias/OP/reportes/2019-T1.yaml">
+      <failure type="PLAN020" message="[error] Avance en «m».">dependencias/OP/reportes/2019-T1.yaml:12:24  PLAN020  [error] Avance en «m».
+→ Use «km».</failure>
+    </testcase>
+    <testcase name="PLAN024 14:9" classname="dependencias/OP/reportes/2019-T1.yaml">
+      <failure type="PLAN024" message="[advertencia] Avance inverosímil.">dependencias/OP/reportes/2019-T1.yaml:14:9  PLAN024  [advertencia] Avance inverosímil.</failure>
+    </testcase>
+  </testsuite>
+</testsuites>
+`);
+  });
+
+  it('writes one passing testcase for a clean run, so the report is never empty', () => {
+    expect(junit(inputOf([]))).toBe(`<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="plan validate" tests="1" failures="0">
+  <testsuite name="plan validate" tests="1" failures="0">
+    <testcase name="Sin problemas en 8 archivo(s)" classname="plan validate"/>
+  </testsuite>
+</testsuites>
+`);
+    expect(parseXml(junit(inputOf([], { lang: 'en' }))).children[0]!.children[0]!.attributes.name).toBe('No problems in 8 file(s)');
+  });
+
+  it('states the severity in English with --lang en', () => {
+    const failure = parseXml(junit(inputOf([diag({ severity: 'warning' })], { lang: 'en' }))).children[0]!.children[0]!.children[0]!;
+    expect(failure.attributes.message).toBe('[warning] Mensaje.');
+  });
+
+  it('escapes hostile text in attributes and bodies and drops characters XML 1.0 cannot hold', () => {
+    const hostile = diag({ rule: 'PLAN020', message: HOSTILE, hint: HOSTILE, file: `dependencias/OP/${HOSTILE}.yaml` });
+    const justified = diag({ rule: 'PLAN021', file: 'x.yaml', message: 'm', justification: { reason: HOSTILE, source: 'comment' } });
+    const out = junit(inputOf([hostile, justified]));
+    expect(out).not.toMatch(/[\u0000-\u0008\u000b\u000c\uFFFE]/);
+    expect(out).not.toContain(']]>');
+    expect(out).toContain('a%25 b&#13;&#10;c:d,e &lt;x&gt;&amp;amp; &quot;q&quot; &apos;s&apos;  ]]&gt; ñá 😀&#9;tab');
+    const root = parseXml(out);
+    const [hostileSuite, justifiedSuite] = root.children;
+    const file = `dependencias/OP/${HOSTILE_IN_XML}.yaml`;
+    expect(hostileSuite!.attributes.name).toBe(file);
+    const testcase = hostileSuite!.children[0]!;
+    expect(testcase.attributes).toEqual({ name: 'PLAN020 1:1', classname: file });
+    const failure = testcase.children[0]!;
+    expect(failure.attributes).toEqual({ type: 'PLAN020', message: `[error] ${HOSTILE_IN_XML}` });
+    expect(failure.text).toBe(`${file}:1:1  PLAN020  [error] ${HOSTILE_IN_XML}\n→ ${HOSTILE_IN_XML}`);
+    expect(justifiedSuite!.children[0]!.children[0]!.text).toBe(`justificado: ${HOSTILE_IN_XML}\nm`);
+  });
+
+  it('prefixes files with the plan folder inside the checkout', () => {
+    const root = parseXml(junit(inputOf([diag()], { pathPrefix: 'plan/' })));
+    expect(root.children[0]!.attributes.name).toBe('plan/dependencias/OP/reportes/2019-T1.yaml');
+    expect(root.children[0]!.children[0]!.attributes.classname).toBe('plan/dependencias/OP/reportes/2019-T1.yaml');
+    expect(root.children[0]!.children[0]!.children[0]!.text).toMatch(/^plan\/dependencias\/OP\/reportes\/2019-T1\.yaml:1:1 {2}PLAN020/);
+  });
+
+  it('never colours, whatever Chalk it is given', () => {
+    expect(junit(inputOf(mixed(), { color: colored }))).toBe(junit(inputOf(mixed())));
+  });
+
+  it('reports the real pipeline findings with counts that add up', () => {
+    const { input } = pipelineFindings();
+    const root = parseXml(junit(input));
+    expect(root.attributes).toEqual({ name: 'plan validate', tests: '3', failures: '3' });
+    expect(
+      root.children.map((suite) => [
+        suite.attributes.name,
+        suite.attributes.failures,
+        ...suite.children.map((c) => `${c.attributes.name} ${c.children[0]!.attributes.type} ${c.children[0]!.attributes.message!.split(' ')[0]}`),
+      ]),
+    ).toEqual([
+      ['dependencias/DIF/reportes/2019-T1.yaml', '1', 'PLAN020 11:24 PLAN020 [error]'],
+      ['dependencias/OP/dependencia.yaml', '1', 'PLAN005 1:8 PLAN005 [error]'],
+      ['dependencias/OP/reporte/2019-T2.yaml', '1', 'PLAN006 1:1 PLAN006 [advertencia]'],
+    ]);
+    expect(ownText(root.children[1]!.children[0]!.children[0]!)).toBe(
+      'dependencias/OP/dependencia.yaml:1:8  PLAN005  [error] La clave «OBRAS» no coincide con la carpeta «dependencias/OP/».\n→ Haga que el contenido y el nombre coincidan: corrija el valor o renombre el archivo.',
+    );
+  });
+});
+
+describe('the test XML reader', () => {
+  it('rejects what a strict parser rejects', () => {
+    const prolog = '<?xml version="1.0" encoding="UTF-8"?>\n';
+    for (const bad of ['<a>&</a>', '<a>&nbsp;</a>', '<a b="<"/>', '<a><b></a>', '<a b="1" b="2"/>', '<a>\u0001</a>', '<a>&#1;</a>', '<a>]]></a>', '<a/><b/>']) {
+      expect(() => parseXml(`${prolog}${bad}`), bad).toThrow();
+    }
+    expect(parseXml(`${prolog}<a b="x&#10;y\tz">1 &lt; 2 &amp;&#x1F600;</a>`)).toEqual({ name: 'a', attributes: { b: 'x\ny z' }, children: [], text: '1 < 2 &😀' });
+  });
+});

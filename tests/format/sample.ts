@@ -1,0 +1,69 @@
+// Hand-built findings and inputs shared by the formatter tests.
+import { Chalk } from 'chalk';
+import { compareDiagnostics, summarize, type Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import type { FormatInput } from '../../src/format/formatter.js';
+import { baseRepo, writeRepo, DEFAULT_CUTOFF, type Files } from '../helpers/fixture.js';
+import { validatePlan } from '../../src/validate.js';
+
+export const plain = new Chalk({ level: 0 });
+export const colored = new Chalk({ level: 1 });
+
+export function diag(fields: Partial<Diagnostic> = {}): Diagnostic {
+  return { rule: 'PLAN020', severity: 'error', message: 'Mensaje.', file: 'dependencias/OP/reportes/2019-T1.yaml', line: 1, column: 1, ...fields };
+}
+
+export function inputOf(diagnostics: Diagnostic[], fields: Partial<FormatInput> = {}): FormatInput {
+  return { diagnostics, summary: summarize(diagnostics, 8), root: '/srv/plan', lang: 'es', color: plain, ...fields };
+}
+
+/**
+ * Text no report may pass through raw: every character GitHub's commands, XML and JSON
+ * treat specially, XML-invalid controls (NUL, BEL, VT, FF, U+FFFE, a lone surrogate),
+ * `]]>`, accents and an astral-plane emoji.
+ */
+export const HOSTILE = 'a%25 b\r\nc:d,e <x>&amp; "q" \'s\' \u0000\u0007\u000b\u000c\uFFFE\uD800 ]]> ñá 😀\ttab';
+/** HOSTILE less the characters XML 1.0 cannot carry. */
+export const HOSTILE_IN_XML = 'a%25 b\r\nc:d,e <x>&amp; "q" \'s\'  ]]> ñá 😀\ttab';
+
+/**
+ * One finding of each kind, sorted as the pipeline sorts them: a justified comment, a
+ * justified exception, an error with a range and a warning.
+ */
+export function mixed(): Diagnostic[] {
+  const list: Diagnostic[] = [
+    diag({ rule: 'PLAN020', message: 'Avance en «m».', hint: 'Use «km».', file: 'dependencias/OP/reportes/2019-T1.yaml', line: 12, column: 24, endLine: 12, endColumn: 25 }),
+    diag({ rule: 'PLAN024', severity: 'warning', message: 'Avance inverosímil.', file: 'dependencias/OP/reportes/2019-T1.yaml', line: 14, column: 9 }),
+    diag({
+      rule: 'PLAN021',
+      severity: 'warning',
+      message: 'Entregado fuera de la ventana.',
+      hint: 'Entregue dentro de la ventana.',
+      file: 'dependencias/DIF/reportes/2019-T1.yaml',
+      line: 4,
+      column: 16,
+      justification: { reason: 'Declaratoria de emergencia por inundación', source: 'comment' },
+    }),
+    diag({
+      rule: 'PLAN022',
+      severity: 'error',
+      message: 'Falta el reporte 2019-T1.',
+      file: 'dependencias/DIF/reportes/2019-T2.yaml',
+      line: 1,
+      column: 1,
+      justification: { reason: 'Dependencia de nueva creación', source: 'file', approvedBy: 'Lic. Marta Ruiz', date: '2019-04-02' },
+    }),
+  ];
+  return list.sort(compareDiagnostics);
+}
+
+/** A real run: baseRepo with a wrong unit (PLAN020), a wrong key (PLAN005) and a misplaced file (PLAN006). */
+export function pipelineFindings(): { root: string; files: Files; diagnostics: Diagnostic[]; input: FormatInput } {
+  const files = baseRepo();
+  files['dependencias/OP/dependencia.yaml'].clave = 'OBRAS';
+  files['dependencias/OP/reporte/2019-T2.yaml'] = 'dependencia: OP\n';
+  files['dependencias/DIF/reportes/2019-T1.yaml'].ppcs[0].avances[0].unidad_medida = 'km';
+  const root = writeRepo(files);
+  const result = validatePlan(root, { lang: 'es', fechaCorte: DEFAULT_CUTOFF });
+  const input: FormatInput = { diagnostics: result.diagnostics, summary: summarize(result.diagnostics, result.fileCount), root, lang: 'es', color: plain };
+  return { root, files, diagnostics: result.diagnostics, input };
+}
