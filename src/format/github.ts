@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Lang } from '../i18n/text.js';
 import { RULES_BY_ID } from '../rules/index.js';
-import { checkoutPath, justificationText, type Formatter } from './formatter.js';
+import { checkoutPath, justificationText, type Formatter, type FormatInput } from './formatter.js';
 
 // GitHub Actions workflow commands, escaped as @actions/core does (toolkit
 // packages/core/src/command.ts): the data after `::` may not hold a raw newline, and a
@@ -23,7 +23,7 @@ function title(rule: string, lang: Lang): string {
   return meta ? `${rule} ${meta.title[lang]}` : rule;
 }
 
-function annotation(d: Diagnostic, input: Parameters<Formatter>[0]): string {
+function annotation(d: Diagnostic, input: FormatInput): string {
   const properties: [string, string | number | undefined][] = [
     ['file', checkoutPath(input, d.file)],
     ['line', d.line > 0 ? d.line : undefined],

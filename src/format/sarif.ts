@@ -39,9 +39,16 @@ function reportingDescriptor(meta: RuleMeta, lang: Lang) {
   };
 }
 
+// encodeURIComponent throws on a lone surrogate; a file name can only carry one by accident.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /** SARIF URIs are URI references: each path segment percent-encoded (spaces, accents, `#`). */
 function uriOf(input: FormatInput, file: string): string {
-  return checkoutPath(input, file).split('/').map(encodeURIComponent).join('/');
+  return checkoutPath(input, file)
+    .replace(LONE_SURROGATE, '\uFFFD')
+    .split('/')
+    .map(encodeURIComponent)
+    .join('/');
 }
 
 /** The checkout's root as a file URL with a trailing slash: the plan root, less the prefix. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { github } from '../../src/format/github.js';
-import { colored, diag, HOSTILE, inputOf, mixed, pipelineFindings } from './sample.js';
+import { colored, diag, HOSTILE, inputOf, JUSTIFIED_REASON, justifiedPipelineFindings, mixed, pipelineFindings } from './sample.js';
 
 /** Undoes GitHub's escaping of command data, as the runner does. */
 function unescapeData(text: string): string {
@@ -88,5 +88,13 @@ describe('github format', () => {
     expect(commands[1]!.message).toBe(
       'La clave «OBRAS» no coincide con la carpeta «dependencias/OP/». (Haga que el contenido y el nombre coincidan: corrija el valor o renombre el archivo.)',
     );
+  });
+
+  it('turns a finding justified by a real `# plan-justifica` comment into a notice', () => {
+    const [notice, ...rest] = github(justifiedPipelineFindings().input).trimEnd().split('\n').map(parseCommand);
+    expect(rest).toEqual([]);
+    expect(notice!.command).toBe('notice');
+    expect(notice!.properties).toMatchObject({ file: 'dependencias/DIF/reportes/2019-T1.yaml', line: '12', col: '24' });
+    expect(notice!.message.endsWith(`(justificado: ${JUSTIFIED_REASON})`)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { json } from '../../src/format/json.js';
-import { colored, diag, HOSTILE, inputOf, mixed, pipelineFindings } from './sample.js';
+import { colored, diag, HOSTILE, inputOf, JUSTIFIED_REASON, justifiedPipelineFindings, mixed, pipelineFindings } from './sample.js';
 
 describe('json format', () => {
   it('is one object with version 1, the summary and every diagnostic, ending in a newline', () => {
@@ -40,5 +40,11 @@ describe('json format', () => {
       'PLAN006 warning dependencias/OP/reporte/2019-T2.yaml:1:1',
     ]);
     expect(parsed.summary).toEqual({ errors: 2, warnings: 1, justified: 0, files: input.summary.files });
+  });
+
+  it('carries a finding justified by a real `# plan-justifica` comment, counted apart', () => {
+    const parsed = JSON.parse(json(justifiedPipelineFindings().input));
+    expect(parsed.summary).toMatchObject({ errors: 0, warnings: 0, justified: 1 });
+    expect(parsed.diagnostics).toMatchObject([{ rule: 'PLAN020', severity: 'error', line: 12, justification: { reason: JUSTIFIED_REASON, source: 'comment' } }]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { junit } from '../../src/format/junit.js';
-import { colored, diag, HOSTILE, HOSTILE_IN_XML, inputOf, mixed, pipelineFindings } from './sample.js';
+import { colored, diag, HOSTILE, HOSTILE_IN_XML, inputOf, JUSTIFIED_REASON, justifiedPipelineFindings, mixed, pipelineFindings } from './sample.js';
 
 interface XmlElement {
   name: string;
@@ -192,6 +192,15 @@ Falta el reporte 2019-T1.</system-out></testcase>
     expect(ownText(root.children[1]!.children[0]!.children[0]!)).toBe(
       'dependencias/OP/dependencia.yaml:1:8  PLAN005  [error] La clave «OBRAS» no coincide con la carpeta «dependencias/OP/».\n→ Haga que el contenido y el nombre coincidan: corrija el valor o renombre el archivo.',
     );
+  });
+
+  it('passes a finding justified by a real `# plan-justifica` comment, with its reason in system-out', () => {
+    const root = parseXml(junit(justifiedPipelineFindings().input));
+    expect(root.attributes).toEqual({ name: 'plan validate', tests: '1', failures: '0' });
+    const testcase = root.children[0]!.children[0]!;
+    expect(testcase.attributes).toEqual({ name: 'PLAN020 12:24', classname: 'dependencias/DIF/reportes/2019-T1.yaml' });
+    expect(testcase.children.map((c) => c.name)).toEqual(['system-out']);
+    expect(testcase.children[0]!.text.split('\n')[0]).toBe(`justificado: ${JUSTIFIED_REASON}`);
   });
 });
 

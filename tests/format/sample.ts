@@ -2,7 +2,7 @@
 import { Chalk } from 'chalk';
 import { compareDiagnostics, summarize, type Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import type { FormatInput } from '../../src/format/formatter.js';
-import { baseRepo, writeRepo, DEFAULT_CUTOFF, type Files } from '../helpers/fixture.js';
+import { baseRepo, render, writeRepo, DEFAULT_CUTOFF, type Files } from '../helpers/fixture.js';
 import { validatePlan } from '../../src/validate.js';
 
 export const plain = new Chalk({ level: 0 });
@@ -57,11 +57,33 @@ export function mixed(): Diagnostic[] {
 }
 
 /** A real run: baseRepo with a wrong unit (PLAN020), a wrong key (PLAN005) and a misplaced file (PLAN006). */
-export function pipelineFindings(): { root: string; files: Files; diagnostics: Diagnostic[]; input: FormatInput } {
+export function pipelineFindings(): PipelineRun {
   const files = baseRepo();
   files['dependencias/OP/dependencia.yaml'].clave = 'OBRAS';
   files['dependencias/OP/reporte/2019-T2.yaml'] = 'dependencia: OP\n';
   files['dependencias/DIF/reportes/2019-T1.yaml'].ppcs[0].avances[0].unidad_medida = 'km';
+  return run(files);
+}
+
+export const JUSTIFIED_REASON = 'El padrón se levantó por kilómetro de ruta';
+
+/** A real run whose only finding, PLAN020 at DIF's 2019-T1 line 12, is justified by a comment above it. */
+export function justifiedPipelineFindings(): PipelineRun {
+  const files = baseRepo();
+  const report = 'dependencias/DIF/reportes/2019-T1.yaml';
+  files[report].ppcs[0].avances[0].unidad_medida = 'km';
+  files[report] = (render(files[report]) as string).replace(/^( *)unidad_medida: km$/m, `$1# plan-justifica PLAN020: ${JUSTIFIED_REASON}\n$&`);
+  return run(files);
+}
+
+interface PipelineRun {
+  root: string;
+  files: Files;
+  diagnostics: Diagnostic[];
+  input: FormatInput;
+}
+
+function run(files: Files): PipelineRun {
   const root = writeRepo(files);
   const result = validatePlan(root, { lang: 'es', fechaCorte: DEFAULT_CUTOFF });
   const input: FormatInput = { diagnostics: result.diagnostics, summary: summarize(result.diagnostics, result.fileCount), root, lang: 'es', color: plain };

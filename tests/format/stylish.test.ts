@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../../src/diagnostics/diagnostic.js';
 import { stylish } from '../../src/format/stylish.js';
-import { colored, diag, inputOf, mixed, pipelineFindings } from './sample.js';
+import { colored, diag, inputOf, justifiedPipelineFindings, mixed, pipelineFindings } from './sample.js';
 
 const ESC = '\u001b[';
 
@@ -93,5 +93,14 @@ describe('stylish format', () => {
     expect(out).toContain('  1:8  error  La clave «OBRAS» no coincide con la carpeta «dependencias/OP/».  PLAN005');
     expect(out.trimEnd().split('\n').at(-1)).toBe(`✖ 3 problema(s): 2 error(es) y 1 advertencia(s) en ${input.summary.files} archivo(s) revisado(s).`);
     expect(summarize(input.diagnostics, input.summary.files)).toEqual(input.summary);
+  });
+
+  it('shows a finding justified by a real `# plan-justifica` comment and reports the repo clean', () => {
+    const { input } = justifiedPipelineFindings();
+    const out = stylish(input).split('\n');
+    expect(out[0]).toBe('dependencias/DIF/reportes/2019-T1.yaml');
+    expect(out[1]).toMatch(/^ {2}12:24 {2}justificado {2}El avance de la meta «M1» del PPCS «DIF-01» está en «km» .* {2}PLAN020$/);
+    expect(out[2]).toBe(`${' '.repeat(2 + 5 + 2 + 11 + 2)}→ El padrón se levantó por kilómetro de ruta`);
+    expect(out.at(-2)).toBe(`✔ Sin problemas en ${input.summary.files} archivo(s), 1 justificado(s).`);
   });
 });

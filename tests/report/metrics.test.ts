@@ -129,3 +129,30 @@ describe('coverage', () => {
     expect(coverage(model, model.ppcsById.get('DIF-01')!, 2019)).toBeCloseTo(590 / 800, 10);
   });
 });
+
+describe('cumulative progress with a missing report and adjusted goals', () => {
+  it('compares programmed and achieved only through the last reported quarter', () => {
+    const { model, doc, meta } = opRepo({ programacion: { T1: 2, T2: 3, T3: 3, T4: 2 }, meta_anual: 10 }, 2, 3, '2019-10-15');
+    // T3 is due but OP delivered no T3 report: T1 + T2 programmed (5) vs achieved (5).
+    const p = metaProgress(model, doc, meta, '2019-T3');
+    expect(p).toMatchObject({ programadoAcumulado: 5, alcanzadoAcumulado: 5, acumuladoHasta: 'T2', semaforoAcumulado: 'verde', semaforo: 'rojo' });
+    expect(p.cumplimiento).toEqual({ kind: 'sin_reporte' });
+  });
+
+  it('measures a descending total as the share of its ceiling already used', () => {
+    const indicador = { ...baseRepo()['dependencias/OP/ppcs/OP-01.yaml'].metas[0].indicador, sentido: 'descendente' };
+    const { model, doc, meta } = opRepo({ indicador, programacion: { T1: 50, T2: 48, T3: 46, T4: 44 }, meta_anual: 188 }, 52, 48);
+    expect(metaProgress(model, doc, meta, '2019-T2').avanceAnual).toBeCloseTo(100 / 188, 10);
+  });
+
+  it('measures a descending level as goal over achieved', () => {
+    const indicador = { ...baseRepo()['dependencias/OP/ppcs/OP-01.yaml'].metas[0].indicador, sentido: 'descendente', acumulacion: 'promedio' };
+    const { model, doc, meta } = opRepo({ indicador, programacion: { T1: 14, T2: 13, T3: 12, T4: 11 }, meta_anual: 12.5 }, 14, 12);
+    expect(metaProgress(model, doc, meta, '2019-T2').avanceAnual).toBeCloseTo(12.5 / 13, 10);
+  });
+
+  it('measures progress against meta_ajustada when the goal was adjusted', () => {
+    const { model, doc, meta } = opRepo({ meta_ajustada: 8 }, 2, 3);
+    expect(metaProgress(model, doc, meta, '2019-T2').avanceAnual).toBeCloseTo(5 / 8, 10);
+  });
+});

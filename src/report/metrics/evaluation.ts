@@ -19,6 +19,7 @@ export interface DepartmentEvaluation {
   clave: string;
   nombre: string;
   criterios: CriterionScore[];
+  /** Weighted total, rounded to one decimal as published. */
   total: number;
   grado: GradoRubrica;
   autoevaluacion2018: { puntaje: number; grado: string };
@@ -45,7 +46,9 @@ export function evaluateDepartment(model: PlanModel, clave: string, findings: re
     context.justified.set(d.rule, files);
   }
   const criterios = CRITERIA.map((criterion) => scoreCriterion(criterion, context, model.config.pesos[criterion.clave]));
-  const total = weightedTotal(criterios);
+  // The score is published with one decimal; the grade follows the published number,
+  // so a department shown at 85.0 is never graded as if it had 84.96.
+  const total = Math.round(weightedTotal(criterios) * 10) / 10;
   const grado = gradeFor(total, model.config.grados);
   return {
     clave,

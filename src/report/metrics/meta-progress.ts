@@ -1,8 +1,8 @@
 // Programmed vs achieved for one meta in one quarter, and cumulatively through it.
 import type { PlanModel, SourceDoc } from '../../model/model.js';
 import { parseTrimestre } from '../../model/model.js';
-import { achievedIn, achievedThrough, programmedThrough } from '../../model/progress.js';
-import type { Meta, Ppcs, Reporte, SemaforoBandas, TrimestreId } from '../../model/types.js';
+import { accumulate, acumulacionOf, achievedByQuarter, achievedIn, programmedThrough } from '../../model/progress.js';
+import { QUARTERS, type Meta, type Ppcs, type Quarter, type Reporte, type SemaforoBandas, type Sentido, type TrimestreId } from '../../model/types.js';
 import type { Semaforo } from '../view/types.js';
 import { cumplimiento, semaforo, type Cumplimiento } from './semaforo.js';
 
@@ -16,9 +16,19 @@ export interface MetaProgress {
   semaforo: Semaforo;
   programadoAcumulado?: number;
   alcanzadoAcumulado?: number;
+  /**
+   * The last quarter with a reported value, when earlier than the one asked for: the
+   * cumulative figures then compare programmed and achieved through that quarter only.
+   */
+  acumuladoHasta?: Quarter;
   cumplimientoAcumulado: Cumplimiento;
   semaforoAcumulado: Semaforo;
-  /** Cumulative achievement against meta_anual, as a fraction (descending: meta / achieved). */
+  /**
+   * Progress toward the annual goal (meta_ajustada when the goal was adjusted), as a
+   * fraction: achieved ÷ goal, except for descending levels (a response time, a rate),
+   * where it is goal ÷ achieved. A descending total (robberies in the year) stays
+   * achieved ÷ goal: the share of the ceiling already used.
+   */
   avanceAnual?: number;
 }
 
@@ -28,7 +38,7 @@ export function bandsFor(model: PlanModel, meta: Meta): SemaforoBandas {
 }
 
 export function metaProgress(model: PlanModel, ppcs: SourceDoc<Ppcs>, meta: Meta, trimestre: TrimestreId): MetaProgress {
-  const { quarter } = parseTrimestre(trimestre);
+  const { year, quarter } = parseTrimestre(trimestre);
   const sentido = meta.indicador?.sentido ?? 'ascendente';
   const bands = bandsFor(model, meta);
   const reports = model.reportsOf(ppcs.placement.folder!);
@@ -36,8 +46,12 @@ export function metaProgress(model: PlanModel, ppcs: SourceDoc<Ppcs>, meta: Meta
 
   const programado = meta.programacion?.[quarter];
   const alcanzado = report ? achievedIn(report, ppcs.data.id, meta.id) : undefined;
-  const programadoAcumulado = programmedThrough(meta, quarter);
-  const alcanzadoAcumulado = achievedThrough(reports, ppcs.data.id, meta, trimestre);
+  // A missing report must not compare a year of programming with three quarters of
+  // results: accumulate both through the last quarter that has a reported value.
+  const reported = achievedByQuarter(reports, ppcs.data.id, meta.id, year);
+  const through = [...QUARTERS.slice(0, QUARTERS.indexOf(quarter) + 1)].reverse().find((q) => reported[q] !== undefined) ?? quarter;
+  const programadoAcumulado = programmedThrough(meta, through);
+  const alcanzadoAcumulado = accumulate(reported, acumulacionOf(meta), through);
   const quarterResult = cumplimiento(programado, alcanzado, sentido);
   const cumulativeResult = cumplimiento(programadoAcumulado, alcanzadoAcumulado, sentido);
 
@@ -54,13 +68,15 @@ export function metaProgress(model: PlanModel, ppcs: SourceDoc<Ppcs>, meta: Meta
   if (alcanzado !== undefined) progress.alcanzado = alcanzado;
   if (programadoAcumulado !== undefined) progress.programadoAcumulado = programadoAcumulado;
   if (alcanzadoAcumulado !== undefined) progress.alcanzadoAcumulado = alcanzadoAcumulado;
+  if (through !== quarter) progress.acumuladoHasta = through;
   const annual = annualShare(meta, alcanzadoAcumulado, sentido);
   if (annual !== undefined) progress.avanceAnual = annual;
   return progress;
 }
 
-function annualShare(meta: Meta, achieved: number | undefined, sentido: 'ascendente' | 'descendente'): number | undefined {
-  if (achieved === undefined || meta.meta_anual === undefined) return undefined;
-  if (sentido === 'ascendente') return meta.meta_anual === 0 ? undefined : achieved / meta.meta_anual;
-  return achieved === 0 ? undefined : meta.meta_anual / achieved;
+function annualShare(meta: Meta, achieved: number | undefined, sentido: Sentido): number | undefined {
+  const goal = meta.meta_ajustada ?? meta.meta_anual;
+  if (achieved === undefined || goal === undefined) return undefined;
+  if (sentido === 'ascendente' || acumulacionOf(meta) === 'suma') return goal === 0 ? undefined : achieved / goal;
+  return achieved === 0 ? undefined : goal / achieved;
 }

@@ -3,8 +3,8 @@ import type { PlanModel } from '../../model/model.js';
 import type { Quarter } from '../../model/types.js';
 import { deliveryStatus } from '../metrics/delivery.js';
 import { metaProgress } from '../metrics/meta-progress.js';
+import { nextTrimestre, pendingFeedback } from '../metrics/feedback.js';
 import { beneficiariesIn } from '../metrics/people.js';
-import { observationFollowUps } from '../../model/feedback.js';
 import { int } from './cell-text.js';
 import { beneficiariesSection, collaborationsSection, deliveriesSection, departmentName, feedbackSection, findingsSection, metasSection, type Scope } from './sections.js';
 import type { ReportView, Semaforo, SummaryItem } from './types.js';
@@ -37,7 +37,7 @@ export function quarterlyView(model: PlanModel, diagnostics: readonly Diagnostic
       beneficiariesSection(scope, [trimestre], trimestre),
       collaborationsSection(scope, [trimestre], trimestre),
       feedbackSection(scope, trimestre),
-      findingsSection(diagnostics, scope.claves, !options.dependencia),
+      findingsSection(diagnostics, scope.claves, !options.dependencia, trimestre),
     ],
   };
   if (options.dependencia) view.dependencia = options.dependencia;
@@ -58,22 +58,23 @@ function quarterlySummary({ model, year, claves }: Scope, quarter: Quarter): Sum
     }
   }
   const people = claves.map((c) => beneficiariesIn(model, c, trimestre));
-  const pending = observationFollowUps(model).filter((f) => claves.includes(f.observacion.dependencia) && f.due && f.esperado <= trimestre && !f.attendedInTime).length;
+  const feedback = pendingFeedback(model, claves, trimestre);
   const count = (kind: string) => statuses.filter((s) => s === kind).length;
   return [
     { label: 'Dependencias', value: int(claves.length) },
-    { label: 'Reportes a tiempo', value: int(count('a_tiempo')) },
-    { label: 'Reportes tarde', value: int(count('tarde')) },
-    { label: 'Reportes anticipados', value: int(count('anticipado')) },
-    { label: 'Reportes no entregados', value: int(count('no_entregado')) },
-    ...(count('pendiente') > 0 ? [{ label: 'Reportes cuya ventana aún no cierra', value: int(count('pendiente')) }] : []),
-    { label: 'Metas en verde', value: int(lights.get('verde')!) },
-    { label: 'Metas en amarillo', value: int(lights.get('amarillo')!) },
-    { label: 'Metas en rojo', value: int(lights.get('rojo')!) },
-    { label: 'Metas sin programación en el trimestre', value: int(lights.get('sin_meta')!) },
-    { label: 'Personas beneficiarias', value: int(people.reduce((a, p) => a + p.total, 0)) },
+    { label: `Reportes ${trimestre} entregados a tiempo`, value: int(count('a_tiempo')) },
+    { label: `Reportes ${trimestre} entregados tarde`, value: int(count('tarde')) },
+    { label: `Reportes ${trimestre} entregados antes de la ventana`, value: int(count('anticipado')) },
+    { label: `Reportes ${trimestre} no entregados`, value: int(count('no_entregado')) },
+    ...(count('pendiente') > 0 ? [{ label: `Reportes ${trimestre} cuya ventana aún no cierra`, value: int(count('pendiente')) }] : []),
+    { label: `Metas en verde en ${trimestre}`, value: int(lights.get('verde')!) },
+    { label: `Metas en amarillo en ${trimestre}`, value: int(lights.get('amarillo')!) },
+    { label: `Metas en rojo en ${trimestre}`, value: int(lights.get('rojo')!) },
+    { label: `Metas sin programación en ${trimestre}`, value: int(lights.get('sin_meta')!) },
+    { label: `Personas beneficiarias en ${trimestre}`, value: int(people.reduce((a, p) => a + p.total, 0)) },
     { label: 'Mujeres', value: int(people.reduce((a, p) => a + p.mujeres, 0)) },
     { label: 'Hombres', value: int(people.reduce((a, p) => a + p.hombres, 0)) },
-    { label: 'Observaciones sin atender', value: int(pending) },
+    { label: `Observaciones no atendidas a tiempo (hasta ${trimestre})`, value: int(feedback.overdue.length) },
+    { label: `Observaciones por atender en ${nextTrimestre(trimestre)}`, value: int(feedback.upcoming.length) },
   ];
 }

@@ -2,12 +2,12 @@
 // ordered table; the renderers only format it.
 import type { Diagnostic, Justification } from '../../diagnostics/diagnostic.js';
 import { dayMonthYear } from '../../i18n/text.js';
-import { observationFollowUps } from '../../model/feedback.js';
 import type { PlanModel } from '../../model/model.js';
 import { QUARTERS, type Quarter, type TrimestreId } from '../../model/types.js';
 import { deliveryLabel, deliveryStatus } from '../metrics/delivery.js';
 import { metaProgress } from '../metrics/meta-progress.js';
 import type { Cumplimiento } from '../metrics/semaforo.js';
+import { followUpLabel, nextTrimestre, pendingFeedback } from '../metrics/feedback.js';
 import { beneficiariesIn, collaborationCounts } from '../metrics/people.js';
 import { date, empty, int, light, num, pct, text } from './cell-text.js';
 import type { Cell, Column, Section } from './types.js';
@@ -66,7 +66,7 @@ export function deliveriesSection({ model, year, claves }: Scope, through: Quart
     id: 'entregas',
     sheet: 'Entregas',
     title: 'Entrega de reportes trimestrales',
-    intro: 'Estado de entrega de cada reporte trimestral (Anexo 3 y 4) respecto de su ventana de entrega; los días de diferencia se cuentan en días hábiles.',
+    intro: 'Estado de entrega de cada reporte trimestral (Anexos 3 y 4) respecto de su ventana de entrega; los días de diferencia se cuentan en días hábiles.',
     table: {
       columns: [col('Clave', 'text'), col('Dependencia', 'text'), ...quarters.map((q) => col(`${year}-${q}`, 'text')), col(`Fecha de entrega ${year}-${through}`, 'date')],
       rows,
@@ -138,8 +138,10 @@ export function metasSection({ model, year, claves }: Scope, quarter: Quarter): 
     },
     notes: [
       'Cumplimiento = alcanzado ÷ programado × 100; en indicadores descendentes, programado ÷ alcanzado × 100.',
-      `Semáforo (plan.yaml): verde de ${verde_min} % a ${verde_max} %; amarillo de ${amarillo_min} % a ${verde_min} % o de ${verde_max} % a ${amarillo_max} %; rojo fuera de esos rangos. Rebasar la meta también aleja del verde, porque señala una programación deficiente. Las bandas son decisión de Planeación, no una norma nacional.`,
+      `Semáforo (plan.yaml): verde de ${verde_min} % a ${verde_max} %; amarillo de ${amarillo_min} % a ${verde_min} % o de ${verde_max} % a ${amarillo_max} %; rojo fuera de esos rangos; una meta puede fijar sus propias bandas. Rebasar la meta también aleja del verde, porque señala una programación deficiente. Las bandas son decisión de Planeación, no una norma nacional.`,
       'Sin meta: no hay valor programado para el periodo.',
+      'Cuando falta un reporte, el acumulado compara lo programado y lo alcanzado hasta el último trimestre reportado.',
+      'Avance sobre meta anual: alcanzado ÷ meta anual (o ajustada, si se ajustó); en indicadores descendentes de nivel (tiempos, tasas), meta ÷ alcanzado.',
     ],
   };
 }
@@ -185,22 +187,21 @@ export function collaborationsSection({ model, claves }: Scope, trimestres: Trim
 }
 
 /** Observations not attended in time, and those still to be answered. */
-export function feedbackSection({ model, claves }: Scope, through: TrimestreId): Section {
-  const rows = observationFollowUps(model)
-    .filter((f) => claves.includes(f.observacion.dependencia) && f.esperado <= nextQuarterOf(through) && !f.attendedInTime)
-    .map((f) => [
-      text(f.observacion.id),
-      text(f.observacion.dependencia),
-      f.observacion.ppcs ? text(f.observacion.ppcs) : empty(''),
-      text(f.observacion.texto),
-      text(f.esperado),
-      text(f.attendedLateIn ? `Atendida tarde (${f.attendedLateIn.data.trimestre})` : f.due ? 'No atendida' : 'Por atender'),
-    ]);
+export function feedbackSection({ model, claves }: Scope, trimestre: TrimestreId): Section {
+  const { overdue, upcoming } = pendingFeedback(model, claves, trimestre);
+  const rows = [...overdue, ...upcoming].map((f) => [
+    text(f.observacion.id),
+    text(f.observacion.dependencia),
+    f.observacion.ppcs ? text(f.observacion.ppcs) : empty(''),
+    text(f.observacion.texto),
+    text(f.esperado),
+    text(followUpLabel(f)),
+  ]);
   return {
     id: 'retroalimentacion',
     sheet: 'Retroalimentación',
     title: 'Retroalimentación pendiente',
-    intro: 'Observaciones de Planeación que no se atendieron en el reporte siguiente, o que deben atenderse en el próximo.',
+    intro: `Observaciones de Planeación que debían atenderse a más tardar en ${trimestre} y no se atendieron a tiempo, y las emitidas sobre los reportes de ${trimestre}, que deben atenderse en ${nextTrimestre(trimestre)}.`,
     table: {
       columns: [col('Observación', 'text'), col('Dependencia', 'text'), col('PPCS', 'text'), col('Observación emitida', 'text'), col('Debía atenderse en', 'text'), col('Estado', 'text')],
       rows,
@@ -208,20 +209,23 @@ export function feedbackSection({ model, claves }: Scope, through: TrimestreId):
   };
 }
 
-function nextQuarterOf(trimestre: TrimestreId): TrimestreId {
-  const year = Number(trimestre.slice(0, 4));
-  const q = Number(trimestre.slice(6));
-  return q === 4 ? `${year + 1}-T1` : `${year}-T${q + 1}`;
-}
-
-/** The validation findings (warnings) in the departments' files and in Planeación's files about them. */
 function justificationText(j: Justification): string {
   const approval = [j.approvedBy, j.date ? dayMonthYear(j.date) : undefined].filter(Boolean).join(', ');
   return approval ? `${j.reason} (aprobó: ${approval})` : j.reason;
 }
 
-export function findingsSection(diagnostics: readonly Diagnostic[], claves: string[], all: boolean): Section {
-  const relevant = diagnostics.filter((d) => all || claves.some((c) => d.file.startsWith(`dependencias/${c}/`) || d.message.includes(`«${c}»`)));
+const QUARTER_FILE = /(?:^|\/)(\d{4}-T[1-4])\.yaml$/;
+
+/**
+ * The validation findings: those in the departments' own files and, from Planeación's
+ * files, those naming the department. A quarterly view leaves out reports and feedback
+ * rounds of later quarters (`upTo`).
+ */
+export function findingsSection(diagnostics: readonly Diagnostic[], claves: string[], all: boolean, upTo?: TrimestreId): Section {
+  const concerns = (d: Diagnostic) =>
+    all || claves.some((c) => d.file.startsWith(`dependencias/${c}/`) || (d.file.startsWith('planeacion/') && d.message.includes(`«${c}»`)));
+  const inPeriod = (d: Diagnostic) => !upTo || (QUARTER_FILE.exec(d.file)?.[1] ?? upTo) <= upTo;
+  const relevant = diagnostics.filter((d) => concerns(d) && inPeriod(d));
   return {
     id: 'hallazgos',
     sheet: 'Hallazgos',

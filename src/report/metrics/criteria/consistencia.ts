@@ -22,7 +22,7 @@ export const consistencia: Criterion = {
         id: 'programacion_congruente',
         nombre: 'Programación congruente con la meta anual',
         medicion: 'Metas cuya programación trimestral corresponde a su meta anual según su acumulación (regla PLAN011).',
-        numerador: metas.length - countOf(context, 'PLAN011'),
+        numerador: metas.length - countOf(context, 'PLAN011', new Set(vigentes.map((doc) => doc.file))),
         denominador: metas.length,
       },
       {

@@ -46,8 +46,7 @@ export function filesWith(context: EvaluationContext, rule: string, under = ''):
   return new Set(context.findings.filter((d) => d.rule === rule && d.file.startsWith(prefix)).map((d) => d.file));
 }
 
-export function countOf(context: EvaluationContext, rule: string): number {
-  return context.findings.filter((d) => d.rule === rule).length;
+/** Findings of `rule` in the given files: counts must cover what the denominator covers. */
+export function countOf(context: EvaluationContext, rule: string, files: ReadonlySet<string>): number {
+  return context.findings.filter((d) => d.rule === rule && files.has(d.file)).length;
 }
-
-export const n = (value: number, singular: string, plural: string): string => `${value} ${value === 1 ? singular : plural}`;

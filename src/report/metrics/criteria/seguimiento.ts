@@ -1,6 +1,6 @@
 import { observationFollowUps } from '../../../model/feedback.js';
 import { deliveryStatus } from '../delivery.js';
-import { countOf, filesWith, n, type Criterion } from './criterion.js';
+import { countOf, filesWith, type Criterion } from './criterion.js';
 
 export const seguimiento: Criterion = {
   clave: 'seguimiento_retroalimentacion',
@@ -37,7 +37,7 @@ export const seguimiento: Criterion = {
         id: 'avances_alineados',
         nombre: 'Avances alineados a la unidad de medida',
         medicion: 'Avances reportados en la unidad de medida asignada y validada por Planeación (regla PLAN020).',
-        numerador: avances.length - countOf(context, 'PLAN020'),
+        numerador: avances.length - countOf(context, 'PLAN020', new Set(delivered.map((r) => r.file))),
         denominador: avances.length,
       },
       {
@@ -60,9 +60,9 @@ export const seguimiento: Criterion = {
     const dias = context.model.config.windowLength;
     switch (sub.id) {
       case 'reportes_entregados':
-        return `Entregar cada uno de los 4 reportes trimestrales en el formato correspondiente (Anexo 3 y 4); en ${context.year} faltó ${n(sub.denominador - sub.numerador, 'reporte', 'reportes')}.`;
+        return `Entregar cada uno de los reportes trimestrales en el formato correspondiente (Anexos 3 y 4); en ${context.year} ${sub.denominador - sub.numerador === 1 ? 'faltó 1 reporte' : `faltaron ${sub.denominador - sub.numerador} reportes`}.`;
       case 'reportes_a_tiempo':
-        return `Entregar en tiempo y forma, en los ${dias} días hábiles antes de terminar marzo, junio, septiembre y diciembre; en ${context.year} sólo ${sub.numerador} de ${sub.denominador} reportes llegaron dentro de la ventana.`;
+        return `Entregar en tiempo y forma, dentro de los últimos ${dias} días hábiles de marzo, junio, septiembre y diciembre; en ${context.year} ${sub.numerador === 1 ? 'solo 1' : `solo ${sub.numerador}`} de ${sub.denominador} reportes ${sub.numerador === 1 ? 'llegó' : 'llegaron'} dentro de la ventana.`;
       case 'avances_alineados':
         return `Reportar cada avance en la unidad de medida asignada y validada por Planeación (${sub.denominador - sub.numerador} avances no alineados en ${context.year}).`;
       case 'reportes_completos':
