@@ -28,7 +28,7 @@ describe('the example municipality', () => {
       'PLAN041 dependencias/DIF/reportes/2019-T3.yaml:39',
       'PLAN040 dependencias/DIF/reportes/2019-T3.yaml:90',
       'PLAN041 dependencias/DIF/reportes/2019-T4.yaml:37',
-      'PLAN011 dependencias/OP/ppcs/OP-03.yaml:32',
+      'PLAN011 dependencias/OP/ppcs/OP-03.yaml:35',
       'PLAN031 dependencias/SP/reportes/2019-T1.yaml:59',
       'PLAN031 dependencias/SP/reportes/2019-T2.yaml:64',
       'PLAN031 dependencias/SP/reportes/2019-T3.yaml:66',

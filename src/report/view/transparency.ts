@@ -83,7 +83,7 @@ export function transparencyView(model: PlanModel, trimestre: TrimestreId, optio
     intro: `Formato de la Ley General de Transparencia y Acceso a la Información Pública, artículo 70, fracción VI: una fila por indicador (meta) de cada PPCS no cancelado, con su avance acumulado de enero al cierre de ${trimestre}.`,
     table: { columns: FIELDS.map(({ header, kind }) => ({ header, kind })), rows },
     notes: [
-      'Avance: valor acumulado del indicador en el año hasta el cierre del trimestre, según su forma de acumulación (suma, último valor o promedio). Avance %: avance entre la meta programada (meta anual); en indicadores descendentes, meta anual entre avance.',
+      'Avance: valor acumulado del indicador en el año hasta el cierre del trimestre, según su forma de acumulación (suma, último valor o promedio). Avance %: avance entre la meta vigente (la ajustada, si se ajustó; si no, la anual); en indicadores descendentes de nivel (tiempos, tasas), meta entre avance. Cuando falta un reporte, el avance llega hasta el último trimestre reportado.',
       `«${SIN_DATO}»: el dato no está en la carátula del PPCS (o, para el avance, en los reportes trimestrales); debe completarse antes de publicar.`,
       `«${SIN_AJUSTE}»: la meta anual no se ajustó durante el año.`,
       `Campos sin capturar: ${pendientes}.`,
