@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BusinessCalendar } from './calendar/business-days.js';
+import type { GitHistory } from './git/history.js';
 import type { Finding } from './diagnostics/diagnostic.js';
 import { fill, type Lang, type Params } from './i18n/text.js';
 import { resolveConfig } from './model/config.js';
@@ -23,6 +24,8 @@ export interface LoadOptions {
   /** Reports whose window closed before this date are due. */
   fechaCorte: IsoDate;
   maxFileBytes?: number;
+  /** When each file first entered git (read at the edge by src/git/history.ts), for PLAN029. */
+  history?: GitHistory;
 }
 
 export interface LoadResult {
@@ -68,6 +71,7 @@ class Loader {
       fechaCorte: this.options.fechaCorte,
       repoFiles: entries,
       unreadable: this.unreadable,
+      ...(this.options.history ? { history: this.options.history } : {}),
     });
     return { model, findings: this.findings, sources: this.sources, fileCount: this.fileCount };
   }

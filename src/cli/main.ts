@@ -1,8 +1,12 @@
 import { Command, CommanderError, Help, Option } from 'commander';
 import { createRequire } from 'node:module';
 import type { Lang } from '../i18n/text.js';
+import { explainCommand } from './explain.js';
+import { initCommand } from './init.js';
 import { processIo, UsageError, type CliIo } from './io.js';
 import { reportCommand } from './report.js';
+import { rulesCommand } from './rules.js';
+import { schemaCommand } from './schema.js';
 import { validateCommand, type GlobalOptions } from './validate.js';
 
 const TITLES: Record<string, string> = {
@@ -73,8 +77,12 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   program.createHelp = () => new SpanishHelp();
   program.addCommand(validateCommand(io, globals, setExit));
   program.addCommand(reportCommand(io, globals, setExit));
+  program.addCommand(initCommand(io, globals, setExit));
+  program.addCommand(rulesCommand(io, globals, setExit));
+  program.addCommand(explainCommand(io, globals, setExit));
+  program.addCommand(schemaCommand(io, globals, setExit));
   for (const command of program.commands) {
-    command.usage('[opciones]').helpOption('-h, --help', 'muestra esta ayuda').createHelp = () => new SpanishHelp();
+    command.usage(command.usage().replace('[options]', '[opciones]')).helpOption('-h, --help', 'muestra esta ayuda').createHelp = () => new SpanishHelp();
     command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} });
   }
   return program;

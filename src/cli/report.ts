@@ -5,7 +5,7 @@ import type { Lang } from '../i18n/text.js';
 import type { Quarter } from '../model/types.js';
 import { removeTemporaryFiles, writeFileAtomic } from '../report/write.js';
 import type { ReportView } from '../report/view/types.js';
-import { validatePlan } from '../validate.js';
+import { runValidation } from './check.js';
 import { colorFor, UsageError, type CliIo } from './io.js';
 import { parseCutoff, resolveRoot, type GlobalOptions } from './validate.js';
 
@@ -93,7 +93,7 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
       const root = resolveRoot(io, directory);
       const fechaCorte = parseCutoff(io, options.fechaCorte);
       const outDir = resolveOutDir(root, options.out, io.cwd);
-      const result = validatePlan(root, { lang, fechaCorte });
+      const result = runValidation(io, root, lang, fechaCorte);
       const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
       if (errors > 0) {
         io.stderr(colorFor(io).red(T.hasErrors[lang].replace('{errors}', String(errors))));

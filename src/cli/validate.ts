@@ -6,7 +6,12 @@ import { exitCodeFor, summarize } from '../diagnostics/diagnostic.js';
 import { FORMATTERS } from '../format/index.js';
 import { fill, type Lang } from '../i18n/text.js';
 import { findPlanRoot } from '../repo/find-root.js';
-import { validatePlan } from '../validate.js';
+import { changedFilesSince } from '../git/changed-files.js';
+import { repoInfo } from '../git/git.js';
+import { stylish } from '../format/stylish.js';
+import { writeFileAtomic } from '../report/write.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { runValidation } from './check.js';
 import { colorFor, UsageError, type CliIo } from './io.js';
 
 export interface GlobalOptions {
@@ -21,6 +26,16 @@ export const MESSAGES = {
   },
   noDir: { es: 'La carpeta «{dir}» no existe.', en: 'Folder "{dir}" does not exist.' },
   notDir: { es: '«{dir}» no es una carpeta; indique con -C la carpeta del repositorio del plan.', en: '"{dir}" is not a folder; point -C at the plan repository folder.' },
+  refUnusable: {
+    es: 'Aviso: no se pudo comparar con «{ref}» ({reason}); se revisa y se informa el repositorio completo.\n',
+    en: 'Notice: could not compare with "{ref}" ({reason}); the whole repository is checked and reported.\n',
+  },
+  prMode: {
+    es: 'Modo pull request: {count} archivo(s) cambiado(s) desde «{ref}»; se informan sus hallazgos y los errores de cualquier archivo.\n',
+    en: 'Pull request mode: {count} file(s) changed since "{ref}"; their findings and errors in any file are reported.\n',
+  },
+  outputWritten: { es: 'Resultado en formato {format} escrito en «{file}».\n', en: 'Result in {format} format written to "{file}".\n' },
+  cannotWriteOutput: { es: 'No se pudo escribir «{file}»: {reason}.', en: 'Could not write "{file}": {reason}.' },
   tooManyWarnings: { es: 'Demasiadas advertencias: {warnings} (máximo permitido con --max-warnings: {max}).\n', en: 'Too many warnings: {warnings} (maximum allowed by --max-warnings: {max}).\n' },
   badFormat: { es: 'Formato «{value}» desconocido. Formatos disponibles: {allowed}.', en: 'Unknown format "{value}". Available formats: {allowed}.' },
   badMaxWarnings: { es: '--max-warnings espera un número entero mayor o igual a 0; se recibió «{value}».', en: '--max-warnings expects a whole number ≥ 0; got "{value}".' },
@@ -37,14 +52,38 @@ export function resolveRoot(io: CliIo, directory: string | undefined): string {
   return root;
 }
 
+/**
+ * PR mode: findings in the files the pull request touched, plus every error elsewhere —
+ * on a clean main branch an error in an untouched file can only come from the change
+ * (a deleted PPCS still referenced by another department's report).
+ */
+function pullRequestScope(io: CliIo, root: string, ref: string, diagnostics: Diagnostic[], lang: Lang): Diagnostic[] {
+  const changed = changedFilesSince(root, ref);
+  if (!changed.ok) {
+    io.stderr(fill(MESSAGES.refUnusable[lang], { ref, reason: REF_REASONS[changed.reason]?.[lang] ?? changed.reason }));
+    return diagnostics;
+  }
+  io.stderr(fill(MESSAGES.prMode[lang], { ref, count: changed.files.size }));
+  return diagnostics.filter((d) => changed.files.has(d.file) || (d.severity === 'error' && !d.justification));
+}
+
 export function parseCutoff(io: CliIo, value: string | undefined): string {
   if (value === undefined) return formatDate(io.today(), 'yyyy-MM-dd');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isValid(parseISO(value))) throw new UsageError(MESSAGES.badDate, { value });
   return value;
 }
 
+const REF_REASONS: Record<string, { es: string; en: string }> = {
+  not_a_repo: { es: 'la carpeta no es un repositorio git', en: 'the folder is not a git repository' },
+  unknown_ref: { es: 'esa referencia no existe en este repositorio', en: 'that reference does not exist in this repository' },
+  shallow: { es: 'el clon es superficial y no tiene esa historia; use fetch-depth: 0 o GIT_DEPTH: 0', en: 'the clone is shallow and lacks that history; use fetch-depth: 0 or GIT_DEPTH: 0' },
+  git_missing: { es: 'git no está instalado', en: 'git is not installed' },
+};
+
 interface ValidateOptions {
   format: string;
+  output?: string;
+  changedSince?: string;
   maxWarnings?: string;
   quiet?: boolean;
   fechaCorte?: string;
@@ -60,7 +99,9 @@ export function validateCommand(io: CliIo, globals: () => GlobalOptions, setExit
     .option('--max-warnings <n>', 'termina con código 1 si hay más de n advertencias')
     .option('-q, --quiet', 'muestra sólo los errores, no las advertencias')
     .option('--fecha-corte <AAAA-MM-DD>', 'fecha con la que se decide qué reportes ya debían entregarse (por omisión: hoy)')
-    .action((options: ValidateOptions) => {
+    .option('-o, --output <archivo>', 'escribe el resultado en el formato pedido a un archivo; la terminal recibe el resumen habitual')
+    .option('--changed-since <ref>', 'modo pull request: informa sólo los hallazgos de los archivos cambiados desde <ref> (y los errores de cualquier archivo), revisando todo el repositorio')
+    .action(async (options: ValidateOptions) => {
       const { lang, directory } = globals();
       const formatter = FORMATTERS[options.format];
       if (!formatter) throw new UsageError(MESSAGES.badFormat, { value: options.format, allowed: Object.keys(FORMATTERS).join(', ') });
@@ -71,12 +112,28 @@ export function validateCommand(io: CliIo, globals: () => GlobalOptions, setExit
       }
       const root = resolveRoot(io, directory);
       const fechaCorte = parseCutoff(io, options.fechaCorte);
-      const result = validatePlan(root, { lang, fechaCorte });
-      const shown = options.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
-      const summary = summarize(result.diagnostics, result.fileCount);
+      const result = runValidation(io, root, lang, fechaCorte);
+      const diagnostics = options.changedSince ? pullRequestScope(io, root, options.changedSince, result.diagnostics, lang) : result.diagnostics;
+      const shown = options.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
+      const summary = summarize(diagnostics, result.fileCount);
       const shownSummary = options.quiet ? { ...summary, warnings: 0 } : summary;
       const color = colorFor(io);
-      io.stdout(formatter({ diagnostics: shown, summary: shownSummary, root, lang, color }));
+      const input = { diagnostics: shown, summary: shownSummary, root, lang, color };
+      if (options.output) {
+        // The file gets the machine format; the terminal keeps the human summary.
+        const file = path.resolve(io.cwd, options.output);
+        const info = repoInfo(root);
+        try {
+          await writeFileAtomic(file, formatter({ ...input, color: colorFor({ ...io, isTTY: false, env: { NO_COLOR: '1' } }), ...(info.ok ? { pathPrefix: info.prefix } : {}) }));
+        } catch (error) {
+          throw new UsageError(MESSAGES.cannotWriteOutput, { file: options.output, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+        }
+        io.stdout(stylish(input));
+        io.stderr(fill(MESSAGES.outputWritten[lang], { format: options.format, file: options.output }));
+      } else {
+        const info = options.format === 'stylish' || options.format === 'json' ? undefined : repoInfo(root);
+        io.stdout(formatter({ ...input, ...(info?.ok ? { pathPrefix: info.prefix } : {}) }));
+      }
       if (summary.errors === 0 && maxWarnings !== undefined && summary.warnings > maxWarnings) {
         io.stderr(color.yellow(fill(MESSAGES.tooManyWarnings[lang], { warnings: summary.warnings, max: maxWarnings })));
       }

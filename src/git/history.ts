@@ -13,7 +13,8 @@ export type FileHistory =
       /**
        * Plan-root-relative POSIX path → the calendar day of the first commit that added the
        * file: the committer date in the commit's own time zone, the day the office saw.
-       * Files never committed are absent.
+       * Every path ever added under the root is here, also those since deleted or renamed
+       * away; files never committed are absent.
        */
       firstSeen: Map<string, IsoDate>;
     }
@@ -44,10 +45,13 @@ export function fileHistory(root: string): FileHistory {
     '--topo-order',
     '--reverse',
     // Every commit that touched the plan, not only those on the simplified history a pathspec
-    // gives; merges add nothing of their own, their branches' commits already did.
+    // gives. Merges add nothing of their own, their branches' commits already did (a file
+    // only a conflict resolution adds stays unknown, as if uncommitted).
     '--full-history',
     '--no-merges',
     '--no-show-signature',
+    // Paths from the top of the work tree whatever diff.relative says, renames as git finds them.
+    '--no-relative',
     '--find-renames',
     '--diff-filter=AR',
     '--name-status',

@@ -1,4 +1,5 @@
 import type { BusinessCalendar } from '../calendar/business-days.js';
+import type { GitHistory } from '../git/history.js';
 import type { RepoEntry } from '../repo/files.js';
 import type { FileKind, Placement } from '../repo/layout.js';
 import type { ResolvedConfig } from './config.js';
@@ -56,6 +57,8 @@ export interface ModelContext {
    * reported as missing, since the referenced thing may well be in the broken file.
    */
   unreadable: Unreadable;
+  /** When each file first entered git history (PLAN029); absent or unavailable outside a full clone. */
+  history?: GitHistory;
 }
 
 /** Splits `2019-T2` into its year and quarter. */

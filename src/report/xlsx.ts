@@ -8,19 +8,68 @@ import ExcelJS from 'exceljs';
 import type { Alignment, Borders, Cell as XlsxCell, Fill, Font, Style, Worksheet } from 'exceljs';
 
 import { cellText, SEMAFORO_LABEL } from './view/cell-text.js';
-import type { Cell, ReportView, Semaforo, Table } from './view/types.js';
+import type { Cell, Column, ReportView, Semaforo, Table } from './view/types.js';
 
 const RESUMEN_SHEET = 'Resumen';
 
-/** Column widths, in characters: narrow enough to print, wide enough for a date or a header. */
+/** Column widths, in characters of the default font's digit. A text column grows to its
+ * longest line up to TEXT_MAX_WIDTH and wraps beyond it; a number, percent, date or semáforo
+ * column is sized from its data, not its header (the header wraps instead), up to
+ * VALUE_MAX_WIDTH. The Resumen's two columns are allowed up to MAX_WIDTH. */
 const MIN_WIDTH = 8;
+const TEXT_MAX_WIDTH = 40;
+const VALUE_MAX_WIDTH = 16;
 const MAX_WIDTH = 60;
-/** Room for the header's bold face and the autofilter button. */
+/** Room for the cell's margins, the header's bold face and the autofilter button. */
 const WIDTH_PADDING = 2;
 /** Excel's limit for the text of one cell. */
 const MAX_CELL_TEXT = 32_767;
-/** Default row height in points (Calibri 11), used to size the wrapped intro and notes rows. */
-const LINE_HEIGHT = 15;
+/** Every cell is set in Arial 10: Excel has it everywhere and LibreOffice reads it as the
+ * metric-compatible Liberation Sans, so a line wraps at the same place in both and the row
+ * heights below fit. (Calibri, Excel's default, has no such twin on a plain LibreOffice.) */
+const FONT_NAME = 'Arial';
+const FONT_SIZE = 10;
+/**
+ * Advance widths of Arial (the same as Liberation Sans and Helvetica), in thousandths of an em,
+ * of the characters from ' ' to '~'; what wraps a line is the width of its text, and counting
+ * characters would misjudge a line of capitals or of `i`s by half.
+ */
+const ARIAL_ASCII = [
+  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556,
+  556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,
+  667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556,
+  556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
+];
+/** Other characters the reports use; an accented letter is as wide as its base letter. */
+const ARIAL_OTHER: Record<string, number> = {
+  '«': 556, '»': 556, '¿': 611, '¡': 333, '°': 400, '÷': 549, '×': 584, '≥': 549, '≤': 549, 'Σ': 618,
+  '—': 1000, '–': 556, '…': 1000, '“': 333, '”': 333, '‘': 222, '’': 222, '•': 350,
+};
+/** Bold Arial is about this much wider than regular. */
+const BOLD_FACTOR = 1.12;
+/** Pixels (at 96 dpi) of one unit of column width, that is of a digit of the default font, and
+ * of a cell's inner margins; pixels per em of Arial 10. */
+const PX_PER_UNIT = 7;
+const CELL_MARGIN_PX = 5;
+const PX_PER_EM = (FONT_SIZE * 96) / 72;
+/** Share of a column's room the estimate lets a line fill: screens and printers round glyph
+ * widths differently, and a row a little roomy beats a last line cut off. */
+const WRAP_SAFETY = 0.9;
+/** Height of one line of Arial 10, in points (Excel's default row height for it), and the room
+ * a wrapped cell needs above and below its lines. */
+const LINE_HEIGHT = 12.75;
+const ROW_PADDING = 1.5;
+/** Sheets wider than this (in width units) print on legal paper: on letter, fitted to the
+ * page's width, their text would come out below about 7.5 points. */
+const LEGAL_MIN_WIDTH = 180;
+/** A table wider than this prints on legal below about 7 points, so its widest text columns
+ * are narrowed (and wrap into more lines), though never below NARROWED_TEXT_WIDTH. */
+const PRINT_BUDGET = 230;
+const NARROWED_TEXT_WIDTH = 20;
+/** One line of Arial 10 is the height of a row that holds no wrapped text. */
+const SHEET_OPTIONS: Partial<ExcelJS.AddWorksheetOptions> = { properties: { defaultRowHeight: LINE_HEIGHT } };
+const PAPER_LETTER = 1 as ExcelJS.PaperSize;
+const PAPER_LEGAL = 5 as ExcelJS.PaperSize;
 
 const SEMAFORO_FILL: Record<Semaforo, string> = {
   verde: 'FF63BE7B',
@@ -75,9 +124,88 @@ function longestLine(text: string): number {
   return Math.max(0, ...text.split('\n').map((line) => line.length));
 }
 
+function longestWord(text: string): number {
+  return Math.max(0, ...text.split(/\s+/).map((word) => word.length));
+}
+
+const VALUE_KINDS: ReadonlySet<Column['kind']> = new Set(['int', 'number', 'percent', 'date', 'semaforo']);
+
+/** The width of a table column: from its data and the longest word of its header, which wraps. */
+function tableColumnWidth(column: Column, data: string[]): number {
+  const longest = Math.max(longestWord(column.header), ...data.map(longestLine)) + WIDTH_PADDING;
+  const max = VALUE_KINDS.has(column.kind) ? VALUE_MAX_WIDTH : TEXT_MAX_WIDTH;
+  return Math.min(max, Math.max(MIN_WIDTH, longest));
+}
+
+/**
+ * Narrows the widest text columns of a table too wide to print legibly to a common width,
+ * the widest that brings the table within PRINT_BUDGET, but no narrower than
+ * NARROWED_TEXT_WIDTH. Number and date columns keep their width: they do not wrap.
+ */
+function fitToBudget(columns: Column[], widths: number[]): number[] {
+  const narrowed = (cap: number) =>
+    widths.map((width, c) => (VALUE_KINDS.has(columns[c]?.kind ?? 'text') ? width : Math.min(width, cap)));
+  let cap = TEXT_MAX_WIDTH;
+  while (cap > NARROWED_TEXT_WIDTH && sheetWidth(narrowed(cap)) > PRINT_BUDGET) cap--;
+  return narrowed(cap);
+}
+
 function columnWidth(texts: string[]): number {
   const longest = Math.max(0, ...texts.map(longestLine));
   return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, longest + WIDTH_PADDING));
+}
+
+/** Whether some text of a column is longer than the column is wide. */
+function overflows(texts: string[], width: number): boolean {
+  return texts.some((text) => longestLine(text) + WIDTH_PADDING > width);
+}
+
+/** Width of `text` in Arial, in ems. */
+function textWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    const base = code >= 32 && code <= 126 ? code : (ch.normalize('NFD').codePointAt(0) ?? 0);
+    width += base >= 32 && base <= 126 ? (ARIAL_ASCII[base - 32] ?? 1000) : (ARIAL_OTHER[ch] ?? 1000);
+  }
+  return width / 1000;
+}
+
+/**
+ * How many lines `text` takes when word-wrapped into a column `width` units wide: greedy, as
+ * Excel and LibreOffice wrap, breaking a word only when it is wider than a whole line.
+ */
+function wrappedLines(text: string, width: number, bold = false): number {
+  const room = (Math.max(1, width * PX_PER_UNIT - CELL_MARGIN_PX) / PX_PER_EM) * WRAP_SAFETY;
+  const scale = bold ? BOLD_FACTOR : 1;
+  const space = textWidth(' ') * scale;
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    let used = 0;
+    lines++;
+    for (const word of paragraph.split(' ')) {
+      const wide = textWidth(word) * scale;
+      if ((used === 0 ? wide : used + space + wide) <= room) {
+        used = used === 0 ? wide : used + space + wide;
+        continue;
+      }
+      if (used > 0) lines++; // the word starts a new line
+      const whole = Math.max(1, Math.ceil(wide / room)); // and takes this many
+      lines += whole - 1;
+      used = wide - (whole - 1) * room;
+    }
+  }
+  return lines;
+}
+
+/** A row height for `lines` lines of text, or undefined for the default height of one line. */
+function rowHeight(lines: number): number | undefined {
+  return lines > 1 ? lines * LINE_HEIGHT + ROW_PADDING : undefined;
+}
+
+function setHeight(sheet: Worksheet, row: number, lines: number): void {
+  const height = rowHeight(lines);
+  if (height !== undefined) sheet.getRow(row).height = height;
 }
 
 function clampText(text: string): string {
@@ -88,11 +216,16 @@ const thin = { style: 'thin' as const, color: { argb: 'FFBFBFBF' } };
 const boxBorder = (): Partial<Borders> => ({ top: thin, left: thin, bottom: thin, right: thin });
 const solid = (argb: string): Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
 
+/** A fresh font object (exceljs keeps what it is given, so no two cells may share one). */
+function font(extra: Partial<Font> = {}): Partial<Font> {
+  return { name: FONT_NAME, size: FONT_SIZE, ...extra };
+}
+
 /** Value and style of one view cell. Every call builds fresh style objects: exceljs keeps
  * the objects it is given, so sharing one between cells would share later edits too. */
 function xlsxCell(cell: Cell, wrap: boolean): { value: ExcelJS.CellValue; style: Partial<Style> } {
   const alignment: Partial<Alignment> = { vertical: 'top' };
-  const style: Partial<Style> = { border: boxBorder(), alignment };
+  const style: Partial<Style> = { font: font(), border: boxBorder(), alignment };
   switch (cell.t) {
     case 'text':
       style.numFmt = NUM_FMT.text;
@@ -115,8 +248,7 @@ function xlsxCell(cell: Cell, wrap: boolean): { value: ExcelJS.CellValue; style:
       alignment.horizontal = 'center';
       return { value: SEMAFORO_LABEL[cell.v], style };
     case 'empty': {
-      const font: Partial<Font> = { italic: true, color: { argb: MUTED_COLOR } };
-      style.font = font;
+      style.font = font({ italic: true, color: { argb: MUTED_COLOR } });
       if (cell.note === undefined) return { value: null, style };
       style.numFmt = NUM_FMT.text;
       if (wrap || cell.note.includes('\n')) alignment.wrapText = true;
@@ -131,58 +263,75 @@ function finite(value: number): number {
   return value;
 }
 
-function put(target: XlsxCell, cell: Cell, wrap: boolean): void {
+/** Writes a view cell into a column `width` wide; returns how many lines it takes there. */
+function put(target: XlsxCell, cell: Cell, width: number, wrap: boolean): number {
   const { value, style } = xlsxCell(cell, wrap);
   target.value = value;
   target.style = style;
+  return style.alignment?.wrapText === true ? wrappedLines(shownText(cell), width) : 1;
 }
 
 function headerStyle(): Partial<Style> {
   return {
-    font: { bold: true },
+    font: font({ bold: true }),
     fill: solid(HEADER_FILL),
     border: boxBorder(),
     alignment: { vertical: 'top', wrapText: true },
   };
 }
 
+/** A header row that wraps each header into its column, as tall as the tallest of them. */
+function headerRowCells(sheet: Worksheet, row: number, headers: string[], widths: number[]): void {
+  let lines = 1;
+  headers.forEach((header, c) => {
+    const cell = sheet.getCell(row, c + 1);
+    cell.value = clampText(header);
+    cell.style = headerStyle();
+    lines = Math.max(lines, wrappedLines(header, widths[c] ?? MIN_WIDTH, true));
+  });
+  setHeight(sheet, row, lines);
+}
+
 /** A wrapped paragraph across the table's width (intro, notes), with a row tall enough for it:
  * Excel does not grow merged rows to fit their text. */
-function paragraph(sheet: Worksheet, row: number, text: string, widths: number[], style: Partial<Style>): void {
+function paragraph(sheet: Worksheet, row: number, text: string, widths: number[], extraFont: Partial<Font>): void {
   const cell = sheet.getCell(row, 1);
   cell.value = clampText(text);
-  cell.style = { ...style, numFmt: NUM_FMT.text, alignment: { vertical: 'top', wrapText: true } };
+  cell.style = { font: font(extraFont), numFmt: NUM_FMT.text, alignment: { vertical: 'top', wrapText: true } };
   if (widths.length > 1) sheet.mergeCells(row, 1, row, widths.length);
-  const perLine = widths.reduce((sum, w) => sum + w, 0);
-  const lines = text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / perLine)), 0);
-  if (lines > 1) sheet.getRow(row).height = lines * LINE_HEIGHT;
+  setHeight(sheet, row, wrappedLines(text, sheetWidth(widths)));
+}
+
+function sheetWidth(widths: number[]): number {
+  return widths.reduce((sum, w) => sum + w, 0);
 }
 
 /** Frozen header, autofilter and print set-up shared by every sheet. */
-function tableSheetSetup(sheet: Worksheet, headerRow: number, lastRow: number, columns: number, filter: boolean): void {
+function tableSheetSetup(sheet: Worksheet, headerRow: number, lastRow: number, widths: number[], filter: boolean): void {
   sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: 'A1' }];
   if (filter) {
-    sheet.autoFilter = `A${headerRow}:${sheet.getColumn(columns).letter}${lastRow}`;
+    sheet.autoFilter = `A${headerRow}:${sheet.getColumn(widths.length).letter}${lastRow}`;
   }
   sheet.pageSetup = {
     orientation: 'landscape',
-    paperSize: 1 as ExcelJS.PaperSize, // letter, what Mexican offices print on
+    // Letter, what Mexican offices print on; legal (oficio's nearest Excel size) for wide tables.
+    paperSize: sheetWidth(widths) > LEGAL_MIN_WIDTH ? PAPER_LEGAL : PAPER_LETTER,
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0, // as many pages tall as needed
     printTitlesRow: `${headerRow}:${headerRow}`,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
 }
 
 function titleCell(sheet: Worksheet, text: string, size: number): void {
   const cell = sheet.getCell(1, 1);
   cell.value = clampText(text);
-  cell.style = { font: { bold: true, size }, numFmt: NUM_FMT.text };
+  cell.style = { font: font({ bold: true, size }), numFmt: NUM_FMT.text };
 }
 
 function writeResumen(workbook: ExcelJS.Workbook, view: ReportView): void {
-  const sheet = workbook.addWorksheet(RESUMEN_SHEET);
+  const sheet = workbook.addWorksheet(RESUMEN_SHEET, SHEET_OPTIONS);
   titleCell(sheet, view.title, 14);
 
   const facts: Array<[string, Cell]> = [
@@ -196,7 +345,7 @@ function writeResumen(workbook: ExcelJS.Workbook, view: ReportView): void {
   for (const [label, value] of facts) {
     const labelCell = sheet.getCell(row, 1);
     labelCell.value = label;
-    labelCell.style = { font: { bold: true }, numFmt: NUM_FMT.text };
+    labelCell.style = { font: font({ bold: true }), numFmt: NUM_FMT.text };
     const { value: v, style } = xlsxCell(value, false);
     delete style.border;
     const valueCell = sheet.getCell(row, 2);
@@ -207,44 +356,55 @@ function writeResumen(workbook: ExcelJS.Workbook, view: ReportView): void {
 
   const headerRow = row + 1; // one blank row between the facts and the table
   const headers = ['Concepto', 'Valor'];
-  headers.forEach((header, i) => {
-    const cell = sheet.getCell(headerRow, i + 1);
-    cell.value = header;
-    cell.style = headerStyle();
-  });
   const labelTexts = [...headers.slice(0, 1), ...facts.map(([label]) => label), ...view.resumen.map((item) => item.label)];
   const valueTexts = [...headers.slice(1), ...facts.map(([, value]) => shownText(value)), ...view.resumen.map((item) => shownText(item.value))];
   const widths = [columnWidth(labelTexts), columnWidth(valueTexts)];
-  const wrapLabels = Math.max(...labelTexts.map(longestLine)) + WIDTH_PADDING > MAX_WIDTH;
-  const wrapValues = Math.max(...valueTexts.map(longestLine)) + WIDTH_PADDING > MAX_WIDTH;
+  const [labelWidth = MIN_WIDTH, valueWidth = MIN_WIDTH] = widths;
+  const wrapLabels = overflows(labelTexts, labelWidth);
+  const wrapValues = overflows(valueTexts, valueWidth);
+  headerRowCells(sheet, headerRow, headers, widths);
 
   view.resumen.forEach((item, i) => {
     const r = headerRow + 1 + i;
-    put(sheet.getCell(r, 1), { t: 'text', v: item.label }, wrapLabels);
-    put(sheet.getCell(r, 2), item.value, wrapValues);
+    const lines = Math.max(
+      put(sheet.getCell(r, 1), { t: 'text', v: item.label }, labelWidth, wrapLabels),
+      put(sheet.getCell(r, 2), item.value, valueWidth, wrapValues),
+    );
+    setHeight(sheet, r, lines);
   });
   widths.forEach((width, i) => {
     sheet.getColumn(i + 1).width = width;
   });
-  tableSheetSetup(sheet, headerRow, headerRow + view.resumen.length, 2, false);
+  tableSheetSetup(sheet, headerRow, headerRow + view.resumen.length, widths, false);
 }
 
+/** The header and rows of a table; returns the column widths. */
 function writeTable(sheet: Worksheet, headerRow: number, table: Table): number[] {
-  const texts = table.columns.map((column, c) => [column.header, ...table.rows.map((cells) => shownText(cells[c] ?? { t: 'empty' }))]);
-  const widths = texts.map(columnWidth);
-  const wrap = texts.map((column) => Math.max(...column.map(longestLine)) + WIDTH_PADDING > MAX_WIDTH);
-
-  table.columns.forEach((column, c) => {
-    const cell = sheet.getCell(headerRow, c + 1);
-    cell.value = clampText(column.header);
-    cell.style = headerStyle();
-    sheet.getColumn(c + 1).width = widths[c] ?? MIN_WIDTH;
-  });
   table.rows.forEach((cells, r) => {
     if (cells.length !== table.columns.length) {
       throw new Error(`renderXlsx: la fila ${r + 1} tiene ${cells.length} celdas y la tabla ${table.columns.length} columnas`);
     }
-    cells.forEach((cell, c) => put(sheet.getCell(headerRow + 1 + r, c + 1), cell, wrap[c] ?? false));
+  });
+  const data = table.columns.map((_, c) => table.rows.map((cells) => shownText(cells[c] ?? { t: 'empty' })));
+  const widths = fitToBudget(
+    table.columns,
+    table.columns.map((column, c) => tableColumnWidth(column, data[c] ?? [])),
+  );
+  const wrap = data.map((texts, c) => overflows(texts, widths[c] ?? MIN_WIDTH));
+
+  widths.forEach((width, c) => {
+    sheet.getColumn(c + 1).width = width;
+  });
+  headerRowCells(
+    sheet,
+    headerRow,
+    table.columns.map((column) => column.header),
+    widths,
+  );
+  table.rows.forEach((cells, r) => {
+    const row = headerRow + 1 + r;
+    const lines = cells.map((cell, c) => put(sheet.getCell(row, c + 1), cell, widths[c] ?? MIN_WIDTH, wrap[c] ?? false));
+    setHeight(sheet, row, Math.max(1, ...lines));
   });
   return widths;
 }
@@ -255,14 +415,30 @@ interface DefinedName {
   localSheetId?: number;
 }
 
+interface PreparedModel {
+  definedNames: DefinedName[];
+  styles?: unknown;
+}
+
+interface StyleManager {
+  model?: { fonts?: unknown[] };
+  _addFont?: (font: Partial<Font>) => number;
+}
+
 /**
- * LibreOffice shows an autofilter only when the workbook also defines the sheet-local name
- * `_xlnm._FilterDatabase` over the filtered range, as Excel itself writes it
- * (https://github.com/exceljs/exceljs/issues/2778, https://bugs.documentfoundation.org/show_bug.cgi?id=118592).
- * exceljs has no public API for sheet-local names, so the names are added to the model it
- * renders, right after it collects its own (print titles) in `prepareModel`.
+ * Two things exceljs has no public API for, done on the model it renders in `prepareModel`:
+ *
+ * - LibreOffice shows an autofilter only when the workbook also defines the sheet-local name
+ *   `_xlnm._FilterDatabase` over the filtered range, as Excel itself writes it
+ *   (https://github.com/exceljs/exceljs/issues/2778, https://bugs.documentfoundation.org/show_bug.cgi?id=118592).
+ *   The names are added right after exceljs collects its own (print titles).
+ * - The workbook's default font (font 0, the *Normal* style) is Arial 10 instead of exceljs's
+ *   fixed Calibri 11. Both programs measure column widths in digits of that font, so with
+ *   Calibri a LibreOffice without it (or its twin Carlito) measures them in a wider stand-in
+ *   and prints every sheet smaller. The font is registered as soon as exceljs creates its
+ *   style manager, before any cell style claims index 0.
  */
-function addFilterDatabaseNames(workbook: ExcelJS.Workbook): void {
+function patchPrepareModel(workbook: ExcelJS.Workbook): void {
   const names: DefinedName[] = [];
   workbook.worksheets.forEach((sheet, index) => {
     const filter = sheet.autoFilter; // always the `A3:G9` form tableSheetSetup writes
@@ -270,10 +446,23 @@ function addFilterDatabaseNames(workbook: ExcelJS.Workbook): void {
     const range = filter.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
     names.push({ name: '_xlnm._FilterDatabase', ranges: [`'${sheet.name}'!${range}`], localSheetId: index });
   });
-  const xlsx = workbook.xlsx as unknown as { prepareModel?: (model: { definedNames: DefinedName[] }, options: unknown) => void };
+  const xlsx = workbook.xlsx as unknown as { prepareModel?: (model: PreparedModel, options: unknown) => void };
   const prepareModel = xlsx.prepareModel;
   if (typeof prepareModel !== 'function') throw new Error('renderXlsx: esta versión de exceljs no tiene prepareModel');
   xlsx.prepareModel = (model, options) => {
+    let styles: unknown;
+    Object.defineProperty(model, 'styles', {
+      configurable: true,
+      enumerable: true,
+      get: () => styles,
+      set: (manager: StyleManager) => {
+        if (manager.model?.fonts?.length !== 0 || typeof manager._addFont !== 'function') {
+          throw new Error('renderXlsx: esta versión de exceljs no deja fijar la fuente por omisión');
+        }
+        manager._addFont(font({ family: 2 }));
+        styles = manager;
+      },
+    });
     prepareModel.call(xlsx, model, options);
     model.definedNames = [...model.definedNames, ...names];
   };
@@ -282,7 +471,7 @@ function addFilterDatabaseNames(workbook: ExcelJS.Workbook): void {
 function writeSections(workbook: ExcelJS.Workbook, view: ReportView, taken: Set<string>): void {
   for (const section of view.sections) {
     checkSheetName(section.sheet, taken);
-    const sheet = workbook.addWorksheet(section.sheet);
+    const sheet = workbook.addWorksheet(section.sheet, SHEET_OPTIONS);
     titleCell(sheet, section.title, 12);
     const headerRow = section.intro === undefined ? 2 : 3;
     const widths = writeTable(sheet, headerRow, section.table);
@@ -290,9 +479,9 @@ function writeSections(workbook: ExcelJS.Workbook, view: ReportView, taken: Set<
 
     const lastRow = headerRow + section.table.rows.length;
     (section.notes ?? []).forEach((note, i) => {
-      paragraph(sheet, lastRow + 2 + i, note, widths, { font: { italic: true, color: { argb: MUTED_COLOR } } });
+      paragraph(sheet, lastRow + 2 + i, note, widths, { italic: true, color: { argb: MUTED_COLOR } });
     });
-    tableSheetSetup(sheet, headerRow, lastRow, section.table.columns.length, true);
+    tableSheetSetup(sheet, headerRow, lastRow, widths, true);
   }
 }
 
@@ -314,7 +503,7 @@ export async function renderXlsx(view: ReportView): Promise<Buffer> {
   const taken = new Set<string>([RESUMEN_SHEET.toLowerCase()]);
   writeResumen(workbook, view);
   writeSections(workbook, view, taken);
-  addFilterDatabaseNames(workbook);
+  patchPrepareModel(workbook);
 
   const written = await workbook.xlsx.writeBuffer();
   return pinZipDates(Buffer.from(written as ArrayBuffer), corte);

@@ -19,6 +19,7 @@ import { PLAN023 } from './PLAN023-reporte-incompleto.js';
 import { PLAN024 } from './PLAN024-avance-inverosimil.js';
 import { PLAN025 } from './PLAN025-observacion-no-atendida.js';
 import { PLAN026 } from './PLAN026-justificacion-variacion.js';
+import { PLAN029 } from './PLAN029-fecha-entrega-historial.js';
 import { PLAN030 } from './PLAN030-sin-ppcs-compartido.js';
 import { PLAN031 } from './PLAN031-colaboracion-no-reportada.js';
 import { PLAN040 } from './PLAN040-beneficiarios-inconsistentes.js';
@@ -27,6 +28,6 @@ import { PLAN042 } from './PLAN042-recomendacion-genero-no-aplicada.js';
 import { PLAN050 } from './PLAN050-convocatoria-incumplida.js';
 import type { Rule } from './rule.js';
 
-export const RULES: readonly Rule[] = [PLAN001, PLAN002, PLAN003, PLAN004, PLAN005, PLAN006, PLAN007, PLAN008, PLAN010, PLAN011, PLAN012, PLAN013, PLAN020, PLAN021, PLAN022, PLAN023, PLAN024, PLAN025, PLAN026, PLAN030, PLAN031, PLAN040, PLAN041, PLAN042, PLAN050];
+export const RULES: readonly Rule[] = [PLAN001, PLAN002, PLAN003, PLAN004, PLAN005, PLAN006, PLAN007, PLAN008, PLAN010, PLAN011, PLAN012, PLAN013, PLAN020, PLAN021, PLAN022, PLAN023, PLAN024, PLAN025, PLAN026, PLAN029, PLAN030, PLAN031, PLAN040, PLAN041, PLAN042, PLAN050];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.meta.id, rule]));

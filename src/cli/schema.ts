@@ -1,0 +1,107 @@
+import { Command } from 'commander';
+import { lstatSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Lang } from '../i18n/text.js';
+import { removeTemporaryFiles, writeFileAtomic } from '../report/write.js';
+import { schemaFileNames, schemasDir } from './init.js';
+import { UsageError, type CliIo } from './io.js';
+import { renderTable } from './rules.js';
+import type { GlobalOptions } from './validate.js';
+
+const T = {
+  exists: {
+    es: 'No se copió ningún esquema: en «{dir}» ya existe:\n{files}\nUse --force para reemplazarlos, o elija otra carpeta.',
+    en: 'No schema was copied: "{dir}" already has:\n{files}\nUse --force to replace them, or choose another folder.',
+  },
+  outNotDir: { es: 'No se puede usar «{dir}» como carpeta de salida: {reason}.', en: 'Cannot use "{dir}" as output folder: {reason}.' },
+  cannotWrite: { es: 'No se pudo escribir «{file}»: {reason}. Revise los permisos y el espacio libre de la carpeta.', en: 'Could not write "{file}": {reason}. Check permissions and free space of the folder.' },
+  header: { es: ['Archivo', '$id'], en: ['File', '$id'] },
+  listed: {
+    es: 'Esquemas JSON (draft 2020-12) con los títulos y descripciones en español que usan plan validate y los editores.\nPara copiarlos: plan schema --out <carpeta>',
+    en: 'JSON Schemas (draft 2020-12) with the Spanish titles and descriptions used by plan validate and editors.\nTo copy them: plan schema --out <folder>',
+  },
+  written: { es: 'Esquemas copiados:', en: 'Schemas copied:' },
+} as const;
+
+const REASONS: Record<string, { es: string; en: string }> = {
+  EACCES: { es: 'permiso denegado', en: 'permission denied' },
+  EPERM: { es: 'operación no permitida', en: 'operation not permitted' },
+  EROFS: { es: 'el sistema de archivos es de sólo lectura', en: 'read-only file system' },
+  ENOSPC: { es: 'no hay espacio en el disco', en: 'no space left on device' },
+  ENOTDIR: { es: 'una parte de la ruta no es una carpeta', en: 'part of the path is not a folder' },
+  EEXIST: { es: 'ya existe un archivo con ese nombre', en: 'a file with that name exists' },
+  EISDIR: { es: 'ya existe una carpeta con ese nombre', en: 'a folder with that name exists' },
+};
+
+function reasonOf(error: unknown, lang: Lang): string {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  return REASONS[code]?.[lang] ?? (error instanceof Error ? error.message : String(error));
+}
+
+/** Relative to the working directory when below it, else absolute. */
+function displayPath(cwd: string, target: string): string {
+  const relative = path.relative(cwd, target);
+  return relative === '' ? '.' : relative.startsWith('..') || path.isAbsolute(relative) ? target : relative;
+}
+
+interface SchemaOptions {
+  out?: string;
+  force?: boolean;
+}
+
+export function schemaCommand(io: CliIo, globals: () => GlobalOptions, _setExit: (code: number) => void): Command {
+  return new Command('schema')
+    .summary('muestra o exporta los esquemas JSON de los archivos del plan')
+    .description(
+      'Sin opciones, lista los esquemas JSON de plan (uno por tipo de archivo: plan.yaml, catálogo, dependencia, PPCS, reporte…) con su $id. Con --out los copia a una carpeta, por ejemplo para un editor u otra herramienta que valide YAML; no reemplaza archivos existentes salvo con --force.',
+    )
+    .option('--out <carpeta>', 'carpeta a la que se copian los esquemas (se crea si no existe)')
+    .option('--force', 'reemplaza los esquemas que ya existan en la carpeta de --out')
+    .action(async (options: SchemaOptions) => {
+      const { lang } = globals();
+      const names = schemaFileNames();
+      if (options.out === undefined) {
+        const rows = names.map((name) => [name, schemaId(name)]);
+        io.stdout(`${renderTable([T.header[lang], ...rows])}\n\n${T.listed[lang]}\n`);
+        return;
+      }
+      const dir = path.resolve(io.cwd, options.out);
+      try {
+        if (statSync(dir, { throwIfNoEntry: false })?.isDirectory() === false) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+        mkdirSync(dir, { recursive: true });
+      } catch (error) {
+        throw new UsageError(T.outNotDir, { dir: options.out, reason: reasonOf(error, lang) });
+      }
+      const existing = names.filter((name) => lstatSync(path.join(dir, name), { throwIfNoEntry: false }) !== undefined);
+      if (existing.length > 0 && !options.force) {
+        throw new UsageError(T.exists, { dir: options.out, files: existing.map((name) => `  ${name}`).join('\n') });
+      }
+      const onSignal = () => {
+        removeTemporaryFiles();
+        process.exit(130);
+      };
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+      const written: string[] = [];
+      try {
+        for (const name of names) {
+          const target = path.join(dir, name);
+          try {
+            await writeFileAtomic(target, readFileSync(path.join(schemasDir(), name)));
+          } catch (error) {
+            throw new UsageError(T.cannotWrite, { file: displayPath(io.cwd, target), reason: reasonOf(error, lang) });
+          }
+          written.push(target);
+        }
+      } finally {
+        process.removeListener('SIGINT', onSignal);
+        process.removeListener('SIGTERM', onSignal);
+      }
+      io.stdout(`${T.written[lang]}\n${written.map((file) => `  ${displayPath(io.cwd, file)}`).join('\n')}\n`);
+    });
+}
+
+function schemaId(name: string): string {
+  const schema = JSON.parse(readFileSync(path.join(schemasDir(), name), 'utf8')) as { $id?: unknown };
+  return typeof schema.$id === 'string' ? schema.$id : '';
+}
