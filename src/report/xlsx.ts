@@ -12,16 +12,14 @@ import type { Cell, Column, ReportView, Semaforo, Table } from './view/types.js'
 
 const RESUMEN_SHEET = 'Resumen';
 
-/** Column widths, in characters of the default font's digit. A text column grows to its
- * longest line up to TEXT_MAX_WIDTH and wraps beyond it; a number, percent, date or semáforo
- * column is sized from its data, not its header (the header wraps instead), up to
- * VALUE_MAX_WIDTH. The Resumen's two columns are allowed up to MAX_WIDTH. */
+/** Column widths, in digits of the default font (7 pixels), measured from the text in Arial.
+ * A text column grows to its longest line up to TEXT_MAX_WIDTH and wraps beyond it; a number,
+ * percent, date or semáforo column is sized from its data and the longest word of its header
+ * (the header wraps), up to VALUE_MAX_WIDTH. The Resumen's two columns go up to MAX_WIDTH. */
 const MIN_WIDTH = 8;
 const TEXT_MAX_WIDTH = 40;
 const VALUE_MAX_WIDTH = 16;
 const MAX_WIDTH = 60;
-/** Room for the cell's margins, the header's bold face and the autofilter button. */
-const WIDTH_PADDING = 2;
 /** Excel's limit for the text of one cell. */
 const MAX_CELL_TEXT = 32_767;
 /** Every cell is set in Arial 10: Excel has it everywhere and LibreOffice reads it as the
@@ -66,8 +64,10 @@ const LEGAL_MIN_WIDTH = 180;
  * are narrowed (and wrap into more lines), though never below NARROWED_TEXT_WIDTH. */
 const PRINT_BUDGET = 230;
 const NARROWED_TEXT_WIDTH = 20;
-/** One line of Arial 10 is the height of a row that holds no wrapped text. */
-const SHEET_OPTIONS: Partial<ExcelJS.AddWorksheetOptions> = { properties: { defaultRowHeight: LINE_HEIGHT } };
+/** One line of Arial 10 is the height of a row that holds no wrapped text. exceljs leaves out
+ * of `<cols>` every column 9 wide, its own default, so that is made the sheet's default too
+ * (Excel's own is 8.43). */
+const SHEET_OPTIONS: Partial<ExcelJS.AddWorksheetOptions> = { properties: { defaultRowHeight: LINE_HEIGHT, defaultColWidth: 9 } };
 const PAPER_LETTER = 1 as ExcelJS.PaperSize;
 const PAPER_LEGAL = 5 as ExcelJS.PaperSize;
 
@@ -120,21 +120,32 @@ function shownText(cell: Cell): string {
   return cell.t === 'empty' ? (cell.note ?? '') : cellText(cell);
 }
 
-function longestLine(text: string): number {
-  return Math.max(0, ...text.split('\n').map((line) => line.length));
-}
-
-function longestWord(text: string): number {
-  return Math.max(0, ...text.split(/\s+/).map((word) => word.length));
-}
-
 const VALUE_KINDS: ReadonlySet<Column['kind']> = new Set(['int', 'number', 'percent', 'date', 'semaforo']);
+
+/** Width of the widest line of `text` in Arial 10, in pixels at 96 dpi. */
+function linePixels(text: string, bold = false): number {
+  const scale = bold ? BOLD_FACTOR : 1;
+  return Math.max(0, ...text.split('\n').map((line) => textWidth(line) * scale * PX_PER_EM));
+}
+
+/** Width of the widest word of `text` (a header, which wraps), in pixels. */
+function wordPixels(text: string, bold = false): number {
+  return Math.max(0, ...text.split(/\s+/).map((word) => linePixels(word, bold)));
+}
+
+/** The column width that holds a line `px` wide, with the margin of safety wrappedLines() uses
+ * by default. A header's words get none: one that does not quite fit only breaks on screen,
+ * where a data line that does not fit would be cut off. */
+function unitsFor(px: number, safety = WRAP_SAFETY): number {
+  return Math.ceil((px / safety + CELL_MARGIN_PX) / PX_PER_UNIT);
+}
 
 /** The width of a table column: from its data and the longest word of its header, which wraps. */
 function tableColumnWidth(column: Column, data: string[]): number {
-  const longest = Math.max(longestWord(column.header), ...data.map(longestLine)) + WIDTH_PADDING;
+  const header = unitsFor(wordPixels(column.header, true), 1);
+  const needed = Math.max(header, unitsFor(Math.max(0, ...data.map((text) => linePixels(text)))));
   const max = VALUE_KINDS.has(column.kind) ? VALUE_MAX_WIDTH : TEXT_MAX_WIDTH;
-  return Math.min(max, Math.max(MIN_WIDTH, longest));
+  return Math.min(max, Math.max(MIN_WIDTH, needed));
 }
 
 /**
@@ -150,14 +161,15 @@ function fitToBudget(columns: Column[], widths: number[]): number[] {
   return narrowed(cap);
 }
 
-function columnWidth(texts: string[]): number {
-  const longest = Math.max(0, ...texts.map(longestLine));
-  return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, longest + WIDTH_PADDING));
+/** The width of a Resumen column: its longest line, up to MAX_WIDTH. */
+function columnWidth(texts: string[], bold: boolean): number {
+  const needed = unitsFor(Math.max(0, ...texts.map((text) => linePixels(text, bold))));
+  return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, needed));
 }
 
-/** Whether some text of a column is longer than the column is wide. */
+/** Whether some text of a column is too wide for one line of it. */
 function overflows(texts: string[], width: number): boolean {
-  return texts.some((text) => longestLine(text) + WIDTH_PADDING > width);
+  return texts.some((text) => unitsFor(linePixels(text)) > width);
 }
 
 /** Width of `text` in Arial, in ems. */
@@ -175,8 +187,8 @@ function textWidth(text: string): number {
  * How many lines `text` takes when word-wrapped into a column `width` units wide: greedy, as
  * Excel and LibreOffice wrap, breaking a word only when it is wider than a whole line.
  */
-function wrappedLines(text: string, width: number, bold = false): number {
-  const room = (Math.max(1, width * PX_PER_UNIT - CELL_MARGIN_PX) / PX_PER_EM) * WRAP_SAFETY;
+function wrappedLines(text: string, width: number, bold = false, safety = WRAP_SAFETY): number {
+  const room = (Math.max(1, width * PX_PER_UNIT - CELL_MARGIN_PX) / PX_PER_EM) * safety;
   const scale = bold ? BOLD_FACTOR : 1;
   const space = textWidth(' ') * scale;
   let lines = 0;
@@ -287,7 +299,8 @@ function headerRowCells(sheet: Worksheet, row: number, headers: string[], widths
     const cell = sheet.getCell(row, c + 1);
     cell.value = clampText(header);
     cell.style = headerStyle();
-    lines = Math.max(lines, wrappedLines(header, widths[c] ?? MIN_WIDTH, true));
+    // No margin of safety, as when the column was sized: its longest word fits on one line.
+    lines = Math.max(lines, wrappedLines(header, widths[c] ?? MIN_WIDTH, true, 1));
   });
   setHeight(sheet, row, lines);
 }
@@ -358,7 +371,7 @@ function writeResumen(workbook: ExcelJS.Workbook, view: ReportView): void {
   const headers = ['Concepto', 'Valor'];
   const labelTexts = [...headers.slice(0, 1), ...facts.map(([label]) => label), ...view.resumen.map((item) => item.label)];
   const valueTexts = [...headers.slice(1), ...facts.map(([, value]) => shownText(value)), ...view.resumen.map((item) => shownText(item.value))];
-  const widths = [columnWidth(labelTexts), columnWidth(valueTexts)];
+  const widths = [columnWidth(labelTexts, true), columnWidth(valueTexts, false)];
   const [labelWidth = MIN_WIDTH, valueWidth = MIN_WIDTH] = widths;
   const wrapLabels = overflows(labelTexts, labelWidth);
   const wrapValues = overflows(valueTexts, valueWidth);

@@ -12,10 +12,10 @@ import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { cellText } from '../../src/report/view/cell-text.js';
+import { cellText, int, light, num, pct, text } from '../../src/report/view/cell-text.js';
 import type { Cell, ReportView } from '../../src/report/view/types.js';
 import { renderXlsx } from '../../src/report/xlsx.js';
-import { HOSTILE, sampleView } from './sample-view.js';
+import { HOSTILE, LONG_TEXT, sampleView } from './sample-view.js';
 
 function onPath(command: string): string | undefined {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
@@ -32,6 +32,7 @@ function onPath(command: string): string | undefined {
 }
 
 const soffice = onPath('soffice');
+const pdftotext = onPath('pdftotext');
 
 /** Token 9 of LibreOffice's CSV filter: `true` writes cells as shown, `false` the raw values.
  * Token 10 `false` writes a formula's result instead of the formula, so a text cell that had
@@ -144,6 +145,100 @@ function zipPart(zip: Buffer, wanted: string): string {
   throw new Error(`no ${wanted} in the zip`);
 }
 
+/**
+ * A sheet as wide as the annual report's Metas: three long text columns beside nine value
+ * columns, with rows of one to five lines, so the print set-up and the row heights matter.
+ */
+function wideView(): ReportView {
+  const view = sampleView();
+  const sentences = LONG_TEXT.split(', ');
+  view.sections = [
+    {
+      id: 'metas',
+      sheet: 'Metas',
+      title: 'Avance de metas',
+      table: {
+        columns: [
+          { header: 'Dependencia', kind: 'text' },
+          { header: 'Nombre del PPCS', kind: 'text' },
+          { header: 'Indicador', kind: 'text' },
+          ...['Programado trimestre', 'Alcanzado trimestre', 'Programado acumulado', 'Alcanzado acumulado'].map((header) => ({
+            header,
+            kind: 'int' as const,
+          })),
+          { header: 'Cumplimiento trimestre', kind: 'percent' },
+          { header: 'Semáforo trimestre', kind: 'semaforo' },
+          { header: 'Cumplimiento acumulado', kind: 'percent' },
+          { header: 'Semáforo acumulado', kind: 'semaforo' },
+          { header: 'Avance sobre meta anual', kind: 'number' },
+          { header: 'Justificación de la variación', kind: 'text' },
+        ],
+        rows: Array.from({ length: 24 }, (_, i) => [
+          text(['DESECO', 'Dirección de Obras Públicas', 'DIF'][i % 3] ?? ''),
+          text(sentences.slice(0, 1 + (i % sentences.length)).join(', ')),
+          text(`${sentences[i % sentences.length] ?? ''} (INDICADOR ${i + 1} EN MAYÚSCULAS)`),
+          int(1000 * i),
+          int(997 * i),
+          int(4000 * i),
+          int(3990 * i),
+          pct(0.25 + i / 40),
+          light(i % 2 === 0 ? 'verde' : 'rojo'),
+          pct(0.5 + i / 50),
+          light(i % 3 === 0 ? 'amarillo' : 'verde'),
+          num(i / 7, 2),
+          text(i % 4 === 0 ? LONG_TEXT : 'Sin variación'),
+        ]),
+      },
+    },
+  ];
+  return view;
+}
+
+interface PrintedWord {
+  page: number;
+  text: string;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** Every word of a PDF with its box, in points, from poppler's `pdftotext -bbox`. */
+function printedWords(pdf: string): { pages: Array<{ width: number; height: number }>; words: PrintedWord[] } {
+  const html = spawnSync(pdftotext as string, ['-bbox', pdf, '-'], { encoding: 'utf8' }).stdout;
+  const pages: Array<{ width: number; height: number }> = [];
+  const words: PrintedWord[] = [];
+  const page = /<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g;
+  const word = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g;
+  for (const [, width, height, body] of html.matchAll(page)) {
+    pages.push({ width: Math.round(Number(width)), height: Math.round(Number(height)) });
+    for (const [, x0, y0, x1, y1, text] of (body ?? '').matchAll(word)) {
+      words.push({ page: pages.length, text: text ?? '', x0: Number(x0), y0: Number(y0), x1: Number(x1), y1: Number(y1) });
+    }
+  }
+  return { pages, words };
+}
+
+/** Pairs of printed words whose boxes overlap: text of one row overprinting the next. */
+function overprinted(words: PrintedWord[]): string[] {
+  const clashes: string[] = [];
+  words.forEach((a, i) => {
+    for (const b of words.slice(i + 1)) {
+      if (a.page !== b.page) continue;
+      const across = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+      const down = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+      if (across > 0.5 && down > 0.3 * Math.min(a.y1 - a.y0, b.y1 - b.y0)) clashes.push(`p${a.page}: ${a.text} / ${b.text}`);
+    }
+  });
+  return clashes;
+}
+
+/** The printed size, in points, of the word «Rehabilitación» (6.28 em wide in Arial and in
+ * Liberation Sans, its twin) on each page where it appears. */
+function printedSizes(words: PrintedWord[]): number[] {
+  return words.filter((w) => w.text === 'Rehabilitación').map((w) => Math.round(((w.x1 - w.x0) / 6.28) * 10) / 10);
+}
+
 describe.skipIf(!soffice)('the workbook in LibreOffice', () => {
   const view = sampleView();
   const expected = sheetsOf(view);
@@ -151,12 +246,12 @@ describe.skipIf(!soffice)('the workbook in LibreOffice', () => {
   let version = '';
   const runs = new Map<string, Conversion>();
 
-  function convert(name: string, filter: string, outdir: string): void {
+  function convert(name: string, filter: string, outdir: string, file = 'sample.xlsx'): void {
     mkdirSync(outdir, { recursive: true });
     const profile = pathToFileURL(join(dir, `lo-profile-${randomUUID()}`)).href;
     const result = spawnSync(
       soffice as string,
-      [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', outdir, join(dir, 'sample.xlsx')],
+      [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', outdir, join(dir, file)],
       // es-MX: the office's locale, and the one cellText() writes; LibreOffice takes it from the environment.
       { encoding: 'utf8', timeout: 120_000, env: { ...process.env, LC_ALL: 'es_MX.UTF-8', LANG: 'es_MX.UTF-8' } },
     );
@@ -174,6 +269,9 @@ describe.skipIf(!soffice)('the workbook in LibreOffice', () => {
     convert('shown', csvFilter(true), join(dir, 'shown'));
     convert('raw', csvFilter(false), join(dir, 'raw'));
     convert('xlsx', 'xlsx', join(dir, 'xlsx'));
+    writeFileSync(join(dir, 'wide.xlsx'), await renderXlsx(wideView()));
+    convert('pdf', 'pdf', join(dir, 'pdf'));
+    convert('wide-pdf', 'pdf', join(dir, 'pdf'), 'wide.xlsx');
   }, 300_000);
 
   afterAll(() => {
@@ -281,5 +379,38 @@ describe.skipIf(!soffice)('the workbook in LibreOffice', () => {
     });
     // Frozen panes are not compared: a headless conversion has no view, so LibreOffice
     // writes none back for any file, whatever it read.
+  });
+  describe.skipIf(!pdftotext)('printed to PDF', () => {
+    it('prints every sheet landscape on letter, in Arial 10 at full size, without overprinting', () => {
+      const { pages, words } = printedWords(join(dir, 'pdf', 'sample.pdf'));
+      // Resumen, Entregas, Metas and Sin datos: one page each, none wider than letter allows.
+      expect(pages).toEqual(Array(4).fill({ width: 792, height: 612 }));
+      // Without row heights, LONG_TEXT and "línea uno / línea dos" would run into the rows below.
+      expect(overprinted(words)).toEqual([]);
+      expect(printedSizes(words)).toEqual([10]);
+      // Every word of the long description is printed, none cut off at its row's edge.
+      const printed = new Set(words.map((w) => w.text));
+      expect(LONG_TEXT.split(' ').filter((word) => !printed.has(word))).toEqual([]);
+    });
+
+    it('prints a very wide sheet on legal paper, still legible and without overprinting', () => {
+      const { pages, words } = printedWords(join(dir, 'pdf', 'wide.pdf'));
+      expect(pages[0]).toEqual({ width: 792, height: 612 }); // the Resumen
+      expect(pages.length).toBeGreaterThan(2);
+      expect(pages.slice(1)).toEqual(Array(pages.length - 1).fill({ width: 1008, height: 612 }));
+      expect(overprinted(words)).toEqual([]);
+      // Fitted to the page's width, the body text prints at 7 points or more (not the 4 or so
+      // it would with every text column 40 wide).
+      const sizes = printedSizes(words);
+      expect(sizes.length).toBeGreaterThan(6);
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(7);
+      // Every word of every cell is printed (a word split at a hyphen counts as printed).
+      const printed = words.map((w) => w.text).join(' ');
+      const missing = wideView()
+        .sections.flatMap((section) => section.table.rows.flat())
+        .flatMap((cell) => (cell.t === 'text' ? cell.v.split(' ') : []))
+        .filter((word) => !printed.includes(word) && !word.includes('-'));
+      expect(missing).toEqual([]);
+    });
   });
 });

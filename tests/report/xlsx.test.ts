@@ -3,7 +3,7 @@ import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { date, int, num, text } from '../../src/report/view/cell-text.js';
+import { date, int, light, num, pct, text } from '../../src/report/view/cell-text.js';
 import type { ReportView } from '../../src/report/view/types.js';
 import { renderXlsx } from '../../src/report/xlsx.js';
 import { HOSTILE, LONG_TEXT, sampleView } from './sample-view.js';
@@ -56,6 +56,19 @@ function part(zip: Buffer, name: string): string {
   const entry = unzip(zip).get(name);
   if (!entry) throw new Error(`no part ${name}`);
   return entry.data.toString('utf8');
+}
+
+/** The width of columns 1..count of a sheet, from its `<cols>` and `<sheetFormatPr>`: what Excel
+ * reads (exceljs's own reader drops the width of some columns inside a `min`–`max` range). */
+function columnWidths(zip: Buffer, sheetNumber: number, count: number): number[] {
+  const xml = part(zip, `xl/worksheets/sheet${sheetNumber}.xml`);
+  const fallback = Number(/<sheetFormatPr [^>]*defaultColWidth="([\d.]+)"/.exec(xml)?.[1] ?? Number.NaN);
+  const cols = [...xml.matchAll(/<col min="(\d+)" max="(\d+)" width="([\d.]+)"/g)].map(([, min, max, width]) => ({
+    min: Number(min),
+    max: Number(max),
+    width: Number(width),
+  }));
+  return Array.from({ length: count }, (_, i) => cols.find((col) => col.min <= i + 1 && i + 1 <= col.max)?.width ?? fallback);
 }
 
 /** Everything a reader sees in a workbook, as plain data: values, types, formulas, styles, layout. */
@@ -157,8 +170,9 @@ describe('renderXlsx', () => {
     expect(ws.getCell('B13').font).toMatchObject({ italic: true, color: { argb: 'FF808080' } });
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 6 });
     expect(ws.pageSetup.printTitlesRow).toBe('6:6');
-    // Widest label "Presupuesto ejercido (millones)" (31) and widest value "San Pedro Tlaquepaque" (21), + 2.
-    expect(ws.columns.map((c) => c.width)).toEqual([33, 23]);
+    // Widest label "Presupuesto ejercido (millones)" (in bold, like the fact labels) and widest
+    // value "San Pedro Tlaquepaque", measured in Arial 10 with a margin of safety.
+    expect(ws.columns.map((c) => c.width)).toEqual([34, 24]);
   });
 
   it('adds the department a restricted report is about to the Resumen facts', async () => {
@@ -320,27 +334,162 @@ describe('renderXlsx', () => {
     expect(ws.model.merges).toEqual([]);
   });
 
-  it('sizes columns to their longest text within 8 and 60 characters, wrapping longer text', async () => {
-    const ws = sheet(await load(await renderXlsx(sampleView())), 'Entregas');
-    // Clave: "E-001" → minimum 8; Descripción: LONG_TEXT → capped at 60; others: header + 2
-    // ("Fecha de entrega", "Beneficiarios", "Monto (millones)") or the widest value
-    // ("sin dato" beside "Avance"; "usa `rm -rf`" beside "Semáforo").
-    expect(LONG_TEXT.length).toBeGreaterThan(60);
-    expect(ws.columns.map((c) => c.width)).toEqual([8, 60, 18, 15, 10, 18, 14]);
+  it('sizes text columns to their longest line up to 40 and value columns from their data, wrapping longer text', async () => {
+    const buffer = await renderXlsx(sampleView());
+    const ws = sheet(await load(buffer), 'Entregas');
+    // Widths are measured in Arial 10 (7 pixels a unit, a 10 % margin of safety). Clave: "E-001"
+    // → the minimum 8; Descripción: LONG_TEXT → capped at 40. Value columns take their widest
+    // value or their header's longest word (in bold; the header wraps): "01/04/2019" → 12, not
+    // the 18 "Fecha de entrega" would take; "Beneficiarios" → 13; "sin dato" → 9; "(millones)"
+    // → 10, not "Monto (millones)"; "usa `rm -rf`" → 12.
+    expect(LONG_TEXT.length).toBeGreaterThan(40);
+    expect(columnWidths(buffer, 2, 7)).toEqual([8, 40, 12, 13, 9, 10, 12]);
+    // A column 9 wide is exceljs's default, left out of <cols>: the sheet's default says 9 too.
+    expect(part(buffer, 'xl/worksheets/sheet2.xml')).toMatch(/<sheetFormatPr [^>]*defaultColWidth="9"/);
     expect(ws.getCell('B4').alignment).toMatchObject({ wrapText: true, vertical: 'top' });
     expect(ws.getCell('B5').alignment).toMatchObject({ wrapText: true });
     expect(ws.getCell('A9').alignment?.wrapText).toBeUndefined();
+  });
+
+  it('makes each data row as tall as its tallest wrapped cell, so no text runs into the next row', async () => {
+    const ws = sheet(await load(await renderXlsx(sampleView())), 'Entregas');
+    // One line of Arial 10 is 12.75 pt, the sheet's default row height.
+    expect(ws.properties.defaultRowHeight).toBe(12.75);
+    // LONG_TEXT (152 characters) in a column 40 wide: 5 lines × 12.75 + 1.5 of margin.
+    expect(ws.getRow(4).height).toBe(5 * 12.75 + 1.5);
+    expect(ws.getRow(4).height).toBeGreaterThan(ws.properties.defaultRowHeight);
+    // "línea uno\nlínea dos": its two lines.
+    expect(ws.getRow(9).height).toBe(2 * 12.75 + 1.5);
+    // Rows with nothing to wrap keep the default height.
+    expect([5, 6, 7, 8].map((r) => ws.getRow(r).height)).toEqual([undefined, undefined, undefined, undefined]);
+
+    // Twice the text, about twice the lines.
+    const view = sampleView();
+    const row = view.sections[0]?.table.rows[0];
+    if (!row) throw new Error('fixture');
+    row[1] = text(`${LONG_TEXT} ${LONG_TEXT}`);
+    const longer = sheet(await load(await renderXlsx(view)), 'Entregas');
+    expect(longer.getRow(4).height).toBe(9 * 12.75 + 1.5);
+  });
+
+  it('estimates wrapped lines from the width of the letters, not their count', async () => {
+    // 89 characters each in a column 40 wide: narrow letters take 2 lines, capitals 4.
+    const view = sampleView();
+    const rows = view.sections[0]?.table.rows;
+    if (!rows?.[0] || !rows[1]) throw new Error('fixture');
+    rows[0][1] = text(Array.from({ length: 15 }, () => 'lilit').join(' '));
+    rows[1][1] = text(Array.from({ length: 15 }, () => 'MWMWM').join(' '));
+    const ws = sheet(await load(await renderXlsx(view)), 'Entregas');
+    expect(ws.getColumn(2).width).toBe(40);
+    expect([ws.getRow(4).height, ws.getRow(5).height]).toEqual([2 * 12.75 + 1.5, 4 * 12.75 + 1.5]);
   });
 
   it('gives a wrapped intro a row tall enough for its lines', async () => {
     const view = sampleView();
     const metas = view.sections[1];
     if (!metas) throw new Error('fixture');
-    metas.intro = 'x'.repeat(200); // table width 23 + 8 + 14 + 10 = 55 characters → 4 lines
-    const ws = sheet(await load(await renderXlsx(view)), 'Metas');
-    expect(ws.columns.map((c) => c.width)).toEqual([23, 8, 14, 10]);
-    expect(ws.getRow(2).height).toBe(4 * 15);
+    metas.intro = 'x'.repeat(200); // 200 × 0.5 em across a table 22 + 8 + 14 + 10 = 54 wide → 4 lines
+    const buffer = await renderXlsx(view);
+    const ws = sheet(await load(buffer), 'Metas');
+    expect(columnWidths(buffer, 3, 4)).toEqual([22, 8, 14, 10]);
+    expect(ws.getRow(2).height).toBe(4 * 12.75 + 1.5);
     expect(ws.getRow(3).getCell(1).value).toBe('Dependencia');
+  });
+
+  it('keeps number, percent and date columns narrow under a long header, which wraps instead', async () => {
+    const view = sampleView();
+    view.sections = [
+      {
+        id: 'criterios',
+        sheet: 'Criterios',
+        title: 'Puntaje por criterio',
+        table: {
+          columns: [
+            { header: 'Dependencia', kind: 'text' },
+            { header: 'Calidad de Resultados y Cobertura de la Intervención', kind: 'number' },
+            { header: 'Retroalimentación', kind: 'percent' },
+            { header: 'Autoevaluación 2018', kind: 'int' },
+            { header: 'Fecha de entrega del reporte trimestral', kind: 'date' },
+            { header: 'Semáforo acumulado al cierre', kind: 'semaforo' },
+          ],
+          rows: [
+            [text('Obras Públicas'), num(91.7, 1), pct(0.953), int(71), date('2019-06-28'), light('amarillo')],
+            [text('DIF'), num(100, 1), pct(1), int(66), date('2019-12-30'), light('verde')],
+          ],
+        },
+      },
+    ];
+    const buffer = await renderXlsx(view);
+    const ws = sheet(await load(buffer), 'Criterios');
+    // The header's longest word in bold ("Intervención" 13, "Autoevaluación" 16, "trimestral"
+    // 12, "acumulado" 12), never more than 16 ("Retroalimentación" would need 17); not the
+    // 40 to 60 of the whole headers on one line.
+    const widths = columnWidths(buffer, 2, 6);
+    expect(widths).toEqual([16, 13, 16, 16, 12, 12]);
+    for (const width of widths.slice(1)) expect(width).toBeLessThanOrEqual(16);
+    for (let c = 1; c <= 6; c++) {
+      expect(ws.getRow(2).getCell(c).alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    }
+    // The tallest header, "Calidad de Resultados y Cobertura de la Intervención" in bold, 14 wide:
+    // "Calidad de" / "Resultados y" / "Cobertura de" / "la" / "Intervención".
+    expect(ws.getRow(2).height).toBe(5 * 12.75 + 1.5);
+    // The data rows have nothing to wrap.
+    expect([ws.getRow(3).height, ws.getRow(4).height]).toEqual([undefined, undefined]);
+  });
+
+  it('prints a very wide sheet on legal paper, narrowing its widest text columns to stay legible', async () => {
+    const wideTable = (textColumns: number): ReportView['sections'][number]['table'] => ({
+      columns: [
+        ...Array.from({ length: textColumns }, (_, i) => ({ header: `Texto ${i + 1}`, kind: 'text' as const })),
+        { header: 'Avance', kind: 'percent' },
+      ],
+      rows: [[...Array.from({ length: textColumns }, () => text(LONG_TEXT)), pct(0.5)]],
+    });
+    const view = sampleView();
+    view.sections = [
+      { id: 'cinco', sheet: 'Cinco', title: 'Cinco columnas de texto', table: wideTable(5) },
+      { id: 'ocho', sheet: 'Ocho', title: 'Ocho columnas de texto', table: wideTable(8) },
+      { id: 'doce', sheet: 'Doce', title: 'Doce columnas de texto', table: wideTable(12) },
+    ];
+    const buffer = await renderXlsx(view);
+    const workbook = await load(buffer);
+    const layout = ['Resumen', 'Cinco', 'Ocho', 'Doce'].map((name, i) => {
+      const ws = sheet(workbook, name);
+      const widths = columnWidths(buffer, i + 1, ws.columnCount);
+      return { name, paper: ws.pageSetup.paperSize, orientation: ws.pageSetup.orientation, total: widths.reduce((a, b) => a + b, 0), widths };
+    });
+    expect(layout).toEqual([
+      // 34 + 24: letter.
+      { name: 'Resumen', paper: 1, orientation: 'landscape', total: 58, widths: [34, 24] },
+      // 5 × 40 + 8 ("50.0 %" + 2) = 208, over 180: legal, columns as they are.
+      { name: 'Cinco', paper: 5, orientation: 'landscape', total: 208, widths: [40, 40, 40, 40, 40, 8] },
+      // 8 × 40 + 8 = 328 would print tiny: text columns narrowed to 27 → 224, within 230.
+      { name: 'Ocho', paper: 5, orientation: 'landscape', total: 224, widths: [...Array<number>(8).fill(27), 8] },
+      // 12 text columns stop at 20 each, the narrowest a text column is made.
+      { name: 'Doce', paper: 5, orientation: 'landscape', total: 248, widths: [...Array<number>(12).fill(20), 8] },
+    ]);
+    // Narrowed columns wrap into more lines, and their rows grow to fit.
+    const ocho = sheet(workbook, 'Ocho');
+    const doce = sheet(workbook, 'Doce');
+    expect(ocho.getCell('A3').alignment).toMatchObject({ wrapText: true });
+    expect(ocho.getRow(3).height ?? 0).toBeGreaterThan(sheet(workbook, 'Cinco').getRow(3).height ?? 0);
+    expect(doce.getRow(3).height ?? 0).toBeGreaterThan(ocho.getRow(3).height ?? 0);
+  });
+
+  it('sets every cell, and the workbook default, in Arial 10', async () => {
+    const buffer = await renderXlsx(sampleView());
+    // Font 0 is the Normal style's: the one both Excel and LibreOffice measure column widths in.
+    const fonts = part(buffer, 'xl/styles.xml').match(/<fonts [^>]*>(.*?)<\/fonts>/)?.[1] ?? '';
+    expect(fonts.match(/<font>.*?<\/font>/)?.[0]).toBe('<font><family val="2"/><sz val="10"/><name val="Arial"/></font>');
+    expect(fonts).not.toContain('Calibri');
+
+    const ws = sheet(await load(buffer), 'Entregas');
+    for (const address of ['A1', 'A2', 'B3', 'B4', 'D4', 'E8', 'G4', 'A11']) {
+      expect({ address, font: ws.getCell(address).font }).toMatchObject({ address, font: { name: 'Arial' } });
+    }
+    expect(ws.getCell('B4').font.size).toBe(10);
+    expect(ws.getCell('B3').font).toMatchObject({ name: 'Arial', size: 10, bold: true });
+    expect(ws.getCell('A1').font).toMatchObject({ name: 'Arial', size: 12, bold: true });
   });
 
   it('writes each date as its own day whatever the time zone of the machine', async () => {
