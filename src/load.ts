@@ -17,7 +17,8 @@ import { PLAN006 } from './rules/PLAN006-archivo-fuera-de-lugar.js';
 import { explainSchemaErrors } from './schema/messages.js';
 import { checkSchema } from './schema/validator.js';
 import { position } from './yaml/locate.js';
-import { MAX_NESTING, parseYaml, type ParsedYaml } from './yaml/parse.js';
+import { MAX_NESTING, parseYaml } from './yaml/parse.js';
+import { Sources } from './yaml/sources.js';
 
 export interface LoadOptions {
   lang: Lang;
@@ -31,8 +32,8 @@ export interface LoadOptions {
 export interface LoadResult {
   model: PlanModel;
   findings: Finding[];
-  /** Parsed documents by repo-relative path, to place findings in their source. */
-  sources: Map<string, ParsedYaml>;
+  /** The text of every parsed file, to place findings in their source. */
+  sources: Sources;
   /** Data files read (whether or not they were valid). */
   fileCount: number;
 }
@@ -45,7 +46,7 @@ export function loadPlan(root: string, options: LoadOptions): LoadResult {
 
 class Loader {
   private readonly findings: Finding[] = [];
-  private readonly sources = new Map<string, ParsedYaml>();
+  private readonly sources = new Sources();
   private readonly documents: ModelDocuments = { dependencias: [], ppcs: [], reportes: [], retroalimentacion: [], convocatorias: [], genero: [] };
   private readonly unreadable: MutableUnreadable = { files: new Set(), kinds: new Set(), departments: new Set(), ppcs: new Set() };
   private fileCount = 0;
@@ -123,7 +124,9 @@ class Loader {
       }
       return undefined;
     }
-    this.sources.set(file, outcome.parsed);
+    // Keep the text, not the parsed document: positions are recomputed only for the
+    // files that end up with findings (see yaml/sources.ts).
+    this.sources.set(file, outcome.parsed.text);
     return outcome.parsed.value;
   }
 

@@ -8,8 +8,7 @@ import { PLAN007 } from './rules/PLAN007-ajuste-sin-efecto.js';
 import { PLAN008 } from './rules/PLAN008-justificacion-invalida.js';
 import { applyJustifications, commentsIn } from './diagnostics/justifications.js';
 import type { Rule, RuleReport } from './rules/rule.js';
-import { locate, position } from './yaml/locate.js';
-import type { ParsedYaml } from './yaml/parse.js';
+import type { Sources } from './yaml/sources.js';
 
 export interface ValidationResult extends LoadResult {
   diagnostics: Diagnostic[];
@@ -21,7 +20,7 @@ export function validatePlan(root: string, options: LoadOptions): ValidationResu
   // against: cross-file rules would only guess. Its own findings say what to fix first.
   const ruleFindings = loaded.model.plan ? [...severitySettings(loaded, options.lang), ...runRules(loaded, options.lang)] : [];
   const placed = placeFindings([...loaded.findings, ...ruleFindings], loaded.sources, loaded.model.config);
-  const comments = [...loaded.sources].flatMap(([file, source]) => commentsIn(file, source.text));
+  const comments = [...loaded.sources.entries()].flatMap(([file, text]) => commentsIn(file, text));
   const justifiable = (rule: string) => RULES_BY_ID.has(rule) && !RULES_BY_ID.get(rule)!.meta.fixedSeverity && rule !== PLAN008.meta.id;
   const justified = applyJustifications(placed, comments, loaded.model.excepciones, justifiable, options.lang);
   const diagnostics = [...justified.diagnostics, ...placeFindings(justified.findings, loaded.sources, loaded.model.config)].sort(compareDiagnostics);
@@ -64,7 +63,7 @@ function toFinding(rule: Rule, report: RuleReport, lang: Lang): Finding {
 }
 
 /** Applies severities from plan.yaml and resolves JSON paths to line and column, once. */
-export function placeFindings(findings: readonly Finding[], sources: ReadonlyMap<string, ParsedYaml>, config: ResolvedConfig): Diagnostic[] {
+export function placeFindings(findings: readonly Finding[], sources: Sources, config: ResolvedConfig): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const finding of findings) {
     const rule = RULES_BY_ID.get(finding.rule);
@@ -73,15 +72,12 @@ export function placeFindings(findings: readonly Finding[], sources: ReadonlyMap
     const severity = configured ?? finding.severity ?? rule?.meta.defaultSeverity ?? 'error';
     const diagnostic: Diagnostic = { rule: finding.rule, severity, message: finding.message, file: finding.file, line: 1, column: 1 };
     if (finding.hint) diagnostic.hint = finding.hint;
-    const source = sources.get(finding.file);
     if (finding.at) {
       diagnostic.line = finding.at.line;
       diagnostic.column = finding.at.column;
-    } else if (source) {
-      const range = locate(source.doc, finding.path ?? [], finding.atKey);
-      const start = position(source.lineCounter, range.start);
-      const end = position(source.lineCounter, range.end);
-      Object.assign(diagnostic, start, { endLine: end.line, endColumn: end.column });
+    } else {
+      const span = sources.locate(finding.file, finding.path ?? [], finding.atKey);
+      if (span) Object.assign(diagnostic, span);
     }
     diagnostics.push(diagnostic);
   }

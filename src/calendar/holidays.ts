@@ -1,6 +1,8 @@
 // Mexico's mandatory rest days, Ley Federal del Trabajo art. 74, computed for any year.
 // Election days (fr. IX) depend on each electoral calendar and go in `dias_inhabiles`.
-import { addDays, format, getDay } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
+import { getDay } from 'date-fns/getDay';
 import type { IsoDate } from '../model/types.js';
 
 export interface Holiday {

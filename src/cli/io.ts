@@ -14,6 +14,12 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
+  // `plan validate | head` closes the pipe early: that is the reader's choice, not an
+  // error of ours, and must not end in Node's "Unhandled 'error' event" stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

@@ -1,11 +1,9 @@
 import { Command } from 'commander';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Lang } from '../i18n/text.js';
 import type { Quarter } from '../model/types.js';
-import { removeTemporaryFiles, writeFileAtomic } from '../report/write.js';
 import type { ReportView } from '../report/view/types.js';
-import { runValidation } from './check.js';
 import { colorFor, UsageError, type CliIo } from './io.js';
 import { parseCutoff, resolveRoot, type GlobalOptions } from './validate.js';
 
@@ -93,6 +91,7 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
       const root = resolveRoot(io, directory);
       const fechaCorte = parseCutoff(io, options.fechaCorte);
       const outDir = resolveOutDir(root, options.out, io.cwd);
+      const [{ runValidation }, { removeTemporaryFiles, writeFileAtomic }] = await Promise.all([import('./check.js'), import('../report/write.js')]);
       const result = runValidation(io, root, lang, fechaCorte);
       const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
       if (errors > 0) {
@@ -179,9 +178,24 @@ function displayPath(cwd: string, file: string): string {
   return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }
 
+/** The real path of `target`, resolving symlinks in the part of it that exists. */
+function realPathOf(target: string): string {
+  const missing: string[] = [];
+  let existing = target;
+  while (!existsSync(existing)) {
+    missing.unshift(path.basename(existing));
+    const parent = path.dirname(existing);
+    if (parent === existing) break;
+    existing = parent;
+  }
+  return path.join(realpathSync(existing), ...missing);
+}
+
 function resolveOutDir(root: string, out: string | undefined, cwd: string): string {
   const dir = out === undefined ? path.join(root, 'reportes') : path.resolve(cwd, out);
-  const relative = path.relative(root, dir);
+  // Compared as real paths: a symlink named «salida» that points into dependencias/ is
+  // still the plan's data.
+  const relative = path.relative(realpathSync(root), realPathOf(dir));
   const inside = relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
   if (inside && (relative === '' || INPUT_FOLDERS.includes(relative.split(path.sep)[0]!))) {
     throw new UsageError(T.outInsideData, { dir: out ?? dir });

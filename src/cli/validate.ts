@@ -1,17 +1,13 @@
 import { Command, Option } from 'commander';
-import { format as formatDate, isValid, parseISO } from 'date-fns';
+import { format as formatDate } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
+import { parseISO } from 'date-fns/parseISO';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { exitCodeFor, summarize } from '../diagnostics/diagnostic.js';
-import { FORMATTERS } from '../format/index.js';
+import { exitCodeFor, summarize, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { FORMAT_NAMES } from '../format/names.js';
 import { fill, type Lang } from '../i18n/text.js';
 import { findPlanRoot } from '../repo/find-root.js';
-import { changedFilesSince } from '../git/changed-files.js';
-import { repoInfo } from '../git/git.js';
-import { stylish } from '../format/stylish.js';
-import { writeFileAtomic } from '../report/write.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { runValidation } from './check.js';
 import { colorFor, UsageError, type CliIo } from './io.js';
 
 export interface GlobalOptions {
@@ -57,7 +53,8 @@ export function resolveRoot(io: CliIo, directory: string | undefined): string {
  * on a clean main branch an error in an untouched file can only come from the change
  * (a deleted PPCS still referenced by another department's report).
  */
-function pullRequestScope(io: CliIo, root: string, ref: string, diagnostics: Diagnostic[], lang: Lang): Diagnostic[] {
+async function pullRequestScope(io: CliIo, root: string, ref: string, diagnostics: Diagnostic[], lang: Lang): Promise<Diagnostic[]> {
+  const { changedFilesSince } = await import('../git/changed-files.js');
   const changed = changedFilesSince(root, ref);
   if (!changed.ok) {
     io.stderr(fill(MESSAGES.refUnusable[lang], { ref, reason: REF_REASONS[changed.reason]?.[lang] ?? changed.reason }));
@@ -95,7 +92,7 @@ export function validateCommand(io: CliIo, globals: () => GlobalOptions, setExit
     .description(
       'Revisa todos los archivos YAML del repositorio del plan: la estructura de cada archivo (esquemas JSON) y las reglas del Plan de Mejora entre archivos (unidades de medida, fechas de entrega, colaboraciones, perspectiva de género…).\n\nCódigos de salida: 0 sin errores (y advertencias dentro del límite), 1 hay errores o demasiadas advertencias, 2 error de uso o de configuración.',
     )
-    .addOption(new Option('-f, --format <formato>', `formato de salida: ${Object.keys(FORMATTERS).join(', ')} (por omisión: stylish)`).default('stylish'))
+    .addOption(new Option('-f, --format <formato>', `formato de salida: ${FORMAT_NAMES.join(', ')} (por omisión: stylish)`).default('stylish'))
     .option('--max-warnings <n>', 'termina con código 1 si hay más de n advertencias')
     .option('-q, --quiet', 'muestra sólo los errores, no las advertencias')
     .option('--fecha-corte <AAAA-MM-DD>', 'fecha con la que se decide qué reportes ya debían entregarse (por omisión: hoy)')
@@ -103,8 +100,10 @@ export function validateCommand(io: CliIo, globals: () => GlobalOptions, setExit
     .option('--changed-since <ref>', 'modo pull request: informa sólo los hallazgos de los archivos cambiados desde <ref> (y los errores de cualquier archivo), revisando todo el repositorio')
     .action(async (options: ValidateOptions) => {
       const { lang, directory } = globals();
-      const formatter = FORMATTERS[options.format];
-      if (!formatter) throw new UsageError(MESSAGES.badFormat, { value: options.format, allowed: Object.keys(FORMATTERS).join(', ') });
+      if (!(FORMAT_NAMES as readonly string[]).includes(options.format)) throw new UsageError(MESSAGES.badFormat, { value: options.format, allowed: FORMAT_NAMES.join(', ') });
+      // The pipeline loads only when there is work: `plan --help` stays fast.
+      const [{ FORMATTERS }, { runValidation }, { repoInfo }] = await Promise.all([import('../format/index.js'), import('./check.js'), import('../git/git.js')]);
+      const formatter = FORMATTERS[options.format]!;
       let maxWarnings: number | undefined;
       if (options.maxWarnings !== undefined) {
         if (!/^\d+$/.test(options.maxWarnings)) throw new UsageError(MESSAGES.badMaxWarnings, { value: options.maxWarnings });
@@ -113,7 +112,7 @@ export function validateCommand(io: CliIo, globals: () => GlobalOptions, setExit
       const root = resolveRoot(io, directory);
       const fechaCorte = parseCutoff(io, options.fechaCorte);
       const result = runValidation(io, root, lang, fechaCorte);
-      const diagnostics = options.changedSince ? pullRequestScope(io, root, options.changedSince, result.diagnostics, lang) : result.diagnostics;
+      const diagnostics = options.changedSince ? await pullRequestScope(io, root, options.changedSince, result.diagnostics, lang) : result.diagnostics;
       const shown = options.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
       const summary = summarize(diagnostics, result.fileCount);
       const shownSummary = options.quiet ? { ...summary, warnings: 0 } : summary;
@@ -123,12 +122,13 @@ export function validateCommand(io: CliIo, globals: () => GlobalOptions, setExit
         // The file gets the machine format; the terminal keeps the human summary.
         const file = path.resolve(io.cwd, options.output);
         const info = repoInfo(root);
+        const { writeFileAtomic } = await import('../report/write.js');
         try {
           await writeFileAtomic(file, formatter({ ...input, color: colorFor({ ...io, isTTY: false, env: { NO_COLOR: '1' } }), ...(info.ok ? { pathPrefix: info.prefix } : {}) }));
         } catch (error) {
           throw new UsageError(MESSAGES.cannotWriteOutput, { file: options.output, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
         }
-        io.stdout(stylish(input));
+        io.stdout(FORMATTERS.stylish!(input));
         io.stderr(fill(MESSAGES.outputWritten[lang], { format: options.format, file: options.output }));
       } else {
         const info = options.format === 'stylish' || options.format === 'json' ? undefined : repoInfo(root);

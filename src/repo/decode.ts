@@ -13,11 +13,39 @@ export type Decoded = { ok: true; text: string } | { ok: false; problem: DecodeP
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
+// What Windows-1252 puts at 0x80–0x9F. Node's TextDecoder('windows-1252') decodes these as
+// Latin-1 control characters since 20.18.3 (nodejs/node#56542), which would name «“» as
+// an invisible character in the message.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+function windows1252(byte: number): string {
+  if (byte >= 0x80 && byte <= 0x9f) return CP1252_HIGH[byte - 0x80]!;
+  return String.fromCharCode(byte);
+}
+
+/**
+ * UTF-16 saved without a BOM: in ASCII-heavy text every other byte is NUL. Reported as
+ * UTF-16, not as a binary file, so the hint tells how to re-save it.
+ */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const sample = Math.min(bytes.length, 128) & ~1;
+  if (sample < 4) return false;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < sample; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = sample / 2;
+  return (oddNul >= pairs * 0.6 && evenNul === 0) || (evenNul >= pairs * 0.6 && oddNul === 0);
+}
+
 export function decodeYamlBytes(bytes: Uint8Array, limit = DEFAULT_MAX_FILE_BYTES): Decoded {
   if (bytes.length > limit) return { ok: false, problem: { kind: 'too_large', bytes: bytes.length, limit } };
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     return { ok: false, problem: { kind: 'utf16' } };
   }
+  if (looksLikeUtf16(bytes)) return { ok: false, problem: { kind: 'utf16' } };
   const nul = bytes.indexOf(0);
   if (nul !== -1) return { ok: false, problem: { kind: 'nul', ...bytePosition(bytes, nul) } };
   try {
@@ -28,7 +56,7 @@ export function decodeYamlBytes(bytes: Uint8Array, limit = DEFAULT_MAX_FILE_BYTE
     const byte = bytes[offset] ?? 0;
     return {
       ok: false,
-      problem: { kind: 'not_utf8', ...bytePosition(bytes, offset), byte, latin1: new TextDecoder('windows-1252').decode(bytes.subarray(offset, offset + 1)) },
+      problem: { kind: 'not_utf8', ...bytePosition(bytes, offset), byte, latin1: windows1252(byte) },
     };
   }
 }

@@ -37,6 +37,7 @@ const T = {
   minimum: { es: '{what} debe ser al menos {limit}; se encontró {value}.', en: '{what} must be at least {limit}; found {value}.' },
   maximum: { es: '{what} debe ser como máximo {limit}; se encontró {value}.', en: '{what} must be at most {limit}; found {value}.' },
   minLength: { es: '{what} no puede estar vacío.', en: '{what} cannot be empty.' },
+  minLengthN: { es: '{what} es demasiado corto ({length} caracteres; mínimo {limit}).', en: '{what} is too short ({length} characters; at least {limit}).' },
   maxLength: { es: '{what} es demasiado largo ({length} caracteres; máximo {limit}).', en: '{what} is too long ({length} characters; at most {limit}).' },
   minItems: { es: '{what} debe tener al menos {limit} elemento(s).', en: '{what} must have at least {limit} item(s).' },
   maxItems: { es: '{what} tiene demasiados elementos ({length}; máximo {limit}).', en: '{what} has too many items ({length}; at most {limit}).' },
@@ -167,8 +168,12 @@ function explainOne(error: ErrorObject, lang: Lang): SchemaProblem {
     case 'maximum':
     case 'exclusiveMaximum':
       return { path, atKey: false, message: fill(T.maximum[lang], { what, limit: String(params.limit), value: foundValue(value, lang) }) };
-    case 'minLength':
-      return { path, atKey: false, message: fill(T.minLength[lang], { what }) };
+    case 'minLength': {
+      const limit = Number(params.limit);
+      const length = typeof value === 'string' ? value.length : 0;
+      if (limit <= 1 || length === 0) return { path, atKey: false, message: fill(T.minLength[lang], { what }) };
+      return { path, atKey: false, message: fill(T.minLengthN[lang], { what, limit: String(limit), length: String(length) }) };
+    }
     case 'maxLength':
       return { path, atKey: false, message: fill(T.maxLength[lang], { what, limit: String(params.limit), length: String((value as string).length) }) };
     case 'minItems':

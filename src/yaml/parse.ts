@@ -44,7 +44,7 @@ export type ParseOutcome =
   | { ok: true; parsed: ParsedYaml }
   | { ok: false; lineCounter: LineCounter; problems: YamlProblem[] };
 
-const PARSE_OPTIONS = {
+export const PARSE_OPTIONS = {
   // Forcing the 1.2 core schema also overrides a `%YAML 1.1` directive in the file,
   // so `no` stays a string, `010` stays decimal and `<<` is an ordinary key.
   schema: 'core',
@@ -129,6 +129,12 @@ function checkShape(root: YamlNode): YamlProblem | undefined {
       for (const item of node.items as AnyNode[]) stack.push([item, depth + 1]);
     } else if (isPair(node)) {
       if (node.key !== null && !isScalar(node.key)) return { code: 'complex_key', offset: (node.key as YamlNode).range?.[0] ?? 0 };
+      // A node's range leaves its tag out: for `clave: !!omap` followed by block items it
+      // starts at the first item, a line below. The key's line is where the tag is written.
+      const valueTag = (node.value as { tag?: string } | null)?.tag;
+      if (valueTag !== undefined && !JSON_TAGS.has(valueTag)) {
+        return { code: 'tag', offset: (node.key as YamlNode | null)?.range?.[0] ?? 0, detail: valueTag.replace('tag:yaml.org,2002:', '!!') };
+      }
       if (node.value && typeof node.value === 'object') stack.push([node.value as AnyNode, depth]);
     } else if (isScalar(node)) {
       const value = node.value;
