@@ -1,0 +1,553 @@
+// `npm run bench` (SPEC §6): how long `plan` takes on a large synthetic municipality,
+// as a ratio to a parse-only baseline measured in the same run and the same process model.
+//
+// For 25, 50 and 100 departments (40 PPCS × 4 metas, seed 42; see generate.ts) it runs,
+// each in a fresh `node` child (startup and module loading included, as for a user):
+//   base      read, decode and YAML-parse every data file with the project's own modules
+//             (dist/repo/files.js, dist/repo/decode.js, dist/yaml/parse.js), keeping each
+//             file's plain data (what any cross-file check must hold) and dropping the
+//             parsed document; nothing else
+//   validate  plan validate --fecha-corte 2020-01-31
+//   PR        plan validate --changed-since HEAD, on the 100-department repo committed to git
+//             with one report changed in the work tree
+//   report    plan report --annual --format all
+// and `plan --help` from bin/plan.js for the cold start. Wall time is measured in this
+// process around each child (process.hrtime); each child reports its own peak RSS
+// (process.resourceUsage().maxRSS) and which heavy modules it loaded (require.cache).
+// Medians of 5 runs (3 for 100 departments), fewer if the whole run would pass 10 minutes.
+// It always exits 0 — it is a measurement — and prints every missed target as «NO CUMPLE».
+//
+//   npm run bench [-- --sizes 25,50,100] [--runs N] [--perfil] [--dir CARPETA] [--keep]
+//
+//   --perfil       also profile one `plan validate` of the largest size (node --cpu-prof)
+//                  and print the functions and files with the most self time
+//   --dir CARPETA  work folder; repos generated there by an earlier run are reused
+//   --keep         keep the temporary work folder
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { expectedFileCount, FECHA_CORTE, generatePlan, type GenerateOptions, type GenerateSummary } from './generate.js';
+
+const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The build under test: a snapshot taken at start (see snapshotBuild), so a rebuild meanwhile changes nothing. */
+let DIST = path.join(PROJECT, 'dist');
+let BIN = path.join(PROJECT, 'bin', 'plan.js');
+const SEED = 42;
+const PPCS = 40;
+const METAS = 4;
+const HEAVY = ['exceljs', 'handlebars'];
+/** The whole run, generation included, should end within 10 minutes on a 2-core machine. */
+const BUDGET_SECONDS = 540;
+const HELP_RUNS = 10;
+
+const TARGETS = {
+  validateVsBase: 1.5,
+  reportVsValidate: 3,
+  rssMb: 500,
+  helpMs: 150,
+  /** Linear growth: the validate ÷ base ratio at the largest size at most 1.2 × the one at the smallest. */
+  ratioDrift: 1.2,
+};
+
+type Kind = 'base' | 'validate' | 'pr' | 'report';
+const LABEL: Record<Kind, string> = {
+  base: 'base: leer y analizar cada YAML',
+  validate: 'plan validate',
+  pr: 'plan validate --changed-since (1 reporte)',
+  report: 'plan report --annual --format all',
+};
+
+interface Sample {
+  seconds: number;
+  rssMb?: number;
+  heavy?: string[];
+  /** Files the baseline parsed. */
+  files?: number;
+  ok: boolean;
+  problem?: string;
+  stderr: string;
+}
+
+interface SizeResult {
+  departments: number;
+  summary: GenerateSummary;
+  runs: number;
+  samples: Partial<Record<Kind, Sample[]>>;
+  prNotice?: string;
+}
+
+const log = (text: string) => process.stderr.write(`${text}\n`);
+
+// ---------------------------------------------------------------- child processes
+
+/** The scripts the children run: written to the work folder, importing the built project. */
+function writeScripts(work: string): { baseline: string; cli: string } {
+  const url = (rel: string) => JSON.stringify(pathToFileURL(path.join(DIST, rel)).href);
+  const report = `
+function report(resultFile, extra) {
+  const cache = Object.keys(createRequire(import.meta.url).cache);
+  const heavy = ${JSON.stringify(HEAVY)}.filter((m) => cache.some((k) => k.includes('/node_modules/' + m + '/')));
+  writeFileSync(resultFile, JSON.stringify({ maxRSS: process.resourceUsage().maxRSS, heavy, ...extra }));
+}`;
+  const baseline = path.join(work, 'base.mjs');
+  writeFileSync(
+    baseline,
+    `// Parse-only baseline: list the repo, read, decode and parse every data file; keep each file's data.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { listRepo } from ${url('repo/files.js')};
+import { placementOf } from ${url('repo/layout.js')};
+import { decodeYamlBytes } from ${url('repo/decode.js')};
+import { parseYaml } from ${url('yaml/parse.js')};
+${report}
+const [resultFile, root] = process.argv.slice(2);
+const { entries } = listRepo(root);
+const values = [];
+let failed = 0;
+for (const file of [...entries.keys()].sort()) {
+  if (!placementOf(file)) continue;
+  const decoded = decodeYamlBytes(readFileSync(path.join(root, file)));
+  const outcome = decoded.ok ? parseYaml(decoded.text) : { ok: false };
+  if (outcome.ok) values.push(outcome.parsed.value);
+  else failed++;
+}
+report(resultFile, { files: values.length + failed, failed });
+if (failed > 0) process.exitCode = 1;
+`,
+  );
+  const cli = path.join(work, 'cli.mjs');
+  writeFileSync(
+    cli,
+    `// The CLI as bin/plan.js runs it, plus peak RSS and loaded heavy modules at exit.
+import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+${report}
+const [resultFile, ...args] = process.argv.slice(2);
+process.on('exit', (code) => report(resultFile, { code }));
+const { main } = await import(${url('cli/main.js')});
+process.exitCode = await main(['node', 'plan', ...args]);
+`,
+  );
+  return { baseline, cli };
+}
+
+let resultCounter = 0;
+
+/** Runs `node …args` to completion; wall time from spawn to exit, as seen from here. */
+function runNode(args: string[], work: string, options: { expectCode?: number; nodeArgs?: string[]; withResult?: boolean } = {}): Promise<Sample> {
+  const resultFile = path.join(work, `resultado-${process.pid}-${resultCounter++}.json`);
+  const childArgs = [...(options.nodeArgs ?? []), ...(options.withResult === false ? args : [args[0]!, resultFile, ...args.slice(1)])];
+  return new Promise((resolve) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, childArgs, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      if (stderr.length < 20_000) stderr += chunk;
+    });
+    child.on('error', (error) => resolve({ seconds: Number.NaN, ok: false, problem: error.message, stderr }));
+    child.on('close', (code, signal) => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const sample: Sample = { seconds, ok: true, stderr };
+      if (options.withResult !== false) {
+        try {
+          const result = JSON.parse(readFileSync(resultFile, 'utf8')) as { maxRSS: number; heavy: string[]; files?: number };
+          sample.rssMb = result.maxRSS / 1024;
+          sample.heavy = result.heavy;
+          if (result.files !== undefined) sample.files = result.files;
+          rmSync(resultFile, { force: true });
+        } catch {
+          sample.ok = false;
+          sample.problem = 'el proceso no informó su memoria';
+        }
+      }
+      const expected = options.expectCode ?? 0;
+      if (signal || code !== expected) {
+        sample.ok = false;
+        sample.problem = signal ? `terminó por la señal ${signal}` : `código de salida ${code} (se esperaba ${expected})`;
+      }
+      resolve(sample);
+    });
+  });
+}
+
+/**
+ * Copies the built CLI (dist, bin, schemas, templates, package.json) into the work folder,
+ * with node_modules linked, and measures that copy: a `npm run build` elsewhere in the
+ * meantime (a test run in the same checkout) cannot swap modules under a running child.
+ */
+function snapshotBuild(work: string): string {
+  const snapshot = path.join(work, 'plan');
+  mkdirSync(snapshot, { recursive: true });
+  for (const entry of ['dist', 'bin', 'schemas', 'templates', 'package.json']) {
+    if (existsSync(path.join(PROJECT, entry))) cpSync(path.join(PROJECT, entry), path.join(snapshot, entry), { recursive: true });
+  }
+  if (!existsSync(path.join(snapshot, 'node_modules'))) symlinkSync(path.join(PROJECT, 'node_modules'), path.join(snapshot, 'node_modules'), 'dir');
+  return snapshot;
+}
+
+// ---------------------------------------------------------------- repos
+
+function generateOnce(reposDir: string, departments: number): { root: string; summary: GenerateSummary; seconds: number; reused: boolean } {
+  const root = path.join(reposDir, `d${departments}`);
+  const marker = path.join(reposDir, `d${departments}.json`);
+  const options: GenerateOptions = { out: root, departments, ppcs: PPCS, metas: METAS, seed: SEED };
+  if (existsSync(marker) && existsSync(root)) {
+    const saved = JSON.parse(readFileSync(marker, 'utf8')) as { options: Omit<GenerateOptions, 'out'>; summary: GenerateSummary };
+    const same = saved.options.departments === departments && saved.options.ppcs === PPCS && saved.options.metas === METAS && saved.options.seed === SEED;
+    if (same) return { root, summary: saved.summary, seconds: 0, reused: true };
+  }
+  rmSync(root, { recursive: true, force: true });
+  const started = process.hrtime.bigint();
+  const summary = generatePlan(options);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  writeFileSync(marker, JSON.stringify({ options: { departments, ppcs: PPCS, metas: METAS, seed: SEED }, summary }));
+  return { root, summary, seconds, reused: false };
+}
+
+function git(root: string, args: string[]): { ok: boolean; out: string } {
+  const result = spawnSync('git', ['-c', 'user.name=Banco de pruebas', '-c', 'user.email=bench@plan.invalid', '-c', 'commit.gpgsign=false', '-c', 'core.autocrlf=false', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, GIT_AUTHOR_DATE: '2020-01-31T12:00:00', GIT_COMMITTER_DATE: '2020-01-31T12:00:00' },
+  });
+  return { ok: result.status === 0, out: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? result.error.message : ''}` };
+}
+
+const CHANGED_REPORT = (departments: number) => `dependencias/D${String(Math.ceil(departments / 2)).padStart(3, '0')}/reportes/2019-T3.yaml`;
+
+/** Commits the repo (once) and changes one report in the work tree, as a pull request would. */
+function prepareGit(root: string, departments: number): { ok: boolean; seconds: number; detail: string } {
+  const started = process.hrtime.bigint();
+  if (!existsSync(path.join(root, '.git'))) {
+    for (const args of [['init', '-q'], ['add', '-A'], ['commit', '-q', '-m', 'Municipio sintético del banco de pruebas']]) {
+      const result = git(root, args);
+      if (!result.ok) return { ok: false, seconds: 0, detail: `git ${args[0]}: ${result.out.trim()}` };
+    }
+  } else {
+    git(root, ['checkout', '-q', '--', '.']);
+  }
+  const file = path.join(root, CHANGED_REPORT(departments));
+  const text = readFileSync(file, 'utf8');
+  writeFileSync(file, text.replace(/^elaboro: .*$/m, 'elaboro: Lic. Corrección de Captura Banco de Pruebas'));
+  const changed = git(root, ['status', '--porcelain']).out.trim().split('\n').filter(Boolean);
+  return { ok: changed.length === 1, seconds: Number(process.hrtime.bigint() - started) / 1e9, detail: changed.join('; ') };
+}
+
+// ---------------------------------------------------------------- statistics and printing
+
+function median(values: readonly number[]): number {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+const max = (values: readonly (number | undefined)[]) => Math.max(...values.filter((v): v is number => v !== undefined && Number.isFinite(v)));
+const fmtInt = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '—');
+const fmtS = (n: number) => (Number.isFinite(n) ? n.toFixed(3) : '—');
+const fmtX = (n: number) => (Number.isFinite(n) ? `${n.toFixed(2)}×` : '—');
+const verdict = (ok: boolean) => (ok ? 'CUMPLE   ' : 'NO CUMPLE');
+
+function table(headers: string[], rows: string[][], align: ('l' | 'r')[]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const cell = (text: string, i: number) => (align[i] === 'r' ? text.padStart(widths[i]!) : text.padEnd(widths[i]!));
+  const line = (cells: string[]) => cells.map(cell).join(' | ').trimEnd();
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('-+-'), ...rows.map(line)].join('\n');
+}
+
+function stat(result: SizeResult, kind: Kind): { seconds: number; rssMb: number; failures: Sample[] } {
+  const samples = result.samples[kind] ?? [];
+  return { seconds: median(samples.map((s) => (s.ok ? s.seconds : Number.NaN))), rssMb: max(samples.map((s) => s.rssMb)), failures: samples.filter((s) => !s.ok) };
+}
+
+// ---------------------------------------------------------------- CPU profile
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+/** Self time per function and per file from a .cpuprofile (samples × time deltas). */
+export function summarizeProfile(file: string, top = 15): string {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const byFunction = new Map<string, number>();
+  const byFile = new Map<string, number>();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const us = profile.timeDeltas[i] ?? 0;
+    const frame = nodes.get(id)?.callFrame;
+    if (!frame) return;
+    total += us;
+    const where = shortUrl(frame.url);
+    const fn = `${frame.functionName || '(anónima)'}${where ? `  ${where}:${frame.lineNumber + 1}` : ''}`;
+    byFunction.set(fn, (byFunction.get(fn) ?? 0) + us);
+    const group = where ? groupOf(where) : SPECIAL_FRAMES.has(frame.functionName) ? frame.functionName : '(sin archivo: nativo o generado, p. ej. validadores de ajv)';
+    byFile.set(group, (byFile.get(group) ?? 0) + us);
+  });
+  const rows = (map: Map<string, number>) =>
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, us]) => [(us / 1000).toFixed(0), ((us / total) * 100).toFixed(1), name]);
+  return [
+    `Tiempo propio total muestreado: ${(total / 1e6).toFixed(2)} s`,
+    '',
+    table(['ms propios', '%', 'función  archivo:línea'], rows(byFunction), ['r', 'r', 'l']),
+    '',
+    table(['ms propios', '%', 'archivo o paquete'], rows(byFile), ['r', 'r', 'l']),
+  ].join('\n');
+}
+
+const SPECIAL_FRAMES = new Set(['(garbage collector)', '(program)', '(idle)', '(root)']);
+
+function shortUrl(url: string): string {
+  if (!url) return '';
+  const clean = url.replace(/^file:\/\//, '');
+  const nm = clean.lastIndexOf('/node_modules/');
+  if (nm >= 0) return clean.slice(nm + 1);
+  const dist = clean.lastIndexOf('/dist/');
+  if (dist >= 0) return clean.slice(dist + 1);
+  if (clean.startsWith(PROJECT)) return clean.slice(PROJECT.length + 1);
+  return clean;
+}
+
+function groupOf(where: string): string {
+  const nm = /^node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(where);
+  if (nm) return `node_modules/${nm[1]}`;
+  if (where.startsWith('node:')) return 'node: (internos de Node)';
+  return where;
+}
+
+// ---------------------------------------------------------------- main
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: { sizes: { type: 'string' }, runs: { type: 'string' }, perfil: { type: 'boolean' }, dir: { type: 'string' }, keep: { type: 'boolean' } },
+    strict: true,
+  });
+  const sizes = (values.sizes ?? '25,50,100')
+    .split(',')
+    .map((s) => Number(s.trim()))
+    .filter((n) => Number.isInteger(n) && n >= 2 && n <= 500)
+    .sort((a, b) => a - b);
+  if (sizes.length === 0) throw new Error('--sizes espera números de dependencias entre 2 y 500, separados por comas');
+  const forcedRuns = values.runs !== undefined ? Math.max(1, Number(values.runs) || 1) : undefined;
+  if (!existsSync(path.join(DIST, 'cli', 'main.js'))) throw new Error(`no existe ${path.join(DIST, 'cli', 'main.js')}: ejecute «npm run build» (npm run bench lo hace)`);
+
+  const benchStart = process.hrtime.bigint();
+  const elapsed = () => Number(process.hrtime.bigint() - benchStart) / 1e9;
+  const work = values.dir ? path.resolve(values.dir) : mkdtempSync(path.join(os.tmpdir(), 'plan-bench-'));
+  mkdirSync(work, { recursive: true });
+  const reposDir = path.join(work, 'repos');
+  mkdirSync(reposDir, { recursive: true });
+  const snapshot = snapshotBuild(work);
+  DIST = path.join(snapshot, 'dist');
+  BIN = path.join(snapshot, 'bin', 'plan.js');
+  const scripts = writeScripts(work);
+  const out: string[] = [];
+  const print = (text = '') => out.push(text);
+  const cpus = os.cpus();
+
+  print('plan — banco de pruebas de rendimiento');
+  print(`Node ${process.version} · ${os.platform()} ${os.arch()} · ${cpus.length} núcleo(s) · ${cpus[0]?.model.trim() ?? 'CPU desconocida'} · ${(os.totalmem() / 2 ** 30).toFixed(1)} GB`);
+  print(`Municipio sintético: semilla ${SEED}, ${PPCS} PPCS × ${METAS} metas por dependencia, 4 reportes trimestrales; fecha de corte ${FECHA_CORTE}.`);
+  print(`Cada medición es un proceso node nuevo (arranque y carga de módulos incluidos); tiempo de pared medido desde este proceso; RSS pico informado por el hijo.`);
+  print(`Carpeta de trabajo: ${work} (con una copia de dist/ tomada al empezar: se mide esa compilación).`);
+  const loadAtStart = os.loadavg()[0]!;
+  print();
+
+  // plan --help, cold: the real bin/plan.js, before anything else warms the page cache for dist/.
+  log(`plan --help × ${HELP_RUNS}…`);
+  const helpSamples: Sample[] = [];
+  for (let i = 0; i < HELP_RUNS; i++) helpSamples.push(await runNode([BIN, '--help'], work, { withResult: false }));
+  const helpProbe = await runNode([scripts.cli, '--help'], work);
+
+  // Repos.
+  const generation: string[] = [];
+  const repos = new Map<number, { root: string; summary: GenerateSummary }>();
+  for (const departments of sizes) {
+    log(`generando ${departments} dependencias…`);
+    const generated = generateOnce(reposDir, departments);
+    repos.set(departments, generated);
+    generation.push(`${departments} dep.: ${fmtInt(generated.summary.files)} archivos (${fmtInt(generated.summary.yamlFiles)} YAML, ${(generated.summary.bytes / 2 ** 20).toFixed(1)} MB) ${generated.reused ? 'reutilizados' : `en ${generated.seconds.toFixed(1)} s`}`);
+  }
+  const largest = sizes[sizes.length - 1]!;
+  log('git init + commit del repositorio más grande…');
+  const gitSetup = prepareGit(repos.get(largest)!.root, largest);
+  print(`Generación: ${generation.join('; ')}.`);
+  print(
+    gitSetup.ok
+      ? `Git: ${largest} dep. confirmado en un commit, y un reporte cambiado en el árbol de trabajo (${CHANGED_REPORT(largest)}) en ${gitSetup.seconds.toFixed(1)} s.`
+      : `Git: NO se pudo preparar el modo pull request (${gitSetup.detail}); se omite esa medición.`,
+  );
+  print();
+
+  // Measurements. One run of every size first, so each size's cost is known; then the
+  // remaining runs, round by round across sizes, as many as fit in the time budget. Within
+  // a run the kinds alternate, so drift in the machine hits every kind alike.
+  const results: SizeResult[] = sizes.map((departments) => ({ departments, summary: repos.get(departments)!.summary, runs: 0, samples: {} }));
+  const notes: string[] = [];
+  const perRun = new Map<number, number>();
+  const runOnce = async (result: SizeResult, of: number) => {
+    const { departments } = result;
+    const { root } = repos.get(departments)!;
+    const kinds: Kind[] = ['base', 'validate', ...(departments === largest && gitSetup.ok ? (['pr'] as Kind[]) : []), 'report'];
+    const reportOut = path.join(work, `salida-${departments}`);
+    const common = ['--fecha-corte', FECHA_CORTE];
+    const started = elapsed();
+    for (const kind of kinds) {
+      log(`${departments} dep., corrida ${result.runs + 1}/${of}: ${LABEL[kind]}…`);
+      const sample =
+        kind === 'base'
+          ? await runNode([scripts.baseline, root], work)
+          : kind === 'validate'
+            ? await runNode([scripts.cli, 'validate', '-C', root, ...common], work)
+            : kind === 'pr'
+              ? await runNode([scripts.cli, 'validate', '-C', root, '--changed-since', 'HEAD', ...common], work)
+              : await runNode([scripts.cli, 'report', '--annual', '--format', 'all', '--out', reportOut, '-C', root, ...common], work);
+      if (kind === 'pr' && result.prNotice === undefined) result.prNotice = sample.stderr.trim().split('\n').find((l) => l.startsWith('Modo pull request')) ?? sample.stderr.trim();
+      if (kind === 'base' && sample.ok && sample.files !== result.summary.yamlFiles) {
+        sample.ok = false;
+        sample.problem = `la base analizó ${sample.files} archivos, no los ${result.summary.yamlFiles} YAML de datos`;
+      }
+      (result.samples[kind] ??= []).push(sample);
+      if (!sample.ok) log(`  FALLÓ: ${sample.problem}\n${sample.stderr.slice(0, 2000)}`);
+    }
+    rmSync(reportOut, { recursive: true, force: true });
+    result.runs++;
+    perRun.set(departments, elapsed() - started);
+  };
+  const planned = new Map(sizes.map((d) => [d, forcedRuns ?? (d >= 100 ? 3 : 5)]));
+  for (const result of results) await runOnce(result, planned.get(result.departments)!);
+  const extra = new Map(sizes.map((d) => [d, planned.get(d)! - 1]));
+  if (forcedRuns === undefined) {
+    const cost = () => sizes.reduce((sum, d) => sum + extra.get(d)! * perRun.get(d)!, 0);
+    const room = BUDGET_SECONDS - elapsed();
+    // Too little time: take runs away from the largest sizes first, one at a time.
+    for (let i = 0; cost() > room && [...extra.values()].some((n) => n > 0); i++) {
+      const d = [...sizes].reverse()[i % sizes.length]!;
+      if (extra.get(d)! > 0) extra.set(d, extra.get(d)! - 1);
+    }
+    for (const d of sizes) {
+      if (extra.get(d)! + 1 < planned.get(d)!) notes.push(`${d} dep.: ${extra.get(d)! + 1} corrida(s) en lugar de ${planned.get(d)}, para terminar en menos de 10 minutos.`);
+    }
+  }
+  for (let round = 1; sizes.some((d) => extra.get(d)! >= round); round++) {
+    for (const result of results) if (extra.get(result.departments)! >= round) await runOnce(result, extra.get(result.departments)! + 1);
+  }
+
+  // Profile (optional).
+  let profileText: string | undefined;
+  if (values.perfil) {
+    log('perfil de CPU de plan validate…');
+    const profDir = path.join(work, 'perfil');
+    mkdirSync(profDir, { recursive: true });
+    const sample = await runNode([scripts.cli, 'validate', '-C', repos.get(largest)!.root, '--fecha-corte', FECHA_CORTE], work, { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', profDir] });
+    const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
+    profileText = file
+      ? `Perfil de CPU de «plan validate» con ${largest} dependencias (${sample.seconds.toFixed(1)} s con el perfilador${values.keep || values.dir ? `; ${path.join(profDir, file)}` : ''}):\n${summarizeProfile(path.join(profDir, file))}`
+      : `No se obtuvo el perfil de CPU (${sample.problem ?? 'sin archivo .cpuprofile'}).`;
+  }
+
+  // ------------------------------------------------------------ report
+  const failures: string[] = [];
+  for (const result of results) {
+    const { departments, summary } = result;
+    const base = stat(result, 'base');
+    print(`== ${departments} dependencias — ${fmtInt(summary.files)} archivos (${fmtInt(summary.yamlFiles)} YAML de datos; fórmula ${fmtInt(expectedFileCount(departments, PPCS))}), mediana de ${result.runs} corrida(s) ==`);
+    const rows = (Object.keys(LABEL) as Kind[])
+      .filter((kind) => result.samples[kind])
+      .map((kind) => {
+        const s = stat(result, kind);
+        for (const f of s.failures) failures.push(`${departments} dep., ${LABEL[kind]}: ${f.problem}`);
+        const times = (result.samples[kind] ?? []).filter((x) => x.ok).map((x) => x.seconds);
+        const spread = times.length > 0 ? `${Math.min(...times).toFixed(2)}–${Math.max(...times).toFixed(2)}` : '—';
+        return [LABEL[kind], fmtS(s.seconds), fmtX(s.seconds / base.seconds), fmtInt(s.rssMb), spread];
+      });
+    print(table(['medición', 'mediana (s)', 'razón vs. base', 'RSS pico (MB)', 'mín–máx (s)'], rows, ['l', 'r', 'r', 'r', 'r']));
+    if (result.prNotice) print(`  plan validate --changed-since HEAD dijo: ${result.prNotice}`);
+    print();
+  }
+
+  const bySize = (kind: Kind) => results.map((r) => stat(r, kind).seconds);
+  const scalingRows: string[][] = [
+    ...(['base', 'validate', 'report'] as Kind[]).map((kind) => [`${kind === 'base' ? 'base' : kind === 'validate' ? 'validate' : 'report --annual'} (ms por dependencia)`, ...bySize(kind).map((s, i) => (Number.isFinite(s) ? ((s * 1000) / sizes[i]!).toFixed(1) : '—'))]),
+    ['validate ÷ base', ...results.map((r) => fmtX(stat(r, 'validate').seconds / stat(r, 'base').seconds))],
+    ['report --annual ÷ validate', ...results.map((r) => fmtX(stat(r, 'report').seconds / stat(r, 'validate').seconds))],
+    ['report --annual ÷ base', ...results.map((r) => fmtX(stat(r, 'report').seconds / stat(r, 'base').seconds))],
+  ];
+  print(`== Escalamiento (${sizes.join(' → ')} dependencias) ==`);
+  print(table(['', ...sizes.map((d) => `${d} dep.`)], scalingRows, ['l', ...sizes.map(() => 'r' as const)]));
+  print();
+
+  const helpMs = median(helpSamples.filter((s) => s.ok).map((s) => s.seconds * 1000));
+  for (const s of [...helpSamples, helpProbe]) if (!s.ok) failures.push(`plan --help: ${s.problem}`);
+  print(`== Arranque en frío ==`);
+  print(`plan --help (bin/plan.js): mediana ${fmtInt(helpMs)} ms en ${HELP_RUNS} corridas (mín. ${fmtInt(Math.min(...helpSamples.map((s) => s.seconds * 1000)))} ms); RSS pico ${fmtInt(helpProbe.rssMb ?? Number.NaN)} MB.`);
+  const heavyOf = (samples: Sample[] | undefined) => [...new Set((samples ?? []).flatMap((s) => s.heavy ?? []))];
+  const validateHeavy = heavyOf(results.flatMap((r) => [...(r.samples.validate ?? []), ...(r.samples.pr ?? [])]));
+  const helpHeavy = heavyOf([helpProbe]);
+  const reportHeavy = heavyOf(results.flatMap((r) => r.samples.report ?? []));
+  const names = (list: string[]) => (list.length === 0 ? 'ninguno' : list.join(', '));
+  print(`Módulos pesados cargados — plan validate: ${names(validateHeavy)}; plan --help: ${names(helpHeavy)}; plan report --annual: ${names(reportHeavy)} (ahí sí se esperan).`);
+  print();
+
+  // Targets.
+  const big = results[results.length - 1]!;
+  const small = results[0]!;
+  const validateRatio = stat(big, 'validate').seconds / stat(big, 'base').seconds;
+  const reportRatio = stat(big, 'report').seconds / stat(big, 'validate').seconds;
+  // The baseline is not plan: its memory is shown, not judged.
+  const allRss = results.flatMap((r) => (['validate', 'pr', 'report'] as Kind[]).flatMap((k) => (r.samples[k] ?? []).map((s) => ({ mb: s.rssMb ?? 0, what: `${LABEL[k]}, ${r.departments} dep.` }))));
+  const worstRss = allRss.reduce((a, b) => (b.mb > a.mb ? b : a), { mb: 0, what: '' });
+  const smallRatio = stat(small, 'validate').seconds / stat(small, 'base').seconds;
+  const total = elapsed();
+  const checks: [boolean, string][] = [
+    [validateRatio <= TARGETS.validateVsBase, `plan validate ≤ ${TARGETS.validateVsBase}× base (${big.departments} dep.): ${fmtX(validateRatio)}`],
+    [reportRatio <= TARGETS.reportVsValidate, `plan report --annual ≤ ${TARGETS.reportVsValidate}× plan validate (${big.departments} dep.): ${fmtX(reportRatio)}`],
+    [worstRss.mb < TARGETS.rssMb, `RSS pico < ${TARGETS.rssMb} MB en todas las mediciones de plan: máximo ${fmtInt(worstRss.mb)} MB (${worstRss.what})`],
+    [helpMs < TARGETS.helpMs, `plan --help < ${TARGETS.helpMs} ms: ${fmtInt(helpMs)} ms`],
+    [validateHeavy.length === 0 && helpHeavy.length === 0, `plan validate y plan --help no cargan exceljs ni handlebars: validate ${names(validateHeavy)}, --help ${names(helpHeavy)}`],
+    [
+      sizes.length < 2 || validateRatio <= TARGETS.ratioDrift * smallRatio,
+      `crecimiento lineal: validate ÷ base con ${big.departments} dep. ≤ ${TARGETS.ratioDrift} × la razón con ${small.departments} dep.: ${fmtX(validateRatio)} frente a ${fmtX(smallRatio)}`,
+    ],
+    [failures.length === 0, `todas las ejecuciones terminaron bien${failures.length ? `: ${failures.length} falla(s)` : ''}`],
+    [total < 600, `el banco de pruebas termina en menos de 10 minutos: ${(total / 60).toFixed(1)} min`],
+  ];
+  print('== Metas ==');
+  for (const [ok, text] of checks) print(`[${verdict(ok)}] ${text}`);
+  for (const f of failures) print(`  falla: ${f}`);
+  for (const note of notes) print(`  nota: ${note}`);
+  print();
+  if (profileText) {
+    print(`== Perfil ==`);
+    print(profileText);
+    print();
+  }
+  print(`Duración total: ${total.toFixed(1)} s. Carga media del sistema (1 min) al empezar ${loadAtStart.toFixed(2)}, al terminar ${os.loadavg()[0]!.toFixed(2)}: con otra carga en la máquina las medianas suben y varían más.`);
+
+  if (!values.keep && !values.dir) rmSync(work, { recursive: true, force: true });
+  else print(`Se conservó la carpeta de trabajo ${work}.`);
+  process.stdout.write(`${out.join('\n')}\n`);
+  return 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`bench: error del banco de pruebas: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
