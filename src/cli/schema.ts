@@ -5,7 +5,7 @@ import type { Lang } from '../i18n/text.js';
 import { removeTemporaryFiles, writeFileAtomic } from '../report/write.js';
 import { schemaFileNames, schemasDir } from './init.js';
 import { UsageError, type CliIo } from './io.js';
-import { renderTable } from './rules.js';
+import { renderTable } from './table.js';
 import type { GlobalOptions } from './validate.js';
 
 const T = {
