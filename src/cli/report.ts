@@ -92,25 +92,18 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
       const fechaCorte = parseCutoff(io, options.fechaCorte);
       const outDir = resolveOutDir(root, options.out, io.cwd);
       const [{ runValidation }, { removeTemporaryFiles, writeFileAtomic }] = await Promise.all([import('./check.js'), import('../report/write.js')]);
-      const result = runValidation(io, root, lang, fechaCorte);
-      const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-      if (errors > 0) {
-        io.stderr(colorFor(io).red(T.hasErrors[lang].replace('{errors}', String(errors))));
+      const built = await buildView(io, root, lang, fechaCorte, options, quarter, runValidation);
+      if (!built) {
         setExit(1);
         return;
       }
-      const { model } = result;
-      if (options.dependencia && !model.departmentsByClave.has(options.dependencia)) {
-        throw new UsageError(T.unknownDepartment, { value: options.dependencia, all: model.departmentClaves().join(', ') });
-      }
-      const year = options.year ? Number(options.year) : model.config.ejercicio;
-      const viewOptions = { year, ...(options.dependencia ? { dependencia: options.dependencia } : {}) };
-      const suffix = options.dependencia ? `-${options.dependencia}` : '';
-
+      // Only the view lives on: the validated model is garbage by now, which matters for
+      // a 20,000-file repo whose workbook is built next.
+      const { view, base } = built;
       const outputs: { name: string; bytes: () => Promise<string | Uint8Array> }[] = [];
       const want = (format: string) => options.format === 'all' || options.format === format;
       const templatesDir = existsSync(path.join(root, 'templates')) ? path.join(root, 'templates') : undefined;
-      const markdown = async (view: ReportView) => {
+      const markdown = async () => {
         const { renderMarkdown, TemplateError } = await import('../report/markdown.js');
         try {
           return renderMarkdown(view, templatesDir ? { templatesDir } : {});
@@ -120,29 +113,14 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
           throw error;
         }
       };
-      const workbook = async (view: ReportView) => (await import('../report/xlsx.js')).renderXlsx(view);
-
-      let view: ReportView;
-      let base: string;
-      if (options.transparencia) {
-        const { transparencyView } = await import('../report/view/transparency.js');
-        view = transparencyView(model, `${year}-${quarter}`, viewOptions);
-        base = `transparencia-${year}-${quarter}${suffix}`;
-        if (want('xlsx')) outputs.push({ name: `${base}.xlsx`, bytes: () => workbook(view) });
+      const workbook = async () => (await import('../report/xlsx.js')).renderXlsx(view);
+      if (view.kind === 'transparencia') {
+        if (want('xlsx')) outputs.push({ name: `${base}.xlsx`, bytes: workbook });
         if (want('csv')) outputs.push({ name: `${base}.csv`, bytes: async () => (await import('../report/csv.js')).renderCsv(view, 'indicadores') });
-        if (want('md')) outputs.push({ name: `${base}.md`, bytes: () => markdown(view) });
+        if (want('md')) outputs.push({ name: `${base}.md`, bytes: markdown });
       } else {
-        if (quarter) {
-          const { quarterlyView } = await import('../report/view/quarterly.js');
-          view = quarterlyView(model, result.diagnostics, quarter, viewOptions);
-          base = `trimestral-${year}-${quarter}${suffix}`;
-        } else {
-          const { annualView } = await import('../report/view/annual.js');
-          view = annualView(model, result.diagnostics, viewOptions);
-          base = `anual-${year}${suffix}`;
-        }
-        if (want('md')) outputs.push({ name: `${base}.md`, bytes: () => markdown(view) });
-        if (want('xlsx')) outputs.push({ name: `${base}.xlsx`, bytes: () => workbook(view) });
+        if (want('md')) outputs.push({ name: `${base}.md`, bytes: markdown });
+        if (want('xlsx')) outputs.push({ name: `${base}.xlsx`, bytes: workbook });
       }
 
       prepareOutDir(outDir, lang);
@@ -170,6 +148,41 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
       }
       io.stdout(`${T.written[lang]}\n${written.map((f) => `  ${displayPath(io.cwd, f)}`).join('\n')}\n`);
     });
+}
+
+/** Validates, then builds the view the options ask for; undefined when the data has errors. */
+async function buildView(
+  io: CliIo,
+  root: string,
+  lang: Lang,
+  fechaCorte: string,
+  options: ReportOptions,
+  quarter: Quarter | undefined,
+  runValidation: typeof import('./check.js').runValidation,
+): Promise<{ view: ReportView; base: string } | undefined> {
+  const result = runValidation(io, root, lang, fechaCorte);
+  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+  if (errors > 0) {
+    io.stderr(colorFor(io).red(T.hasErrors[lang].replace('{errors}', String(errors))));
+    return undefined;
+  }
+  const { model } = result;
+  if (options.dependencia && !model.departmentsByClave.has(options.dependencia)) {
+    throw new UsageError(T.unknownDepartment, { value: options.dependencia, all: model.departmentClaves().join(', ') });
+  }
+  const year = options.year ? Number(options.year) : model.config.ejercicio;
+  const viewOptions = { year, ...(options.dependencia ? { dependencia: options.dependencia } : {}) };
+  const suffix = options.dependencia ? `-${options.dependencia}` : '';
+  if (options.transparencia) {
+    const { transparencyView } = await import('../report/view/transparency.js');
+    return { view: transparencyView(model, `${year}-${quarter}`, viewOptions), base: `transparencia-${year}-${quarter}${suffix}` };
+  }
+  if (quarter) {
+    const { quarterlyView } = await import('../report/view/quarterly.js');
+    return { view: quarterlyView(model, result.diagnostics, quarter, viewOptions), base: `trimestral-${year}-${quarter}${suffix}` };
+  }
+  const { annualView } = await import('../report/view/annual.js');
+  return { view: annualView(model, result.diagnostics, viewOptions), base: `anual-${year}${suffix}` };
 }
 
 /** Relative to the working directory when below it, else absolute: never `../../tmp/…`. */
