@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { validatePlan, type ValidationResult } from '../validate.js';
 import type { CliIo } from './io.js';
+import { gitReason } from './reasons.js';
 
 const NOTICES = {
   historySkipped: {
@@ -18,12 +19,6 @@ const NOTICES = {
     en: 'Notice: PLAN029 did not check {count} report(s) not yet in any commit: {files}.\n',
   },
 } as const;
-
-const REASONS: Record<string, { es: string; en: string }> = {
-  not_a_repo: { es: 'la carpeta no es un repositorio git', en: 'the folder is not a git repository' },
-  shallow: { es: 'el clon es superficial (use fetch-depth: 0 en GitHub o GIT_DEPTH: 0 en GitLab)', en: 'the clone is shallow (use fetch-depth: 0 on GitHub or GIT_DEPTH: 0 on GitLab)' },
-  git_missing: { es: 'git no está instalado', en: 'git is not installed' },
-};
 
 /** PLAN029's setting in plan.yaml, read before loading so an `off` rule costs no git call. */
 function plan029Off(root: string): boolean {
@@ -40,7 +35,7 @@ export function runValidation(io: CliIo, root: string, lang: Lang, fechaCorte: s
   let history: GitHistory | undefined;
   if (!plan029Off(root)) {
     history = toGitHistory(fileHistory(root));
-    if (!history.available) io.stderr(fill(NOTICES.historySkipped[lang], { reason: REASONS[history.reason]?.[lang] ?? history.reason }));
+    if (!history.available) io.stderr(fill(NOTICES.historySkipped[lang], { reason: gitReason(history.reason, lang) }));
   }
   const result = validatePlan(root, { lang, fechaCorte, ...(history ? { history } : {}) });
   if (history?.available) {

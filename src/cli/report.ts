@@ -5,6 +5,7 @@ import type { Lang } from '../i18n/text.js';
 import type { Quarter } from '../model/types.js';
 import type { ReportView } from '../report/view/types.js';
 import { colorFor, UsageError, type CliIo } from './io.js';
+import { displayPath, fileErrorReason } from './reasons.js';
 import { parseCutoff, resolveRoot, type GlobalOptions } from './validate.js';
 
 const T = {
@@ -30,20 +31,6 @@ const T = {
   written: { es: 'Reportes escritos:', en: 'Reports written:' },
   badTemplate: { es: '{detail}. Corrija la plantilla en templates/ del repositorio o elimínela para usar la de plan.', en: '{detail}. Fix the template in the repository\'s templates/ or delete it to use plan\'s own.' },
 } as const;
-
-const REASONS: Record<string, { es: string; en: string }> = {
-  EACCES: { es: 'permiso denegado', en: 'permission denied' },
-  EPERM: { es: 'operación no permitida', en: 'operation not permitted' },
-  EROFS: { es: 'el sistema de archivos es de sólo lectura', en: 'read-only file system' },
-  ENOSPC: { es: 'no hay espacio en el disco', en: 'no space left on device' },
-  ENOTDIR: { es: 'una parte de la ruta no es una carpeta', en: 'part of the path is not a folder' },
-  EEXIST: { es: 'ya existe un archivo con ese nombre', en: 'a file with that name exists' },
-};
-
-function reasonOf(error: unknown, lang: Lang): string {
-  const code = (error as NodeJS.ErrnoException).code ?? '';
-  return REASONS[code]?.[lang] ?? (error instanceof Error ? error.message : String(error));
-}
 
 /** Folders that hold the plan's input: a report must never be written into them. */
 const INPUT_FOLDERS = ['dependencias', 'planeacion', 'catalogos', 'schemas'];
@@ -138,7 +125,7 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
           try {
             await writeFileAtomic(target, bytes);
           } catch (error) {
-            throw new UsageError(T.cannotWrite, { file: target, reason: reasonOf(error, lang) });
+            throw new UsageError(T.cannotWrite, { file: target, reason: fileErrorReason(error, lang) });
           }
           written.push(target);
         }
@@ -185,12 +172,6 @@ async function buildView(
   return { view: annualView(model, result.diagnostics, viewOptions), base: `anual-${year}${suffix}` };
 }
 
-/** Relative to the working directory when below it, else absolute: never `../../tmp/…`. */
-function displayPath(cwd: string, file: string): string {
-  const relative = path.relative(cwd, file);
-  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
-}
-
 /** The real path of `target`, resolving symlinks in the part of it that exists. */
 function realPathOf(target: string): string {
   const missing: string[] = [];
@@ -221,6 +202,6 @@ function prepareOutDir(dir: string, lang: Lang): void {
     if (existsSync(dir) && !statSync(dir).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
     mkdirSync(dir, { recursive: true });
   } catch (error) {
-    throw new UsageError(T.outNotDir, { dir, reason: reasonOf(error, lang) });
+    throw new UsageError(T.outNotDir, { dir, reason: fileErrorReason(error, lang) });
   }
 }

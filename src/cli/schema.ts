@@ -1,10 +1,10 @@
 import { Command } from 'commander';
 import { lstatSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Lang } from '../i18n/text.js';
 import { removeTemporaryFiles, writeFileAtomic } from '../report/write.js';
 import { schemaFileNames, schemasDir } from './init.js';
 import { UsageError, type CliIo } from './io.js';
+import { displayPath, fileErrorReason } from './reasons.js';
 import { renderTable } from './table.js';
 import type { GlobalOptions } from './validate.js';
 
@@ -22,27 +22,6 @@ const T = {
   },
   written: { es: 'Esquemas copiados:', en: 'Schemas copied:' },
 } as const;
-
-const REASONS: Record<string, { es: string; en: string }> = {
-  EACCES: { es: 'permiso denegado', en: 'permission denied' },
-  EPERM: { es: 'operación no permitida', en: 'operation not permitted' },
-  EROFS: { es: 'el sistema de archivos es de sólo lectura', en: 'read-only file system' },
-  ENOSPC: { es: 'no hay espacio en el disco', en: 'no space left on device' },
-  ENOTDIR: { es: 'una parte de la ruta no es una carpeta', en: 'part of the path is not a folder' },
-  EEXIST: { es: 'ya existe un archivo con ese nombre', en: 'a file with that name exists' },
-  EISDIR: { es: 'ya existe una carpeta con ese nombre', en: 'a folder with that name exists' },
-};
-
-function reasonOf(error: unknown, lang: Lang): string {
-  const code = (error as NodeJS.ErrnoException).code ?? '';
-  return REASONS[code]?.[lang] ?? (error instanceof Error ? error.message : String(error));
-}
-
-/** Relative to the working directory when below it, else absolute. */
-function displayPath(cwd: string, target: string): string {
-  const relative = path.relative(cwd, target);
-  return relative === '' ? '.' : relative.startsWith('..') || path.isAbsolute(relative) ? target : relative;
-}
 
 interface SchemaOptions {
   out?: string;
@@ -70,7 +49,7 @@ export function schemaCommand(io: CliIo, globals: () => GlobalOptions, _setExit:
         if (statSync(dir, { throwIfNoEntry: false })?.isDirectory() === false) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
         mkdirSync(dir, { recursive: true });
       } catch (error) {
-        throw new UsageError(T.outNotDir, { dir: options.out, reason: reasonOf(error, lang) });
+        throw new UsageError(T.outNotDir, { dir: options.out, reason: fileErrorReason(error, lang) });
       }
       const existing = names.filter((name) => lstatSync(path.join(dir, name), { throwIfNoEntry: false }) !== undefined);
       if (existing.length > 0 && !options.force) {
@@ -89,7 +68,7 @@ export function schemaCommand(io: CliIo, globals: () => GlobalOptions, _setExit:
           try {
             await writeFileAtomic(target, readFileSync(path.join(schemasDir(), name)));
           } catch (error) {
-            throw new UsageError(T.cannotWrite, { file: displayPath(io.cwd, target), reason: reasonOf(error, lang) });
+            throw new UsageError(T.cannotWrite, { file: displayPath(io.cwd, target), reason: fileErrorReason(error, lang) });
           }
           written.push(target);
         }

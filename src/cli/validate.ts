@@ -9,6 +9,7 @@ import { FORMAT_NAMES } from '../format/names.js';
 import { fill, type Lang } from '../i18n/text.js';
 import { findPlanRoot } from '../repo/find-root.js';
 import { colorFor, UsageError, type CliIo } from './io.js';
+import { fileErrorReason, gitReason } from './reasons.js';
 
 export interface GlobalOptions {
   directory?: string;
@@ -57,7 +58,7 @@ async function pullRequestScope(io: CliIo, root: string, ref: string, diagnostic
   const { changedFilesSince } = await import('../git/changed-files.js');
   const changed = changedFilesSince(root, ref);
   if (!changed.ok) {
-    io.stderr(fill(MESSAGES.refUnusable[lang], { ref, reason: REF_REASONS[changed.reason]?.[lang] ?? changed.reason }));
+    io.stderr(fill(MESSAGES.refUnusable[lang], { ref, reason: gitReason(changed.reason, lang) }));
     return diagnostics;
   }
   io.stderr(fill(MESSAGES.prMode[lang], { ref, count: changed.files.size }));
@@ -69,13 +70,6 @@ export function parseCutoff(io: CliIo, value: string | undefined): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isValid(parseISO(value))) throw new UsageError(MESSAGES.badDate, { value });
   return value;
 }
-
-const REF_REASONS: Record<string, { es: string; en: string }> = {
-  not_a_repo: { es: 'la carpeta no es un repositorio git', en: 'the folder is not a git repository' },
-  unknown_ref: { es: 'esa referencia no existe en este repositorio', en: 'that reference does not exist in this repository' },
-  shallow: { es: 'el clon es superficial y no tiene esa historia; use fetch-depth: 0 o GIT_DEPTH: 0', en: 'the clone is shallow and lacks that history; use fetch-depth: 0 or GIT_DEPTH: 0' },
-  git_missing: { es: 'git no está instalado', en: 'git is not installed' },
-};
 
 interface ValidateOptions {
   format: string;
@@ -126,7 +120,7 @@ export function validateCommand(io: CliIo, globals: () => GlobalOptions, setExit
         try {
           await writeFileAtomic(file, formatter({ ...input, color: colorFor({ ...io, isTTY: false, env: { NO_COLOR: '1' } }), ...(info.ok ? { pathPrefix: info.prefix } : {}) }));
         } catch (error) {
-          throw new UsageError(MESSAGES.cannotWriteOutput, { file: options.output, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
+          throw new UsageError(MESSAGES.cannotWriteOutput, { file: options.output, reason: fileErrorReason(error, lang) });
         }
         io.stdout(FORMATTERS.stylish!(input));
         io.stderr(fill(MESSAGES.outputWritten[lang], { format: options.format, file: options.output }));
