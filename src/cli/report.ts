@@ -78,7 +78,7 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
       const root = resolveRoot(io, directory);
       const fechaCorte = parseCutoff(io, options.fechaCorte);
       const outDir = resolveOutDir(root, options.out, io.cwd);
-      const [{ runValidation }, { removeTemporaryFiles, writeFileAtomic }] = await Promise.all([import('./check.js'), import('../report/write.js')]);
+      const [{ runValidation }, { WriteError, writeFilesAtomically }] = await Promise.all([import('./check.js'), import('../report/write.js')]);
       const built = await buildView(io, root, lang, fechaCorte, options, quarter, runValidation);
       if (!built) {
         setExit(1);
@@ -111,27 +111,12 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
       }
 
       prepareOutDir(outDir, lang);
-      const onSignal = () => {
-        removeTemporaryFiles();
-        process.exit(130);
-      };
-      process.once('SIGINT', onSignal);
-      process.once('SIGTERM', onSignal);
-      const written: string[] = [];
+      let written: string[];
       try {
-        for (const output of outputs) {
-          const target = path.join(outDir, output.name);
-          const bytes = await output.bytes();
-          try {
-            await writeFileAtomic(target, bytes);
-          } catch (error) {
-            throw new UsageError(T.cannotWrite, { file: target, reason: fileErrorReason(error, lang) });
-          }
-          written.push(target);
-        }
-      } finally {
-        process.removeListener('SIGINT', onSignal);
-        process.removeListener('SIGTERM', onSignal);
+        written = await writeFilesAtomically(outputs.map((output) => ({ path: path.join(outDir, output.name), bytes: output.bytes })));
+      } catch (error) {
+        if (!(error instanceof WriteError)) throw error;
+        throw new UsageError(T.cannotWrite, { file: error.file, reason: fileErrorReason(error.cause, lang) });
       }
       io.stdout(`${T.written[lang]}\n${written.map((f) => `  ${displayPath(io.cwd, f)}`).join('\n')}\n`);
     });

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { lstatSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { removeTemporaryFiles, writeFileAtomic } from '../report/write.js';
+import { WriteError, writeFilesAtomically } from '../report/write.js';
 import { schemaFileNames, schemasDir } from './init.js';
 import { UsageError, type CliIo } from './io.js';
 import { displayPath, fileErrorReason } from './reasons.js';
@@ -55,26 +55,12 @@ export function schemaCommand(io: CliIo, globals: () => GlobalOptions, _setExit:
       if (existing.length > 0 && !options.force) {
         throw new UsageError(T.exists, { dir: options.out, files: existing.map((name) => `  ${name}`).join('\n') });
       }
-      const onSignal = () => {
-        removeTemporaryFiles();
-        process.exit(130);
-      };
-      process.once('SIGINT', onSignal);
-      process.once('SIGTERM', onSignal);
-      const written: string[] = [];
+      let written: string[];
       try {
-        for (const name of names) {
-          const target = path.join(dir, name);
-          try {
-            await writeFileAtomic(target, readFileSync(path.join(schemasDir(), name)));
-          } catch (error) {
-            throw new UsageError(T.cannotWrite, { file: displayPath(io.cwd, target), reason: fileErrorReason(error, lang) });
-          }
-          written.push(target);
-        }
-      } finally {
-        process.removeListener('SIGINT', onSignal);
-        process.removeListener('SIGTERM', onSignal);
+        written = await writeFilesAtomically(names.map((name) => ({ path: path.join(dir, name), bytes: () => readFileSync(path.join(schemasDir(), name)) })));
+      } catch (error) {
+        if (!(error instanceof WriteError)) throw error;
+        throw new UsageError(T.cannotWrite, { file: displayPath(io.cwd, error.file), reason: fileErrorReason(error.cause, lang) });
       }
       io.stdout(`${T.written[lang]}\n${written.map((file) => `  ${displayPath(io.cwd, file)}`).join('\n')}\n`);
     });

@@ -44,3 +44,43 @@ function removeQuietly(file: string): void {
     // Never created, or already renamed: nothing to clean.
   }
 }
+
+/** A write that failed, with the file it was for. */
+export class WriteError extends Error {
+  constructor(
+    readonly file: string,
+    override readonly cause: unknown,
+  ) {
+    super(`could not write ${file}`);
+  }
+}
+
+/**
+ * Writes several files atomically, one after the other; Ctrl-C (or SIGTERM) in between
+ * removes the temporary file under way and exits 130. Each file's bytes are produced only
+ * when its turn comes, so a workbook is not held in memory beside the next one.
+ */
+export async function writeFilesAtomically(files: readonly { path: string; bytes: () => Promise<string | Uint8Array> | string | Uint8Array }[]): Promise<string[]> {
+  const onSignal = () => {
+    removeTemporaryFiles();
+    process.exit(130);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const written: string[] = [];
+  try {
+    for (const file of files) {
+      const bytes = await file.bytes();
+      try {
+        await writeFileAtomic(file.path, bytes);
+      } catch (error) {
+        throw new WriteError(file.path, error);
+      }
+      written.push(file.path);
+    }
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  }
+  return written;
+}
