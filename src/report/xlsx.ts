@@ -4,6 +4,9 @@
 //
 // This module (with markdown.ts) is the only place exceljs is imported; the CLI loads it
 // with a dynamic import() so `plan validate` never pays for it.
+import { createRequire } from 'node:module';
+import { Writable } from 'node:stream';
+
 import ExcelJS from 'exceljs';
 import type { Alignment, Borders, Cell as XlsxCell, Fill, Font, Style, Worksheet } from 'exceljs';
 
@@ -64,10 +67,6 @@ const LEGAL_MIN_WIDTH = 180;
  * are narrowed (and wrap into more lines), though never below NARROWED_TEXT_WIDTH. */
 const PRINT_BUDGET = 230;
 const NARROWED_TEXT_WIDTH = 20;
-/** One line of Arial 10 is the height of a row that holds no wrapped text. exceljs leaves out
- * of `<cols>` every column 9 wide, its own default, so that is made the sheet's default too
- * (Excel's own is 8.43). */
-const SHEET_OPTIONS: Partial<ExcelJS.AddWorksheetOptions> = { properties: { defaultRowHeight: LINE_HEIGHT, defaultColWidth: 9 } };
 const PAPER_LETTER = 1 as ExcelJS.PaperSize;
 const PAPER_LEGAL = 5 as ExcelJS.PaperSize;
 
@@ -105,8 +104,8 @@ function utcDay(iso: string): Date {
 }
 
 function checkSheetName(name: string, taken: Set<string>): void {
-  // exceljs truncates long names with only a console warning, and writes the name unescaped
-  // inside the Print_Titles defined name, where an inner `'` would corrupt the workbook.
+  // Excel refuses longer names, and the name goes unescaped inside the Print_Titles and
+  // _FilterDatabase defined names (openSheet()), where an inner `'` would corrupt the workbook.
   if (name.length === 0 || name.length > 31 || /[[\]:*?/\\']/.test(name)) {
     throw new Error(`renderXlsx: nombre de hoja inválido en la vista: "${name}"`);
   }
@@ -365,22 +364,155 @@ function sheetWidth(widths: number[]): number {
   return widths.reduce((sum, w) => sum + w, 0);
 }
 
-/** Frozen header, autofilter and print set-up shared by every sheet. */
-function tableSheetSetup(sheet: Worksheet, headerRow: number, lastRow: number, widths: number[], filter: boolean): void {
-  sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: 'A1' }];
-  if (filter) {
-    sheet.autoFilter = `A${headerRow}:${sheet.getColumn(widths.length).letter}${lastRow}`;
+/** Where a sheet's table sits, known before its first row is written: the streaming writer
+ * puts the views, the print set-up and the column widths at the top of the sheet. */
+interface Layout {
+  headerRow: number;
+  lastRow: number;
+  widths: number[];
+  filter: boolean;
+}
+
+interface DefinedName {
+  name: string;
+  ranges: string[];
+  localSheetId: number;
+}
+
+/** The parts of exceljs's streaming WorkbookWriter (lib/stream/xlsx/workbook-writer.js) that
+ * its typings leave out and the hooks in openBook() use. */
+interface WriterInternals {
+  styles?: { model?: { fonts?: unknown[] }; _addFont?: (font: Partial<Font>) => number };
+  _definedNames?: unknown;
+  zip?: { append: (data: string, options: { name: string }) => unknown };
+  addApp?: () => Promise<void>;
+}
+
+/** exceljs's renderer of docProps/app.xml, which its streaming writer calls without the company. */
+type AppXformClass = new () => { toXml: (model: { worksheets: Array<{ name: string }>; company: string; manager: string }) => string };
+const requireCjs = createRequire(import.meta.url);
+
+/** The workbook being written, and what it needs at the end: the sheets in order and the
+ * defined names, which the streaming writer only writes when the workbook is committed. */
+interface Book {
+  writer: ExcelJS.stream.xlsx.WorkbookWriter;
+  sheets: Worksheet[];
+  printTitles: DefinedName[];
+  filters: DefinedName[];
+}
+
+/**
+ * A streaming workbook writer that writes the zip into `sink`, with what exceljs has no public
+ * API for:
+ *
+ * - The workbook's default font (font 0, the *Normal* style) is Arial 10 instead of exceljs's
+ *   fixed Calibri 11. Both programs measure column widths in digits of that font, so with
+ *   Calibri a LibreOffice without it (or its twin Carlito) measures them in a wider stand-in
+ *   and prints every sheet smaller. The font is registered before any cell style claims index 0.
+ * - The defined names are set when the workbook is committed (see commitBook()).
+ * - docProps/app.xml gets the company, which the streaming writer leaves out.
+ */
+function openBook(sink: Writable, view: ReportView, corte: Date): Book {
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: sink,
+    useStyles: true,
+    // Every string a shared string, as the in-memory writer wrote them.
+    useSharedStrings: true,
+    // The archiver compresses at level 1 unless told; 6 is what JSZip used, a file a quarter smaller.
+    zip: { zlib: { level: 6 } },
+  });
+  writer.creator = 'plan';
+  writer.lastModifiedBy = 'plan';
+  writer.title = view.title;
+  writer.subject = view.municipio;
+  writer.company = view.municipio;
+  writer.keywords = [view.municipio, view.periodo, view.kind].join(', ');
+  writer.description = '';
+  writer.category = '';
+  // exceljs stamps `new Date()` when these are unset; the view's date keeps output reproducible.
+  writer.created = corte;
+  writer.modified = corte;
+  writer.lastPrinted = corte;
+
+  const internals = writer as unknown as WriterInternals;
+  const styles = internals.styles;
+  if (styles?.model?.fonts?.length !== 0 || typeof styles._addFont !== 'function') {
+    throw new Error('renderXlsx: esta versión de exceljs no deja fijar la fuente por omisión');
   }
-  sheet.pageSetup = {
+  styles._addFont(font({ family: 2 }));
+
+  const zip = internals.zip;
+  if (typeof internals.addApp !== 'function' || typeof zip?.append !== 'function' || !('_definedNames' in internals)) {
+    throw new Error('renderXlsx: esta versión de exceljs no tiene el escritor de libros esperado');
+  }
+  const book: Book = { writer, sheets: [], printTitles: [], filters: [] };
+  const AppXform = requireCjs('exceljs/lib/xlsx/xform/core/app-xform.js') as AppXformClass;
+  internals.addApp = async () => {
+    const xml = new AppXform().toXml({ worksheets: book.sheets, company: view.municipio, manager: '' });
+    zip.append(xml, { name: 'docProps/app.xml' });
+  };
+  return book;
+}
+
+/**
+ * A new sheet, set up before its first row: frozen header, autofilter and print set-up. Its
+ * print titles row and, for a filtered sheet, the sheet-local name `_xlnm._FilterDatabase` over
+ * the filtered range, are kept for commitBook(): LibreOffice shows an autofilter only when the
+ * workbook also defines that name, as Excel itself writes it
+ * (https://github.com/exceljs/exceljs/issues/2778, https://bugs.documentfoundation.org/show_bug.cgi?id=118592).
+ */
+function openSheet(book: Book, name: string, layout: Layout): Worksheet {
+  const { headerRow, lastRow, widths, filter } = layout;
+  const pageSetup: Partial<ExcelJS.PageSetup> = {
     orientation: 'landscape',
     // Letter, what Mexican offices print on; legal (oficio's nearest Excel size) for wide tables.
     paperSize: sheetWidth(widths) > LEGAL_MIN_WIDTH ? PAPER_LEGAL : PAPER_LETTER,
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0, // as many pages tall as needed
-    printTitlesRow: `${headerRow}:${headerRow}`,
     margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
+  const sheet = book.writer.addWorksheet(name, {
+    // One line of Arial 10 is the height of a row that holds no wrapped text. exceljs leaves out
+    // of `<cols>` every column 9 wide, its own default, so that is made the sheet's default too
+    // (Excel's own is 8.43).
+    properties: { defaultRowHeight: LINE_HEIGHT, defaultColWidth: 9 } as ExcelJS.WorksheetProperties,
+    views: [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: 'A1' }],
+    pageSetup, // read here for the sheet's fitToPage flag
+  });
+  // Only these settings, without the printer defaults (dpi, scale 100) the writer adds.
+  sheet.pageSetup = pageSetup;
+  widths.forEach((width, c) => {
+    sheet.getColumn(c + 1).width = width;
+  });
+  const index = book.sheets.length;
+  book.sheets.push(sheet);
+  book.printTitles.push({ name: '_xlnm.Print_Titles', ranges: [`'${name}'!$${headerRow}:$${headerRow}`], localSheetId: index });
+  if (filter) {
+    const last = sheet.getColumn(widths.length).letter;
+    sheet.autoFilter = `A${headerRow}:${last}${lastRow}`;
+    book.filters.push({ name: '_xlnm._FilterDatabase', ranges: [`'${name}'!$A$${headerRow}:$${last}$${lastRow}`], localSheetId: index });
+  }
+  return sheet;
+}
+
+/** Writes out a finished row (rows go out in order, and are gone from memory once written). */
+function commitRow(sheet: Worksheet, row: number): void {
+  const target = sheet.getRow(row);
+  // The streaming writer skips a row without values; one of empty cells still has their borders.
+  if (!target.hasValues && target.cellCount > 0) Object.defineProperty(target, 'hasValues', { value: true });
+  target.commit();
+}
+
+/** Every so many rows, lets the zip take in what has been written, so a sheet is not held whole. */
+const ROWS_PER_DRAIN = 500;
+const drain = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** The defined names, in the order exceljs's in-memory writer gave them (print titles, then
+ * the filters), and the rest of the workbook. */
+async function commitBook(book: Book): Promise<void> {
+  (book.writer as unknown as WriterInternals)._definedNames = { model: [...book.printTitles, ...book.filters] };
+  await book.writer.commit();
 }
 
 function titleCell(sheet: Worksheet, text: string, size: number): void {
@@ -389,16 +521,26 @@ function titleCell(sheet: Worksheet, text: string, size: number): void {
   cell.style = { font: font({ bold: true, size }), numFmt: NUM_FMT.text };
 }
 
-function writeResumen(workbook: ExcelJS.Workbook, view: ReportView): void {
-  const sheet = workbook.addWorksheet(RESUMEN_SHEET, SHEET_OPTIONS);
-  titleCell(sheet, view.title, 14);
-
+async function writeResumen(book: Book, view: ReportView): Promise<void> {
   const facts: Array<[string, Cell]> = [
     ['Municipio', { t: 'text', v: view.municipio }],
     ['Periodo', { t: 'text', v: view.periodo }],
     ['Fecha de corte', { t: 'date', v: view.fechaCorte }],
   ];
   if (view.dependencia !== undefined) facts.push(['Dependencia', { t: 'text', v: view.dependencia }]);
+
+  const headerRow = facts.length + 3; // title, facts, one blank row, then the table
+  const headers = ['Concepto', 'Valor'];
+  const labelTexts = [...headers.slice(0, 1), ...facts.map(([label]) => label), ...view.resumen.map((item) => item.label)];
+  const valueTexts = [...headers.slice(1), ...facts.map(([, value]) => shownText(value)), ...view.resumen.map((item) => shownText(item.value))];
+  const widths = [columnWidth(labelTexts, true), columnWidth(valueTexts, false)];
+  const [labelWidth = MIN_WIDTH, valueWidth = MIN_WIDTH] = widths;
+  const wrapLabels = overflows(labelTexts, labelWidth);
+  const wrapValues = overflows(valueTexts, valueWidth);
+
+  const sheet = openSheet(book, RESUMEN_SHEET, { headerRow, lastRow: headerRow + view.resumen.length, widths, filter: false });
+  titleCell(sheet, view.title, 14);
+  commitRow(sheet, 1);
 
   let row = 2;
   for (const [label, value] of facts) {
@@ -410,35 +552,27 @@ function writeResumen(workbook: ExcelJS.Workbook, view: ReportView): void {
     const valueCell = sheet.getCell(row, 2);
     valueCell.value = v;
     valueCell.style = { ...style, alignment: { horizontal: 'left' } };
+    commitRow(sheet, row);
     row++;
   }
 
-  const headerRow = row + 1; // one blank row between the facts and the table
-  const headers = ['Concepto', 'Valor'];
-  const labelTexts = [...headers.slice(0, 1), ...facts.map(([label]) => label), ...view.resumen.map((item) => item.label)];
-  const valueTexts = [...headers.slice(1), ...facts.map(([, value]) => shownText(value)), ...view.resumen.map((item) => shownText(item.value))];
-  const widths = [columnWidth(labelTexts, true), columnWidth(valueTexts, false)];
-  const [labelWidth = MIN_WIDTH, valueWidth = MIN_WIDTH] = widths;
-  const wrapLabels = overflows(labelTexts, labelWidth);
-  const wrapValues = overflows(valueTexts, valueWidth);
   headerRowCells(sheet, headerRow, headers, widths);
-
-  view.resumen.forEach((item, i) => {
+  commitRow(sheet, headerRow);
+  for (const [i, item] of view.resumen.entries()) {
     const r = headerRow + 1 + i;
     const lines = Math.max(
       put(sheet.getCell(r, 1), { t: 'text', v: item.label }, labelWidth, wrapLabels),
       put(sheet.getCell(r, 2), item.value, valueWidth, wrapValues),
     );
     setHeight(sheet, r, lines);
-  });
-  widths.forEach((width, i) => {
-    sheet.getColumn(i + 1).width = width;
-  });
-  tableSheetSetup(sheet, headerRow, headerRow + view.resumen.length, widths, false);
+    commitRow(sheet, r);
+    if ((i + 1) % ROWS_PER_DRAIN === 0) await drain();
+  }
+  sheet.commit();
 }
 
-/** The header and rows of a table; returns the column widths. */
-function writeTable(sheet: Worksheet, headerRow: number, table: Table): number[] {
+/** The column widths of a table, and whether each column wraps. */
+function tableLayout(table: Table): { widths: number[]; wrap: boolean[] } {
   table.rows.forEach((cells, r) => {
     if (cells.length !== table.columns.length) {
       throw new Error(`renderXlsx: la fila ${r + 1} tiene ${cells.length} celdas y la tabla ${table.columns.length} columnas`);
@@ -450,127 +584,74 @@ function writeTable(sheet: Worksheet, headerRow: number, table: Table): number[]
     table.columns.map((column, c) => tableColumnWidth(column, data[c] ?? [])),
   );
   const wrap = data.map((texts, c) => overflows(texts, widths[c] ?? MIN_WIDTH));
+  return { widths, wrap };
+}
 
-  widths.forEach((width, c) => {
-    sheet.getColumn(c + 1).width = width;
-  });
+/** The header and rows of a table, each row written out as soon as it is complete. */
+async function writeTable(sheet: Worksheet, headerRow: number, table: Table, widths: number[], wrap: boolean[]): Promise<void> {
   headerRowCells(
     sheet,
     headerRow,
     table.columns.map((column) => column.header),
     widths,
   );
-  table.rows.forEach((cells, r) => {
+  commitRow(sheet, headerRow);
+  for (const [r, cells] of table.rows.entries()) {
     const row = headerRow + 1 + r;
     const lines = cells.map((cell, c) => put(sheet.getCell(row, c + 1), cell, widths[c] ?? MIN_WIDTH, wrap[c] ?? false));
     setHeight(sheet, row, Math.max(1, ...lines));
-  });
-  return widths;
+    commitRow(sheet, row);
+    if ((r + 1) % ROWS_PER_DRAIN === 0) await drain();
+  }
 }
 
-interface DefinedName {
-  name: string;
-  ranges: string[];
-  localSheetId?: number;
-}
-
-interface PreparedModel {
-  definedNames: DefinedName[];
-  styles?: unknown;
-}
-
-interface StyleManager {
-  model?: { fonts?: unknown[] };
-  _addFont?: (font: Partial<Font>) => number;
-}
-
-/**
- * Two things exceljs has no public API for, done on the model it renders in `prepareModel`:
- *
- * - LibreOffice shows an autofilter only when the workbook also defines the sheet-local name
- *   `_xlnm._FilterDatabase` over the filtered range, as Excel itself writes it
- *   (https://github.com/exceljs/exceljs/issues/2778, https://bugs.documentfoundation.org/show_bug.cgi?id=118592).
- *   The names are added right after exceljs collects its own (print titles).
- * - The workbook's default font (font 0, the *Normal* style) is Arial 10 instead of exceljs's
- *   fixed Calibri 11. Both programs measure column widths in digits of that font, so with
- *   Calibri a LibreOffice without it (or its twin Carlito) measures them in a wider stand-in
- *   and prints every sheet smaller. The font is registered as soon as exceljs creates its
- *   style manager, before any cell style claims index 0.
- */
-function patchPrepareModel(workbook: ExcelJS.Workbook): void {
-  const names: DefinedName[] = [];
-  workbook.worksheets.forEach((sheet, index) => {
-    const filter = sheet.autoFilter; // always the `A3:G9` form tableSheetSetup writes
-    if (typeof filter !== 'string') return;
-    const range = filter.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
-    names.push({ name: '_xlnm._FilterDatabase', ranges: [`'${sheet.name}'!${range}`], localSheetId: index });
-  });
-  const xlsx = workbook.xlsx as unknown as { prepareModel?: (model: PreparedModel, options: unknown) => void };
-  const prepareModel = xlsx.prepareModel;
-  if (typeof prepareModel !== 'function') throw new Error('renderXlsx: esta versión de exceljs no tiene prepareModel');
-  xlsx.prepareModel = (model, options) => {
-    let styles: unknown;
-    Object.defineProperty(model, 'styles', {
-      configurable: true,
-      enumerable: true,
-      get: () => styles,
-      set: (manager: StyleManager) => {
-        if (manager.model?.fonts?.length !== 0 || typeof manager._addFont !== 'function') {
-          throw new Error('renderXlsx: esta versión de exceljs no deja fijar la fuente por omisión');
-        }
-        manager._addFont(font({ family: 2 }));
-        styles = manager;
-      },
-    });
-    prepareModel.call(xlsx, model, options);
-    model.definedNames = [...model.definedNames, ...names];
-  };
-}
-
-function writeSections(workbook: ExcelJS.Workbook, view: ReportView, taken: Set<string>): void {
+async function writeSections(book: Book, view: ReportView, taken: Set<string>): Promise<void> {
   for (const section of view.sections) {
     checkSheetName(section.sheet, taken);
-    const sheet = workbook.addWorksheet(section.sheet, SHEET_OPTIONS);
-    titleCell(sheet, section.title, 12);
     const headerRow = section.intro === undefined ? 2 : 3;
-    const widths = writeTable(sheet, headerRow, section.table);
-    if (section.intro !== undefined) paragraph(sheet, 2, section.intro, widths, {});
-
     const lastRow = headerRow + section.table.rows.length;
-    (section.notes ?? []).forEach((note, i) => {
+    const { widths, wrap } = tableLayout(section.table);
+    const sheet = openSheet(book, section.sheet, { headerRow, lastRow, widths, filter: true });
+
+    titleCell(sheet, section.title, 12);
+    commitRow(sheet, 1);
+    if (section.intro !== undefined) {
+      paragraph(sheet, 2, section.intro, widths, {});
+      commitRow(sheet, 2);
+    }
+    await writeTable(sheet, headerRow, section.table, widths, wrap);
+    for (const [i, note] of (section.notes ?? []).entries()) {
       paragraph(sheet, lastRow + 2 + i, note, widths, { italic: true, color: { argb: MUTED_COLOR } });
-    });
-    tableSheetSetup(sheet, headerRow, lastRow, widths, true);
+      commitRow(sheet, lastRow + 2 + i);
+    }
+    sheet.commit();
   }
 }
 
 /** The workbook for a report view. Pure: the same view gives the same bytes. */
 export async function renderXlsx(view: ReportView): Promise<Buffer> {
   const corte = utcDay(view.fechaCorte);
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'plan';
-  workbook.lastModifiedBy = 'plan';
-  workbook.title = view.title;
-  workbook.subject = view.municipio;
-  workbook.company = view.municipio;
-  workbook.keywords = [view.municipio, view.periodo, view.kind].join(', ');
-  // exceljs stamps `new Date()` when these are unset; the view's date keeps output reproducible.
-  workbook.created = corte;
-  workbook.modified = corte;
-  workbook.lastPrinted = corte;
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      chunks.push(chunk);
+      callback();
+    },
+  });
+  const book = openBook(sink, view, corte);
 
   const taken = new Set<string>([RESUMEN_SHEET.toLowerCase()]);
-  writeResumen(workbook, view);
-  writeSections(workbook, view, taken);
-  patchPrepareModel(workbook);
+  await writeResumen(book, view);
+  await writeSections(book, view, taken);
+  await commitBook(book);
 
-  const written = await workbook.xlsx.writeBuffer();
-  return pinZipDates(Buffer.from(written as ArrayBuffer), corte);
+  return pinZipDates(Buffer.concat(chunks), corte);
 }
 
 /**
- * Sets every zip entry's modification time to `day` at 00:00. exceljs adds each part to
- * JSZip without a date, so JSZip stamps the current time, and no exceljs option reaches it;
+ * Sets every zip entry's modification time to `day` at 00:00. exceljs's streaming writer adds
+ * each part to its archiver without a date, so the archiver stamps the current time, and no
+ * exceljs option reaches it;
  * the DOS date/time fields sit outside the CRC and the compressed data, so rewriting them in
  * place keeps the archive valid and makes the bytes depend only on the view.
  */

@@ -245,6 +245,17 @@ describe('renderXlsx', () => {
     expect(ws.getCell('D8').font).toMatchObject({ italic: true, color: { argb: 'FF808080' } });
   });
 
+  it('keeps the borders of a row whose cells are all empty', async () => {
+    const view = sampleView();
+    view.sections[1]?.table.rows.splice(1, 0, [{ t: 'empty' }, { t: 'empty' }, { t: 'empty' }, { t: 'empty' }]);
+    const ws = sheet(await load(await renderXlsx(view)), 'Metas');
+    for (const address of ['A4', 'B4', 'C4', 'D4']) {
+      expect(ws.getCell(address).type).toBe(ExcelJS.ValueType.Null);
+      expect(ws.getCell(address).border.bottom).toMatchObject({ style: 'thin' });
+    }
+    expect(ws.getCell('C5').value).not.toBeNull();
+  });
+
   it('writes formula-looking and hostile text as plain text, never as a formula', async () => {
     const buffer = await renderXlsx(sampleView());
     const ws = sheet(await load(buffer), 'Entregas');
