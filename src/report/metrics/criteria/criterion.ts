@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../../diagnostics/diagnostic.js';
 import type { PlanModel, SourceDoc } from '../../../model/model.js';
-import type { CriterioClave, Ppcs, Quarter } from '../../../model/types.js';
+import type { CriterioClave, Ppcs, Quarter, Reporte, ReportePpcs } from '../../../model/types.js';
 
 /** One measurable part of a criterion: numerador / denominador, not applicable when nothing was due. */
 export interface SubIndicator {
@@ -36,6 +36,21 @@ export interface Criterion {
   subindicators(context: EvaluationContext): SubIndicator[];
   /** A concrete 2020 action for a sub-indicator below 100 %, citing this year's numbers. */
   action(sub: SubIndicator, context: EvaluationContext): string;
+}
+
+/** The department's reports of the evaluated year. */
+export function reportsOfYear({ model, clave, year }: EvaluationContext): SourceDoc<Reporte>[] {
+  return model.reportsOf(clave).filter((r) => r.data.trimestre.startsWith(`${year}-`));
+}
+
+/**
+ * Report entries of the year for the given PPCS, counting only those in operation that
+ * quarter (activo, or no status stated): a suspended PPCS served and shared nothing.
+ */
+export function activeEntries(context: EvaluationContext, ppcsIds: ReadonlySet<string>): ReportePpcs[] {
+  return reportsOfYear(context)
+    .flatMap((r) => r.data.ppcs)
+    .filter((entry) => ppcsIds.has(entry.id) && (entry.estatus === undefined || entry.estatus === 'activo'));
 }
 
 export const ratio = (sub: SubIndicator): number | undefined => (sub.denominador === 0 ? undefined : sub.numerador / sub.denominador);

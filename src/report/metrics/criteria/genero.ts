@@ -1,21 +1,20 @@
-import { type Criterion } from './criterion.js';
+import { activeEntries, reportsOfYear, type Criterion } from './criterion.js';
 
 export const genero: Criterion = {
   clave: 'perspectiva_genero',
   nombre: 'Implementación de la Perspectiva de Género',
   recursos: 'Gestión y trabajo institucional',
   dimension: 'Estratégica',
-  subindicators({ model, clave, year, vigentes }) {
-    const reports = model.reportsOf(clave).filter((r) => r.data.trimestre.startsWith(`${year}-`));
+  subindicators(context) {
+    const { model, clave, year, vigentes } = context;
+    const reports = reportsOfYear(context);
     const applied = new Set(reports.flatMap((r) => r.data.ppcs.flatMap((entry) => entry.recomendaciones_genero_aplicadas ?? [])));
     const addressed = model.genero
       .filter((doc) => doc.data.ejercicio === year)
       .flatMap((doc) => doc.data.recomendaciones)
       .filter((r) => r.dependencias.includes(clave) && r.fecha <= model.fechaCorte);
     const genderIds = new Set(vigentes.filter((doc) => doc.data.perspectiva_genero?.aplica).map((doc) => doc.data.id));
-    const entries = reports
-      .flatMap((r) => r.data.ppcs)
-      .filter((entry) => genderIds.has(entry.id) && (entry.estatus === undefined || entry.estatus === 'activo'));
+    const entries = activeEntries(context, genderIds);
     return [
       {
         id: 'recomendaciones_aplicadas',

@@ -1,5 +1,5 @@
 import type { Ppcs } from '../../../model/types.js';
-import { type Criterion } from './criterion.js';
+import { activeEntries, type Criterion } from './criterion.js';
 
 /** Other departments named as participants in the PPCS's activities. */
 export function partnersOf(ppcs: Ppcs, clave: string): string[] {
@@ -11,14 +11,11 @@ export const integralidad: Criterion = {
   nombre: 'Integralidad (Participación con otras áreas)',
   recursos: 'Vinculación interinstitucional',
   dimension: 'Estratégica',
-  subindicators({ model, clave, year, vigentes }) {
+  subindicators(context) {
+    const { clave, vigentes } = context;
     const shared = vigentes.filter((doc) => partnersOf(doc.data, clave).length > 0);
     const sharedIds = new Set(shared.map((doc) => doc.data.id));
-    const entries = model
-      .reportsOf(clave)
-      .filter((r) => r.data.trimestre.startsWith(`${year}-`))
-      .flatMap((r) => r.data.ppcs)
-      .filter((entry) => sharedIds.has(entry.id) && (entry.estatus === undefined || entry.estatus === 'activo'));
+    const entries = activeEntries(context, sharedIds);
     return [
       {
         id: 'ppcs_compartidos',
