@@ -13,7 +13,7 @@ import { decodeYamlBytes, DEFAULT_MAX_FILE_BYTES, type DecodeProblem } from './r
 import { listRepo, type RepoEntry } from './repo/files.js';
 import { isStrayDataFile, placementOf, type FileKind, type Placement } from './repo/layout.js';
 import { PLAN001, PLAN001_HINTS } from './rules/PLAN001-yaml-legible.js';
-import { PLAN006 } from './rules/PLAN006-archivo-fuera-de-lugar.js';
+import { KIND_NAMES, MISPLACED_HINT, PLAN006, whereItBelongs } from './rules/PLAN006-archivo-fuera-de-lugar.js';
 import { explainSchemaErrors } from './schema/messages.js';
 import { checkSchema } from './schema/validator.js';
 import { position } from './yaml/locate.js';
@@ -81,7 +81,7 @@ class Loader {
     const file = entry.path;
     const placement = placementOf(file);
     if (!placement) {
-      if (isStrayDataFile(file)) this.findings.push({ rule: 'PLAN006', file, path: [], message: fill(PLAN006.meta.messages.stray![this.options.lang]) });
+      if (isStrayDataFile(file)) this.strayFile(entry);
       return;
     }
     this.fileCount++;
@@ -95,6 +95,41 @@ class Loader {
       return this.markUnreadable(file, placement);
     }
     this.addDocument(file, placement, value);
+  }
+
+  /**
+   * PLAN006: a YAML file at no known place. One that looks like plan data (a report saved as
+   * `dependencias/SP/2019-T3.yml`) is an error naming where it belongs, so the pull request that
+   * brings it cannot pass green while the report it holds goes unchecked.
+   */
+  private strayFile(entry: RepoEntry): void {
+    const { lang } = this.options;
+    const file = entry.path;
+    const belongs = entry.symlink ? undefined : whereItBelongs(file, this.peek(entry));
+    if (!belongs) {
+      this.findings.push({ rule: 'PLAN006', file, path: [], message: fill(PLAN006.meta.messages.stray![lang]) });
+      return;
+    }
+    this.findings.push({
+      rule: 'PLAN006',
+      file,
+      path: [],
+      severity: 'error',
+      message: fill(PLAN006.meta.messages.misplaced![lang], { tipo: KIND_NAMES[belongs.kind][lang] }),
+      hint: fill(MISPLACED_HINT[lang], { destino: belongs.target }),
+    });
+  }
+
+  /** A stray file's parsed content, to tell what it is; undefined when it cannot be read. */
+  private peek(entry: RepoEntry): unknown {
+    try {
+      const decoded = decodeYamlBytes(readFileSync(path.join(this.root, entry.path)), this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+      if (!decoded.ok) return undefined;
+      const outcome = parseYaml(decoded.text);
+      return outcome.ok ? outcome.parsed.value : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Reads, decodes and parses one data file; undefined (with findings) when it cannot be used. */

@@ -1,3 +1,4 @@
+import { placementOf } from '../repo/layout.js';
 import type { Rule } from './rule.js';
 
 export const PLAN006: Rule = {
@@ -5,7 +6,7 @@ export const PLAN006: Rule = {
     id: 'PLAN006',
     title: { es: 'Archivo fuera de la estructura del plan', en: 'File outside the plan layout' },
     rationale:
-      'Un archivo YAML en una carpeta o con un nombre que «plan» no reconoce no se revisa: un reporte guardado en «reporte/» en lugar de «reportes/» pasaría sin validarse y nunca llegaría a la evaluación. Se avisa porque el Plan de Mejora establece que «su aplicación y cumplimiento serán monitoreadas trimestralmente»: nada debe quedar fuera de ese seguimiento sin que nadie lo note.',
+      'Un archivo YAML en una carpeta o con un nombre que «plan» no reconoce no se revisa: un reporte guardado en «reporte/» en lugar de «reportes/» pasaría sin validarse y nunca llegaría a la evaluación. Se avisa porque el Plan de Mejora establece que «su aplicación y cumplimiento serán monitoreadas trimestralmente»: nada debe quedar fuera de ese seguimiento sin que nadie lo note. Si el archivo tiene la forma de un dato del plan (un reporte, una carátula, una ficha…), es un error: el pull request que lo trae no debe integrarse hasta que el archivo esté en su lugar.',
     defaultSeverity: 'warning',
     hint: {
       es: 'Muévalo a su lugar: plan.yaml, catalogos/unidades-de-medida.yaml, dependencias/<CLAVE>/dependencia.yaml, dependencias/<CLAVE>/ppcs/<ID>.yaml, dependencias/<CLAVE>/reportes/<AAAA>-T<n>.yaml, planeacion/retroalimentacion/<AAAA>-T<n>.yaml, planeacion/convocatorias/<AAAA>.yaml o planeacion/genero/<AAAA>.yaml (extensión .yaml).',
@@ -13,12 +14,85 @@ export const PLAN006: Rule = {
     },
     messages: {
       stray: { es: 'Este archivo YAML no está en un lugar que «plan» reconozca y no se revisó.', en: 'This YAML file is not at a place "plan" recognises and was not checked.' },
+      misplaced: {
+        es: 'Este archivo parece {tipo}, pero está fuera de lugar: no se revisó y no cuenta en la evaluación.',
+        en: 'This file looks like {tipo}, but it is out of place: it was not checked and does not count in the evaluation.',
+      },
       symlink: { es: 'Este archivo es un enlace simbólico; los datos del plan deben ser archivos reales y no se leyó.', en: 'This file is a symbolic link; plan data must be real files, and it was not read.' },
     },
     examples: {
-      file: 'dependencias/OP/reporte/2019-T1.yaml',
-      invalid: '# guardado en dependencias/OP/reporte/2019-T1.yaml\ndependencia: OP\ntrimestre: 2019-T1\n',
+      file: 'dependencias/OP/2019-T1.yaml',
+      invalid: '# guardado en dependencias/OP/2019-T1.yaml\ndependencia: OP\ntrimestre: 2019-T1\n',
       valid: '# guardado en dependencias/OP/reportes/2019-T1.yaml\ndependencia: OP\ntrimestre: 2019-T1\n',
     },
   },
 };
+
+/** The hint for a file that looks like plan data: the exact path where it belongs. */
+export const MISPLACED_HINT = {
+  es: 'Muévalo a «{destino}» (con «git mv», para conservar su historia) y vuelva a validar.',
+  en: 'Move it to "{destino}" (with "git mv", to keep its history) and validate again.',
+};
+
+type Kind = 'reporte' | 'ppcs' | 'dependencia' | 'retroalimentacion' | 'convocatorias' | 'genero' | 'unidades' | 'plan' | 'excepciones';
+
+export const KIND_NAMES: Record<Kind, { es: string; en: string }> = {
+  reporte: { es: 'un reporte trimestral', en: 'a quarterly report' },
+  ppcs: { es: 'la carátula de un PPCS', en: 'a PPCS carátula' },
+  dependencia: { es: 'la ficha de una dependencia', en: 'a department card' },
+  retroalimentacion: { es: 'un formato de retroalimentación', en: 'a feedback file' },
+  convocatorias: { es: 'un archivo de convocatorias', en: 'a calls file' },
+  genero: { es: 'un archivo de recomendaciones de género', en: 'a gender recommendations file' },
+  unidades: { es: 'el catálogo de unidades de medida', en: 'the unit catalog' },
+  plan: { es: 'la configuración del plan (plan.yaml)', en: 'the plan configuration (plan.yaml)' },
+  excepciones: { es: 'el archivo de excepciones', en: 'the exceptions file' },
+};
+
+const QUARTER = /^\d{4}-T[1-4]$/;
+const YEAR = /^\d{4}$/;
+const SAFE_SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/**
+ * Where a stray YAML file belongs, judged by its content (the keys each kind of file must
+ * have) and, failing that, by its name: `dependencias/SP/2019-T3.yml` with a report's keys
+ * belongs at `dependencias/SP/reportes/2019-T3.yaml`. Undefined when it does not look like
+ * plan data (a department's own notes file), which stays a warning.
+ */
+export function whereItBelongs(relPath: string, value: unknown): { kind: Kind; target: string } | undefined {
+  const segments = relPath.split('/');
+  const stem = segments[segments.length - 1]!.replace(/\.ya?ml$/i, '');
+  const folder = segments[0] === 'dependencias' && segments.length > 2 ? segments[1] : undefined;
+  // A file in its right place but for the extension: `.yml` → `.yaml`.
+  const renamed = relPath.replace(/\.ya?ml$/i, '.yaml');
+  const sameFolder = placementOf(renamed);
+  if (sameFolder && renamed !== relPath) return { kind: sameFolder.kind, target: renamed };
+
+  const data = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const has = (...keys: string[]) => keys.every((key) => key in data);
+  const text = (key: string, pattern: RegExp) => (typeof data[key] === 'string' && pattern.test(data[key] as string) ? (data[key] as string) : undefined);
+  const year = (key: string) => (typeof data[key] === 'number' && YEAR.test(String(data[key])) ? String(data[key]) : undefined);
+  const department = (declared?: string) => folder ?? declared ?? '<CLAVE>';
+
+  if (has('trimestre', 'ppcs')) {
+    return { kind: 'reporte', target: `dependencias/${department(text('dependencia', SAFE_SEGMENT))}/reportes/${text('trimestre', QUARTER) ?? (QUARTER.test(stem) ? stem : '<AAAA>-T<n>')}.yaml` };
+  }
+  if (has('trimestre', 'observaciones')) {
+    return { kind: 'retroalimentacion', target: `planeacion/retroalimentacion/${text('trimestre', QUARTER) ?? '<AAAA>-T<n>'}.yaml` };
+  }
+  if (has('id', 'tipo', 'estatus') || has('id', 'metas')) {
+    const id = text('id', SAFE_SEGMENT);
+    return { kind: 'ppcs', target: `dependencias/${department(id?.split('-')[0])}/ppcs/${id ?? '<ID>'}.yaml` };
+  }
+  if (has('clave', 'titular')) {
+    const clave = text('clave', SAFE_SEGMENT);
+    return { kind: 'dependencia', target: `dependencias/${clave ?? department()}/dependencia.yaml` };
+  }
+  if (has('convocatorias')) return { kind: 'convocatorias', target: `planeacion/convocatorias/${year('ejercicio') ?? '<AAAA>'}.yaml` };
+  if (has('recomendaciones')) return { kind: 'genero', target: `planeacion/genero/${year('ejercicio') ?? '<AAAA>'}.yaml` };
+  if (has('unidades')) return { kind: 'unidades', target: 'catalogos/unidades-de-medida.yaml' };
+  if (has('excepciones')) return { kind: 'excepciones', target: 'planeacion/excepciones.yaml' };
+  if (has('municipio', 'ejercicio')) return { kind: 'plan', target: 'plan.yaml' };
+  // Unreadable or unknown content: a quarter-named file in a department folder is a report.
+  if (folder && QUARTER.test(stem)) return { kind: 'reporte', target: `dependencias/${folder}/reportes/${stem}.yaml` };
+  return undefined;
+}

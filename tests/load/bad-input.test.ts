@@ -145,15 +145,59 @@ describe('symlinks and configuration', () => {
 });
 
 describe('files in unexpected places', () => {
-  it('warns about a YAML file in a misspelled folder instead of ignoring it', () => {
-    const diagnostics = validateFiles({ ...baseRepo(), 'dependencias/OP/reporte/2019-T2.yaml': 'dependencia: OP\n' });
-    expect(where(diagnostics)).toEqual(['PLAN006 dependencias/OP/reporte/2019-T2.yaml:1']);
-    expect(diagnostics[0]!.severity).toBe('warning');
+  const reportOf = (clave: string, trimestre: string) => `dependencia: ${clave}\ntrimestre: ${trimestre}\nfecha_entrega: 2019-09-27\nelaboro: Ana\nppcs: []\n`;
+
+  it('refuses a report saved outside reportes/ as an error that names where it belongs', () => {
+    const diagnostics = validateFiles({ ...baseRepo(), 'dependencias/OP/2019-T3.yml': reportOf('OP', '2019-T3') });
+    expect(where(diagnostics)).toEqual(['PLAN006 dependencias/OP/2019-T3.yml:1']);
+    expect(diagnostics[0]).toMatchObject({
+      severity: 'error',
+      message: 'Este archivo parece un reporte trimestral, pero está fuera de lugar: no se revisó y no cuenta en la evaluación.',
+      hint: 'Muévalo a «dependencias/OP/reportes/2019-T3.yaml» (con «git mv», para conservar su historia) y vuelva a validar.',
+    });
   });
 
-  it('warns about a .yml extension', () => {
+  it('takes the department and quarter from the content when the path does not give them', () => {
+    const diagnostics = validateFiles({ ...baseRepo(), 'planeacion/reporte-sp.yaml': reportOf('SP', '2019-T2') });
+    expect(diagnostics[0]!.hint).toBe('Muévalo a «dependencias/SP/reportes/2019-T2.yaml» (con «git mv», para conservar su historia) y vuelva a validar.');
+  });
+
+  it('names the place of a carátula, a department card and a feedback file by their keys', () => {
+    const diagnostics = validateFiles({
+      ...baseRepo(),
+      'dependencias/OP/OP-07.yaml': 'id: OP-07\ntipo: programa\nnombre: Bacheo\nestatus: activo\n',
+      'dependencias/dif.yaml': 'clave: DIF\nnombre: DIF\ntitular: Luz\n',
+      'planeacion/retro-T2.yaml': 'trimestre: 2019-T2\nobservaciones: []\n',
+    });
+    expect(diagnostics.map((d) => `${d.file} ${d.severity} ${d.hint}`)).toEqual([
+      'dependencias/OP/OP-07.yaml error Muévalo a «dependencias/OP/ppcs/OP-07.yaml» (con «git mv», para conservar su historia) y vuelva a validar.',
+      'dependencias/dif.yaml error Muévalo a «dependencias/DIF/dependencia.yaml» (con «git mv», para conservar su historia) y vuelva a validar.',
+      'planeacion/retro-T2.yaml error Muévalo a «planeacion/retroalimentacion/2019-T2.yaml» (con «git mv», para conservar su historia) y vuelva a validar.',
+    ]);
+  });
+
+  it('treats a quarter-named file in a misspelled folder as a misplaced report', () => {
+    const diagnostics = validateFiles({ ...baseRepo(), 'dependencias/OP/reporte/2019-T2.yaml': 'dependencia: OP\n' });
+    expect(where(diagnostics)).toEqual(['PLAN006 dependencias/OP/reporte/2019-T2.yaml:1']);
+    expect(diagnostics[0]).toMatchObject({ severity: 'error', hint: 'Muévalo a «dependencias/OP/reportes/2019-T2.yaml» (con «git mv», para conservar su historia) y vuelva a validar.' });
+  });
+
+  it('asks for the .yaml extension of a file that is otherwise in its place', () => {
     const diagnostics = validateFiles({ ...baseRepo(), 'planeacion/genero/2019.yml': 'ejercicio: 2019\n' });
     expect(where(diagnostics)).toEqual(['PLAN006 planeacion/genero/2019.yml:1']);
+    expect(diagnostics[0]).toMatchObject({
+      severity: 'error',
+      message: 'Este archivo parece un archivo de recomendaciones de género, pero está fuera de lugar: no se revisó y no cuenta en la evaluación.',
+      hint: 'Muévalo a «planeacion/genero/2019.yaml» (con «git mv», para conservar su historia) y vuelva a validar.',
+    });
+  });
+
+  it('only warns about a YAML file that does not look like plan data', () => {
+    const diagnostics = validateFiles({ ...baseRepo(), 'dependencias/OP/notas.yaml': 'pendientes:\n  - llamar a Tesorería\n', 'planeacion/roto.yaml': 'a: [1\n' });
+    expect(diagnostics.map((d) => `${d.rule} ${d.file} ${d.severity} ${d.message}`)).toEqual([
+      'PLAN006 dependencias/OP/notas.yaml warning Este archivo YAML no está en un lugar que «plan» reconozca y no se revisó.',
+      'PLAN006 planeacion/roto.yaml warning Este archivo YAML no está en un lugar que «plan» reconozca y no se revisó.',
+    ]);
   });
 
   it('leaves evidence folders and files outside the managed folders alone', () => {
