@@ -2,6 +2,7 @@
 // the edge when PLAN029 is on, and says once why a git-based check was skipped.
 import { fileHistory, notYetCommitted, toGitHistory, type GitHistory } from '../git/history.js';
 import { fill, type Lang } from '../i18n/text.js';
+import { severitySetting } from '../model/config.js';
 import { parseYaml } from '../yaml/parse.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,7 +26,7 @@ function plan029Off(root: string): boolean {
   try {
     const parsed = parseYaml(readFileSync(path.join(root, 'plan.yaml'), 'utf8'));
     const reglas = parsed.ok ? (parsed.parsed.value as { reglas?: Record<string, unknown> }).reglas : undefined;
-    return reglas?.PLAN029 === 'off';
+    return severitySetting(reglas?.PLAN029) === 'off';
   } catch {
     return false;
   }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Lang } from '../i18n/text.js';
+import { severitySetting } from '../model/config.js';
 import type { Severity, SeveritySetting } from '../model/types.js';
 import { decodeYamlBytes } from '../repo/decode.js';
 import { findPlanRoot, PLAN_FILE } from '../repo/find-root.js';
@@ -10,13 +11,10 @@ import { parseYaml } from '../yaml/parse.js';
 import { UsageError, type CliIo } from './io.js';
 import { MESSAGES } from './validate.js';
 
-
 export const SEVERITY_LABEL: Record<Lang, Record<SeveritySetting, string>> = {
   es: { error: 'error', warning: 'advertencia', off: 'desactivada' },
   en: { error: 'error', warning: 'warning', off: 'off' },
 };
-
-const SETTINGS: ReadonlySet<string> = new Set<SeveritySetting>(['error', 'warning', 'off']);
 
 /** What plan.yaml says about rule severities, read leniently: `plan rules` must work on a broken repo. */
 export interface SeverityConfig {
@@ -53,7 +51,8 @@ export function readSeverityConfig(io: CliIo, directory: string | undefined): Se
   const raw = isRecord(value) ? value['reglas'] : undefined;
   if (isRecord(raw)) {
     for (const [id, setting] of Object.entries(raw)) {
-      if (typeof setting === 'string' && SETTINGS.has(setting)) reglas.set(id, setting as SeveritySetting);
+      const resolved = severitySetting(setting);
+      if (resolved) reglas.set(id, resolved);
     }
   }
   return { file, reglas };

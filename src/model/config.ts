@@ -1,4 +1,4 @@
-import type { CriterioClave, GradoRubrica, PlanConfig, SemaforoBandas, SeveritySetting } from './types.js';
+import type { CriterioClave, GradoRubrica, PlanConfig, SemaforoBandas, SeveritySetting, SeverityWord } from './types.js';
 
 /** plan.yaml with every default filled in: what rules and reports actually use. */
 export interface ResolvedConfig {
@@ -38,6 +38,30 @@ export const DEFAULT_GRADOS: GradoRubrica[] = [
   { grado: 'Insuficiente', minimo: 0, tipo_plan: 'Reestructuración' },
 ];
 
+// plan.yaml is written by Spanish-speaking staff, and `plan rules` shows «advertencia» and
+// «desactivada»: those words must work where they are read. The card's English words stay valid.
+const SEVERITY_WORDS: Readonly<Record<SeverityWord, SeveritySetting>> = {
+  error: 'error',
+  advertencia: 'warning',
+  warning: 'warning',
+  desactivada: 'off',
+  off: 'off',
+};
+
+/** The setting a severity word of plan.yaml stands for; undefined for anything else (PLAN002 reports it). */
+export function severitySetting(word: unknown): SeveritySetting | undefined {
+  return typeof word === 'string' && Object.hasOwn(SEVERITY_WORDS, word) ? SEVERITY_WORDS[word as SeverityWord] : undefined;
+}
+
+function resolveReglas(reglas: Record<string, SeverityWord> | undefined): Record<string, SeveritySetting> {
+  const resolved: Record<string, SeveritySetting> = {};
+  for (const [id, word] of Object.entries(reglas ?? {})) {
+    const setting = severitySetting(word);
+    if (setting) resolved[id] = setting;
+  }
+  return resolved;
+}
+
 export function resolveConfig(plan: PlanConfig | undefined, fallbackYear: number): ResolvedConfig {
   return {
     municipio: plan?.municipio ?? '',
@@ -52,6 +76,6 @@ export function resolveConfig(plan: PlanConfig | undefined, fallbackYear: number
     ppcsActivosMinimo: plan?.umbrales?.ppcs_activos_minimo ?? 50,
     pesos: plan?.rubrica?.pesos ?? DEFAULT_PESOS,
     grados: [...(plan?.rubrica?.grados ?? DEFAULT_GRADOS)].sort((a, b) => b.minimo - a.minimo),
-    reglas: plan?.reglas ?? {},
+    reglas: resolveReglas(plan?.reglas),
   };
 }

@@ -13,6 +13,8 @@ export const QUARTERS: readonly Quarter[] = ['T1', 'T2', 'T3', 'T4'];
 
 export type Severity = 'error' | 'warning';
 export type SeveritySetting = Severity | 'off';
+/** A severity as plan.yaml may write it: Spanish words, or the English ones of the card. */
+export type SeverityWord = SeveritySetting | 'advertencia' | 'desactivada';
 
 export type CriterioClave =
   | 'consistencia_programatica'
@@ -84,8 +86,8 @@ export interface PlanConfig {
     ppcs_activos_minimo?: number;
   };
   rubrica?: Rubrica;
-  /** Per-rule severity override, like ESLint: `PLAN021: error`. */
-  reglas?: Record<string, SeveritySetting>;
+  /** Per-rule severity override, like ESLint: `PLAN021: error`, `PLAN029: desactivada`. */
+  reglas?: Record<string, SeverityWord>;
 }
 
 // ------------------------------------------------ catalogos/unidades-de-medida.yaml
