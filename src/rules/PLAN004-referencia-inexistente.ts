@@ -1,10 +1,11 @@
 import type { PathSegment } from '../diagnostics/diagnostic.js';
-import { quote as q, type Text } from '../i18n/text.js';
+import { closestMatch } from '../i18n/similar.js';
+import { quote as q, type Params, type Text } from '../i18n/text.js';
 import type { PlanModel, SourceDoc } from '../model/model.js';
 import type { Ppcs } from '../model/types.js';
 import type { RepoEntry } from '../repo/files.js';
 import { placementOf, type FileKind } from '../repo/layout.js';
-import type { Report, Rule } from './rule.js';
+import type { Report, Rule, RuleReport } from './rule.js';
 
 const messages = {
   sinFicha: {
@@ -22,6 +23,10 @@ const messages = {
   ppcs: {
     es: 'El PPCS {id} no existe: ninguna carátula en «dependencias/<CLAVE>/ppcs/» lo declara.',
     en: 'PPCS {id} does not exist: no carátula in "dependencias/<CLAVE>/ppcs/" declares it.',
+  },
+  ppcsBorrado: {
+    es: 'El PPCS {id} no existe: su carátula «{caratula}» se borró del repositorio, pero aquí se sigue citando.',
+    en: 'PPCS {id} does not exist: its carátula "{caratula}" was deleted from the repository, but it is still cited here.',
   },
   ppcsAjeno: {
     es: 'El PPCS {id} pertenece a la dependencia {duena} (su carátula es «{caratula}»), no a {dependencia}; cada dependencia reporta sólo sus propios PPCS.',
@@ -77,8 +82,21 @@ const messages = {
   },
 } satisfies Record<string, Text>;
 
+const generalHint: Text = {
+  es: 'Escriba una clave que exista, tal como aparece en su archivo de origen; si el elemento es nuevo, agregue primero su archivo.',
+  en: 'Write a key that exists, exactly as in its source file; if the item is new, add its file first.',
+};
+
 // Hints for one kind of finding, replacing the rule's general hint (RuleReport.hint).
 const hints = {
+  ppcs: {
+    es: 'Si se borró su carátula, restaure el archivo o márquelo «estatus: cancelado» en lugar de borrarlo; si es un error de captura, escriba el id de un PPCS existente.',
+    en: 'If its carátula was deleted, restore the file or mark it "estatus: cancelado" instead of deleting it; if it is a typing error, write the id of an existing PPCS.',
+  },
+  ppcsBorrado: {
+    es: 'Restaure el archivo o márquelo «estatus: cancelado» en lugar de borrarlo: los reportes que ya se entregaron lo citan.',
+    en: 'Restore the file or mark it "estatus: cancelado" instead of deleting it: reports already delivered cite it.',
+  },
   consigoMisma: {
     es: 'Quite {clave} de la lista; si nadie más participa, deje la lista fuera.',
     en: 'Remove {clave} from the list; if nobody else takes part, leave the list out.',
@@ -120,10 +138,7 @@ export const PLAN004: Rule = {
     rationale:
       'Los reportes trimestrales deben manifestar «el avance de las metas planteadas en las caratulas de proyecto», en la unidad de medida «asignada y validada por el área de Planeación», atender las observaciones «emitidas mediante el formato de retroalimentación» y, para la integralidad, «hacer referencia de dichas dependencias con quienes colaboró». Todo eso se hace por clave: si una clave de dependencia, PPCS, meta, unidad, observación o recomendación no corresponde a nada, o una evidencia no está en el repositorio, el reporte no se puede revisar ni contar en la evaluación.',
     defaultSeverity: 'error',
-    hint: {
-      es: 'Escriba una clave que exista, tal como aparece en su archivo de origen; si el elemento es nuevo, agregue primero su archivo.',
-      en: 'Write a key that exists, exactly as in its source file; if the item is new, add its file first.',
-    },
+    hint: generalHint,
     messages,
     examples: {
       file: 'dependencias/OP/reportes/2019-T1.yaml',
@@ -136,6 +151,8 @@ export const PLAN004: Rule = {
     const recomendaciones = knownIds(model, 'genero', model.genero, (d) => d.recomendaciones.map((r) => r.id));
     const departments = (file: string, path: PathSegment[], claves: readonly string[] | undefined, self?: string) =>
       checkDepartments(model, report, file, path, claves, self);
+    const missingPpcs = missingPpcsReporter(model);
+    const evidence = new EvidenceIndex(model.repoFiles);
 
     for (const folder of foldersWithoutCard(model)) {
       report({ messageId: 'sinFicha', file: folder.firstFile, data: { carpeta: folder.clave, clave: q(folder.clave) }, hint: hints.sinFicha });
@@ -143,11 +160,11 @@ export const PLAN004: Rule = {
 
     for (const { file, placement, data } of model.reportes) {
       const folder = placement.folder!;
-      if (!model.departmentExists(data.dependencia)) report(missingDepartment(file, ['dependencia'], data.dependencia));
+      if (!model.departmentExists(data.dependencia)) report(missingDepartment(model, file, ['dependencia'], data.dependencia));
       data.ppcs.forEach((entry, p) => {
         const at = (...rest: PathSegment[]): PathSegment[] => ['ppcs', p, ...rest];
         const caratula = resolvePpcs(model, entry.id, folder);
-        if (caratula.kind === 'missing') report({ messageId: 'ppcs', file, path: at('id'), data: { id: q(entry.id) } });
+        if (caratula.kind === 'missing') report(missingPpcs(file, at('id'), entry.id, folder));
         if (caratula.kind === 'foreign') {
           const { doc } = caratula;
           report({
@@ -166,7 +183,7 @@ export const PLAN004: Rule = {
           const meta = metas?.find((m) => m.id === avance.meta);
           if (metas && !meta) {
             const data = { meta: q(avance.meta), id: q(entry.id), metas: metas.map((m) => q(m.id)).join(', ') };
-            report({ messageId: metas.length > 0 ? 'meta' : 'metaSinMetas', file, path: at('avances', a, 'meta'), data });
+            report({ messageId: metas.length > 0 ? 'meta' : 'metaSinMetas', file, path: at('avances', a, 'meta'), data, ...suggesting(closestId(avance.meta, metas.map((m) => m.id))) });
           }
           if (reportsAvanceUnit(model, avance.unidad_medida, meta?.indicador?.unidad_medida, own?.data.estatus === 'cancelado')) {
             report({
@@ -174,22 +191,24 @@ export const PLAN004: Rule = {
               file,
               path: at('avances', a, 'unidad_medida'),
               data: { unidad: q(avance.unidad_medida) },
-              ...(!model.unidades ? { hint: hints.sinCatalogo } : {}),
+              ...(!model.unidades ? { hint: hints.sinCatalogo } : suggesting(closestId(avance.unidad_medida, [...model.unitsByClave.keys()]))),
             });
           }
         });
         departments(file, at('colaboraciones'), entry.colaboraciones, folder);
         (entry.evidencias ?? []).forEach((ruta, e) => {
-          const problem = evidenceProblem(ruta, model.repoFiles);
+          const problem = evidence.problemWith(ruta);
           if (problem) report(evidenceReport(problem, file, at('evidencias', e), ruta, folder, placement.stem!));
         });
         (entry.observaciones_atendidas ?? []).forEach((id, o) => {
           if (observaciones && !observaciones.has(id)) {
-            report({ messageId: 'observacion', file, path: at('observaciones_atendidas', o), data: { id: q(id) }, hint: hints.observacion });
+            report({ messageId: 'observacion', file, path: at('observaciones_atendidas', o), data: { id: q(id) }, ...suggesting(closestId(id, [...observaciones]), hints.observacion) });
           }
         });
         (entry.recomendaciones_genero_aplicadas ?? []).forEach((id, r) => {
-          if (recomendaciones && !recomendaciones.has(id)) report({ messageId: 'recomendacion', file, path: at('recomendaciones_genero_aplicadas', r), data: { id: q(id) } });
+          if (recomendaciones && !recomendaciones.has(id)) {
+            report({ messageId: 'recomendacion', file, path: at('recomendaciones_genero_aplicadas', r), data: { id: q(id) }, ...suggesting(closestId(id, [...recomendaciones])) });
+          }
         });
       });
     }
@@ -200,10 +219,8 @@ export const PLAN004: Rule = {
 
     for (const { file, data } of model.retroalimentacion) {
       data.observaciones.forEach((observacion, o) => {
-        if (!model.departmentExists(observacion.dependencia)) report(missingDepartment(file, ['observaciones', o, 'dependencia'], observacion.dependencia));
-        if (observacion.ppcs !== undefined && !model.ppcsExists(observacion.ppcs)) {
-          report({ messageId: 'ppcs', file, path: ['observaciones', o, 'ppcs'], data: { id: q(observacion.ppcs) } });
-        }
+        if (!model.departmentExists(observacion.dependencia)) report(missingDepartment(model, file, ['observaciones', o, 'dependencia'], observacion.dependencia));
+        if (observacion.ppcs !== undefined && !model.ppcsExists(observacion.ppcs)) report(missingPpcs(file, ['observaciones', o, 'ppcs'], observacion.ppcs, observacion.dependencia));
       });
     }
 
@@ -212,7 +229,7 @@ export const PLAN004: Rule = {
         departments(file, ['convocatorias', c, 'convocadas'], convocatoria.convocadas);
         departments(file, ['convocatorias', c, 'asistentes'], convocatoria.asistentes);
         (convocatoria.entregas ?? []).forEach((entrega, e) => {
-          if (!model.departmentExists(entrega.dependencia)) report(missingDepartment(file, ['convocatorias', c, 'entregas', e, 'dependencia'], entrega.dependencia));
+          if (!model.departmentExists(entrega.dependencia)) report(missingDepartment(model, file, ['convocatorias', c, 'entregas', e, 'dependencia'], entrega.dependencia));
         });
       });
     }
@@ -223,8 +240,48 @@ export const PLAN004: Rule = {
   },
 };
 
-function missingDepartment(file: string, path: PathSegment[], clave: string) {
-  return { messageId: 'dependencia', file, path, data: { clave: q(clave), carpeta: clave } };
+function missingDepartment(model: PlanModel, file: string, path: PathSegment[], clave: string): RuleReport {
+  return { messageId: 'dependencia', file, path, data: { clave: q(clave), carpeta: clave }, ...suggesting(closestId(clave, model.departmentClaves())) };
+}
+
+/**
+ * The closest existing id to a mistyped one (`OP-1` → `OP-01`, `dif` → `DIF`), compared
+ * without regard to case; undefined when nothing is near enough to be a typo.
+ */
+function closestId(id: string, existing: readonly string[]): string | undefined {
+  return closestMatch(id.toUpperCase(), existing, (candidate) => [candidate.toUpperCase()]);
+}
+
+/** A finding's hint with «¿Quiso decir …?» in front when there is a close existing id. */
+function suggesting(parecido: string | undefined, base: Text = generalHint, baseData: Params = {}): Pick<RuleReport, 'hint' | 'hintData'> {
+  if (parecido === undefined) return base === generalHint ? {} : { hint: base, hintData: baseData };
+  return { hint: { es: `¿Quiso decir {parecido}? ${base.es}`, en: `Did you mean {parecido}? ${base.en}` }, hintData: { ...baseData, parecido: q(parecido) } };
+}
+
+/**
+ * A PPCS id that no carátula declares. When git history shows its carátula was deleted,
+ * the finding says so: deleting a PPCS that reports cite is the mistake, not the citation.
+ */
+function missingPpcsReporter(model: PlanModel): (file: string, path: PathSegment[], id: string, folder: string) => RuleReport {
+  let deleted: Map<string, string> | undefined;
+  const deletedCaratula = (id: string): string | undefined => {
+    if (!model.history?.available) return undefined;
+    if (!deleted) {
+      deleted = new Map();
+      for (const file of model.history.firstSeen.keys()) {
+        const placement = placementOf(file);
+        if (placement?.kind === 'ppcs' && !model.repoFiles.has(file) && !deleted.has(placement.stem!)) deleted.set(placement.stem!, file);
+      }
+    }
+    return deleted.get(id);
+  };
+  return (file, path, id, folder): RuleReport => {
+    const caratula = deletedCaratula(id);
+    if (caratula) return { messageId: 'ppcsBorrado', file, path, data: { id: q(id), caratula }, hint: hints.ppcsBorrado };
+    // The reporting department's own PPCS come first: on a tie they are the likelier typo.
+    const ids = [...model.ppcsOf(folder).map((doc) => doc.data.id), ...model.ppcsById.keys()];
+    return { messageId: 'ppcs', file, path, data: { id: q(id) }, ...suggesting(closestId(id, ids), hints.ppcs) };
+  };
 }
 
 /** Each clave of a list must be a department; `self`, when given, may not name itself. */
@@ -233,7 +290,7 @@ function checkDepartments(model: PlanModel, report: Report, file: string, path: 
     if (clave === self) {
       report({ messageId: 'consigoMisma', file, path: [...path, index], data: { clave: q(clave), campo: String(path[path.length - 1]) }, hint: hints.consigoMisma });
     } else if (!model.departmentExists(clave)) {
-      report(missingDepartment(file, [...path, index], clave));
+      report(missingDepartment(model, file, [...path, index], clave));
     }
   });
 }
@@ -312,47 +369,87 @@ type EvidenceProblem =
   | { kind: 'fuera' }
   | { kind: 'enlaceExterno'; enlace: string }
   | { kind: 'enlaceInterno'; enlace: string }
-  | { kind: 'noExiste'; parecida?: string };
+  | { kind: 'noExiste'; mayusculas?: string; parecida?: string };
 
 // Windows device names: a file called NUL or con.txt cannot be checked out there.
 const RESERVED_NAME = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])\s*(\..*)?$/i;
 
-/**
- * Why an evidence path cannot be accepted, or undefined when it names a regular file of
- * the repo. The repo listing does not follow symlinks, so a path through a linked folder
- * is never trusted: its target is not part of what the repo holds.
- */
-function evidenceProblem(ruta: string, repoFiles: ReadonlyMap<string, RepoEntry>): EvidenceProblem | undefined {
-  if (/^([/\\]|[A-Za-z]:)/.test(ruta)) return { kind: 'absoluta' };
-  if (ruta.includes('\\')) return { kind: 'diagonal' };
-  const segments = ruta.split('/');
-  const reserved = segments.find((s) => RESERVED_NAME.test(s));
-  if (reserved !== undefined) return { kind: 'reservada', nombre: reserved };
+const withoutExtension = (name: string) => name.replace(/\.[^.]*$/, '');
 
-  const resolved: string[] = [];
-  for (let i = 0; i < segments.length; i++) {
-    const segment = segments[i]!;
-    if (segment === '' || segment === '.') continue;
-    if (segment === '..') {
-      if (resolved.length === 0) return { kind: 'fuera' };
-      resolved.pop();
-      continue;
+/**
+ * The repo's files, indexed on first need for the «did you mean» of a missing evidence
+ * file: one pass over the listing however many evidence paths are wrong.
+ */
+class EvidenceIndex {
+  private byLowerCase: Map<string, string> | undefined;
+  private byFolder: Map<string, string[]> | undefined;
+
+  constructor(private readonly repoFiles: ReadonlyMap<string, RepoEntry>) {}
+
+  /**
+   * Why an evidence path cannot be accepted, or undefined when it names a regular file of
+   * the repo. The repo listing does not follow symlinks, so a path through a linked folder
+   * is never trusted: its target is not part of what the repo holds.
+   */
+  problemWith(ruta: string): EvidenceProblem | undefined {
+    if (/^([/\\]|[A-Za-z]:)/.test(ruta)) return { kind: 'absoluta' };
+    if (ruta.includes('\\')) return { kind: 'diagonal' };
+    const segments = ruta.split('/');
+    const reserved = segments.find((s) => RESERVED_NAME.test(s));
+    if (reserved !== undefined) return { kind: 'reservada', nombre: reserved };
+
+    const resolved: string[] = [];
+    for (let i = 0; i < segments.length; i++) {
+      const segment = segments[i]!;
+      if (segment === '' || segment === '.') continue;
+      if (segment === '..') {
+        if (resolved.length === 0) return { kind: 'fuera' };
+        resolved.pop();
+        continue;
+      }
+      resolved.push(segment);
+      const entry = this.repoFiles.get(resolved.join('/'));
+      const last = segments.slice(i + 1).every((s) => s === '' || s === '.');
+      if (entry?.symlink && (entry.escapesRepo || !last)) {
+        return { kind: entry.escapesRepo ? 'enlaceExterno' : 'enlaceInterno', enlace: entry.path };
+      }
     }
-    resolved.push(segment);
-    const entry = repoFiles.get(resolved.join('/'));
-    const last = segments.slice(i + 1).every((s) => s === '' || s === '.');
-    if (entry?.symlink && (entry.escapesRepo || !last)) {
-      return { kind: entry.escapesRepo ? 'enlaceExterno' : 'enlaceInterno', enlace: entry.path };
-    }
+    const path = resolved.join('/');
+    if (this.repoFiles.has(path)) return undefined;
+    const mayusculas = this.lowerCase().get(path.toLowerCase());
+    if (mayusculas) return { kind: 'noExiste', mayusculas };
+    const folder = path.slice(0, path.lastIndexOf('/') + 1);
+    const name = path.slice(folder.length);
+    const names = this.folders().get(folder) ?? [];
+    // `acta.pdf` for `acta.txt`: the extension is the likeliest thing to be wrong.
+    const parecida = names.find((candidate) => withoutExtension(candidate) === withoutExtension(name)) ?? closestMatch(name, names, (candidate) => [candidate]);
+    return parecida === undefined ? { kind: 'noExiste' } : { kind: 'noExiste', parecida: folder + parecida };
   }
-  const path = resolved.join('/');
-  if (repoFiles.has(path)) return undefined;
-  const lower = path.toLowerCase();
-  const parecida = [...repoFiles.keys()].find((key) => key.toLowerCase() === lower);
-  return parecida ? { kind: 'noExiste', parecida } : { kind: 'noExiste' };
+
+  private lowerCase(): Map<string, string> {
+    if (!this.byLowerCase) {
+      this.byLowerCase = new Map();
+      for (const key of this.repoFiles.keys()) if (!this.byLowerCase.has(key.toLowerCase())) this.byLowerCase.set(key.toLowerCase(), key);
+    }
+    return this.byLowerCase;
+  }
+
+  /** File names by folder (`dependencias/OP/evidencias/2019-T1/` → names in it). */
+  private folders(): Map<string, string[]> {
+    if (!this.byFolder) {
+      this.byFolder = new Map();
+      for (const key of [...this.repoFiles.keys()].sort()) {
+        const cut = key.lastIndexOf('/') + 1;
+        const names = this.byFolder.get(key.slice(0, cut));
+        if (names) names.push(key.slice(cut));
+        else this.byFolder.set(key.slice(0, cut), [key.slice(cut)]);
+      }
+    }
+    return this.byFolder;
+  }
 }
 
-function evidenceReport(problem: EvidenceProblem, file: string, path: PathSegment[], ruta: string, carpeta: string, trimestre: string) {
+function evidenceReport(problem: EvidenceProblem, file: string, path: PathSegment[], ruta: string, carpeta: string, trimestre: string): RuleReport {
   const base = { file, path, hint: hints.evidencia, hintData: { carpeta, trimestre } };
   const data = { ruta: q(ruta, 120), carpeta, trimestre };
   switch (problem.kind) {
@@ -369,8 +466,7 @@ function evidenceReport(problem: EvidenceProblem, file: string, path: PathSegmen
     case 'enlaceInterno':
       return { ...base, messageId: 'evidenciaEnlaceInterno', data: { ...data, enlace: q(problem.enlace, 120) } };
     case 'noExiste':
-      return problem.parecida
-        ? { file, path, messageId: 'evidenciaNoExiste', data, hint: hints.evidenciaMayusculas, hintData: { parecida: q(problem.parecida, 120) } }
-        : { file, path, messageId: 'evidenciaNoExiste', data, hint: hints.evidenciaNoExiste };
+      if (problem.mayusculas) return { file, path, messageId: 'evidenciaNoExiste', data, hint: hints.evidenciaMayusculas, hintData: { parecida: q(problem.mayusculas, 120) } };
+      return { file, path, messageId: 'evidenciaNoExiste', data, ...suggesting(problem.parecida, hints.evidenciaNoExiste) };
   }
 }

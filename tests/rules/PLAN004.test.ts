@@ -406,3 +406,68 @@ describe('PLAN004 reference to something that does not exist', () => {
     });
   });
 });
+
+describe('PLAN004 suggests what the user probably meant', () => {
+  const hintOf = (files: Files) => only(checkRule(PLAN004, files)).map((d) => d.hint);
+
+  it('suggests the closest department', () => {
+    const files = baseRepo();
+    files[REPORT].ppcs[0].colaboraciones = ['DIFE'];
+    expect(hintOf(files)).toEqual(['¿Quiso decir «DIF»? Escriba una clave que exista, tal como aparece en su archivo de origen; si el elemento es nuevo, agregue primero su archivo.']);
+  });
+
+  it('suggests the closest PPCS and says what to do if its carátula was deleted', () => {
+    const files = baseRepo();
+    files[REPORT].ppcs[0].id = 'OP-001';
+    expect(hintOf(files)).toEqual([
+      '¿Quiso decir «OP-01»? Si se borró su carátula, restaure el archivo o márquelo «estatus: cancelado» en lugar de borrarlo; si es un error de captura, escriba el id de un PPCS existente.',
+    ]);
+  });
+
+  it('gives the deletion advice alone when no PPCS is close', () => {
+    const files = baseRepo();
+    files[REPORT].ppcs[0].id = 'PAV-99';
+    expect(hintOf(files)).toEqual(['Si se borró su carátula, restaure el archivo o márquelo «estatus: cancelado» en lugar de borrarlo; si es un error de captura, escriba el id de un PPCS existente.']);
+  });
+
+  it('says a carátula was deleted when git history shows it, naming the file', () => {
+    const files = baseRepo();
+    const root = writeRepo(files);
+    rmSync(path.join(root, OP01));
+    const loaded = loadPlan(root, { lang: 'es', fechaCorte: DEFAULT_CUTOFF });
+    loaded.model.history = { available: true, firstSeen: new Map([[OP01, '2019-01-10']]) };
+    const diagnostics = only(placeFindings([...loaded.findings, ...runRules(loaded, 'es', [PLAN004])], loaded.sources, loaded.model.config));
+    expect(diagnostics.map((d) => [`${d.file}:${d.line}`, d.message, d.hint])).toEqual([
+      [
+        `${REPORT}:${lineOf(files, REPORT, 'id: OP-01')}`,
+        'El PPCS «OP-01» no existe: su carátula «dependencias/OP/ppcs/OP-01.yaml» se borró del repositorio, pero aquí se sigue citando.',
+        'Restaure el archivo o márquelo «estatus: cancelado» en lugar de borrarlo: los reportes que ya se entregaron lo citan.',
+      ],
+    ]);
+  });
+
+  it('suggests the closest meta of the carátula', () => {
+    const files = baseRepo();
+    files[REPORT].ppcs[0].avances[0].meta = 'M11';
+    expect(hintOf(files)[0]).toMatch(/^¿Quiso decir «M1»\? /);
+  });
+
+  it('suggests the closest observation, keeping the advice to copy it from the feedback file', () => {
+    const files = { ...baseRepo(), [RETRO]: retroalimentacion([{ id: 'RET-2019-T1-01', dependencia: 'OP', tipo: 'observacion', texto: 'Adjuntar fotografías.' }]) };
+    files[REPORT].ppcs[0].observaciones_atendidas = ['RET-2019-T1-1'];
+    expect(hintOf(files)).toEqual(['¿Quiso decir «RET-2019-T1-01»? Copie la clave tal como aparece en el formato de retroalimentación que emitió Planeación.']);
+  });
+
+  it('suggests an evidence file of the same folder with a close name', () => {
+    const files = { ...withEvidence('dependencias/OP/evidencias/2019-T1/acta.pdf'), [ACTA]: 'Acta de entrega.\n' };
+    expect(hintOf(files)).toEqual([
+      '¿Quiso decir «dependencias/OP/evidencias/2019-T1/acta.txt»? Agregue el archivo de evidencia en esa ruta y haga commit junto con el reporte, o corrija la ruta (se distinguen mayúsculas y minúsculas).',
+    ]);
+  });
+
+  it('keeps the general advice alone when no existing key is close', () => {
+    const files = baseRepo();
+    files[REPORT].ppcs[0].colaboraciones = ['TESORERIA'];
+    expect(hintOf(files)).toEqual(['Escriba una clave que exista, tal como aparece en su archivo de origen; si el elemento es nuevo, agregue primero su archivo.']);
+  });
+});
