@@ -453,7 +453,8 @@ describe('PLAN004 suggests what the user probably meant', () => {
   });
 
   it('suggests the closest observation, keeping the advice to copy it from the feedback file', () => {
-    const files: Files = { ...baseRepo(), [RETRO]: retroalimentacion([{ id: 'RET-2019-T1-01', dependencia: 'OP', tipo: 'observacion', texto: 'Adjuntar fotografías.' }]) };
+    const files = baseRepo();
+    files[RETRO] = retroalimentacion([{ id: 'RET-2019-T1-01', dependencia: 'OP', tipo: 'observacion', texto: 'Adjuntar fotografías.' }]);
     files[REPORT].ppcs[0].observaciones_atendidas = ['RET-2019-T1-1'];
     expect(hintOf(files)).toEqual(['¿Quiso decir «RET-2019-T1-01»? Copie la clave tal como aparece en el formato de retroalimentación que emitió Planeación.']);
   });
