@@ -62,22 +62,99 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   );
 }
 
+/**
+ * What a run reported on when the user narrowed it (`plan validate dependencias/OP`,
+ * `--dependencia OP`): the whole repo is still checked, only the report is narrowed.
+ */
+export interface Scope {
+  dependencia?: string;
+  /** Repo-relative POSIX paths, folders with a trailing `/`, as the summary line names them. */
+  paths?: string[];
+}
+
+/** Counts of one rule's findings, with the rule's title in the run's language. */
+export interface RuleCount {
+  rule: string;
+  title: string;
+  errors: number;
+  warnings: number;
+  justified: number;
+}
+
+/** Counts of the findings in one department's files; `department: null` is Planeación's files. */
+export interface DepartmentCount {
+  department: string | null;
+  errors: number;
+  warnings: number;
+  justified: number;
+}
+
 export interface Summary {
   errors: number;
   warnings: number;
   /** Findings accepted with a written reason: shown, not counted as errors or warnings. */
   justified: number;
+  /** Data files in the report's scope (the whole repo when unscoped). */
   files: number;
+  /** Warnings left out of the output by --quiet: not shown, but said. */
+  hiddenWarnings: number;
+  scope?: Scope;
+  /** By rule id, in id order. */
+  byRule: RuleCount[];
+  /** By department clave in alphabetical order, Planeación last. */
+  byDepartment: DepartmentCount[];
 }
 
-export function summarize(diagnostics: readonly Diagnostic[], files: number): Summary {
-  const summary: Summary = { errors: 0, warnings: 0, justified: 0, files };
+export interface SummaryOptions {
+  /** The rule's title in the run's language (from the rule registry); the id stands alone without it. */
+  ruleTitle?: (rule: string) => string | undefined;
+  hiddenWarnings?: number;
+  scope?: Scope;
+}
+
+/**
+ * The department a file belongs to: its clave for anything under `dependencias/<CLAVE>/`,
+ * null for Planeación's files (plan.yaml, catalogos/, planeacion/ and anything else in the
+ * repo, which the office owns).
+ */
+export function departmentOf(file: string): string | null {
+  return /^dependencias\/([^/]+)\//.exec(file)?.[1] ?? null;
+}
+
+type Counts = { errors: number; warnings: number; justified: number };
+
+function count(counts: Counts, d: Diagnostic): void {
+  if (d.justification) counts.justified++;
+  else if (d.severity === 'error') counts.errors++;
+  else counts.warnings++;
+}
+
+export function summarize(diagnostics: readonly Diagnostic[], files: number, options: SummaryOptions = {}): Summary {
+  const totals: Counts = { errors: 0, warnings: 0, justified: 0 };
+  const rules = new Map<string, RuleCount>();
+  const departments = new Map<string | null, DepartmentCount>();
   for (const d of diagnostics) {
-    if (d.justification) summary.justified++;
-    else if (d.severity === 'error') summary.errors++;
-    else summary.warnings++;
+    count(totals, d);
+    let rule = rules.get(d.rule);
+    if (!rule) rules.set(d.rule, (rule = { rule: d.rule, title: options.ruleTitle?.(d.rule) ?? '', errors: 0, warnings: 0, justified: 0 }));
+    count(rule, d);
+    const key = departmentOf(d.file);
+    let department = departments.get(key);
+    if (!department) departments.set(key, (department = { department: key, errors: 0, warnings: 0, justified: 0 }));
+    count(department, d);
   }
-  return summary;
+  const byRule = [...rules.values()].sort((a, b) => (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+  const byDepartment = [...departments.values()].sort((a, b) =>
+    a.department === b.department ? 0 : a.department === null ? 1 : b.department === null ? -1 : a.department < b.department ? -1 : 1,
+  );
+  return {
+    ...totals,
+    files,
+    hiddenWarnings: options.hiddenWarnings ?? 0,
+    ...(options.scope ? { scope: options.scope } : {}),
+    byRule,
+    byDepartment,
+  };
 }
 
 /** ESLint's contract: 1 on errors or on more warnings than allowed, else 0. */

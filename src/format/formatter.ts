@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { Diagnostic, Justification, Summary } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Justification, Scope, Summary } from '../diagnostics/diagnostic.js';
 import { dayMonthYear, fill, type Lang } from '../i18n/text.js';
 
 export interface FormatInput {
@@ -47,4 +47,42 @@ export function approval(justification: Justification, lang: Lang): string {
   if (justification.approvedBy) parts.push(fill(JUSTIFIED.by[lang], { approvedBy: justification.approvedBy }));
   if (justification.date) parts.push(/^\d{4}-\d{2}-\d{2}$/.test(justification.date) ? dayMonthYear(justification.date) : justification.date);
   return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
+}
+
+const SUMMARY = {
+  checked: { es: '{files} archivo(s) revisado(s)', en: '{files} checked file(s)' },
+  scoped: { es: '{files} archivo(s){scope}', en: '{files} file(s){scope}' },
+  ofDepartment: { es: ' de la dependencia {clave}', en: ' of department {clave}' },
+  ofPaths: { es: ' de {paths}', en: ' in {paths}' },
+  department: { es: ' (dependencia {clave})', en: ' (department {clave})' },
+  and: { es: ' y ', en: ' and ' },
+  hiddenOne: { es: 'se ocultó 1 advertencia (quite -q para verla)', en: '1 warning hidden (drop -q to see it)' },
+  hiddenMany: { es: 'se ocultaron {count} advertencias (quite -q para verlas)', en: '{count} warnings hidden (drop -q to see them)' },
+} as const;
+
+/** `«a», «b» y «c»`: whole paths, never trimmed, since the user must recognise them. */
+function pathList(paths: readonly string[], lang: Lang): string {
+  const quoted = paths.map((p) => (lang === 'es' ? `«${p}»` : `"${p}"`));
+  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')}${SUMMARY.and[lang]}${quoted.at(-1)}`;
+}
+
+/** ` de la dependencia OP`, ` de «dependencias/OP/reportes/»`, or both; empty when unscoped. */
+export function scopeText(scope: Scope | undefined, lang: Lang): string {
+  if (!scope) return '';
+  if (scope.paths && scope.paths.length > 0) {
+    const paths = fill(SUMMARY.ofPaths[lang], { paths: pathList(scope.paths, lang) });
+    return scope.dependencia === undefined ? paths : `${paths}${fill(SUMMARY.department[lang], { clave: scope.dependencia })}`;
+  }
+  return scope.dependencia === undefined ? '' : fill(SUMMARY.ofDepartment[lang], { clave: scope.dependencia });
+}
+
+/** `64 archivo(s) revisado(s)`, or `12 archivo(s) de la dependencia OP` when the report was narrowed. */
+export function filesText(summary: Summary, lang: Lang): string {
+  return summary.scope ? fill(SUMMARY.scoped[lang], { files: summary.files, scope: scopeText(summary.scope, lang) }) : fill(SUMMARY.checked[lang], { files: summary.files });
+}
+
+/** `se ocultaron 18 advertencias (quite -q para verlas)`; empty when --quiet hid nothing. */
+export function hiddenText(summary: Summary, lang: Lang): string {
+  if (summary.hiddenWarnings === 0) return '';
+  return summary.hiddenWarnings === 1 ? SUMMARY.hiddenOne[lang] : fill(SUMMARY.hiddenMany[lang], { count: summary.hiddenWarnings });
 }

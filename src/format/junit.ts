@@ -1,11 +1,14 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { fill } from '../i18n/text.js';
-import { checkoutPath, justificationText, type Formatter, type FormatInput } from './formatter.js';
+import { approval, checkoutPath, hiddenText, scopeText, type Formatter, type FormatInput } from './formatter.js';
 
 const T = {
   error: { es: 'error', en: 'error' },
   warning: { es: 'advertencia', en: 'warning' },
-  clean: { es: 'Sin problemas en {files} archivo(s)', en: 'No problems in {files} file(s)' },
+  justified: { es: 'justificado', en: 'justified' },
+  clean: { es: 'Sin problemas en {files} archivo(s){scope}', en: 'No problems in {files} file(s){scope}' },
+  cleanHidden: { es: 'Sin errores en {files} archivo(s){scope}; {hidden}', en: 'No errors in {files} file(s){scope}; {hidden}' },
+  more: { es: '{message} (y {count} más)', en: '{message} (and {count} more)' },
 } as const;
 
 const SUITES = 'plan validate';
@@ -35,47 +38,74 @@ function element(name: string, attributes: Record<string, string | number>, body
   return body === undefined ? `<${name}${attrs}/>` : `<${name}${attrs}>${body}</${name}>`;
 }
 
-function testcase(d: Diagnostic, input: FormatInput): string {
-  const file = checkoutPath(input, d.file);
-  const attributes = { name: `${d.rule} ${d.line}:${d.column}`, classname: file };
-  if (d.justification) {
-    const out = `${justificationText(d.justification, input.lang)}\n${d.message}`;
-    return `    ${element('testcase', attributes, element('system-out', {}, text(out)))}\n`;
+/** `archivo:línea:columna  REGLA  [severidad] mensaje`, the hint or the justification below. */
+function findingText(d: Diagnostic, input: FormatInput): string {
+  const where = `${checkoutPath(input, d.file)}:${d.line}:${d.column}  ${d.rule}`;
+  if (d.justification) return `${where}  [${T.justified[input.lang]}] ${d.message}\n→ ${d.justification.reason}${approval(d.justification, input.lang)}`;
+  return [`${where}  [${T[d.severity][input.lang]}] ${d.message}`, ...(d.hint ? [`→ ${d.hint}`] : [])].join('\n');
+}
+
+/**
+ * One rule's findings in one file. Its errors make it fail; warnings and justified findings
+ * ride along as system-out on a case that passes, so a warning never turns GitLab's test
+ * tab red. The name, `PLAN021 Título`, names the finding without opening the case; a case
+ * that only carries warnings says so in its name, because GitLab shows no system-out for a
+ * passing case.
+ */
+function testcase(file: string, rule: string, list: readonly Diagnostic[], input: FormatInput, titles: ReadonlyMap<string, string>): { xml: string; failed: boolean } {
+  const path = checkoutPath(input, file);
+  const errors = list.filter((d) => d.severity === 'error' && !d.justification);
+  const others = list.filter((d) => !errors.includes(d));
+  const title = titles.get(rule);
+  const state = errors.length > 0 ? '' : others.some((d) => !d.justification) ? ` (${T.warning[input.lang]})` : ` (${T.justified[input.lang]})`;
+  const attributes = { name: `${title ? `${rule} ${title}` : rule}${state}`, classname: path, file: path };
+  const body: string[] = [];
+  if (errors.length > 0) {
+    const first = `[${T.error[input.lang]}] ${errors[0]!.message}`;
+    const message = errors.length === 1 ? first : fill(T.more[input.lang], { message: first, count: errors.length - 1 });
+    body.push(element('failure', { type: rule, message }, text(errors.map((d) => findingText(d, input)).join('\n'))));
   }
-  const message = `[${T[d.severity][input.lang]}] ${d.message}`;
-  const details = [`${file}:${d.line}:${d.column}  ${d.rule}  ${message}`, ...(d.hint ? [`→ ${d.hint}`] : [])].join('\n');
-  const failure = element('failure', { type: d.rule, message }, text(details));
-  return `    ${element('testcase', attributes, `\n      ${failure}\n    `)}\n`;
+  if (others.length > 0) body.push(element('system-out', {}, text(others.map((d) => findingText(d, input)).join('\n'))));
+  return { xml: `    ${element('testcase', attributes, `\n${body.map((b) => `      ${b}\n`).join('')}    `)}\n`, failed: errors.length > 0 };
 }
 
 function suite(name: string, cases: readonly string[], failures: number): string {
   return `  ${element('testsuite', { name, tests: cases.length, failures }, `\n${cases.join('')}  `)}\n`;
 }
 
+function groupBy<K>(diagnostics: readonly Diagnostic[], key: (d: Diagnostic) => K): Map<K, Diagnostic[]> {
+  const groups = new Map<K, Diagnostic[]>();
+  for (const d of diagnostics) {
+    const list = groups.get(key(d));
+    if (list) list.push(d);
+    else groups.set(key(d), [d]);
+  }
+  return groups;
+}
+
 /**
  * JUnit XML as GitLab and Jenkins read it: one testsuite per file with findings, one testcase
- * per finding. Errors and warnings are both failures (GitLab only lists failures), the
- * severity stated in the message; a justified finding is a passing testcase carrying its
- * reason. A clean run is one passing testcase, so the report is never empty.
+ * per rule in that file. Only errors are failures, so a pipeline that passes shows no failed
+ * test; warnings are passing cases with the findings in system-out (Jenkins shows it; GitLab
+ * shows the name). A case per rule rather than per finding keeps its name stable when lines
+ * move, so GitLab's comparison with the target branch reports new and fixed failures, not
+ * renamed ones. A clean run is one passing testcase, so the report is never empty.
  */
 export const junit: Formatter = (input) => {
-  const byFile = new Map<string, Diagnostic[]>();
-  for (const d of input.diagnostics) {
-    const list = byFile.get(d.file);
-    if (list) list.push(d);
-    else byFile.set(d.file, [d]);
-  }
+  const titles = new Map(input.summary.byRule.map((r) => [r.rule, r.title]));
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;
-  for (const [file, list] of byFile) {
-    const failed = list.filter((d) => !d.justification).length;
-    suites.push(suite(checkoutPath(input, file), list.map((d) => testcase(d, input)), failed));
-    tests += list.length;
+  for (const [file, list] of groupBy(input.diagnostics, (d) => d.file)) {
+    const cases = [...groupBy(list, (d) => d.rule)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([rule, findings]) => testcase(file, rule, findings, input, titles));
+    const failed = cases.filter((c) => c.failed).length;
+    suites.push(suite(checkoutPath(input, file), cases.map((c) => c.xml), failed));
+    tests += cases.length;
     failures += failed;
   }
-  if (byFile.size === 0) {
-    const clean = fill(T.clean[input.lang], { files: input.summary.files });
+  if (suites.length === 0) {
+    const hidden = hiddenText(input.summary, input.lang);
+    const clean = fill((hidden ? T.cleanHidden : T.clean)[input.lang], { files: input.summary.files, scope: scopeText(input.summary.scope, input.lang), hidden });
     suites.push(suite(SUITES, [`    ${element('testcase', { name: clean, classname: SUITES })}\n`], 0));
     tests = 1;
   }

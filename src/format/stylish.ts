@@ -1,17 +1,26 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ChalkInstance } from 'chalk';
+import type { Diagnostic, Summary } from '../diagnostics/diagnostic.js';
 import { fill, type Lang } from '../i18n/text.js';
-import { approval, type Formatter } from './formatter.js';
+import { approval, filesText, hiddenText, scopeText, type Formatter } from './formatter.js';
 
 const T = {
   error: { es: 'error', en: 'error' },
   warning: { es: 'advertencia', en: 'warning' },
   justified: { es: 'justificado', en: 'justified' },
-  clean: { es: '✔ Sin problemas en {files} archivo(s){justified}.', en: '✔ No problems in {files} file(s){justified}.' },
+  clean: { es: '✔ Sin problemas en {files} archivo(s){scope}{justified}.', en: '✔ No problems in {files} file(s){scope}{justified}.' },
+  cleanHidden: { es: '✔ Sin errores en {files} archivo(s){scope}{justified}; {hidden}.', en: '✔ No errors in {files} file(s){scope}{justified}; {hidden}.' },
   problems: {
-    es: '✖ {total} problema(s): {errors} error(es) y {warnings} advertencia(s) en {files} archivo(s) revisado(s){justified}.',
-    en: '✖ {total} problem(s): {errors} error(s) and {warnings} warning(s) in {files} checked file(s){justified}.',
+    es: '✖ {total} problema(s): {errors} error(es) y {warnings} advertencia(s) en {where}{justified}.',
+    en: '✖ {total} problem(s): {errors} error(s) and {warnings} warning(s) in {where}{justified}.',
   },
+  errorsHidden: { es: '✖ {errors} error(es) en {where}{justified}; {hidden}.', en: '✖ {errors} error(s) in {where}{justified}; {hidden}.' },
   justifiedCount: { es: ', {justified} justificado(s)', en: ', {justified} justified' },
+  errors: { es: 'Errores', en: 'Errors' },
+  warnings: { es: 'Advertencias', en: 'Warnings' },
+  justifiedColumn: { es: 'Justificados', en: 'Justified' },
+  rule: { es: 'Regla', en: 'Rule' },
+  department: { es: 'Dependencia', en: 'Department' },
+  planeacion: { es: 'Planeación', en: 'Planning office' },
 } as const;
 
 function label(d: Diagnostic, lang: Lang): string {
@@ -50,13 +59,53 @@ export const stylish: Formatter = ({ diagnostics, summary, lang, color }) => {
     }
     lines.push('');
   }
-  const total = summary.errors + summary.warnings;
-  const justified = summary.justified > 0 ? fill(T.justifiedCount[lang], { justified: summary.justified }) : '';
-  if (total === 0) {
-    lines.push(color.green(fill(T.clean[lang], { files: summary.files, justified })));
-  } else {
-    const paint = summary.errors > 0 ? color.red.bold : color.yellow.bold;
-    lines.push(paint(fill(T.problems[lang], { total, errors: summary.errors, warnings: summary.warnings, files: summary.files, justified })));
-  }
+  if (diagnostics.length > 0) lines.push(...countTables(summary, lang, color));
+  lines.push(summaryLine(summary, lang, color));
   return `${lines.join('\n')}\n`;
 };
+
+function summaryLine(summary: Summary, lang: Lang, color: ChalkInstance): string {
+  const total = summary.errors + summary.warnings;
+  const justified = summary.justified > 0 ? fill(T.justifiedCount[lang], { justified: summary.justified }) : '';
+  const hidden = hiddenText(summary, lang);
+  const params = { total, errors: summary.errors, warnings: summary.warnings, files: summary.files, scope: scopeText(summary.scope, lang), where: filesText(summary, lang), justified, hidden };
+  if (total === 0) return color.green(fill((hidden ? T.cleanHidden : T.clean)[lang], params));
+  const paint = summary.errors > 0 ? color.red.bold : color.yellow.bold;
+  return paint(fill((hidden && summary.warnings === 0 ? T.errorsHidden : T.problems)[lang], params));
+}
+
+interface CountRow {
+  errors: number;
+  warnings: number;
+  justified: number;
+  label: string;
+}
+
+/**
+ * Counts by rule and by department, between the findings and the summary line: which rule
+ * and which department to look at first. Numbers right-aligned under their header; the
+ * «Justificados» column only when some finding is justified.
+ */
+function countTables(summary: Summary, lang: Lang, color: ChalkInstance): string[] {
+  const byRule = summary.byRule.map((r) => ({ ...r, label: r.title ? `${r.rule}  ${r.title}` : r.rule }));
+  const byDepartment = summary.byDepartment.map((d) => ({ ...d, label: d.department ?? T.planeacion[lang] }));
+  const withJustified = summary.justified > 0;
+  const table = (title: string, rows: CountRow[]): string[] => {
+    const headers = [T.errors[lang], T.warnings[lang], ...(withJustified ? [T.justifiedColumn[lang]] : [])];
+    const header = `${headers.join('  ')}  ${title}`;
+    const body = rows.map((row) => {
+      const cells = [
+        paintCount(String(row.errors).padStart(headers[0]!.length), row.errors, color.red, color),
+        paintCount(String(row.warnings).padStart(headers[1]!.length), row.warnings, color.yellow, color),
+        ...(withJustified ? [paintCount(String(row.justified).padStart(headers[2]!.length), row.justified, color.dim, color)] : []),
+      ];
+      return `${cells.join('  ')}  ${row.label}`;
+    });
+    return [color.bold(header), ...body, ''];
+  };
+  return [...table(T.rule[lang], byRule), ...table(T.department[lang], byDepartment)];
+}
+
+function paintCount(text: string, value: number, paint: ChalkInstance, color: ChalkInstance): string {
+  return value > 0 ? paint(text) : color.dim(text);
+}

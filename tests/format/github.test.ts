@@ -83,7 +83,7 @@ describe('github format', () => {
     expect(commands.map((c) => `${c.command} ${c.properties.title!.slice(0, 7)} ${c.properties.file}:${c.properties.line}:${c.properties.col}`)).toEqual([
       'error PLAN020 dependencias/DIF/reportes/2019-T1.yaml:11:24',
       'error PLAN005 dependencias/OP/dependencia.yaml:1:8',
-      'warning PLAN006 dependencias/OP/reporte/2019-T2.yaml:1:1',
+      'warning PLAN021 dependencias/OP/reportes/2019-T1.yaml:3:16',
     ]);
     expect(commands[1]!.message).toBe(
       'La clave «OBRAS» no coincide con la carpeta «dependencias/OP/». (Haga que el contenido y el nombre coincidan: corrija el valor o renombre el archivo.)',

@@ -1,6 +1,8 @@
 // Hand-built findings and inputs shared by the formatter tests.
 import { Chalk } from 'chalk';
-import { compareDiagnostics, summarize, type Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { compareDiagnostics, summarize, type Diagnostic, type SummaryOptions } from '../../src/diagnostics/diagnostic.js';
+import type { Lang } from '../../src/i18n/text.js';
+import { RULES_BY_ID } from '../../src/rules/index.js';
 import type { FormatInput } from '../../src/format/formatter.js';
 import { baseRepo, render, writeRepo, DEFAULT_CUTOFF, type Files } from '../helpers/fixture.js';
 import { validatePlan } from '../../src/validate.js';
@@ -12,8 +14,14 @@ export function diag(fields: Partial<Diagnostic> = {}): Diagnostic {
   return { rule: 'PLAN020', severity: 'error', message: 'Mensaje.', file: 'dependencias/OP/reportes/2019-T1.yaml', line: 1, column: 1, ...fields };
 }
 
-export function inputOf(diagnostics: Diagnostic[], fields: Partial<FormatInput> = {}): FormatInput {
-  return { diagnostics, summary: summarize(diagnostics, 8), root: '/srv/plan', lang: 'es', color: plain, ...fields };
+/** Rule titles from the registry, as the CLI passes them to summarize(). */
+export function ruleTitle(lang: Lang = 'es'): (rule: string) => string | undefined {
+  return (rule) => RULES_BY_ID.get(rule)?.meta.title[lang];
+}
+
+export function inputOf(diagnostics: Diagnostic[], fields: Partial<FormatInput> = {}, options: SummaryOptions = {}): FormatInput {
+  const lang = fields.lang ?? 'es';
+  return { diagnostics, summary: summarize(diagnostics, 8, { ruleTitle: ruleTitle(lang), ...options }), root: '/srv/plan', lang, color: plain, ...fields };
 }
 
 /**
@@ -56,11 +64,12 @@ export function mixed(): Diagnostic[] {
   return list.sort(compareDiagnostics);
 }
 
-/** A real run: baseRepo with a wrong unit (PLAN020), a wrong key (PLAN005) and a misplaced file (PLAN006). */
+/** A real run: baseRepo with a wrong unit (PLAN020), a wrong key (PLAN005) and a late report (PLAN021, a warning). */
 export function pipelineFindings(): PipelineRun {
   const files = baseRepo();
   files['dependencias/OP/dependencia.yaml'].clave = 'OBRAS';
-  files['dependencias/OP/reporte/2019-T2.yaml'] = 'dependencia: OP\n';
+  // Wednesday 3 April: three business days after T1's window closed on 29 March.
+  files['dependencias/OP/reportes/2019-T1.yaml'].fecha_entrega = '2019-04-03';
   files['dependencias/DIF/reportes/2019-T1.yaml'].ppcs[0].avances[0].unidad_medida = 'km';
   return run(files);
 }
@@ -86,6 +95,6 @@ interface PipelineRun {
 function run(files: Files): PipelineRun {
   const root = writeRepo(files);
   const result = validatePlan(root, { lang: 'es', fechaCorte: DEFAULT_CUTOFF });
-  const input: FormatInput = { diagnostics: result.diagnostics, summary: summarize(result.diagnostics, result.fileCount), root, lang: 'es', color: plain };
+  const input: FormatInput = { diagnostics: result.diagnostics, summary: summarize(result.diagnostics, result.fileCount, { ruleTitle: ruleTitle() }), root, lang: 'es', color: plain };
   return { root, files, diagnostics: result.diagnostics, input };
 }

@@ -153,7 +153,7 @@ describe('sarif format', () => {
     ).toEqual([
       'PLAN020 error dependencias/DIF/reportes/2019-T1.yaml:11',
       'PLAN005 error dependencias/OP/dependencia.yaml:1',
-      'PLAN006 warning dependencias/OP/reporte/2019-T2.yaml:1',
+      'PLAN021 warning dependencias/OP/reportes/2019-T1.yaml:3',
     ]);
     expect(result.results[0].message.text).toBe(input.diagnostics[0]!.message);
     expect(result.originalUriBaseIds['%SRCROOT%'].uri).toBe(`${new URL(`file://${input.root}`).href}/`);
