@@ -195,13 +195,27 @@ function shellQuote(value: string): string {
   return /^[\w./:@-]+$/.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`;
 }
 
-export function initCommand(io: CliIo, globals: () => GlobalOptions, _setExit: (code: number) => void): Command {
+const HELP = {
+  summary: {
+    es: 'crea un repositorio del plan nuevo, con ejemplos, esquemas, CI y ajustes del editor',
+    en: 'create a new plan repository, with examples, schemas, CI and editor settings',
+  },
+  description: {
+    es: 'Crea en la carpeta indicada (por omisión, la actual) un repositorio del plan listo para usarse: plan.yaml con el calendario 2019 y la rúbrica del Plan de Mejora, el catálogo de unidades de medida, dos dependencias de ejemplo que colaboran entre sí (carátula de PPCS, cuatro reportes trimestrales y sus evidencias), los esquemas JSON, los flujos de GitHub Actions y GitLab CI que revisan cada pull request, y los ajustes de VS Code para ver la ayuda de cada campo.\n\nNunca sobrescribe: si alguno de esos archivos ya existe, no escribe nada y termina con código 2.',
+    en: 'Creates in the given folder (default: the current one) a plan repository ready to use: plan.yaml with the 2019 calendar and the Plan de Mejora rubric, the catalog of units of measure, two sample departments that work together (PPCS cover sheet, four quarterly reports and their evidence), the JSON Schemas, the GitHub Actions and GitLab CI workflows that check every pull request, and VS Code settings to show each field\'s help.\n\nIt never overwrites: if any of those files already exists, it writes nothing and exits with code 2.',
+  },
+  argument: { es: '[carpeta]', en: '[folder]' },
+  argumentDescription: {
+    es: 'carpeta del repositorio nuevo (por omisión: la actual; se crea si no existe)',
+    en: 'folder of the new repository (default: the current one; created if missing)',
+  },
+} as const;
+
+export function initCommand(io: CliIo, globals: () => GlobalOptions, _setExit: (code: number) => void, helpLang: Lang = 'es'): Command {
   return new Command('init')
-    .summary('crea un repositorio del plan nuevo, con ejemplos, esquemas, CI y ajustes del editor')
-    .description(
-      'Crea en la carpeta indicada (por omisión, la actual) un repositorio del plan listo para usarse: plan.yaml con el calendario 2019 y la rúbrica del Plan de Mejora, el catálogo de unidades de medida, dos dependencias de ejemplo que colaboran entre sí (carátula de PPCS, cuatro reportes trimestrales y sus evidencias), los esquemas JSON, los flujos de GitHub Actions y GitLab CI que revisan cada pull request, y los ajustes de VS Code para ver la ayuda de cada campo.\n\nNunca sobrescribe: si alguno de esos archivos ya existe, no escribe nada y termina con código 2.',
-    )
-    .argument('[carpeta]', 'carpeta del repositorio nuevo (por omisión: la actual; se crea si no existe)')
+    .summary(HELP.summary[helpLang])
+    .description(HELP.description[helpLang])
+    .argument(HELP.argument[helpLang], HELP.argumentDescription[helpLang])
     .action((carpeta: string | undefined) => {
       const { lang, directory } = globals();
       const base = path.resolve(io.cwd, directory ?? '.');

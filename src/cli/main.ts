@@ -1,6 +1,7 @@
-import { Command, CommanderError, Help, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
-import type { Lang } from '../i18n/text.js';
+import type { Lang, Text } from '../i18n/text.js';
+import { commandNames, localizeHelp, optionNames, suggestion } from './bilingual.js';
 import { explainCommand } from './explain.js';
 import { initCommand } from './init.js';
 import { processIo, UsageError, type CliIo } from './io.js';
@@ -9,16 +10,8 @@ import { rulesCommand } from './rules.js';
 import { schemaCommand } from './schema.js';
 import { validateCommand, type GlobalOptions } from './validate.js';
 
-const TITLES: Record<string, string> = {
-  'Usage:': 'Uso:',
-  'Options:': 'Opciones:',
-  'Commands:': 'Comandos:',
-  'Arguments:': 'Argumentos:',
-  'Global Options:': 'Opciones globales:',
-};
-
 // Commander speaks English; every text a user can see is set or translated here.
-const COMMANDER_ERRORS: [RegExp, { es: string; en: string }][] = [
+const COMMANDER_ERRORS: [RegExp, Text][] = [
   [/unknown option '([^']*)'/, { es: 'opción desconocida «$1»', en: "unknown option '$1'" }],
   [/unknown command '([^']*)'/, { es: 'comando desconocido «$1»', en: "unknown command '$1'" }],
   [/missing required argument '([^']*)'/, { es: 'falta el argumento obligatorio «$1»', en: "missing required argument '$1'" }],
@@ -35,57 +28,77 @@ function translateCommanderError(message: string, lang: Lang): string {
   return message.replace(/^error:\s*/, '');
 }
 
-class SpanishHelp extends Help {
-  override styleTitle(title: string): string {
-    return TITLES[title] ?? title;
-  }
-
-  // Defaults and choices are written into each description in Spanish.
-  override optionDescription(option: Option): string {
-    return option.description;
-  }
-
-  override subcommandTerm(command: Command): string {
-    return super.subcommandTerm(command).replace('[options]', '[opciones]');
-  }
-}
+const H = {
+  usage: { es: '[opciones] [comando]', en: '[options] [command]' },
+  description: {
+    es: 'Valida y reporta el Plan de Mejora municipal: PPCS, metas, indicadores y reportes trimestrales guardados como YAML en git.\n\nLa ayuda sale en español; con --lang en, en inglés. Las opciones se aceptan con su nombre en español o en inglés (--trimestre o --quarter); la ayuda de cada comando muestra el nombre en español y dice el otro.',
+    en: 'Validates and reports the municipal Plan de Mejora: PPCS, goals, indicators and quarterly reports kept as YAML in git.\n\nHelp is in Spanish by default and in English with --lang en. Options are accepted under their English or Spanish name (--quarter or --trimestre); the help of each command shows the English name and says the other.',
+  },
+  directory: { es: 'carpeta del repositorio del plan (por omisión: se busca plan.yaml hacia arriba)', en: 'plan repository folder (default: look upward for plan.yaml)' },
+  folder: { es: '<carpeta>', en: '<folder>' },
+  lang: { es: 'idioma de los mensajes y de la ayuda: es o en (por omisión: es)', en: 'language of messages and help: es or en (default: es)' },
+  langValue: { es: '<idioma>', en: '<language>' },
+  debug: { es: 'muestra el detalle técnico de errores internos', en: 'show the technical detail of internal errors' },
+  version: { es: 'muestra la versión de plan', en: 'show the version of plan' },
+  helpCommand: { es: 'help [comando]', en: 'help [command]' },
+  helpCommandDescription: { es: 'muestra la ayuda de un comando', en: 'show the help of a command' },
+  seeHelp: { es: 'Consulte «{command} --help».', en: 'See "{command} --help".' },
+  badLang: { es: '--lang admite «es» o «en»; se recibió «{value}».', en: '--lang accepts "es" or "en"; got "{value}".' },
+} as const;
 
 function packageVersion(): string {
   const require = createRequire(import.meta.url);
   return (require('../../package.json') as { version: string }).version;
 }
 
-export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+/**
+ * The `plan` program with its help in `lang`. `active()` is the command being parsed (the
+ * program until a subcommand is dispatched), so a usage error can suggest that command's options.
+ */
+export function buildProgram(io: CliIo, setExit: (code: number) => void, lang: Lang = 'es'): Command & { active: () => Command } {
   const program = new Command('plan');
   const globals = (): GlobalOptions => program.opts<GlobalOptions>();
+  let active: Command = program;
   program
-    .usage('[opciones] [comando]')
-    .description('Valida y reporta el Plan de Mejora municipal: PPCS, metas, indicadores y reportes trimestrales guardados como YAML en git.')
-    .addOption(new Option('-C, --directory <carpeta>', 'carpeta del repositorio del plan (por omisión: se busca plan.yaml hacia arriba)'))
-    .addOption(new Option('--lang <idioma>', 'idioma de los mensajes: es o en (por omisión: es)').default('es'))
-    .option('--debug', 'muestra el detalle técnico de errores internos')
-    .version(packageVersion(), '-V, --version', 'muestra la versión de plan')
-    .helpOption('-h, --help', 'muestra esta ayuda')
-    .helpCommand('help [comando]', 'muestra la ayuda de un comando')
+    .usage(H.usage[lang])
+    .description(H.description[lang])
+    .addOption(new Option(`-C, --directory ${H.folder[lang]}`, H.directory[lang]))
+    .addOption(new Option(`--lang ${H.langValue[lang]}`, H.lang[lang]).default('es'))
+    .option('--debug', H.debug[lang])
+    .version(packageVersion(), '-V, --version', H.version[lang])
+    .helpCommand(H.helpCommand[lang], H.helpCommandDescription[lang])
     .showSuggestionAfterError(false)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} })
+    .hook('preSubcommand', (_program, subcommand) => {
+      active = subcommand;
+    })
     .hook('preAction', () => {
-      const lang = globals().lang;
-      if (lang !== 'es' && lang !== 'en') throw new UsageError({ es: '--lang admite «es» o «en»; se recibió «{value}».', en: '--lang accepts "es" or "en"; got "{value}".' }, { value: String(lang) });
+      const value = globals().lang;
+      if (value !== 'es' && value !== 'en') throw new UsageError(H.badLang, { value: String(value) });
     });
-  program.createHelp = () => new SpanishHelp();
+  localizeHelp(program, lang);
   program.addCommand(validateCommand(io, globals, setExit));
-  program.addCommand(reportCommand(io, globals, setExit));
-  program.addCommand(initCommand(io, globals, setExit));
-  program.addCommand(rulesCommand(io, globals, setExit));
-  program.addCommand(explainCommand(io, globals, setExit));
-  program.addCommand(schemaCommand(io, globals, setExit));
+  program.addCommand(reportCommand(io, globals, setExit, lang));
+  program.addCommand(initCommand(io, globals, setExit, lang));
+  program.addCommand(rulesCommand(io, globals, setExit, lang));
+  program.addCommand(explainCommand(io, globals, setExit, lang));
+  program.addCommand(schemaCommand(io, globals, setExit, lang));
   for (const command of program.commands) {
-    command.usage(command.usage().replace('[options]', '[opciones]')).helpOption('-h, --help', 'muestra esta ayuda').createHelp = () => new SpanishHelp();
-    command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} });
+    localizeHelp(command, lang).exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} });
   }
-  return program;
+  return Object.assign(program, { active: () => active });
+}
+
+/** What a usage error says after Commander's message: the closest name, then where to look. */
+function usageAdvice(error: CommanderError, program: Command & { active: () => Command }, lang: Lang): string {
+  const command = program.active();
+  const typed = /'([^']*)'/.exec(error.message)?.[1] ?? '';
+  let similar = '';
+  if (error.code === 'commander.unknownCommand') similar = suggestion(typed, commandNames(program), lang);
+  if (error.code === 'commander.unknownOption' && typed.startsWith('--')) similar = suggestion(typed, optionNames(command), lang);
+  const name = command === program ? 'plan' : `plan ${command.name()}`;
+  return `${similar ? `.${similar}` : ''}\n${H.seeHelp[lang].replace('{command}', name)}`;
 }
 
 function requestedLang(argv: readonly string[]): Lang {
@@ -98,10 +111,14 @@ function requestedLang(argv: readonly string[]): Lang {
 /** Runs the CLI and returns the exit code: 0 clean, 1 findings, 2 usage or configuration error. */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let exitCode = 0;
-  const program = buildProgram(io, (code) => {
-    exitCode = code;
-  });
   const lang = requestedLang(argv);
+  const program = buildProgram(
+    io,
+    (code) => {
+      exitCode = code;
+    },
+    lang,
+  );
   const prefix = 'plan: error: ';
   if (argv.length <= 2) {
     // No command: show what there is to do, and tell CI nothing was checked.
@@ -114,7 +131,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
-      io.stderr(`${prefix}${translateCommanderError(error.message, lang)}\n${lang === 'es' ? 'Consulte «plan --help».' : 'See "plan --help".'}\n`);
+      io.stderr(`${prefix}${translateCommanderError(error.message, lang)}${usageAdvice(error, program, lang)}\n`);
       return 2;
     }
     if (error instanceof UsageError) {

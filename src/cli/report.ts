@@ -4,18 +4,19 @@ import path from 'node:path';
 import type { Lang } from '../i18n/text.js';
 import type { Quarter } from '../model/types.js';
 import type { ReportView } from '../report/view/types.js';
+import { addOption, type OptionSpec } from './bilingual.js';
 import { colorFor, UsageError, type CliIo } from './io.js';
 import { displayPath, fileErrorReason } from './reasons.js';
 import { parseCutoff, resolveRoot, type GlobalOptions } from './validate.js';
 
 const T = {
   whichReport: {
-    es: 'Indique qué reporte generar: --quarter Q1..Q4 (resumen trimestral), --annual (evaluación anual) o --transparencia --quarter Q1..Q4.',
+    es: 'Indique qué reporte generar: --trimestre T1..T4 (resumen trimestral), --anual (evaluación anual) o --transparencia --trimestre T1..T4.',
     en: 'Say which report to build: --quarter Q1..Q4 (quarterly summary), --annual (annual evaluation) or --transparencia --quarter Q1..Q4.',
   },
-  badQuarter: { es: '--quarter espera Q1, Q2, Q3 o Q4; se recibió «{value}».', en: '--quarter expects Q1, Q2, Q3 or Q4; got "{value}".' },
-  badYear: { es: '--year espera un año de cuatro cifras; se recibió «{value}».', en: '--year expects a four-digit year; got "{value}".' },
-  badFormat: { es: '--format espera md, xlsx, csv o all; se recibió «{value}».', en: '--format expects md, xlsx, csv or all; got "{value}".' },
+  badQuarter: { es: '--trimestre (o --quarter) espera T1, T2, T3 o T4 (o Q1…Q4); se recibió «{value}».', en: '--quarter (or --trimestre) expects Q1, Q2, Q3 or Q4 (or T1…T4); got "{value}".' },
+  badYear: { es: '--ejercicio (o --year) espera un año de cuatro cifras; se recibió «{value}».', en: '--year (or --ejercicio) expects a four-digit year; got "{value}".' },
+  badFormat: { es: '--formato (o --format) espera md, xlsx, csv o all; se recibió «{value}».', en: '--format (or --formato) expects md, xlsx, csv or all; got "{value}".' },
   csvOnlyTransparency: { es: 'El formato csv sólo existe para --transparencia.', en: 'The csv format exists only for --transparencia.' },
   unknownDepartment: { es: 'La dependencia «{value}» no existe en este repositorio. Dependencias: {all}.', en: 'Department "{value}" does not exist in this repository. Departments: {all}.' },
   outInsideData: {
@@ -52,20 +53,46 @@ function parseQuarter(value: string): Quarter {
   return `T${match[1]}` as Quarter;
 }
 
-export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: (code: number) => void): Command {
-  return new Command('report')
-    .summary('genera el resumen trimestral, la evaluación anual o la tabla de transparencia (Excel y Markdown)')
-    .description(
-      'Genera los reportes de Planeación a partir de los datos validados:\n  --quarter Q2        resumen trimestral (entregas, metas con semáforo, beneficiarios, colaboraciones, retroalimentación)\n  --annual            evaluación anual por criterio, grado, tipo de plan y Plan de Mejora 2020\n  --transparencia     indicadores de resultados (LGT art. 70 fr. VI) del trimestre indicado con --quarter\n\nSi los datos tienen errores de validación no se genera nada (código 1); las advertencias aparecen como hallazgos del reporte.',
-    )
-    .option('--quarter <Q>', 'trimestre: Q1, Q2, Q3 o Q4')
-    .option('--annual', 'evaluación anual del ejercicio')
-    .option('--transparencia', 'tabla de indicadores de resultados para transparencia (requiere --quarter)')
-    .option('--year <AAAA>', 'ejercicio (por omisión: el de plan.yaml)')
-    .option('--format <formato>', 'md, xlsx, csv (sólo --transparencia) o all (por omisión: all)', 'all')
-    .option('--out <carpeta>', 'carpeta de salida (por omisión: reportes/ en la raíz del plan)')
-    .option('--dependencia <CLAVE>', 'sólo el reporte de una dependencia')
-    .option('--fecha-corte <AAAA-MM-DD>', 'fecha con la que se decide qué reportes ya debían entregarse (por omisión: hoy)')
+const H = {
+  summary: {
+    es: 'genera el resumen trimestral, la evaluación anual o la tabla de transparencia (Excel y Markdown)',
+    en: 'build the quarterly summary, the annual evaluation or the transparency table (Excel and Markdown)',
+  },
+  description: {
+    es: 'Genera los reportes de Planeación a partir de los datos validados: con --trimestre T2, el resumen trimestral (entregas, metas con semáforo, beneficiarios, colaboraciones, retroalimentación); con --anual, la evaluación anual por criterio, grado, tipo de plan y Plan de Mejora del año siguiente; con --transparencia --trimestre T2, los indicadores de resultados (LGT art. 70 fr. VI) del trimestre.\n\nSin --fecha-corte, un reporte trimestral se juzga al día siguiente del cierre de la ventana de entrega de su trimestre (calendario de plan.yaml) y la evaluación anual al día siguiente del cierre de la del cuarto trimestre: el mismo repositorio da el mismo reporte cualquier día. El reporte dice qué fecha de corte usó.\n\nSi los datos tienen errores de validación no se genera nada (código 1) y se nombran los archivos con errores; con --dependencia sólo cuentan los errores de esa dependencia y de los archivos compartidos (plan.yaml, catalogos/, planeacion/). Las advertencias aparecen como hallazgos del reporte.\n\nCada opción se acepta también con su nombre en inglés, que la ayuda dice al final de su descripción.',
+    en: 'Builds Planeación\'s reports from the validated data: with --quarter Q2, the quarterly summary (deliveries, goals with traffic light, beneficiaries, collaborations, feedback); with --annual, the annual evaluation by criterion, grade, plan type and next year\'s Plan de Mejora; with --transparencia --quarter Q2, the quarter\'s results indicators (LGT art. 70 fr. VI).\n\nWithout --fecha-corte, a quarterly report is judged on the day after its quarter\'s delivery window closes (calendar of plan.yaml) and the annual evaluation on the day after the fourth quarter\'s window closes: the same repository gives the same report on any day. The report states the cut-off date it used.\n\nIf the data has validation errors nothing is written (exit code 1) and the files with errors are named; with --dependencia only errors of that department and of shared files (plan.yaml, catalogos/, planeacion/) count. Warnings appear as findings in the report.\n\nEvery option is also accepted under its Spanish name, given at the end of its description.',
+  },
+  quarter: { es: 'trimestre: T1, T2, T3 o T4 (o bien Q1…Q4)', en: 'quarter: Q1, Q2, Q3 or Q4 (or T1…T4)' },
+  annual: { es: 'evaluación anual del ejercicio', en: 'annual evaluation of the fiscal year' },
+  transparencia: {
+    es: 'tabla de indicadores de resultados para transparencia (requiere --trimestre)',
+    en: 'results indicators table for transparency (needs --quarter)',
+  },
+  year: { es: 'ejercicio (por omisión: el de plan.yaml)', en: 'fiscal year (default: the one in plan.yaml)' },
+  format: { es: 'md, xlsx, csv (sólo --transparencia) o all (por omisión: all)', en: 'md, xlsx, csv (--transparencia only) or all (default: all)' },
+  out: { es: 'carpeta de salida (por omisión: reportes/ en la raíz del plan)', en: 'output folder (default: reportes/ at the plan root)' },
+  dependencia: {
+    es: 'sólo el reporte de una dependencia; errores de otras dependencias no lo impiden',
+    en: 'only one department\'s report; errors of other departments do not stop it',
+  },
+  fechaCorte: {
+    es: 'fecha con la que se decide qué reportes ya debían entregarse (por omisión: el día siguiente al cierre de la ventana de entrega del periodo)',
+    en: 'date that decides which reports were already due (default: the day after the period\'s delivery window closes)',
+  },
+} as const;
+
+export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: (code: number) => void, lang: Lang = 'es'): Command {
+  const command = new Command('report').summary(H.summary[lang]).description(H.description[lang]);
+  const add = (spec: OptionSpec) => addOption(command, lang, spec);
+  add({ long: { en: '--quarter', es: '--trimestre' }, value: { en: '<Q>', es: '<T>' }, description: H.quarter });
+  add({ long: { en: '--annual', es: '--anual' }, description: H.annual });
+  add({ long: '--transparencia', description: H.transparencia });
+  add({ long: { en: '--year', es: '--ejercicio' }, value: { en: '<YYYY>', es: '<AAAA>' }, description: H.year });
+  add({ long: { en: '--format', es: '--formato' }, value: { en: '<format>', es: '<formato>' }, description: H.format, defaultValue: 'all' });
+  add({ long: { en: '--out', es: '--salida' }, value: { en: '<folder>', es: '<carpeta>' }, description: H.out });
+  add({ long: '--dependencia', value: { en: '<CLAVE>', es: '<CLAVE>' }, description: H.dependencia });
+  add({ long: '--fecha-corte', value: { en: '<YYYY-MM-DD>', es: '<AAAA-MM-DD>' }, description: H.fechaCorte });
+  return command
     .action(async (options: ReportOptions) => {
       const { lang, directory } = globals();
       if (!['md', 'xlsx', 'csv', 'all'].includes(options.format)) throw new UsageError(T.badFormat, { value: options.format });

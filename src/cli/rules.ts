@@ -1,6 +1,8 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import path from 'node:path';
 import { PLAN_FILE } from '../repo/find-root.js';
+import type { Lang } from '../i18n/text.js';
+import { addOption } from './bilingual.js';
 import { UsageError, type CliIo } from './io.js';
 import type { GlobalOptions } from './validate.js';
 
@@ -24,15 +26,21 @@ interface RulesOptions {
   format: string;
 }
 
-export function rulesCommand(io: CliIo, globals: () => GlobalOptions, _setExit: (code: number) => void): Command {
-  return new Command('rules')
-    .summary('lista las reglas de validación con su severidad en este repositorio')
-    .description(
-      'Lista las reglas de validación: su clave, la severidad con que se revisan en este repositorio (error, advertencia o desactivada, según «reglas» de plan.yaml) y su título. Fuera de un repositorio del plan muestra las severidades por omisión.\n\nEl detalle de cada regla (por qué existe, ejemplos y cómo corregirla) se ve con «plan explain PLAN020».',
-    )
-    .addOption(new Option('-f, --format <formato>', 'formato de salida: text o json (por omisión: text)').default('text'))
+const H = {
+  summary: { es: 'lista las reglas de validación con su severidad en este repositorio', en: 'list the validation rules with their severity in this repository' },
+  description: {
+    es: 'Lista las reglas de validación: su clave, la severidad con que se revisan en este repositorio (error, advertencia o desactivada, según «reglas» de plan.yaml) y su título. Fuera de un repositorio del plan muestra las severidades por omisión.\n\nEl detalle de cada regla (por qué existe, ejemplos y cómo corregirla) se ve con «plan explain PLAN020».',
+    en: 'Lists the validation rules: their id, the severity they run with in this repository (error, warning or off, from «reglas» in plan.yaml) and their title. Outside a plan repository it shows the default severities.\n\nThe details of a rule (why it exists, examples and how to fix it) are shown by "plan explain PLAN020".',
+  },
+  format: { es: 'formato de salida: text o json (por omisión: text)', en: 'output format: text or json (default: text)' },
+} as const;
+
+export function rulesCommand(io: CliIo, globals: () => GlobalOptions, _setExit: (code: number) => void, lang: Lang = 'es'): Command {
+  const command = new Command('rules').summary(H.summary[lang]).description(H.description[lang]);
+  addOption(command, lang, { short: '-f', long: { en: '--format', es: '--formato' }, value: { en: '<format>', es: '<formato>' }, description: H.format, defaultValue: 'text' });
+  return command
     .action(async (options: RulesOptions) => {
-      const { lang, directory } = globals();
+      const { directory } = globals();
       if (options.format !== 'text' && options.format !== 'json') throw new UsageError(T.badFormat, { value: options.format });
       // The rule catalog loads only when asked for: `plan --help` stays fast.
       const [{ readSeverityConfig, ruleRows, SEVERITY_LABEL }, { renderTable }] = await Promise.all([import('./rule-table.js'), import('./table.js')]);

@@ -3,6 +3,8 @@ import { lstatSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { WriteError, writeFilesAtomically } from '../report/write.js';
 import { schemaFileNames, schemasDir } from './init.js';
+import type { Lang } from '../i18n/text.js';
+import { addOption } from './bilingual.js';
 import { UsageError, type CliIo } from './io.js';
 import { displayPath, fileErrorReason } from './reasons.js';
 import { renderTable } from './table.js';
@@ -28,16 +30,22 @@ interface SchemaOptions {
   force?: boolean;
 }
 
-export function schemaCommand(io: CliIo, globals: () => GlobalOptions, _setExit: (code: number) => void): Command {
-  return new Command('schema')
-    .summary('muestra o exporta los esquemas JSON de los archivos del plan')
-    .description(
-      'Sin opciones, lista los esquemas JSON de plan (uno por tipo de archivo: plan.yaml, catálogo, dependencia, PPCS, reporte…) con su $id. Con --out los copia a una carpeta, por ejemplo para un editor u otra herramienta que valide YAML; no reemplaza archivos existentes salvo con --force.',
-    )
-    .option('--out <carpeta>', 'carpeta a la que se copian los esquemas (se crea si no existe)')
-    .option('--force', 'reemplaza los esquemas que ya existan en la carpeta de --out')
+const H = {
+  summary: { es: 'muestra o exporta los esquemas JSON de los archivos del plan', en: 'list or export the JSON Schemas of the plan files' },
+  description: {
+    es: 'Sin opciones, lista los esquemas JSON de plan (uno por tipo de archivo: plan.yaml, catálogo, dependencia, PPCS, reporte…) con su $id. Con --salida los copia a una carpeta, por ejemplo para un editor u otra herramienta que valide YAML; no reemplaza archivos existentes salvo con --force.\n\nCada opción se acepta también con su nombre en inglés, que la ayuda dice al final de su descripción.',
+    en: 'Without options, lists plan\'s JSON Schemas (one per kind of file: plan.yaml, catalog, department, PPCS, report…) with their $id. With --out it copies them to a folder, for example for an editor or another tool that validates YAML; it does not replace existing files unless --force is given.\n\nEvery option is also accepted under its Spanish name, given at the end of its description.',
+  },
+  out: { es: 'carpeta a la que se copian los esquemas (se crea si no existe)', en: 'folder the schemas are copied to (created if missing)' },
+  force: { es: 'reemplaza los esquemas que ya existan en la carpeta de --salida', en: 'replace schemas that already exist in the --out folder' },
+} as const;
+
+export function schemaCommand(io: CliIo, _globals: () => GlobalOptions, _setExit: (code: number) => void, lang: Lang = 'es'): Command {
+  const command = new Command('schema').summary(H.summary[lang]).description(H.description[lang]);
+  addOption(command, lang, { long: { en: '--out', es: '--salida' }, value: { en: '<folder>', es: '<carpeta>' }, description: H.out });
+  addOption(command, lang, { long: '--force', description: H.force });
+  return command
     .action(async (options: SchemaOptions) => {
-      const { lang } = globals();
       const names = schemaFileNames();
       if (options.out === undefined) {
         const rows = names.map((name) => [name, schemaId(name)]);
