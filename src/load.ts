@@ -155,7 +155,7 @@ class Loader {
     const outcome = parseYaml(decoded.text);
     if (!outcome.ok) {
       for (const problem of outcome.problems) {
-        this.plan001(file, position(outcome.lineCounter, problem.offset), problem.code, { detail: problem.detail ?? '', limit: MAX_NESTING });
+        this.plan001(file, position(outcome.lineCounter, problem.offset), problem.code, { detail: problem.detail ?? '', limit: MAX_NESTING, ...problem.params });
       }
       return undefined;
     }
@@ -187,7 +187,7 @@ class Loader {
       file,
       at: { line: at.line, column: at.column },
       message: fill(PLAN001.meta.messages[messageId]![lang], params),
-      ...(hint ? { hint: hint[lang] } : {}),
+      ...(hint ? { hint: fill(hint[lang], params) } : {}),
     });
   }
 

@@ -1,35 +1,12 @@
 import { isCollection, isPair, isScalar, LineCounter, parseAllDocuments, visit, type Document, type Node as YamlNode } from 'yaml';
+import { problemFor, quotedLineAt, type YamlProblem } from './problems.js';
+
+export type { YamlProblem, YamlProblemCode } from './problems.js';
 
 export const MAX_ALIAS_COUNT = 100;
 export const MAX_NESTING = 64;
 /** A file with a syntax error rarely needs more than its first few errors to be fixed. */
 const MAX_PROBLEMS_PER_FILE = 20;
-
-export type YamlProblemCode =
-  | 'empty'
-  | 'multi_document'
-  | 'syntax'
-  | 'bad_indent'
-  | 'missing_char'
-  | 'multiline_key'
-  | 'bad_scalar_start'
-  | 'bad_escape'
-  | 'unexpected'
-  | 'duplicate_key'
-  | 'tab_indent'
-  | 'too_deep'
-  | 'alias_bomb'
-  | 'tag'
-  | 'complex_key'
-  | 'not_json';
-
-export interface YamlProblem {
-  code: YamlProblemCode;
-  /** Offset into the text where the problem is. */
-  offset: number;
-  /** A short detail for the message: the parser's error code, or the offending tag. */
-  detail?: string;
-}
 
 export interface ParsedYaml {
   /** The decoded source, for what the parsed document does not keep (comments by line). */
@@ -55,17 +32,6 @@ export const PARSE_OPTIONS = {
   prettyErrors: false,
 } as const;
 
-const CODES: Record<string, YamlProblemCode> = {
-  DUPLICATE_KEY: 'duplicate_key',
-  TAB_AS_INDENT: 'tab_indent',
-  BAD_INDENT: 'bad_indent',
-  MISSING_CHAR: 'missing_char',
-  MULTILINE_IMPLICIT_KEY: 'multiline_key',
-  BAD_SCALAR_START: 'bad_scalar_start',
-  BAD_DQ_ESCAPE: 'bad_escape',
-  UNEXPECTED_TOKEN: 'unexpected',
-};
-
 export function parseYaml(source: string): ParseOutcome {
   // Old Mac line ends (a lone CR) would otherwise read as one endless line.
   const text = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
@@ -73,23 +39,27 @@ export function parseYaml(source: string): ParseOutcome {
   const fail = (problems: YamlProblem[]): ParseOutcome => ({ ok: false, lineCounter, problems: problems.slice(0, MAX_PROBLEMS_PER_FILE) });
 
   const docs = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter });
-  if (!Array.isArray(docs) || docs.length === 0) return fail([{ code: 'empty', offset: 0 }]);
+  if (!Array.isArray(docs) || docs.length === 0) {
+    // A stream with no document can still carry errors (a directive line and nothing else).
+    const stream = docs as { errors?: Document.Parsed['errors'] };
+    const first = stream.errors?.[0];
+    return fail([first ? problemFor(first, text, undefined, lineCounter) : { code: 'empty', offset: 0 }]);
+  }
   if (docs.length > 1) return fail([{ code: 'multi_document', offset: docs[1]!.range[0] }]);
   const doc = docs[0]!;
 
-  const errors = doc.errors.map((error): YamlProblem => {
-    if (/call stack/i.test(error.message)) return { code: 'too_deep', offset: error.pos[0] };
-    return { code: CODES[error.code] ?? 'syntax', offset: error.pos[0], detail: error.code };
-  });
   // Duplicate keys are each a separate problem; other syntax errors cascade, so only the
-  // first one is worth reading.
-  const firstSyntax = errors.find((p) => p.code !== 'duplicate_key');
-  const problems = [...(firstSyntax ? [firstSyntax] : []), ...errors.filter((p) => p.code === 'duplicate_key')];
-  // An unknown tag (`!!js/function`, `!!binary`, `!custom`) is only a warning for the
-  // parser, and some still build non-JSON values: treat every warning as an error.
-  for (const warning of doc.warnings) {
-    problems.push({ code: 'tag', offset: warning.pos[0], detail: /^!\S*/.exec(text.slice(warning.pos[0]))?.[0] ?? warning.code });
-  }
+  // first one is worth reading. An unknown tag (`!!js/function`, `!!binary`, `!custom`) or
+  // directive is only a warning for the parser, and some still build non-JSON values:
+  // every warning is an error too. Only the errors that will be shown are explained, since
+  // explaining a duplicate key walks the document.
+  const firstSyntax = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
+  const shown = [
+    ...(firstSyntax ? [firstSyntax] : []),
+    ...doc.errors.filter((e) => e.code === 'DUPLICATE_KEY').slice(0, MAX_PROBLEMS_PER_FILE),
+    ...doc.warnings.slice(0, MAX_PROBLEMS_PER_FILE),
+  ];
+  const problems = shown.map((error) => problemFor(error, text, doc, lineCounter));
   if (problems.length > 0) return fail(problems.sort((a, b) => a.offset - b.offset));
 
   if (doc.contents === null) return fail([{ code: 'empty', offset: 0 }]);
@@ -99,10 +69,16 @@ export function parseYaml(source: string): ParseOutcome {
   try {
     return { ok: true, parsed: { text, doc, lineCounter, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) } };
   } catch (error) {
-    // The alias-bomb guard throws a plain ReferenceError; anything else thrown while
-    // building values is a document we refuse, never a crash.
-    const code = error instanceof ReferenceError && /alias/i.test(error.message) ? 'alias_bomb' : 'syntax';
-    return fail([{ code, offset: firstAliasOffset(doc.contents) }]);
+    // Both alias guards throw a plain ReferenceError: an alias whose anchor is not set
+    // before it, and the alias-bomb count. Anything else thrown while building values is
+    // a document we refuse, never a crash.
+    const message = error instanceof ReferenceError ? error.message : '';
+    const unresolved = /^Unresolved alias[^:]*: (.*)$/.exec(message);
+    if (unresolved) {
+      const offset = firstAliasOffset(doc.contents, unresolved[1]);
+      return fail([{ code: 'unknown_alias', offset, params: { name: unresolved[1]!, example: quotedLineAt(text, offset) } }]);
+    }
+    return fail([{ code: /alias/i.test(message) ? 'alias_bomb' : 'syntax', offset: firstAliasOffset(doc.contents) }]);
   }
 }
 
@@ -145,10 +121,12 @@ function checkShape(root: YamlNode): YamlProblem | undefined {
   return undefined;
 }
 
-function firstAliasOffset(root: YamlNode): number {
+/** Where the first alias (named `name`, when given) is written. */
+function firstAliasOffset(root: YamlNode, name?: string): number {
   let first: number | undefined;
   visit(root, {
     Alias(_, alias) {
+      if (name !== undefined && alias.source !== name) return undefined;
       first = alias.range?.[0] ?? 0;
       return visit.BREAK;
     },

@@ -24,10 +24,11 @@ describe('bad input gets a positioned PLAN001 diagnostic, never a crash', () => 
     expect(withFile(DEP, '# pendiente de llenar\n')[0]!.message).toBe('El archivo está vacío.');
   });
 
-  it('reports a syntax error on its line', () => {
+  it('reports a bracket left open on the line that opens it', () => {
     const diagnostics = withFile(DEP, 'clave: OP\nnombre: [Obras\ntitular: X\n');
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ rule: 'PLAN001', severity: 'error', line: 3 });
+    expect(diagnostics[0]).toMatchObject({ rule: 'PLAN001', severity: 'error', line: 2, column: 9 });
+    expect(diagnostics[0]!.message).toBe('Falta «]» para cerrar el «[» que se abre aquí.');
   });
 
   it('reports tab indentation on the tabbed line', () => {
@@ -39,7 +40,7 @@ describe('bad input gets a positioned PLAN001 diagnostic, never a crash', () => 
   it('reports a duplicate key on the repeated key', () => {
     const diagnostics = withFile(DEP, 'clave: OP\nnombre: Obras\ntitular: X\nnombre: Obras Públicas\n');
     expect(where(diagnostics)).toEqual([`PLAN001 ${DEP}:4`]);
-    expect(diagnostics[0]!.message).toBe('La clave se repite en la misma sección.');
+    expect(diagnostics[0]!.message).toBe('La clave «nombre» se repite en la misma sección; ya aparece en la línea 2.');
   });
 
   it('refuses an alias bomb without expanding it', () => {
