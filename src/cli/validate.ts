@@ -5,9 +5,11 @@ import { parseISO } from 'date-fns/parseISO';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { exitCodeFor, summarize, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { isSelected } from '../diagnostics/selection.js';
 import { FORMAT_NAMES } from '../format/names.js';
 import { fill, type Lang } from '../i18n/text.js';
 import { findPlanRoot } from '../repo/find-root.js';
+import { placementOf } from '../repo/layout.js';
 import { colorFor, UsageError, type CliIo } from './io.js';
 import { fileErrorReason, gitReason } from './reasons.js';
 
@@ -27,9 +29,17 @@ export const MESSAGES = {
     es: 'Aviso: no se pudo comparar con «{ref}» ({reason}); se revisa y se informa el repositorio completo.\n',
     en: 'Notice: could not compare with "{ref}" ({reason}); the whole repository is checked and reported.\n',
   },
+  refUnusableScoped: {
+    es: 'Aviso: no se pudo comparar con «{ref}» ({reason}); se informa todo lo seleccionado.\n',
+    en: 'Notice: could not compare with "{ref}" ({reason}); everything selected is reported.\n',
+  },
   prMode: {
     es: 'Modo pull request: {count} archivo(s) cambiado(s) desde «{ref}»; se informan sus hallazgos y los errores de cualquier archivo.\n',
     en: 'Pull request mode: {count} file(s) changed since "{ref}"; their findings and errors in any file are reported.\n',
+  },
+  prModeScoped: {
+    es: 'Modo pull request: {count} archivo(s) cambiado(s) desde «{ref}»; dentro de la selección se informan sus hallazgos y los errores de cualquier archivo.\n',
+    en: 'Pull request mode: {count} file(s) changed since "{ref}"; within the selection, their findings and errors in any file are reported.\n',
   },
   outputWritten: { es: 'Resultado en formato {format} escrito en «{file}».\n', en: 'Result in {format} format written to "{file}".\n' },
   cannotWriteOutput: { es: 'No se pudo escribir «{file}»: {reason}.', en: 'Could not write "{file}": {reason}.' },
@@ -54,14 +64,14 @@ export function resolveRoot(io: CliIo, directory: string | undefined): string {
  * on a clean main branch an error in an untouched file can only come from the change
  * (a deleted PPCS still referenced by another department's report).
  */
-async function pullRequestScope(io: CliIo, root: string, ref: string, diagnostics: Diagnostic[], lang: Lang): Promise<Diagnostic[]> {
+async function pullRequestScope(io: CliIo, root: string, ref: string, diagnostics: Diagnostic[], lang: Lang, scoped: boolean): Promise<Diagnostic[]> {
   const { changedFilesSince } = await import('../git/changed-files.js');
   const changed = changedFilesSince(root, ref);
   if (!changed.ok) {
-    io.stderr(fill(MESSAGES.refUnusable[lang], { ref, reason: gitReason(changed.reason, lang) }));
+    io.stderr(fill((scoped ? MESSAGES.refUnusableScoped : MESSAGES.refUnusable)[lang], { ref, reason: gitReason(changed.reason, lang) }));
     return diagnostics;
   }
-  io.stderr(fill(MESSAGES.prMode[lang], { ref, count: changed.files.size }));
+  io.stderr(fill((scoped ? MESSAGES.prModeScoped : MESSAGES.prMode)[lang], { ref, count: changed.files.size }));
   return diagnostics.filter((d) => changed.files.has(d.file) || (d.severity === 'error' && !d.justification));
 }
 
@@ -73,6 +83,7 @@ export function parseCutoff(io: CliIo, value: string | undefined): string {
 
 interface ValidateOptions {
   format: string;
+  dependencia?: string;
   output?: string;
   changedSince?: string;
   maxWarnings?: string;
@@ -84,19 +95,27 @@ export function validateCommand(io: CliIo, globals: () => GlobalOptions, setExit
   return new Command('validate')
     .summary('revisa los archivos del plan contra los esquemas y las reglas del Plan de Mejora')
     .description(
-      'Revisa todos los archivos YAML del repositorio del plan: la estructura de cada archivo (esquemas JSON) y las reglas del Plan de Mejora entre archivos (unidades de medida, fechas de entrega, colaboraciones, perspectiva de género…).\n\nCódigos de salida: 0 sin errores (y advertencias dentro del límite), 1 hay errores o demasiadas advertencias, 2 error de uso o de configuración.',
+      'Revisa todos los archivos YAML del repositorio del plan: la estructura de cada archivo (esquemas JSON) y las reglas del Plan de Mejora entre archivos (unidades de medida, fechas de entrega, colaboraciones, perspectiva de género…).\n\nCon rutas o --dependencia se revisa igualmente todo el repositorio, pero se informan sólo los hallazgos de esos archivos; el código de salida sigue a lo informado. Cada ruta se busca desde la carpeta actual y, si ahí no existe, desde la raíz del plan (con -C plan valen plan/dependencias/OP y dependencias/OP).\n\nCódigos de salida: 0 sin errores (y advertencias dentro del límite), 1 hay errores o demasiadas advertencias, 2 error de uso o de configuración.',
     )
+    .argument('[rutas...]', 'archivos o carpetas del plan cuyos hallazgos se informan (una carpeta incluye todo lo que contiene)')
+    .option('--dependencia <clave>', 'informa sólo los hallazgos de los archivos de la dependencia (dependencias/<clave>/)')
     .addOption(new Option('-f, --format <formato>', `formato de salida: ${FORMAT_NAMES.join(', ')} (por omisión: stylish)`).default('stylish'))
     .option('--max-warnings <n>', 'termina con código 1 si hay más de n advertencias')
-    .option('-q, --quiet', 'muestra sólo los errores, no las advertencias')
+    .option('-q, --quiet', 'muestra sólo los errores; el resumen dice cuántas advertencias ocultó')
     .option('--fecha-corte <AAAA-MM-DD>', 'fecha con la que se decide qué reportes ya debían entregarse (por omisión: hoy)')
     .option('-o, --output <archivo>', 'escribe el resultado en el formato pedido a un archivo; la terminal recibe el resumen habitual')
     .option('--changed-since <ref>', 'modo pull request: informa sólo los hallazgos de los archivos cambiados desde <ref> (y los errores de cualquier archivo), revisando todo el repositorio')
-    .action(async (options: ValidateOptions) => {
+    .action(async (paths: string[], options: ValidateOptions) => {
       const { lang, directory } = globals();
       if (!(FORMAT_NAMES as readonly string[]).includes(options.format)) throw new UsageError(MESSAGES.badFormat, { value: options.format, allowed: FORMAT_NAMES.join(', ') });
       // The pipeline loads only when there is work: `plan --help` stays fast.
-      const [{ FORMATTERS }, { runValidation }, { repoInfo }] = await Promise.all([import('../format/index.js'), import('./check.js'), import('../git/git.js')]);
+      const [{ FORMATTERS }, { runValidation }, { repoInfo }, { RULES_BY_ID }, { resolveScope }] = await Promise.all([
+        import('../format/index.js'),
+        import('./check.js'),
+        import('../git/git.js'),
+        import('../rules/index.js'),
+        import('./validate-scope.js'),
+      ]);
       const formatter = FORMATTERS[options.format]!;
       let maxWarnings: number | undefined;
       if (options.maxWarnings !== undefined) {
@@ -105,11 +124,18 @@ export function validateCommand(io: CliIo, globals: () => GlobalOptions, setExit
       }
       const root = resolveRoot(io, directory);
       const fechaCorte = parseCutoff(io, options.fechaCorte);
+      // Before the run: a mistyped path is a usage error, not a long wait for nothing.
+      const narrowed = resolveScope(io, root, paths, options.dependencia);
       const result = runValidation(io, root, lang, fechaCorte);
-      const diagnostics = options.changedSince ? await pullRequestScope(io, root, options.changedSince, result.diagnostics, lang) : result.diagnostics;
+      const selected = narrowed ? result.diagnostics.filter((d) => isSelected(narrowed.selection, d.file)) : result.diagnostics;
+      // Both narrow the report: PR mode's findings, within the selection.
+      const diagnostics = options.changedSince ? await pullRequestScope(io, root, options.changedSince, selected, lang, narrowed !== undefined) : selected;
+      const files = narrowed ? [...result.model.repoFiles.keys()].filter((file) => placementOf(file) !== undefined && isSelected(narrowed.selection, file)).length : result.fileCount;
       const shown = options.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
-      const summary = summarize(diagnostics, result.fileCount);
-      const shownSummary = options.quiet ? { ...summary, warnings: 0 } : summary;
+      const ruleTitle = (rule: string) => RULES_BY_ID.get(rule)?.meta.title[lang];
+      const scope = narrowed ? { scope: narrowed.scope } : {};
+      const summary = summarize(diagnostics, files, { ruleTitle, ...scope });
+      const shownSummary = options.quiet ? summarize(shown, files, { ruleTitle, ...scope, hiddenWarnings: summary.warnings }) : summary;
       const color = colorFor(io);
       const input = { diagnostics: shown, summary: shownSummary, root, lang, color };
       if (options.output) {
@@ -131,6 +157,7 @@ export function validateCommand(io: CliIo, globals: () => GlobalOptions, setExit
       if (summary.errors === 0 && maxWarnings !== undefined && summary.warnings > maxWarnings) {
         io.stderr(color.yellow(fill(MESSAGES.tooManyWarnings[lang], { warnings: summary.warnings, max: maxWarnings })));
       }
+      // The exit code follows what is reported: the selection, with the warnings -q hides.
       setExit(exitCodeFor(summary, maxWarnings));
     });
 }

@@ -7,6 +7,7 @@ import { runCli } from './run.js';
 
 const CUTOFF = ['--fecha-corte', '2019-04-15'];
 const OP_REPORT = 'dependencias/OP/reportes/2019-T1.yaml';
+const DIF_REPORT = 'dependencias/DIF/reportes/2019-T1.yaml';
 
 /** main holds the clean base municipality; a branch `pr` is checked out, ready for a change. */
 function repoWithPrBranch(): GitRepo {
@@ -55,6 +56,42 @@ describe('plan validate --changed-since (pull request mode)', () => {
     const run = await runCli(['validate', '-C', writeRepo(baseRepo()), '--changed-since', 'main', ...CUTOFF]);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('(la carpeta no es un repositorio git)');
+  });
+});
+
+describe('plan validate --changed-since with a selection', () => {
+  it('reports the changed files of the selected department, and none of another department’s', async () => {
+    const repo = repoWithPrBranch();
+    const files: Record<string, any> = baseRepo();
+    // The PR makes both departments' reports late: PLAN021 in each changed file.
+    files[OP_REPORT].fecha_entrega = '2019-04-03';
+    files[DIF_REPORT].fecha_entrega = '2019-04-03';
+    repo.write({ [OP_REPORT]: files[OP_REPORT], [DIF_REPORT]: files[DIF_REPORT] });
+    const run = await runCli(['validate', '-C', repo.dir, '--changed-since', 'main', '--dependencia', 'OP', '--format', 'json', ...CUTOFF]);
+    expect(run.code).toBe(0);
+    const parsed = JSON.parse(run.stdout);
+    expect(parsed.diagnostics.map((d: { rule: string; file: string }) => `${d.rule} ${d.file}`)).toEqual([`PLAN021 ${OP_REPORT}`]);
+    expect(parsed.summary).toMatchObject({ warnings: 1, files: 3, scope: { dependencia: 'OP' } });
+    expect(run.stderr).toBe('Modo pull request: 2 archivo(s) cambiado(s) desde «main»; dentro de la selección se informan sus hallazgos y los errores de cualquier archivo.\n');
+  });
+
+  it('keeps an error of an untouched file when it lies in the selection, and leaves it out when it does not', async () => {
+    const repo = repoWithPrBranch();
+    repo.remove('dependencias/DIF/ppcs/DIF-01.yaml').commit('Se elimina DIF-01', at('2019-04-01'));
+    const args = ['validate', '-C', repo.dir, '--changed-since', 'main', ...CUTOFF];
+    const dif = await runCli([...args, 'dependencias/DIF/reportes']);
+    expect(dif.code).toBe(1);
+    expect(dif.stdout).toMatch(new RegExp(`^${DIF_REPORT}\\n {2}6:9 {2}error {2}El PPCS «DIF-01» no existe.* {2}PLAN004\\n`));
+    expect(dif.stdout.split('\n').at(-2)).toBe('✖ 1 problema(s): 1 error(es) y 0 advertencia(s) en 1 archivo(s) de «dependencias/DIF/reportes/».');
+    const op = await runCli([...args, '--dependencia', 'OP']);
+    expect(op).toMatchObject({ code: 0, stdout: '✔ Sin problemas en 3 archivo(s) de la dependencia OP.\n' });
+  });
+
+  it('says the selection is reported whole when the ref cannot be used', async () => {
+    const repo = repoWithPrBranch();
+    const run = await runCli(['validate', '-C', repo.dir, '--changed-since', 'origin/no-existe', '--dependencia', 'OP', ...CUTOFF]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('Aviso: no se pudo comparar con «origin/no-existe» (esa referencia no existe en este repositorio); se informa todo lo seleccionado.\n');
   });
 });
 

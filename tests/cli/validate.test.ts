@@ -10,9 +10,47 @@ function repoWithOneError() {
   return writeRepo(files);
 }
 
+const DIF_T1 = 'dependencias/DIF/reportes/2019-T1.yaml';
+
+/** DIF delivered 2019-T1 on Wednesday 3 April: three business days late (PLAN021, a warning). */
 function repoWithOneWarning() {
-  return writeRepo({ ...baseRepo(), 'dependencias/OP/reporte/2019-T2.yaml': 'dependencia: OP\n' });
+  const files = baseRepo();
+  files[DIF_T1].fecha_entrega = '2019-04-03';
+  return writeRepo(files);
 }
+
+/** An error in OP's card (PLAN005) and a warning in DIF's report (PLAN021). */
+function repoWithErrorInOpAndWarningInDif(): string {
+  const files = baseRepo();
+  files['dependencias/OP/dependencia.yaml'].clave = 'OBRAS';
+  files[DIF_T1].fecha_entrega = '2019-04-03';
+  return writeRepo(files);
+}
+
+const OP_ERROR = [
+  'dependencias/OP/dependencia.yaml',
+  '  1:8  error  La clave «OBRAS» no coincide con la carpeta «dependencias/OP/».  PLAN005',
+  '              → Haga que el contenido y el nombre coincidan: corrija el valor o renombre el archivo.',
+  '',
+];
+
+const DIF_WARNING = [
+  DIF_T1,
+  '  3:16  advertencia  El reporte «2019-T1» fue entregado el 03/04/2019, 3 días hábiles después del cierre de la ventana de entrega (del 25/03 al 29/03/2019).  PLAN021',
+  '                     → Entregue cada reporte dentro de su ventana; si la fecha está mal capturada, corrija «fecha_entrega».',
+  '',
+];
+
+const DIF_WARNING_TABLES = [
+  'Errores  Advertencias  Regla',
+  '      0             1  PLAN021  Reporte trimestral entregado fuera de la ventana de entrega',
+  '',
+  'Errores  Advertencias  Dependencia',
+  '      0             1  DIF',
+  '',
+];
+
+const lines = (...parts: string[][]) => `${parts.flat().join('\n')}\n`;
 
 describe('plan validate exit codes', () => {
   it('exits 0 and prints a Spanish summary for a clean repo', async () => {
@@ -70,19 +108,68 @@ describe('plan validate exit codes', () => {
 });
 
 describe('plan validate output', () => {
-  it('--quiet shows errors only', async () => {
+  it('--quiet shows errors only and says how many warnings it hid', async () => {
+    const run = await runCli(['validate', '-C', repoWithErrorInOpAndWarningInDif(), '--quiet']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      lines(OP_ERROR, [
+        'Errores  Advertencias  Regla',
+        '      1             0  PLAN005  Clave o trimestre distinto del nombre de su carpeta o archivo',
+        '',
+        'Errores  Advertencias  Dependencia',
+        '      1             0  OP',
+        '',
+        '✖ 1 error(es) en 8 archivo(s) revisado(s); se ocultó 1 advertencia (quite -q para verla).',
+      ]),
+    );
+  });
+
+  it('--quiet on a repo with warnings only says it has no errors and how many warnings it hid', async () => {
+    const run = await runCli(['validate', '-C', repoWithOneWarning(), '-q']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('✔ Sin errores en 8 archivo(s); se ocultó 1 advertencia (quite -q para verla).\n');
+  });
+
+  it('--quiet counts every hidden warning, in the plural', async () => {
     const files = baseRepo();
-    files['dependencias/OP/dependencia.yaml'].clave = 'OBRAS';
-    files['dependencias/OP/reporte/x.yaml'] = 'a: 1\n';
-    const run = await runCli(['validate', '-C', writeRepo(files), '--quiet']);
-    expect(run.stdout).toContain('PLAN005');
-    expect(run.stdout).not.toContain('PLAN006');
+    files[DIF_T1].fecha_entrega = '2019-04-03';
+    files['dependencias/OP/reportes/2019-T1.yaml'].fecha_entrega = '2019-04-03';
+    const run = await runCli(['validate', '-C', writeRepo(files), '-q']);
+    expect(run.stdout).toBe('✔ Sin errores en 8 archivo(s); se ocultaron 2 advertencias (quite -q para verlas).\n');
+    const english = await runCli(['--lang', 'en', 'validate', '-C', writeRepo(files), '-q', '--format', 'json']);
+    expect(JSON.parse(english.stdout).summary).toMatchObject({ errors: 0, warnings: 0, hiddenWarnings: 2 });
+  });
+
+  it('prints the findings, the counts by rule and by department, then the summary line', async () => {
+    const run = await runCli(['validate', '-C', repoWithErrorInOpAndWarningInDif()]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      lines(DIF_WARNING, OP_ERROR, [
+        'Errores  Advertencias  Regla',
+        '      1             0  PLAN005  Clave o trimestre distinto del nombre de su carpeta o archivo',
+        '      0             1  PLAN021  Reporte trimestral entregado fuera de la ventana de entrega',
+        '',
+        'Errores  Advertencias  Dependencia',
+        '      0             1  DIF',
+        '      1             0  OP',
+        '',
+        '✖ 2 problema(s): 1 error(es) y 1 advertencia(s) en 8 archivo(s) revisado(s).',
+      ]),
+    );
   });
 
   it('--format json gives every diagnostic with file, line and column', async () => {
     const run = await runCli(['validate', '-C', repoWithOneError(), '--format', 'json']);
     const parsed = JSON.parse(run.stdout);
-    expect(parsed.summary).toEqual({ errors: 1, warnings: 0, justified: 0, files: 8 });
+    expect(parsed.summary).toEqual({
+      errors: 1,
+      warnings: 0,
+      justified: 0,
+      files: 8,
+      hiddenWarnings: 0,
+      byRule: [{ rule: 'PLAN005', title: 'Clave o trimestre distinto del nombre de su carpeta o archivo', errors: 1, warnings: 0, justified: 0 }],
+      byDepartment: [{ department: 'OP', errors: 1, warnings: 0, justified: 0 }],
+    });
     expect(parsed.diagnostics[0]).toMatchObject({ rule: 'PLAN005', severity: 'error', file: 'dependencias/OP/dependencia.yaml', line: 1, column: 8 });
   });
 
@@ -139,5 +226,195 @@ describe('usage edge cases', () => {
     const run = await runCli(['validate', '-C', path.join(root, 'plan.yaml')]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('no es una carpeta');
+  });
+});
+
+describe('plan validate [rutas…] and --dependencia', () => {
+  it('reports only the findings of a folder it is given, with the exit code of what it reports', async () => {
+    const run = await runCli(['validate', '-C', repoWithErrorInOpAndWarningInDif(), 'dependencias/DIF']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(lines(DIF_WARNING, DIF_WARNING_TABLES, ['✖ 1 problema(s): 0 error(es) y 1 advertencia(s) en 3 archivo(s) de «dependencias/DIF/».']));
+  });
+
+  it('exits 1 when the error lies in the selected files', async () => {
+    const run = await runCli(['validate', '-C', repoWithErrorInOpAndWarningInDif(), 'dependencias/OP']);
+    expect(run.code).toBe(1);
+    expect(run.stdout.split('\n').at(-2)).toBe('✖ 1 problema(s): 1 error(es) y 0 advertencia(s) en 3 archivo(s) de «dependencias/OP/».');
+  });
+
+  it('reads a path from the current folder, as the shell completes it', async () => {
+    const root = repoWithErrorInOpAndWarningInDif();
+    const run = await runCli(['validate', 'dependencia.yaml'], { cwd: path.join(root, 'dependencias', 'OP') });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      lines(OP_ERROR, [
+        'Errores  Advertencias  Regla',
+        '      1             0  PLAN005  Clave o trimestre distinto del nombre de su carpeta o archivo',
+        '',
+        'Errores  Advertencias  Dependencia',
+        '      1             0  OP',
+        '',
+        '✖ 1 problema(s): 1 error(es) y 0 advertencia(s) en 1 archivo(s) de «dependencias/OP/dependencia.yaml».',
+      ]),
+    );
+  });
+
+  it('with -C, reads a path from the current folder and, when nothing is there, from the plan root', async () => {
+    const root = repoWithErrorInOpAndWarningInDif();
+    const cwd = path.dirname(root);
+    const fromCwd = await runCli(['validate', '-C', path.basename(root), `${path.basename(root)}/dependencias/DIF`], { cwd });
+    const fromRoot = await runCli(['validate', '-C', path.basename(root), 'dependencias/DIF/'], { cwd });
+    expect(fromCwd.code).toBe(0);
+    expect(fromRoot).toEqual(fromCwd);
+    expect(fromCwd.stdout.split('\n').at(-2)).toBe('✖ 1 problema(s): 0 error(es) y 1 advertencia(s) en 3 archivo(s) de «dependencias/DIF/».');
+  });
+
+  it('accepts absolute paths and names several in the summary line', async () => {
+    const root = repoWithErrorInOpAndWarningInDif();
+    const run = await runCli(['validate', '-C', root, path.join(root, 'plan.yaml'), path.join(root, 'catalogos')]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('✔ Sin problemas en 2 archivo(s) de «plan.yaml» y «catalogos/».\n');
+  });
+
+  it('treats the plan root as no narrowing at all', async () => {
+    const root = repoWithErrorInOpAndWarningInDif();
+    const run = await runCli(['validate', '-C', root, root]);
+    expect(run.stdout.split('\n').at(-2)).toBe('✖ 2 problema(s): 1 error(es) y 1 advertencia(s) en 8 archivo(s) revisado(s).');
+  });
+
+  it('still checks the whole repo: a selected report is judged against the carátula in another file', async () => {
+    const files = baseRepo();
+    files[DIF_T1].ppcs[0].avances[0].unidad_medida = 'km';
+    const run = await runCli(['validate', '-C', writeRepo(files), DIF_T1, '--format', 'json']);
+    expect(run.code).toBe(1);
+    const parsed = JSON.parse(run.stdout);
+    expect(parsed.diagnostics.map((d: { rule: string; file: string; line: number }) => `${d.rule} ${d.file}:${d.line}`)).toEqual([`PLAN020 ${DIF_T1}:11`]);
+    expect(parsed.summary).toMatchObject({ errors: 1, files: 1, scope: { paths: [DIF_T1] } });
+  });
+
+  it('refuses a path that does not exist with exit 2, suggesting the closest one', async () => {
+    const run = await runCli(['validate', '-C', writeRepo(baseRepo()), 'dependencias/OPP']);
+    expect(run).toEqual({ code: 2, stdout: '', stderr: 'plan: error: La ruta «dependencias/OPP» no existe en el plan. ¿Quiso decir «dependencias/OP»?\n' });
+  });
+
+  it('suggests in the form the path was typed: from the current folder, ignoring case', async () => {
+    const root = writeRepo(baseRepo());
+    const run = await runCli(['validate', '-C', path.basename(root), `${path.basename(root)}/dependencias/dif/reportes`], { cwd: path.dirname(root) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`plan: error: La ruta «${path.basename(root)}/dependencias/dif/reportes» no existe en el plan. ¿Quiso decir «${path.basename(root)}/dependencias/DIF/reportes»?\n`);
+  });
+
+  it('refuses a path with nothing close, saying where paths are read from', async () => {
+    const root = writeRepo(baseRepo());
+    const run = await runCli(['validate', 'presupuesto/2019.xlsx'], { cwd: path.join(root, 'dependencias') });
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `plan: error: La ruta «presupuesto/2019.xlsx» no existe. Indique un archivo o una carpeta del plan, desde la carpeta actual o desde la raíz del plan («${root}»).\n`,
+    });
+  });
+
+  it('refuses a path outside the plan with exit 2', async () => {
+    const root = writeRepo(baseRepo());
+    const outside = path.dirname(root);
+    const run = await runCli(['validate', outside], { cwd: root });
+    expect(run).toEqual({ code: 2, stdout: '', stderr: `plan: error: La ruta «${outside}» está fuera del plan («.»); indique archivos o carpetas dentro de él.\n` });
+    expect((await runCli(['validate', '../../otro'], { cwd: path.join(root, 'dependencias') })).stderr).toBe(
+      `plan: error: La ruta «../../otro» está fuera del plan («${root}»); indique archivos o carpetas dentro de él.\n`,
+    );
+  });
+
+  it('--dependencia reports only that department’s files and names it in the summary line', async () => {
+    const run = await runCli(['validate', '-C', repoWithErrorInOpAndWarningInDif(), '--dependencia', 'DIF']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(lines(DIF_WARNING, DIF_WARNING_TABLES, ['✖ 1 problema(s): 0 error(es) y 1 advertencia(s) en 3 archivo(s) de la dependencia DIF.']));
+  });
+
+  it('--dependencia on a clean department says so, and exits 0 whatever other departments hold', async () => {
+    const files = baseRepo();
+    files['dependencias/OP/dependencia.yaml'].clave = 'OBRAS';
+    const run = await runCli(['validate', '-C', writeRepo(files), '--dependencia', 'DIF']);
+    expect(run).toMatchObject({ code: 0, stdout: '✔ Sin problemas en 3 archivo(s) de la dependencia DIF.\n' });
+  });
+
+  it('--dependencia refuses an unknown clave with exit 2, suggesting the closest one', async () => {
+    const root = writeRepo(baseRepo());
+    expect(await runCli(['validate', '-C', root, '--dependencia', 'op'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'plan: error: La dependencia «op» no existe en el plan (no hay carpeta «dependencias/op/»). ¿Quiso decir «OP»?\n',
+    });
+    expect((await runCli(['validate', '-C', root, '--dependencia', 'DIFF'])).stderr).toBe(
+      'plan: error: La dependencia «DIFF» no existe en el plan (no hay carpeta «dependencias/DIFF/»). ¿Quiso decir «DIF»?\n',
+    );
+  });
+
+  it('--dependencia lists the departments when none is close', async () => {
+    const run = await runCli(['validate', '-C', writeRepo(baseRepo()), '--dependencia', 'TESORERIA']);
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'plan: error: La dependencia «TESORERIA» no existe en el plan (no hay carpeta «dependencias/TESORERIA/»). Dependencias del plan: DIF, OP.\n',
+    });
+  });
+
+  it('--dependencia says so when the plan has no department folders yet', async () => {
+    const files = baseRepo();
+    const run = await runCli(['validate', '-C', writeRepo({ 'plan.yaml': files['plan.yaml'] }), '--dependencia', 'OP']);
+    expect(run).toEqual({ code: 2, stdout: '', stderr: 'plan: error: La dependencia «OP» no existe: el plan aún no tiene carpetas en «dependencias/».\n' });
+  });
+
+  it('--dependencia speaks English with --lang en', async () => {
+    const run = await runCli(['--lang', 'en', 'validate', '-C', writeRepo(baseRepo()), '--dependencia', 'OPP']);
+    expect(run.stderr).toBe('plan: error: Department "OPP" does not exist in the plan (there is no folder "dependencias/OPP/"). Did you mean "OP"?\n');
+    const clean = await runCli(['--lang', 'en', 'validate', '-C', writeRepo(baseRepo()), '--dependencia', 'OP']);
+    expect(clean.stdout).toBe('✔ No problems in 3 file(s) of department OP.\n');
+  });
+
+  it('a path and --dependencia together report only where both hold', async () => {
+    const root = repoWithErrorInOpAndWarningInDif();
+    const both = await runCli(['validate', '-C', root, '--dependencia', 'DIF', 'dependencias']);
+    expect(both.code).toBe(0);
+    expect(both.stdout.split('\n').at(-2)).toBe('✖ 1 problema(s): 0 error(es) y 1 advertencia(s) en 3 archivo(s) de «dependencias/» (dependencia DIF).');
+    const none = await runCli(['validate', '-C', root, '--dependencia', 'DIF', 'dependencias/OP']);
+    expect(none).toMatchObject({ code: 0, stdout: '✔ Sin problemas en 0 archivo(s) de «dependencias/OP/» (dependencia DIF).\n' });
+  });
+
+  it('--quiet with --dependencia counts only the warnings of that department', async () => {
+    const files = baseRepo();
+    files[DIF_T1].fecha_entrega = '2019-04-03';
+    files['dependencias/OP/reportes/2019-T1.yaml'].fecha_entrega = '2019-04-03';
+    const run = await runCli(['validate', '-C', writeRepo(files), '--dependencia', 'OP', '-q']);
+    expect(run.stdout).toBe('✔ Sin errores en 3 archivo(s) de la dependencia OP; se ocultó 1 advertencia (quite -q para verla).\n');
+  });
+
+  it('--max-warnings counts the warnings of the selection only', async () => {
+    const root = repoWithOneWarning();
+    expect((await runCli(['validate', '-C', root, '--dependencia', 'OP', '--max-warnings', '0'])).code).toBe(0);
+    expect((await runCli(['validate', '-C', root, '--dependencia', 'DIF', '--max-warnings', '0'])).code).toBe(1);
+  });
+});
+
+describe('plan validate --format junit', () => {
+  it('fails no test when there are only warnings, so GitLab shows a passing pipeline as passing', async () => {
+    const run = await runCli(['validate', '-C', repoWithOneWarning(), '--format', 'junit']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="plan validate" tests="1" failures="0">
+  <testsuite name="${DIF_T1}" tests="1" failures="0">
+    <testcase name="PLAN021 Reporte trimestral entregado fuera de la ventana de entrega (advertencia)" classname="${DIF_T1}" file="${DIF_T1}">
+      <system-out>${DIF_T1}:3:16  PLAN021  [advertencia] El reporte «2019-T1» fue entregado el 03/04/2019, 3 días hábiles después del cierre de la ventana de entrega (del 25/03 al 29/03/2019).
+→ Entregue cada reporte dentro de su ventana; si la fecha está mal capturada, corrija «fecha_entrega».</system-out>
+    </testcase>
+  </testsuite>
+</testsuites>
+`);
+  });
+
+  it('counts one failure per rule and file with errors', async () => {
+    const run = await runCli(['validate', '-C', repoWithErrorInOpAndWarningInDif(), '--format', 'junit']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('<testsuites name="plan validate" tests="2" failures="1">');
+    expect(run.stdout).toContain('<failure type="PLAN005" message="[error] La clave «OBRAS» no coincide con la carpeta «dependencias/OP/».">');
   });
 });
