@@ -3,6 +3,7 @@ import type { ErrorObject } from 'ajv';
 import type { PathSegment } from '../diagnostics/diagnostic.js';
 import { closestMatch } from '../i18n/similar.js';
 import { fill, listOf, quote, type Lang } from '../i18n/text.js';
+import { quoteYaml } from '../yaml/problems.js';
 
 export interface SchemaProblem {
   path: PathSegment[];
@@ -45,6 +46,10 @@ const T = {
   uniqueHint: { es: 'Deje cada valor una sola vez.', en: 'List each value only once.' },
   oneOf: { es: '{what} no coincide con ninguna de las formas permitidas.', en: '{what} matches none of the allowed shapes.' },
   generic: { es: '{what} no es válido: {detail}.', en: '{what} is not valid: {detail}.' },
+  numberWithout: { es: 'Escriba {number} sin {marks}.', en: 'Write {number} without {marks}.' },
+  numberDecimal: { es: 'Escriba {number}, con punto decimal.', en: 'Write {number}, with a decimal point.' },
+  numberDecimalWithout: { es: 'Escriba {number}, con punto decimal y sin {marks}.', en: 'Write {number}, with a decimal point and without {marks}.' },
+  textWithColon: { es: 'Si el texto contiene «: », escríbalo entre comillas: {example}', en: 'If the text contains ": ", put it in quotes: {example}' },
   wholeFile: { es: 'El archivo', en: 'The file' },
   field: { es: 'El campo «{field}»', en: 'Field "{field}"' },
   item: { es: 'El elemento {index} de «{field}»', en: 'Item {index} of "{field}"' },
@@ -139,8 +144,10 @@ function explainOne(error: ErrorObject, lang: Lang): SchemaProblem {
         hint: similar ? fill(T.additionalHintSimilar[lang], { similar }) : fill(T.additionalHint[lang], { allowed: allowed.join(', ') }),
       };
     }
-    case 'type':
-      return { path, atKey: false, message: fill(T.type[lang], { what, type: typeName(params.type, lang), value: foundValue(value, lang) }) };
+    case 'type': {
+      const hint = typeHint(params.type, value, path, lang);
+      return { path, atKey: false, message: fill(T.type[lang], { what, type: typeName(params.type, lang), value: foundValue(value, lang) }), ...(hint ? { hint } : {}) };
+    }
     case 'enum':
     case 'const': {
       const allowed = error.keyword === 'enum' ? (params.allowedValues as unknown[]) : [params.allowedValue];
@@ -195,6 +202,96 @@ function explainOne(error: ErrorObject, lang: Lang): SchemaProblem {
 }
 
 
+
+type NumberMark = 'commas' | 'percent' | 'spaces' | 'quotes';
+
+const markNames: Record<NumberMark, { es: string; en: string }> = {
+  commas: { es: 'comas', en: 'commas' },
+  percent: { es: '%', en: '%' },
+  spaces: { es: 'espacios', en: 'spaces' },
+  quotes: { es: 'comillas', en: 'quotes' },
+};
+
+export interface PlainNumber {
+  number: string;
+  /** Currency marks as written: `$`, `pesos`, `MXN`. */
+  currency: string[];
+  marks: NumberMark[];
+  decimalComma: boolean;
+}
+
+/**
+ * A number written the way a spreadsheet or a typed report shows it (`3,420`, `40 %`,
+ * `$1,250.50`, `"12"`): the plain number it stands for and the marks to leave out.
+ * Only unambiguous forms: in Mexico `,` groups thousands and `.` is the decimal point,
+ * so `3,420` is three thousand; a lone comma before one, two or four-plus digits (`12,5`)
+ * can only be a decimal comma.
+ */
+export function plainNumber(text: string): PlainNumber | undefined {
+  let rest = text.trim();
+  const currency: string[] = [];
+  const marks = new Set<NumberMark>();
+  for (let match; (match = /^\$\s*|\s*(pesos|MXN|M\.?N\.?)$/i.exec(rest)); ) {
+    currency.push(match[1] ?? '$');
+    rest = rest.slice(0, match.index) + rest.slice(match.index + match[0].length);
+  }
+  if (/\s*%$/.test(rest)) {
+    rest = rest.replace(/\s*%$/, '');
+    marks.add('percent');
+  }
+  let decimalComma = false;
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(rest)) {
+    rest = rest.replace(/,/g, '');
+    marks.add('commas');
+  } else if (/^[+-]?\d{1,3}( \d{3})+(\.\d+)?$/.test(rest)) {
+    rest = rest.replace(/ /g, '');
+    marks.add('spaces');
+  } else if (/^[+-]?\d+,(\d{1,2}|\d{4,})$/.test(rest)) {
+    rest = rest.replace(',', '.');
+    decimalComma = true;
+  }
+  if (!/^[+-]?\d+(\.\d+)?$/.test(rest)) return undefined;
+  // A string that is already a plain number was quoted in the YAML (`valor: "12"`).
+  if (currency.length === 0 && marks.size === 0 && !decimalComma) marks.add('quotes');
+  return { number: rest.replace(/^\+/, ''), currency, marks: [...marks], decimalComma };
+}
+
+function marksList(fix: PlainNumber, lang: Lang): string {
+  const names = [
+    ...fix.currency.map((c) => (c === '$' ? c : lang === 'es' ? `«${c}»` : `"${c}"`)),
+    ...fix.marks.map((m) => markNames[m][lang]),
+  ];
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')}${lang === 'es' ? ' ni ' : ' or '}${names[names.length - 1]}`;
+}
+
+/** What to write instead, when the wrong type has an obvious fix. */
+function typeHint(type: unknown, value: unknown, path: PathSegment[], lang: Lang): string | undefined {
+  const types = (Array.isArray(type) ? type : [type]).map(String);
+  if ((types.includes('number') || types.includes('integer')) && typeof value === 'string') {
+    const fix = plainNumber(value);
+    if (!fix) return undefined;
+    const marks = marksList(fix, lang);
+    if (!fix.decimalComma) return fill(T.numberWithout[lang], { number: fix.number, marks });
+    return fill(marks ? T.numberDecimalWithout[lang] : T.numberDecimal[lang], { number: fix.number, marks });
+  }
+  // `- Acta: firmada` in a list of texts is read as a section with one field.
+  if (types.includes('string') && isOneFieldSection(value)) {
+    const [key, inner] = Object.entries(value)[0]!;
+    const text = inner === null ? `${key}:` : `${key}: ${String(inner)}`;
+    const last = path[path.length - 1];
+    if (last === undefined) return undefined;
+    const example = typeof last === 'number' ? `- ${quoteYaml(text)}` : `${last}: ${quoteYaml(text)}`;
+    return fill(T.textWithColon[lang], { example });
+  }
+  return undefined;
+}
+
+function isOneFieldSection(value: unknown): value is Record<string, string | number | boolean | null> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const entries = Object.values(value);
+  return entries.length === 1 && (entries[0] === null || ['string', 'number', 'boolean'].includes(typeof entries[0]));
+}
 
 /** The allowed name closest to a typo, when it is close enough to be the likely intent. */
 function closest(word: string, candidates: readonly string[]): string | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseRepo, lineOf, validateFiles } from '../helpers/fixture.js';
+import { baseRepo, lineOf, render, validateFiles } from '../helpers/fixture.js';
 
 const PPCS = 'dependencias/OP/ppcs/OP-01.yaml';
 
@@ -99,3 +99,86 @@ describe('PLAN002 schema messages people can act on', () => {
     expect(diagnostics[0]!.line).toBe(lineOf(files, file, '- dos.txt') + 1);
   });
 });
+
+describe('PLAN002 numbers written the way a spreadsheet shows them', () => {
+  const file = 'dependencias/OP/reportes/2019-T1.yaml';
+
+  /** The one PLAN002 finding when the first avance's `valor` is written as `written`. */
+  function valor(written: unknown, lang: 'es' | 'en' = 'es') {
+    const files = baseRepo();
+    files[file].ppcs[0].avances[0].valor = written;
+    const diagnostics = validateFiles(files, { lang }).filter((d) => d.rule === 'PLAN002');
+    expect(diagnostics).toHaveLength(1);
+    return { files, diagnostic: diagnostics[0]! };
+  }
+
+  it('says to write 3420 without commas, on the value', () => {
+    const { files, diagnostic } = valor('3,420');
+    expect(diagnostic).toMatchObject({ file, line: lineOf(files, file, 'valor:'), column: 16 });
+    expect(diagnostic.message).toBe('El campo «valor» debe ser un número; se encontró «3,420».');
+    expect(diagnostic.hint).toBe('Escriba 3420 sin comas.');
+  });
+
+  it('keeps the decimals of 1,234.5', () => {
+    expect(valor('1,234.5').diagnostic.hint).toBe('Escriba 1234.5 sin comas.');
+  });
+
+  it('says to write 40 without % whether or not a space comes before it', () => {
+    const { files, diagnostic } = valor('40 %');
+    expect(diagnostic).toMatchObject({ file, line: lineOf(files, file, 'valor:'), column: 16 });
+    expect(diagnostic.message).toBe('El campo «valor» debe ser un número; se encontró «40 %».');
+    expect(diagnostic.hint).toBe('Escriba 40 sin %.');
+    expect(valor('40%').diagnostic.hint).toBe('Escriba 40 sin %.');
+  });
+
+  it('names the currency sign and the commas of an amount', () => {
+    expect(valor('$1,250.50').diagnostic.hint).toBe('Escriba 1250.50 sin $ ni comas.');
+  });
+
+  it('names the currency word as it was written', () => {
+    expect(valor('3420 pesos').diagnostic.hint).toBe('Escriba 3420 sin «pesos».');
+  });
+
+  it('reads a lone comma before one or two digits as a decimal comma', () => {
+    expect(valor('12,5').diagnostic.hint).toBe('Escriba 12.5, con punto decimal.');
+  });
+
+  it('says to drop the quotes around a number', () => {
+    const { files, diagnostic } = valor('12');
+    expect(render(files[file]!)).toContain('valor: "12"');
+    expect(diagnostic.message).toBe('El campo «valor» debe ser un número; se encontró «12».');
+    expect(diagnostic.hint).toBe('Escriba 12 sin comillas.');
+  });
+
+  it('says to drop spaces that group thousands in a whole number', () => {
+    const files = baseRepo();
+    files[file].ppcs[0].beneficiarios.total = '1 200';
+    const diagnostics = validateFiles(files).filter((d) => d.rule === 'PLAN002');
+    expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.message} (${d.hint})`)).toEqual([
+      `${lineOf(files, file, 'total:')}:14 El campo «total» debe ser un número entero; se encontró «1 200». (Escriba 1200 sin espacios.)`,
+    ]);
+  });
+
+  it('gives no fix for a word where a number goes', () => {
+    expect(valor('dos').diagnostic.hint).toBeUndefined();
+  });
+
+  it('says it in English with --lang en', () => {
+    const { diagnostic } = valor('$3,420', 'en');
+    expect(diagnostic.message).toBe('Field "valor" must be a number; found «$3,420».');
+    expect(diagnostic.hint).toBe('Write 3420 without $ or commas.');
+  });
+});
+
+describe('PLAN002 a text with «: » read as a section', () => {
+  it('says to quote a list item that YAML read as a one-field section', () => {
+    const file = 'dependencias/OP/reportes/2019-T1.yaml';
+    const { files, diagnostics } = schemaDiagnostics((f) => {
+      f[file].ppcs[0].evidencias = ['acta.txt', { Acta: 'firmada' }];
+    });
+    expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.message} (${d.hint})`)).toEqual([
+      `${file}:${lineOf(files, file, 'Acta: firmada')}:9 El elemento 2 de «evidencias» debe ser un texto; se encontró una sección con campos (clave: valor). (Si el texto contiene «: », escríbalo entre comillas: - "Acta: firmada")`,
+    ]);
+  });
+});
+
