@@ -105,23 +105,25 @@ function lstat(absolute: string) {
 
 /**
  * A typed path is looked up from the current folder, as the shell completes it, and when
- * nothing is there, from the plan's root: with `-C examples`, both `examples/dependencias/OP`
- * and `dependencias/OP` name the same folder.
+ * nothing inside the plan is there, from the plan's root: with `-C examples`, both
+ * `examples/dependencias/OP` and `dependencias/OP` name the same folder, even when the
+ * current folder has a `dependencias/` of its own.
  */
 function resolvePath(io: CliIo, root: string, typed: string): { rel: string; folder: boolean } {
   const fromCwd = path.resolve(io.cwd, typed);
   const fromRoot = path.isAbsolute(typed) ? undefined : path.resolve(root, typed);
+  let existsOutside = false;
   for (const absolute of [fromCwd, fromRoot]) {
     if (absolute === undefined) continue;
     const stats = lstat(absolute);
     if (!stats) continue;
     const rel = insideRoot(root, absolute);
-    if (rel === undefined) throw new UsageError(T.pathOutside, { path: typed, root: displayPath(io.cwd, root) });
-    return { rel, folder: stats.isDirectory() };
+    if (rel !== undefined) return { rel, folder: stats.isDirectory() };
+    existsOutside = true;
   }
   const cwdRel = insideRoot(root, fromCwd);
   const rootRel = fromRoot === undefined ? undefined : insideRoot(root, fromRoot);
-  if (cwdRel === undefined && rootRel === undefined) throw new UsageError(T.pathOutside, { path: typed, root: displayPath(io.cwd, root) });
+  if (existsOutside || (cwdRel === undefined && rootRel === undefined)) throw new UsageError(T.pathOutside, { path: typed, root: displayPath(io.cwd, root) });
   // Suggest in the form the user typed: from the current folder if that is how the path reads.
   const target = cwdRel ?? rootRel!;
   const show = cwdRel !== undefined ? (candidate: string) => toPosix(path.relative(io.cwd, path.join(root, candidate))) : (candidate: string) => candidate;

@@ -269,6 +269,14 @@ describe('plan validate [rutas…] and --dependencia', () => {
     expect(fromCwd.stdout.split('\n').at(-2)).toBe('✖ 1 problema(s): 0 error(es) y 1 advertencia(s) en 3 archivo(s) de «dependencias/DIF/».');
   });
 
+  it('with -C, takes the plan’s folder over a folder of the same name outside the plan', async () => {
+    const root = repoWithErrorInOpAndWarningInDif();
+    const cwd = writeRepo({ 'dependencias/DIF/leeme.txt': 'otra cosa' });
+    const run = await runCli(['validate', '-C', root, 'dependencias/DIF'], { cwd });
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n').at(-2)).toBe('✖ 1 problema(s): 0 error(es) y 1 advertencia(s) en 3 archivo(s) de «dependencias/DIF/».');
+  });
+
   it('accepts absolute paths and names several in the summary line', async () => {
     const root = repoWithErrorInOpAndWarningInDif();
     const run = await runCli(['validate', '-C', root, path.join(root, 'plan.yaml'), path.join(root, 'catalogos')]);
