@@ -80,6 +80,10 @@ export const PLAN001_HINTS: Record<string, Text> = {
     en: 'Move the text to the next line, indented deeper than the key, or put the value in quotes: {example}',
   },
   unexpected: { es: 'Revise la sangría, los dos puntos y las comillas en esta línea o en la anterior.', en: 'Check indentation, colons and quotes on this line or the one before.' },
+  seq_in_map: {
+    es: 'Si es un elemento de una lista, alinee su «- » con los demás elementos, con más sangría que la clave de la lista; si es una clave, quite el «- ».',
+    en: 'If it is a list item, align its "- " with the other items, indented deeper than the list\'s key; if it is a key, remove the "- ".',
+  },
   complex_key: { es: 'Escriba la clave como texto, por ejemplo «nombre: valor».', en: 'Write the key as text, e.g. "name: value".' },
   unreadable_folder: { es: 'Revise los permisos de la carpeta.', en: 'Check the folder permissions.' },
   tab_indent: { es: 'Reemplace cada tabulador del inicio de la línea por dos espacios.', en: 'Replace each leading tab with two spaces.' },
@@ -169,6 +173,7 @@ export const PLAN001: Rule = {
       seq_on_key_line: { es: 'Una lista no puede empezar en la misma línea que su clave.', en: 'A list cannot start on the same line as its key.' },
       block_scalar_header: { es: 'Después de «|» o «>» no puede seguir texto en la misma línea.', en: 'No text may follow "|" or ">" on the same line.' },
       unexpected: { es: 'Contenido inesperado en esta posición: «{text}».', en: 'Unexpected content at this position: "{text}".' },
+      seq_in_map: { es: 'Aquí empieza una lista («- ») donde la sección espera una clave.', en: 'A list ("- ") starts here where the section expects a key.' },
       complex_key: { es: 'Una clave debe ser un texto simple, no una lista ni una sección.', en: 'A key must be plain text, not a list or a section.' },
       unreadable_folder: { es: 'No se pudo leer la carpeta «{folder}» ({detail}); sus archivos no se revisaron.', en: 'Folder "{folder}" could not be read ({detail}); its files were not checked.' },
       duplicate_key: {
@@ -179,8 +184,8 @@ export const PLAN001: Rule = {
       too_deep: { es: 'El contenido está anidado a demasiada profundidad (más de {limit} niveles).', en: 'The content is nested too deeply (more than {limit} levels).' },
       alias_bomb: { es: 'El archivo usa demasiados alias YAML (*ancla); al expandirse crecería sin control.', en: 'The file uses too many YAML aliases (*anchor); expanded it would grow without bound.' },
       bad_alias: {
-        es: 'Un valor que empieza con «*» o «&» se lee como alias o ancla de YAML, y este no tiene un nombre válido.',
-        en: 'A value starting with "*" or "&" reads as a YAML alias or anchor, and this one has no valid name.',
+        es: 'Un valor que empieza con «*» o «&» se lee como alias o ancla de YAML, no como texto.',
+        en: 'A value starting with "*" or "&" reads as a YAML alias or anchor, not as text.',
       },
       unknown_alias: {
         es: '«*{name}» se lee como un alias de YAML, pero ningún ancla «&{name}» lo define antes.',

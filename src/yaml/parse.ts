@@ -41,8 +41,8 @@ export function parseYaml(source: string): ParseOutcome {
   const docs = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter });
   if (!Array.isArray(docs) || docs.length === 0) {
     // A stream with no document can still carry errors (a directive line and nothing else).
-    const stream = docs as { errors?: Document.Parsed['errors'] };
-    const first = stream.errors?.[0];
+    const stream = docs as { errors?: Document.Parsed['errors']; warnings?: Document.Parsed['warnings'] };
+    const first = stream.errors?.[0] ?? stream.warnings?.[0];
     return fail([first ? problemFor(first, text, undefined, lineCounter) : { code: 'empty', offset: 0 }]);
   }
   if (docs.length > 1) return fail([{ code: 'multi_document', offset: docs[1]!.range[0] }]);

@@ -10,7 +10,7 @@ export const YAML_PROBLEM_CODES = [
   'missing_char', 'missing_colon', 'missing_space', 'missing_comma', 'extra_comma', 'prop_space',
   'doc_start_line', 'comment_space', 'unclosed_quote', 'unclosed_flow', 'block_in_flow', 'colon_in_text',
   'multiline_key', 'key_too_long', 'bad_scalar_start', 'bad_escape', 'text_after_value', 'seq_on_key_line',
-  'block_scalar_header', 'unexpected', 'duplicate_key', 'tab_indent', 'too_deep', 'alias_bomb', 'bad_alias',
+  'block_scalar_header', 'unexpected', 'seq_in_map', 'duplicate_key', 'tab_indent', 'too_deep', 'alias_bomb', 'bad_alias',
   'unknown_alias', 'alias_props', 'multiple_anchors', 'multiple_tags', 'prop_order', 'directive',
   'missing_doc_start', 'tag', 'complex_key', 'not_json',
 ] as const;
@@ -98,7 +98,8 @@ export function problemFor(error: YAMLError, text: string, doc: Document.Parsed 
       return duplicateKey(offset, text, doc, lineCounter);
     case 'BLOCK_AS_IMPLICIT_KEY':
       if (/nested mappings/i.test(error.message)) return nestedMapping(offset, text, doc, lineCounter);
-      return at('complex_key');
+      // `- accion: …` written at the indentation of a section's keys.
+      return at('seq_in_map', undefined, line.start + indentOf(line.text));
     case 'MISSING_CHAR':
       return missingChar(error.message, offset, text, lineCounter);
     case 'BAD_INDENT': {
@@ -113,6 +114,7 @@ export function problemFor(error: YAMLError, text: string, doc: Document.Parsed 
       // `[DIF, - SP]`: the block item inside brackets is read as a pair's key first.
       if (/flow sequence pairs/.test(error.message) && text.startsWith('- ', offset)) return at('block_in_flow');
       const content = line.text.trim();
+      if (/^-(\s|$)/.test(content)) return at('seq_in_map', undefined, line.start + indentOf(line.text));
       if (line.text.slice(offset - line.start).trim() !== '' && !/:(\s|$)/.test(content) && !/^["']/.test(content)) {
         return at('missing_colon', { text: content, example: withColon(content) });
       }
@@ -120,6 +122,9 @@ export function problemFor(error: YAMLError, text: string, doc: Document.Parsed 
     }
     case 'UNEXPECTED_TOKEN': {
       if (/at node end/.test(error.message)) {
+        // `comentario: *Urgente* falta material`: asterisks for emphasis make an alias.
+        const value = /^\s*(?:-\s+)*(?:[^\s:#'"][^:#]*:\s+)?(.*)$/.exec(line.text)![1]!;
+        if (/^[*&]/.test(value)) return at('bad_alias', { example: quotedLine(line.text) }, line.start + line.text.indexOf(value));
         return at('text_after_value', { text: clip(stripComment(text.slice(offset, line.end)).trim()), example: quotedLine(line.text) });
       }
       if (/block-seq-ind on same line with key/.test(error.message)) return at('seq_on_key_line', { example: quotedLine(line.text) });
@@ -226,6 +231,7 @@ function missingChar(message: string, offset: number, text: string, lineCounter:
   }
   if (/Implicit map keys need to be followed by map values/.test(message)) {
     const content = line.text.trim();
+    if (/^-(\s|$)/.test(content)) return { code: 'seq_in_map', offset: line.start + indentOf(line.text) };
     const tight = /^([^\s:#'"][^\s:]*):(\S.*)$/.exec(content);
     if (tight) return { code: 'missing_space', offset, params: { text: clip(content), example: `${tight[1]}: ${tight[2]}` } };
     return { code: 'missing_colon', offset, params: { text: clip(content), example: withColon(content) } };
@@ -239,6 +245,7 @@ function missingChar(message: string, offset: number, text: string, lineCounter:
   }
   if (/Sequence item without - indicator/.test(message)) return { code: 'missing_dash', offset, params: { example: `- ${line.text.trim()}` } };
   if (/Comments must be separated/.test(message)) return { code: 'comment_space', offset, params: { example: quotedLine(line.text) } };
+  if (/Missing newline after block sequence props/.test(message)) return { code: 'prop_order', offset, params: { example: quotedLine(line.text) } };
   if (/Tags and anchors must be separated/.test(message)) return { code: 'prop_space', offset, params: { example: quotedLine(line.text) } };
   if (/same line with directives-end marker/.test(message)) return { code: 'doc_start_line', offset };
   if (/directives-end/.test(message)) return { code: 'missing_doc_start', offset, params: { line: lineCounter.linePos(offset).line } };

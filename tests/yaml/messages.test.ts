@@ -147,6 +147,22 @@ describe('other everyday mistakes', () => {
     ]);
   });
 
+  it('reads asterisks written for emphasis as an alias and says to quote the text', () => {
+    expect(shown('comentario: *Urgente* falta material\n')).toEqual([
+      `${REPORT}:1:13 Un valor que empieza con «*» o «&» se lee como alias o ancla de YAML, no como texto. (Si es texto, escríbalo entre comillas: comentario: "*Urgente* falta material")`,
+    ]);
+  });
+
+  it('tells a list item written at the indentation of the keys above it', () => {
+    expect(shown('ppcs:\n  - id: OP-01\n    evidencias:\n      - acta.pdf\n    - fotos.zip\n')).toEqual([
+      `${REPORT}:5:5 Aquí empieza una lista («- ») donde la sección espera una clave. (Si es un elemento de una lista, alinee su «- » con los demás elementos, con más sangría que la clave de la lista; si es una clave, quite el «- ».)`,
+    ]);
+  });
+
+  it('names a line starting with «%» as a directive even when nothing follows it', () => {
+    expect(plan001('%Avance del trimestre\n').map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual(['1:1 Directiva YAML no admitida: «%Avance del trimestre».']);
+  });
+
   it('reads «*texto» with no anchor as a text to quote', () => {
     expect(shown('comentario: *urgente*\n')).toEqual([
       `${REPORT}:1:13 «*urgente*» se lee como un alias de YAML, pero ningún ancla «&urgente*» lo define antes. (Si es texto, escríbalo entre comillas: comentario: "*urgente*")`,
@@ -179,7 +195,7 @@ const LONG_KEY = 'x'.repeat(1030);
  */
 const TRIGGERS: Record<ErrorCode, { text: string; at: string; message: string } | null> = {
   ALIAS_PROPS: { text: 'titular: &jefe *director\n', at: '1:16', message: 'Un alias «*…» no puede llevar ancla «&» ni etiqueta «!».' },
-  BAD_ALIAS: { text: 'comentario: * importante\n', at: '1:13', message: 'Un valor que empieza con «*» o «&» se lee como alias o ancla de YAML, y este no tiene un nombre válido.' },
+  BAD_ALIAS: { text: 'comentario: * importante\n', at: '1:13', message: 'Un valor que empieza con «*» o «&» se lee como alias o ancla de YAML, no como texto.' },
   BAD_COLLECTION_TYPE: { text: 'evidencias: !!set [acta.pdf]\n', at: '1:13', message: 'Etiqueta YAML no permitida: !!set' },
   BAD_DIRECTIVE: { text: '%FOO bar\n---\ndependencia: OP\n', at: '1:1', message: 'Directiva YAML no admitida: «%FOO bar».' },
   BAD_DQ_ESCAPE: { text: 'evidencia: "C:\\Documentos"\n', at: '1:15', message: 'Dentro de comillas dobles, «\\D» no es válido: la barra invertida «\\» empieza un código especial.' },
