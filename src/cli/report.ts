@@ -1,7 +1,9 @@
 import { Command } from 'commander';
 import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Lang } from '../i18n/text.js';
+import type { ReportCutoff } from '../calendar/report-cutoff.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { fill, type Lang } from '../i18n/text.js';
 import type { Quarter } from '../model/types.js';
 import type { ReportView } from '../report/view/types.js';
 import { addOption, type OptionSpec } from './bilingual.js';
@@ -26,8 +28,18 @@ const T = {
   outNotDir: { es: 'No se puede usar «{dir}» como carpeta de salida: {reason}.', en: 'Cannot use "{dir}" as output folder: {reason}.' },
   cannotWrite: { es: 'No se pudo escribir «{file}»: {reason}. Revise los permisos y el espacio libre de la carpeta de salida.', en: 'Could not write "{file}": {reason}. Check permissions and free space of the output folder.' },
   hasErrors: {
-    es: 'Los datos tienen {errors} error(es) de validación; los reportes se generan sólo con datos aceptados. Ejecute «plan validate» y corrija los errores.\n',
-    en: 'The data has {errors} validation error(s); reports are built only from accepted data. Run "plan validate" and fix the errors.\n',
+    es: 'No se generó ningún reporte: los datos tienen {errors} en {files}, y los reportes se generan sólo con datos aceptados:\n',
+    en: 'No report was written: the data has {errors} in {files}, and reports are built only from accepted data:\n',
+  },
+  departmentHasErrors: {
+    es: 'No se generó el reporte de {clave}: sus archivos o los que comparte con las demás dependencias (plan.yaml, catalogos/, planeacion/) tienen {errors} en {files}, y los reportes se generan sólo con datos aceptados:\n',
+    en: 'The report of {clave} was not written: its files or those it shares with every department (plan.yaml, catalogos/, planeacion/) have {errors} in {files}, and reports are built only from accepted data:\n',
+  },
+  moreFiles: { es: '  … y {count} {files} más\n', en: '  … and {count} more {files}\n' },
+  runValidate: { es: 'Ejecute «plan validate» para ver cada error con su línea y corríjalos.\n', en: 'Run "plan validate" to see each error with its line, and fix them.\n' },
+  othersHaveErrors: {
+    es: 'Aviso: el reporte de {clave} se generó aunque hay {errors} en archivos de otras dependencias ({claves}); «plan validate» los muestra.\n',
+    en: 'Notice: the report of {clave} was built although files of other departments ({claves}) have {errors}; "plan validate" shows them.\n',
   },
   written: { es: 'Reportes escritos:', en: 'Reports written:' },
   badTemplate: { es: '{detail}. Corrija la plantilla en templates/ del repositorio o elimínela para usar la de plan.', en: '{detail}. Fix the template in the repository\'s templates/ or delete it to use plan\'s own.' },
@@ -103,10 +115,18 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
       if (options.year !== undefined && !/^\d{4}$/.test(options.year)) throw new UsageError(T.badYear, { value: options.year });
 
       const root = resolveRoot(io, directory);
-      const fechaCorte = parseCutoff(io, options.fechaCorte);
+      const given = options.fechaCorte === undefined ? undefined : parseCutoff(io, options.fechaCorte);
       const outDir = resolveOutDir(root, options.out, io.cwd);
-      const [{ runValidation }, { WriteError, writeFilesAtomically }] = await Promise.all([import('./check.js'), import('../report/write.js')]);
-      const built = await buildView(io, root, lang, fechaCorte, options, quarter, runValidation);
+      const [{ runValidation }, { WriteError, writeFilesAtomically }, { planCalendar }, { reportCutoff }] = await Promise.all([
+        import('./check.js'),
+        import('../report/write.js'),
+        import('./plan-calendar.js'),
+        import('../calendar/report-cutoff.js'),
+      ]);
+      const plan = planCalendar(root, options.year ? Number(options.year) : io.today().getFullYear());
+      const year = options.year ? Number(options.year) : plan.ejercicio;
+      const corte: ReportCutoff = given ? { fecha: given } : reportCutoff(plan.calendar, year, quarter ?? 'T4');
+      const built = await buildView(io, root, lang, corte, options, year, quarter, runValidation);
       if (!built) {
         setExit(1);
         return;
@@ -154,24 +174,32 @@ async function buildView(
   io: CliIo,
   root: string,
   lang: Lang,
-  fechaCorte: string,
+  corte: ReportCutoff,
   options: ReportOptions,
+  year: number,
   quarter: Quarter | undefined,
   runValidation: typeof import('./check.js').runValidation,
 ): Promise<{ view: ReportView; base: string } | undefined> {
-  const result = runValidation(io, root, lang, fechaCorte);
-  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-  if (errors > 0) {
-    io.stderr(colorFor(io).red(T.hasErrors[lang].replace('{errors}', String(errors))));
+  const result = runValidation(io, root, lang, corte.fecha);
+  const errors = result.diagnostics.filter((d) => d.severity === 'error' && !d.justification);
+  const clave = options.dependencia;
+  // One department's report reads its own files and the shared ones (plan.yaml, catalogos/,
+  // planeacion/); another department's broken report must not hold it back.
+  const blocking = clave ? errors.filter((d) => [clave, undefined].includes(departmentFolder(d.file))) : errors;
+  if (blocking.length > 0) {
+    io.stderr(colorFor(io).red(refusal(blocking, lang, clave)));
     return undefined;
   }
-  const { model } = result;
-  if (options.dependencia && !model.departmentsByClave.has(options.dependencia)) {
-    throw new UsageError(T.unknownDepartment, { value: options.dependencia, all: model.departmentClaves().join(', ') });
+  if (clave && errors.length > 0) {
+    const claves = [...new Set(errors.map((d) => departmentFolder(d.file)!))].sort();
+    io.stderr(fill(T.othersHaveErrors[lang], { errors: counted(errors.length, NOUNS.error, lang), claves: claves.join(', '), clave }));
   }
-  const year = options.year ? Number(options.year) : model.config.ejercicio;
-  const viewOptions = { year, ...(options.dependencia ? { dependencia: options.dependencia } : {}) };
-  const suffix = options.dependencia ? `-${options.dependencia}` : '';
+  const { model } = result;
+  if (clave && !model.departmentsByClave.has(clave)) {
+    throw new UsageError(T.unknownDepartment, { value: clave, all: model.departmentClaves().join(', ') });
+  }
+  const viewOptions = { year, corte, ...(clave ? { dependencia: clave } : {}) };
+  const suffix = clave ? `-${clave}` : '';
   if (options.transparencia) {
     const { transparencyView } = await import('../report/view/transparency.js');
     return { view: transparencyView(model, `${year}-${quarter}`, viewOptions), base: `transparencia-${year}-${quarter}${suffix}` };
@@ -182,6 +210,39 @@ async function buildView(
   }
   const { annualView } = await import('../report/view/annual.js');
   return { view: annualView(model, result.diagnostics, viewOptions), base: `anual-${year}${suffix}` };
+}
+
+/** The department folder a repo file lives in (`dependencias/<CLAVE>/…`); undefined for shared files. */
+function departmentFolder(file: string): string | undefined {
+  return /^dependencias\/([^/]+)\//.exec(file)?.[1];
+}
+
+const NOUNS = {
+  error: { es: ['error', 'errores'], en: ['error', 'errors'] },
+  file: { es: ['archivo', 'archivos'], en: ['file', 'files'] },
+} as const;
+
+function counted(count: number, noun: Record<Lang, readonly [string, string]>, lang: Lang): string {
+  return `${count} ${noun[lang][count === 1 ? 0 : 1]}`;
+}
+
+/** Files listed by name when a report is refused; the rest are counted. */
+const LISTED_FILES = 5;
+
+/** Why nothing was written: how many errors, in which files (the first few), and what to run. */
+function refusal(errors: readonly Diagnostic[], lang: Lang, clave: string | undefined): string {
+  const perFile = new Map<string, number>();
+  for (const d of errors) perFile.set(d.file, (perFile.get(d.file) ?? 0) + 1);
+  const files = [...perFile.keys()].sort();
+  const head = fill((clave ? T.departmentHasErrors : T.hasErrors)[lang], {
+    clave: clave ?? '',
+    errors: counted(errors.length, NOUNS.error, lang),
+    files: counted(files.length, NOUNS.file, lang),
+  });
+  const listed = files.slice(0, LISTED_FILES).map((file) => `  ${file} (${counted(perFile.get(file)!, NOUNS.error, lang)})\n`);
+  const rest = files.length - LISTED_FILES;
+  const more = rest > 0 ? fill(T.moreFiles[lang], { count: rest, files: NOUNS.file[lang][rest === 1 ? 0 : 1] }) : '';
+  return `${head}${listed.join('')}${more}${T.runValidate[lang]}`;
 }
 
 /** The real path of `target`, resolving symlinks in the part of it that exists. */

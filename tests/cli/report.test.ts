@@ -4,6 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import type { CliIo } from '../../src/cli/io.js';
 import { baseRepo, writeRepo } from '../helpers/fixture.js';
 import { runCli } from './run.js';
 
@@ -156,5 +158,161 @@ describe('plan report --transparencia', () => {
   it('refuses csv for the other reports', async () => {
     const root = writeRepo(baseRepo());
     expect((await runCli(['report', '-C', root, '--annual', '--format', 'csv', ...CUTOFF])).code).toBe(2);
+  });
+});
+
+/** The CLI run in-process on a given day, to show a report does not depend on it. */
+async function runOn(today: Date, args: string[], cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), isTTY: false, env: {}, cwd, today: () => today };
+  const code = await main(['node', 'plan', ...args], io);
+  return { code, stdout, stderr };
+}
+
+describe('the cut-off date of a report', () => {
+  it('gives the same quarterly summary whatever day it is run', async () => {
+    const root = writeRepo(baseRepo());
+    const days = [new Date(2019, 3, 15), new Date(2019, 6, 10), new Date(2031, 0, 1)];
+    const texts: string[] = [];
+    for (const [i, day] of days.entries()) {
+      const run = await runOn(day, ['report', '-C', root, '--quarter', 'Q2', '--format', 'md', '--out', `dia${i}`], root);
+      expect(run.code).toBe(0);
+      texts.push(readFileSync(path.join(root, `dia${i}/trimestral-2019-T2.md`), 'utf8'));
+    }
+    expect(texts[1]).toBe(texts[0]);
+    expect(texts[2]).toBe(texts[0]);
+  });
+
+  it('judges a quarter on the day after its delivery window closes, and says so', async () => {
+    const root = writeRepo(baseRepo());
+    await runCli(['report', '-C', root, '--trimestre', 'T2', '--formato', 'md'], { cwd: root });
+    const md = readFileSync(path.join(root, 'reportes/trimestral-2019-T2.md'), 'utf8');
+    expect(md).toContain('**Periodo:** 2019-T2 · **Fecha de corte:** 29/06/2019\n');
+    expect(md).toContain(
+      '- **Cómo se fijó la fecha de corte:** Día siguiente al cierre de la ventana de entrega de 2019-T2 (del 24/06/2019 al 28/06/2019, según el calendario de plan.yaml); no depende del día en que se genera el reporte.\n',
+    );
+    // Both T2 reports are due and missing; nothing of T3 or T4 is due yet.
+    expect(md).toContain('- **Reportes 2019-T2 no entregados:** 2\n');
+    expect(md).not.toMatch(/2019-T4/);
+  });
+
+  it('takes the delivery window from plan.yaml’s calendar', async () => {
+    const files = baseRepo();
+    files['plan.yaml'].dias_inhabiles.adicionales = [{ fecha: '2019-06-28', motivo: 'Fiesta patronal' }];
+    const root = writeRepo(files);
+    await runCli(['report', '-C', root, '--quarter', 'Q2', '--format', 'md'], { cwd: root });
+    const md = readFileSync(path.join(root, 'reportes/trimestral-2019-T2.md'), 'utf8');
+    expect(md).toContain('**Fecha de corte:** 28/06/2019');
+    expect(md).toContain('ventana de entrega de 2019-T2 (del 21/06/2019 al 27/06/2019, según el calendario de plan.yaml)');
+  });
+
+  it('judges the annual evaluation on the day after the fourth quarter’s window closes', async () => {
+    const root = writeRepo(baseRepo());
+    await runCli(['report', '-C', root, '--annual', '--format', 'md'], { cwd: root });
+    const md = readFileSync(path.join(root, 'reportes/anual-2019.md'), 'utf8');
+    expect(md).toContain('**Ejercicio:** 2019 · **Fecha de corte:** 01/01/2020\n');
+    expect(md).toContain('- **Cómo se fijó la fecha de corte:** Día siguiente al cierre de la ventana de entrega de 2019-T4 (del 24/12/2019 al 31/12/2019, según el calendario de plan.yaml); no depende del día en que se genera el reporte.\n');
+    expect(md).toContain('- **Trimestres evaluados:** 4\n');
+  });
+
+  it('follows --year for the window of another fiscal year', async () => {
+    const root = writeRepo(baseRepo());
+    await runCli(['report', '-C', root, '--quarter', 'Q1', '--year', '2020', '--format', 'md'], { cwd: root });
+    const md = readFileSync(path.join(root, 'reportes/trimestral-2020-T1.md'), 'utf8');
+    expect(md).toContain('**Fecha de corte:** 01/04/2020');
+  });
+
+  it('states a cut-off given with --fecha-corte as such', async () => {
+    const root = writeRepo(baseRepo());
+    await runCli(['report', '-C', root, '--quarter', 'Q1', '--format', 'md', ...CUTOFF], { cwd: root });
+    const md = readFileSync(path.join(root, 'reportes/trimestral-2019-T1.md'), 'utf8');
+    expect(md).toContain('**Fecha de corte:** 15/04/2019');
+    expect(md).toContain('- **Cómo se fijó la fecha de corte:** Indicada con --fecha-corte al generar el reporte.\n');
+  });
+
+  it('states the cut-off in the workbook’s summary sheet too', async () => {
+    const root = writeRepo(baseRepo());
+    await runCli(['report', '-C', root, '--quarter', 'Q2', '--format', 'xlsx'], { cwd: root });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path.join(root, 'reportes/trimestral-2019-T2.xlsx'));
+    const rows: unknown[][] = [];
+    workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    expect(rows).toContainEqual([
+      'Cómo se fijó la fecha de corte',
+      'Día siguiente al cierre de la ventana de entrega de 2019-T2 (del 24/06/2019 al 28/06/2019, según el calendario de plan.yaml); no depende del día en que se genera el reporte.',
+    ]);
+  });
+});
+
+describe('validation errors and reports', () => {
+  /** baseRepo with one PLAN020 error in OP's 2019-T1 report (a value in «persona» for a meta in «km»). */
+  function opWithError() {
+    const files = baseRepo();
+    files['dependencias/OP/reportes/2019-T1.yaml'].ppcs[0].avances[0].unidad_medida = 'persona';
+    return files;
+  }
+
+  it('builds another department’s report when only OP has errors, and says what it left aside', async () => {
+    const root = writeRepo(opWithError());
+    const run = await runCli(['report', '-C', root, '--quarter', 'Q1', '--dependencia', 'DIF', '--format', 'md', ...CUTOFF], { cwd: root });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('Reportes escritos:\n  reportes/trimestral-2019-T1-DIF.md\n');
+    expect(run.stderr).toBe(
+      'Aviso: se omitió la comparación de fechas de entrega con el historial de git (PLAN029): la carpeta no es un repositorio git.\n' +
+        'Aviso: el reporte de DIF se generó aunque hay 1 error en archivos de otras dependencias (OP); «plan validate» los muestra.\n',
+    );
+  });
+
+  it('refuses OP’s own report, naming the file with the error', async () => {
+    const root = writeRepo(opWithError());
+    const run = await runCli(['report', '-C', root, '--quarter', 'Q1', '--dependencia', 'OP', ...CUTOFF], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'No se generó el reporte de OP: sus archivos o los que comparte con las demás dependencias (plan.yaml, catalogos/, planeacion/) tienen 1 error en 1 archivo, y los reportes se generan sólo con datos aceptados:\n' +
+        '  dependencias/OP/reportes/2019-T1.yaml (1 error)\n' +
+        'Ejecute «plan validate» para ver cada error con su línea y corríjalos.\n',
+    );
+    expect(existsSync(path.join(root, 'reportes'))).toBe(false);
+  });
+
+  it('refuses every department’s report when a shared file has an error', async () => {
+    const files = baseRepo();
+    files['catalogos/unidades-de-medida.yaml'].unidades[0].validada = 'sí';
+    const root = writeRepo(files);
+    const run = await runCli(['report', '-C', root, '--annual', '--dependencia', 'DIF', ...CUTOFF], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('tienen 1 error en 1 archivo, y los reportes se generan sólo con datos aceptados:\n  catalogos/unidades-de-medida.yaml (1 error)\n');
+  });
+
+  it('names the first files with errors and counts the rest when the whole report is refused', async () => {
+    const files = opWithError();
+    // Six carátulas with only an id: each lacks its required fields.
+    for (const n of [2, 3, 4, 5, 6, 7]) files[`dependencias/OP/ppcs/OP-0${n}.yaml`] = { id: `OP-0${n}` };
+    const root = writeRepo(files);
+    const run = await runCli(['report', '-C', root, '--annual', ...CUTOFF], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      'Aviso: se omitió la comparación de fechas de entrega con el historial de git (PLAN029): la carpeta no es un repositorio git.\n' +
+        'No se generó ningún reporte: los datos tienen 19 errores en 7 archivos, y los reportes se generan sólo con datos aceptados:\n' +
+        '  dependencias/OP/ppcs/OP-02.yaml (3 errores)\n' +
+        '  dependencias/OP/ppcs/OP-03.yaml (3 errores)\n' +
+        '  dependencias/OP/ppcs/OP-04.yaml (3 errores)\n' +
+        '  dependencias/OP/ppcs/OP-05.yaml (3 errores)\n' +
+        '  dependencias/OP/ppcs/OP-06.yaml (3 errores)\n' +
+        '  … y 2 archivos más\n' +
+        'Ejecute «plan validate» para ver cada error con su línea y corríjalos.\n',
+    );
+  });
+});
+
+describe('validation errors and reports, in English', () => {
+  it('names the files with errors in English with --lang en', async () => {
+    const files = baseRepo();
+    files['plan.yaml'].ejercicio = 'dos mil diecinueve';
+    const root = writeRepo(files);
+    const run = await runCli(['--lang', 'en', 'report', '-C', root, '--quarter', 'Q1', ...CUTOFF], { cwd: root });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('No report was written: the data has 1 error in 1 file, and reports are built only from accepted data:\n  plan.yaml (1 error)\nRun "plan validate" to see each error with its line, and fix them.\n');
   });
 });

@@ -5,6 +5,7 @@ import { CRITERIA } from '../metrics/criteria/index.js';
 import { ratio } from '../metrics/criteria/criterion.js';
 import { evaluateDepartment, type DepartmentEvaluation } from '../metrics/evaluation.js';
 import { empty, int, num, pct, text } from './cell-text.js';
+import { cutoffSummary } from './cutoff.js';
 import { beneficiariesSection, collaborationsSection, deliveriesSection, departmentName, findingsSection, metasSection } from './sections.js';
 import { scopeFor, type ViewOptions } from './quarterly.js';
 import type { Cell, ReportView, Section } from './types.js';
@@ -25,7 +26,7 @@ export function annualView(model: PlanModel, diagnostics: readonly Diagnostic[],
     ejercicio: options.year,
     periodo: String(options.year),
     fechaCorte: model.fechaCorte,
-    resumen: annualSummary(evaluations, due.length),
+    resumen: [...cutoffSummary(options.corte), ...annualSummary(evaluations, due.length)],
     sections: [
       criteriaSection(evaluations),
       subindicatorsSection(evaluations),

@@ -1,3 +1,4 @@
+import type { ReportCutoff } from '../../calendar/report-cutoff.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { PlanModel } from '../../model/model.js';
 import type { Quarter } from '../../model/types.js';
@@ -6,6 +7,7 @@ import { metaProgress } from '../metrics/meta-progress.js';
 import { nextTrimestre, pendingFeedback } from '../metrics/feedback.js';
 import { beneficiariesIn } from '../metrics/people.js';
 import { int } from './cell-text.js';
+import { cutoffSummary } from './cutoff.js';
 import { beneficiariesSection, collaborationsSection, deliveriesSection, departmentName, feedbackSection, findingsSection, metasSection, type Scope } from './sections.js';
 import type { ReportView, Semaforo, SummaryItem } from './types.js';
 
@@ -13,6 +15,8 @@ export interface ViewOptions {
   year: number;
   /** Restrict the report to one department. */
   dependencia?: string;
+  /** How the model's cut-off date was chosen, stated in the summary. */
+  corte?: ReportCutoff;
 }
 
 export function scopeFor(model: PlanModel, options: ViewOptions): Scope {
@@ -30,7 +34,7 @@ export function quarterlyView(model: PlanModel, diagnostics: readonly Diagnostic
     ejercicio: options.year,
     periodo: trimestre,
     fechaCorte: model.fechaCorte,
-    resumen: quarterlySummary(scope, quarter),
+    resumen: [...cutoffSummary(options.corte), ...quarterlySummary(scope, quarter)],
     sections: [
       deliveriesSection(scope, quarter),
       metasSection(scope, quarter),

@@ -2,11 +2,13 @@
 // fracción VI: what the municipality publishes each quarter about its indicators. One row
 // per meta of every PPCS still in force; a value the carátula lacks is shown as «Sin dato»
 // and counted, so Planeación knows what to complete before publishing.
+import type { ReportCutoff } from '../../calendar/report-cutoff.js';
 import type { PlanModel, SourceDoc } from '../../model/model.js';
 import { parseTrimestre } from '../../model/model.js';
 import type { Frecuencia, Meta, Ppcs, TrimestreId } from '../../model/types.js';
 import { metaProgress } from '../metrics/meta-progress.js';
 import { cellText, empty, int, num, pct, text } from './cell-text.js';
+import { cutoffSummary } from './cutoff.js';
 import { departmentName, unitName } from './sections.js';
 import type { Cell, Column, ReportView, Section } from './types.js';
 
@@ -51,6 +53,8 @@ const FIELDS = [
 export interface TransparencyOptions {
   /** Restrict the table to one department (`--dependencia`). */
   dependencia?: string;
+  /** How the model's cut-off date was chosen, stated in the summary. */
+  corte?: ReportCutoff;
 }
 
 export function transparencyView(model: PlanModel, trimestre: TrimestreId, options: TransparencyOptions): ReportView {
@@ -98,6 +102,7 @@ export function transparencyView(model: PlanModel, trimestre: TrimestreId, optio
     periodo: trimestre,
     fechaCorte: model.fechaCorte,
     resumen: [
+      ...cutoffSummary(options.corte),
       { label: 'Dependencias', value: int(claves.length) },
       { label: 'PPCS publicados', value: int(ppcsShown.size) },
       { label: 'PPCS cancelados (no se publican)', value: int(cancelled) },
