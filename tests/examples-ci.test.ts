@@ -1,18 +1,25 @@
-// The CI workflows in examples/ci/ are what an office copies: every `plan` command in them
-// is run here, in a real git repository made by `plan init`, the way the CI job would run
-// it: on a pull-request branch whose target is `origin/main`.
+// The CI workflows in examples/ci/ are what an office copies: every `plan` command in them,
+// and the command each use of the GitHub Action runs (read from action.yml), is run here, in
+// a real git repository made by `plan init`, the way the CI job would run it: on a
+// pull-request branch whose target is `origin/main`, or on a push to main.
+// tests/package/action.test.ts runs the action itself, from a clean checkout of its tag.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { at, GitRepo } from './helpers/git-repo.js';
 import { runCli, type CliRun } from './cli/run.js';
+import { planArgumentsOf } from './package/action-steps.js';
+import { removeTempDirs } from './package/project.js';
 
 const EXAMPLES = fileURLToPath(new URL('../examples/ci/', import.meta.url));
 const GITHUB = 'github-plan.yml';
 const GITLAB = 'gitlab-ci.yml';
 const TARGET_BRANCH = 'main';
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+/** How the workflows name the action: the office replaces ORGANIZACION/plan with its own address. */
+const ACTION = `ORGANIZACION/plan@v${VERSION}`;
 
 interface CiCommand {
   /** Where it comes from, for failure messages. */
@@ -21,7 +28,7 @@ interface CiCommand {
   pullRequest: boolean;
   /** The step is commented out in the example (the optional SARIF upload). */
   commented: boolean;
-  /** Arguments after `plan`, with the CI variables expanded. */
+  /** Arguments after `plan`, with the CI variables expanded; for a step that uses the action, the ones it runs. */
   args: string[];
 }
 
@@ -50,20 +57,45 @@ function planLines(script: string): string[] {
     .map((line) => line.slice('plan'.length).trim());
 }
 
-// GitHub Actions: steps' `run:` with the step's `env:`, where `${{ github.base_ref }}` is the
-// target branch of the pull request; commented steps are read from their `#   run:` lines.
+interface WorkflowStep {
+  uses?: string;
+  run?: string;
+  if?: string;
+  env?: Record<string, string>;
+  with?: Record<string, string | number>;
+}
+
+/**
+ * A step that uses the action runs on pull requests (`rama-base` defaults to the target
+ * branch) and on pushes to main (no target branch: the whole plan): one command for each.
+ */
+function actionCommands(step: WorkflowStep, where: string, commented: boolean): CiCommand[] {
+  const inputs = Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, String(v)]));
+  return [TARGET_BRANCH, ''].map((baseRef) => {
+    const args = planArgumentsOf({ with: inputs, baseRef });
+    // The action names the plan folder with -C (the checkout's root by default); run() names it too.
+    expect(args.slice(0, 2), where).toEqual(['-C', '.']);
+    return { where: `${where} (${baseRef ? 'pull_request' : 'push'})`, pullRequest: baseRef !== '', commented, args: args.slice(2) };
+  });
+}
+
+// GitHub Actions: the steps that use the action, and the SARIF steps left commented out
+// (read by uncommenting the block that follows «descomente estos dos pasos»).
 function githubCommands(text: string): CiCommand[] {
-  const workflow = parse(text) as { jobs: Record<string, { steps: { run?: string; if?: string; env?: Record<string, string> }[] }> };
+  const workflow = parse(text) as { jobs: Record<string, { steps: WorkflowStep[] }> };
   const commands: CiCommand[] = [];
   for (const [job, { steps }] of Object.entries(workflow.jobs)) {
     steps.forEach((step, i) => {
-      const env = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, String(v).replace(/\$\{\{\s*github\.base_ref\s*\}\}/g, TARGET_BRANCH)]));
-      const pullRequest = step.if === "github.event_name == 'pull_request'";
-      for (const line of planLines(step.run ?? '')) commands.push({ where: `${GITHUB} jobs.${job}.steps[${i}]`, pullRequest, commented: false, args: shellWords(line, env) });
+      expect(step.run ?? '', `${GITHUB} jobs.${job}.steps[${i}] runs plan without the action`).not.toMatch(/^\s*plan\s/m);
+      if (step.uses?.startsWith('ORGANIZACION/plan@')) commands.push(...actionCommands(step, `${GITHUB} jobs.${job}.steps[${i}]`, false));
     });
   }
-  for (const match of text.matchAll(/^\s*#\s*(?:-\s+)?run:\s+plan\s+(.*)$/gm)) {
-    commands.push({ where: `${GITHUB} (comentado)`, pullRequest: false, commented: true, args: shellWords(match[1]!, {}) });
+  const lines = text.split('\n');
+  const block = lines.slice(lines.findIndex((l) => l.includes('descomente estos dos pasos')) + 1);
+  const end = block.findIndex((l) => !/^\s*#/.test(l));
+  const commented = (end < 0 ? block : block.slice(0, end)).map((l) => l.replace(/^(\s*)# ?/, '$1'));
+  for (const step of parse(commented.join('\n')) as WorkflowStep[]) {
+    if (step.uses?.startsWith('ORGANIZACION/plan@')) commands.push(...actionCommands(step, `${GITHUB} (comentado)`, true));
   }
   return commands;
 }
@@ -83,6 +115,7 @@ function gitlabCommands(text: string): CiCommand[] {
 
 const example = (name: string) => readFileSync(path.join(EXAMPLES, name), 'utf8');
 const ALL = [...githubCommands(example(GITHUB)), ...gitlabCommands(example(GITLAB))];
+afterAll(removeTempDirs);
 
 /**
  * A repository as `plan init` writes it, committed on main in January 2019 (before every
@@ -159,15 +192,25 @@ describe('examples/ci', () => {
 
   it('hold the plan commands this test runs, and nothing the regex scan would miss', () => {
     expect(ALL.map((c) => `${c.where}: plan ${c.args.join(' ')}`)).toEqual([
-      `${GITHUB} jobs.validar.steps[3]: plan validate --changed-since origin/main --format github`,
-      `${GITHUB} jobs.validar.steps[4]: plan validate`,
-      `${GITHUB} (comentado): plan validate --format sarif --output plan.sarif`,
+      `${GITHUB} jobs.validar.steps[2] (pull_request): plan validate --format github --changed-since origin/main`,
+      `${GITHUB} jobs.validar.steps[2] (push): plan validate --format github`,
+      `${GITHUB} (comentado) (pull_request): plan validate --format sarif --changed-since origin/main --output plan.sarif`,
+      `${GITHUB} (comentado) (push): plan validate --format sarif --output plan.sarif`,
       `${GITLAB} plan-merge-request: plan validate --changed-since origin/main --format junit --output plan-junit.xml`,
       `${GITLAB} plan-rama-principal: plan validate --format junit --output plan-junit.xml`,
     ]);
-    // A plain scan of run:/script: lines finds the same uncommented commands.
-    const scanned = [example(GITHUB), example(GITLAB)].flatMap((text) => [...text.matchAll(/^\s*(?:-\s+)?(?:run:\s+|-\s+)plan\s/gm)]);
-    expect(scanned).toHaveLength(ALL.filter((c) => !c.commented).length);
+    // A plain scan finds the same uncommented commands: script lines, and uses of the action (a pull request and a push each).
+    const planLinesScanned = example(GITLAB).match(/^\s*-\s+plan\s/gm) ?? [];
+    const actionUses = example(GITHUB).match(/^\s*(?:-\s+)?uses:\s+ORGANIZACION\/plan@/gm) ?? [];
+    expect(planLinesScanned.length + 2 * actionUses.length).toBe(ALL.filter((c) => !c.commented).length);
+    expect(example(GITHUB)).not.toMatch(/^\s*(?:-\s+)?run:\s+plan\s/m);
+  });
+
+  it('use the GitHub Action at the tag of this version, which the GitLab job installs as a tarball', () => {
+    expect(example(GITHUB).match(/uses: ORGANIZACION\/plan@\S+/g)).toEqual([`uses: ${ACTION}`, `uses: ${ACTION}`]);
+    const gitlab = parse(example(GITLAB)) as { default: { image: string; before_script: string[] } };
+    expect(gitlab.default.image).toBe('node:20');
+    expect(gitlab.default.before_script).toEqual([`npm install --global "https://github.com/ORGANIZACION/plan/releases/download/v${VERSION}/plan-de-mejora-${VERSION}.tgz"`]);
   });
 
   it('check out the full history and publish the files the commands write', () => {
@@ -175,6 +218,7 @@ describe('examples/ci', () => {
     expect(Object.keys(workflow.on)).toEqual(['pull_request', 'push']);
     expect(workflow.jobs.validar.steps[0]).toEqual({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
     expect(workflow.jobs.validar.steps[1]).toEqual({ uses: 'actions/setup-node@v4', with: { 'node-version': 20 } });
+    expect(workflow.jobs.validar.steps[2]).toEqual({ name: 'Revisar el plan', uses: ACTION });
     expect(example(GITHUB)).toContain('#     sarif_file: plan.sarif\n');
 
     const gitlab = parse(example(GITLAB)) as Record<string, { rules?: { if: string }[]; artifacts?: { when: string; reports: { junit: string } } }> & { variables: Record<string, string> };
@@ -247,7 +291,8 @@ describe('the plan commands of examples/ci, on a pull request', () => {
         // A warning is a passing testcase: GitLab's test tab shows no failure for it.
         expect(junit.suites, command.where).toEqual(command.pullRequest ? [{ name: 'plan validate', failures: 0, types: [] }] : [{ name: EJEMPLO2_T3, failures: 0, types: [] }]);
       }
-      if (formatOf(command) === 'github') expect(result.stdout, command.where).toBe('');
+      if (formatOf(command) === 'github' && command.pullRequest) expect(result.stdout, command.where).toBe('');
+      if (formatOf(command) === 'github' && !command.pullRequest) expect(result.stdout, command.where).toMatch(new RegExp(`^::warning file=${EJEMPLO2_T3.replace(/[./]/g, '\\$&')},line=\\d+,[^\\n]*title=PLAN031 [^\\n]*\\n$`));
       if (formatOf(command) === 'stylish') expect(result.stdout, command.where).toContain(`${EJEMPLO2_T3}\n`);
     }
   });

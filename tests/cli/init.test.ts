@@ -160,12 +160,12 @@ describe('plan init', () => {
     expect(JSON.parse(read(dir, '.vscode/extensions.json'))).toEqual({ recommendations: ['redhat.vscode-yaml'] });
   });
 
-  it('writes CI workflows pinned to this version, and a .gitignore for generated reports', async () => {
+  it('writes CI workflows that use the GitHub Action and the release tarball of this version', async () => {
     const dir = await initFresh();
     const github = read(dir, '.github/workflows/plan.yml');
     const gitlab = read(dir, '.gitlab-ci.yml');
-    expect(github).toContain(`run: npm install --global github:ORGANIZACION/plan#v${VERSION}\n`);
-    expect(gitlab).toContain(`- npm install --global "git+https://gitlab.com/ORGANIZACION/plan.git#v${VERSION}"\n`);
+    expect(github).toContain(`        uses: ORGANIZACION/plan@v${VERSION}\n`);
+    expect(gitlab).toContain(`- npm install --global "https://github.com/ORGANIZACION/plan/releases/download/v${VERSION}/plan-de-mejora-${VERSION}.tgz"\n`);
     expect(`${github}${gitlab}`).not.toContain('@PLAN_VERSION@');
     const workflow = parse(github) as { jobs: { validar: { steps: { uses?: string; with?: Record<string, unknown> }[] } } };
     expect(workflow.jobs.validar.steps[0]).toEqual({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
