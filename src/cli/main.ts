@@ -78,7 +78,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void, lang: L
       if (value !== 'es' && value !== 'en') throw new UsageError(H.badLang, { value: String(value) });
     });
   localizeHelp(program, lang);
-  program.addCommand(validateCommand(io, globals, setExit));
+  program.addCommand(validateCommand(io, globals, setExit, lang));
   program.addCommand(reportCommand(io, globals, setExit, lang));
   program.addCommand(initCommand(io, globals, setExit, lang));
   program.addCommand(rulesCommand(io, globals, setExit, lang));

@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { format as formatDate } from 'date-fns/format';
 import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
@@ -10,6 +10,7 @@ import { FORMAT_NAMES } from '../format/names.js';
 import { fill, type Lang } from '../i18n/text.js';
 import { findPlanRoot } from '../repo/find-root.js';
 import { placementOf } from '../repo/layout.js';
+import { addOption, type OptionSpec } from './bilingual.js';
 import { colorFor, UsageError, type CliIo } from './io.js';
 import { fileErrorReason, gitReason } from './reasons.js';
 
@@ -91,20 +92,56 @@ interface ValidateOptions {
   fechaCorte?: string;
 }
 
-export function validateCommand(io: CliIo, globals: () => GlobalOptions, setExit: (code: number) => void): Command {
-  return new Command('validate')
-    .summary('revisa los archivos del plan contra los esquemas y las reglas del Plan de Mejora')
-    .description(
-      'Revisa todos los archivos YAML del repositorio del plan: la estructura de cada archivo (esquemas JSON) y las reglas del Plan de Mejora entre archivos (unidades de medida, fechas de entrega, colaboraciones, perspectiva de género…).\n\nCon rutas o --dependencia se revisa igualmente todo el repositorio, pero se informan sólo los hallazgos de esos archivos; el código de salida sigue a lo informado. Cada ruta se busca desde la carpeta actual y, si ahí no hay nada dentro del plan, desde la raíz del plan (con -C plan valen plan/dependencias/OP y dependencias/OP).\n\nCódigos de salida: 0 sin errores (y advertencias dentro del límite), 1 hay errores o demasiadas advertencias, 2 error de uso o de configuración.',
-    )
-    .argument('[rutas...]', 'archivos o carpetas del plan cuyos hallazgos se informan (una carpeta incluye todo lo que contiene)')
-    .option('--dependencia <clave>', 'informa sólo los hallazgos de los archivos de la dependencia (dependencias/<clave>/)')
-    .addOption(new Option('-f, --format <formato>', `formato de salida: ${FORMAT_NAMES.join(', ')} (por omisión: stylish)`).default('stylish'))
-    .option('--max-warnings <n>', 'termina con código 1 si hay más de n advertencias')
-    .option('-q, --quiet', 'muestra sólo los errores; el resumen dice cuántas advertencias ocultó')
-    .option('--fecha-corte <AAAA-MM-DD>', 'fecha con la que se decide qué reportes ya debían entregarse (por omisión: hoy)')
-    .option('-o, --output <archivo>', 'escribe el resultado en el formato pedido a un archivo; la terminal recibe el resumen habitual')
-    .option('--changed-since <ref>', 'modo pull request: informa sólo los hallazgos de los archivos cambiados desde <ref> (y los errores de cualquier archivo), revisando todo el repositorio')
+// Help texts in both languages; the command is built in the help's language (see bilingual.ts).
+const HELP = {
+  summary: {
+    es: 'revisa los archivos del plan contra los esquemas y las reglas del Plan de Mejora',
+    en: 'check the plan files against the schemas and the Plan de Mejora rules',
+  },
+  description: {
+    es: 'Revisa todos los archivos YAML del repositorio del plan: la estructura de cada archivo (esquemas JSON) y las reglas del Plan de Mejora entre archivos (unidades de medida, fechas de entrega, colaboraciones, perspectiva de género…).\n\nCon rutas o --dependencia se revisa igualmente todo el repositorio, pero se informan sólo los hallazgos de esos archivos; el código de salida sigue a lo informado. Cada ruta se busca desde la carpeta actual y, si ahí no hay nada dentro del plan, desde la raíz del plan (con -C plan valen plan/dependencias/OP y dependencias/OP).\n\nCódigos de salida: 0 sin errores (y advertencias dentro del límite), 1 hay errores o demasiadas advertencias, 2 error de uso o de configuración.\n\nCada opción se acepta también con su nombre en inglés, que la ayuda dice al final de su descripción.',
+    en: 'Checks every YAML file of the plan repository: the structure of each file (JSON Schemas) and the Plan de Mejora rules across files (units of measure, delivery dates, collaborations, gender perspective…).\n\nWith paths or --dependencia the whole repository is still checked, but only the findings of those files are reported; the exit code follows what is reported. Each path is looked up from the current folder and, if nothing inside the plan is there, from the plan root (with -C plan both plan/dependencias/OP and dependencias/OP work).\n\nExit codes: 0 no errors (and warnings within the limit), 1 errors or too many warnings, 2 usage or configuration error.\n\nEvery option is also accepted under its Spanish name, given at the end of its description.',
+  },
+  paths: { es: '[rutas...]', en: '[paths...]' },
+  pathsDescription: {
+    es: 'archivos o carpetas del plan cuyos hallazgos se informan (una carpeta incluye todo lo que contiene)',
+    en: 'plan files or folders whose findings are reported (a folder includes everything in it)',
+  },
+  dependencia: {
+    es: 'informa sólo los hallazgos de los archivos de la dependencia (dependencias/<clave>/)',
+    en: 'report only the findings of the department\'s files (dependencias/<clave>/)',
+  },
+  format: {
+    es: `formato de salida: ${FORMAT_NAMES.join(', ')} (por omisión: stylish)`,
+    en: `output format: ${FORMAT_NAMES.join(', ')} (default: stylish)`,
+  },
+  maxWarnings: { es: 'termina con código 1 si hay más de n advertencias', en: 'exit with code 1 when there are more than n warnings' },
+  quiet: { es: 'muestra sólo los errores; el resumen dice cuántas advertencias ocultó', en: 'show errors only; the summary says how many warnings it hid' },
+  fechaCorte: {
+    es: 'fecha con la que se decide qué reportes ya debían entregarse (por omisión: hoy)',
+    en: 'date that decides which reports were already due (default: today)',
+  },
+  output: {
+    es: 'escribe el resultado en el formato pedido a un archivo; la terminal recibe el resumen habitual',
+    en: 'write the result in the requested format to a file; the terminal gets the usual summary',
+  },
+  changedSince: {
+    es: 'modo pull request: informa sólo los hallazgos de los archivos cambiados desde <ref> (y los errores de cualquier archivo), revisando todo el repositorio',
+    en: 'pull request mode: report only the findings of files changed since <ref> (and errors in any file), checking the whole repository',
+  },
+} as const;
+
+export function validateCommand(io: CliIo, globals: () => GlobalOptions, setExit: (code: number) => void, helpLang: Lang = 'es'): Command {
+  const command = new Command('validate').summary(HELP.summary[helpLang]).description(HELP.description[helpLang]).argument(HELP.paths[helpLang], HELP.pathsDescription[helpLang]);
+  const add = (spec: OptionSpec) => addOption(command, helpLang, spec);
+  add({ long: '--dependencia', value: '<clave>', description: HELP.dependencia });
+  add({ short: '-f', long: { en: '--format', es: '--formato' }, value: { en: '<format>', es: '<formato>' }, description: HELP.format, defaultValue: 'stylish' });
+  add({ long: '--max-warnings', value: '<n>', description: HELP.maxWarnings });
+  add({ short: '-q', long: '--quiet', description: HELP.quiet });
+  add({ long: '--fecha-corte', value: { en: '<YYYY-MM-DD>', es: '<AAAA-MM-DD>' }, description: HELP.fechaCorte });
+  add({ short: '-o', long: { en: '--output', es: '--salida' }, value: { en: '<file>', es: '<archivo>' }, description: HELP.output });
+  add({ long: '--changed-since', value: '<ref>', description: HELP.changedSince });
+  return command
     .action(async (paths: string[], options: ValidateOptions) => {
       const { lang, directory } = globals();
       if (!(FORMAT_NAMES as readonly string[]).includes(options.format)) throw new UsageError(MESSAGES.badFormat, { value: options.format, allowed: FORMAT_NAMES.join(', ') });

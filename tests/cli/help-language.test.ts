@@ -4,13 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { baseRepo, writeRepo } from '../helpers/fixture.js';
 import { runCli } from './run.js';
 
-const COMMANDS = ['report', 'init', 'rules', 'explain', 'schema'];
+const COMMANDS = ['validate', 'report', 'init', 'rules', 'explain', 'schema'];
 
 // Words that belong to one language only. Names the help quotes from the other language are
 // removed first: option names, placeholders, paths, «quoted» words, and the plan's own domain
 // terms, which have no faithful English word (SPEC: «Spanish only for domain terms»).
 const SPANISH = /\b(de|del|el|la|las|los|que|por|para|con|una|sin|sólo|también|omisión|según|cada|esta|este|o|y|muestra|ayuda|carpeta|opciones|comando)\b/i;
-const ENGLISH = /\b(the|of|and|with|for|show|default|only|also|or|this|is|are|usage|options|commands|folder|help)\b/i;
+const ENGLISH = /\b(the|of|and|with|for|show|default|only|also|or|this|is|are|usage|options|commands|folder)\b/i;
 const QUOTED = [/--?[\w-]+/g, /<[^>]*>|\[[^\]]*\]/g, /\S*\/\S*/g, /«[^»]*»|"[^"]*"/g, /Plan de Mejora|Planeación|LGT art\. 70 fr\. VI/g];
 
 function prose(help: string): string {
@@ -35,6 +35,19 @@ function wordsIn(help: string, language: RegExp): string[] {
 }
 
 describe('help in the user’s language', () => {
+  it('plan --lang en --help has no Spanish', async () => {
+    const run = await runCli(['--lang', 'en', '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Usage: plan [options] [command]');
+    expect(wordsIn(run.stdout, SPANISH)).toEqual([]);
+  });
+
+  it('plan --help has no English', async () => {
+    const run = await runCli(['--help']);
+    expect(run.stdout).toContain('Uso: plan [opciones] [comando]');
+    expect(wordsIn(run.stdout, ENGLISH)).toEqual([]);
+  });
+
   for (const command of COMMANDS) {
     it(`plan --lang en ${command} --help has no Spanish descriptions`, async () => {
       const run = await runCli(['--lang', 'en', command, '--help']);
@@ -137,6 +150,16 @@ describe('Spanish option names', () => {
     const run = await runCli(['schema', '--salida', 'esquemas'], { cwd: root });
     expect(run.code).toBe(0);
     expect(readdirSync(path.join(root, 'esquemas'))).toContain('plan.schema.json');
+  });
+
+  it('plan validate --salida writes the machine format to a file, -o too', async () => {
+    const root = writeRepo(baseRepo());
+    const run = await runCli(['validate', '-C', root, '--formato', 'json', '--salida', 'resultado.json', '--fecha-corte', '2019-04-15'], { cwd: root });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('Resultado en formato json escrito en «resultado.json».\n');
+    expect(JSON.parse(readFileSync(path.join(root, 'resultado.json'), 'utf8'))).toMatchObject({ diagnostics: [] });
+    expect((await runCli(['validate', '-C', root, '-f', 'json', '-o', 'otro.json', '--fecha-corte', '2019-04-15'], { cwd: root })).code).toBe(0);
+    expect(readFileSync(path.join(root, 'otro.json'), 'utf8')).toBe(readFileSync(path.join(root, 'resultado.json'), 'utf8'));
   });
 
   it('plan rules --formato json prints JSON', async () => {
