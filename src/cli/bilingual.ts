@@ -106,7 +106,9 @@ const DID_YOU_MEAN: Text = { es: ' ¿Quiso decir «{name}»?', en: ' Did you mea
  */
 export function suggestion(typed: string, names: readonly string[], lang: Lang): string {
   const bare = (name: string) => name.replace(/^--?/, '').toLowerCase();
-  const match = closestMatch(bare(typed.split('=')[0]!), names, (name) => [bare(name)]);
+  // Two edits even for short names: a swapped pair of letters (`--lnag`) costs two.
+  const limit = (length: number) => (length >= 4 ? Math.max(2, Math.floor(length / 3)) : 1);
+  const match = closestMatch(bare(typed.split('=')[0]!), names, (name) => [bare(name)], limit);
   return match ? DID_YOU_MEAN[lang].replace('{name}', match) : '';
 }
 

@@ -114,6 +114,11 @@ describe('unknown commands and options', () => {
     expect(run.stderr).toBe('plan: error: opción desconocida «--directori». ¿Quiso decir «--directory»?\nConsulte «plan rules --help».\n');
   });
 
+  it('finds the option behind a swapped pair of letters', async () => {
+    const run = await runCli(['--lnag', 'en', 'validate']);
+    expect(run.stderr).toBe('plan: error: opción desconocida «--lnag». ¿Quiso decir «--lang»?\nConsulte «plan --help».\n');
+  });
+
   it('says nothing more when no name is close', async () => {
     const run = await runCli(['report', '--zzzzzz']);
     expect(run.stderr).toBe('plan: error: opción desconocida «--zzzzzz»\nConsulte «plan report --help».\n');
