@@ -28,8 +28,9 @@ const NEXT_STEPS: Record<Lang, (validate: string) => string> = {
       '  3. Cree una carpeta dependencias/<CLAVE>/ por dependencia, copiando los ejemplos EJEMPLO y EJEMPLO2;',
       '     bórrelos cuando ya no los necesite.',
       `  4. Revise que todo esté en orden: ${validate}`,
-      '  5. Suba el repositorio a GitHub o GitLab: .github/workflows/plan.yml y .gitlab-ci.yml revisan cada',
-      '     pull request o merge request (cambie en ellos ORGANIZACION/plan por la dirección de su copia de plan).',
+      '  5. Suba el repositorio a GitHub o GitLab: .github/workflows/plan.yml (la acción de plan) y .gitlab-ci.yml',
+      '     (el paquete plan-de-mejora) revisan cada pull request o merge request; cambie en ellos',
+      '     ORGANIZACION/plan por la dirección del repositorio de plan que usa su oficina.',
       '  6. Abra la carpeta en VS Code con la extensión YAML de Red Hat: verá la ayuda de cada campo en español.',
     ].join('\n'),
   en: (validate) =>
@@ -40,8 +41,9 @@ const NEXT_STEPS: Record<Lang, (validate: string) => string> = {
       '  3. Create one folder dependencias/<CLAVE>/ per department, copying the EJEMPLO and EJEMPLO2 samples;',
       '     delete them when no longer needed.',
       `  4. Check that everything is in order: ${validate}`,
-      '  5. Push the repository to GitHub or GitLab: .github/workflows/plan.yml and .gitlab-ci.yml check every',
-      '     pull request or merge request (replace ORGANIZACION/plan in them with the address of your copy of plan).',
+      '  5. Push the repository to GitHub or GitLab: .github/workflows/plan.yml (plan\'s action) and .gitlab-ci.yml',
+      '     (the plan-de-mejora package) check every pull request or merge request; replace ORGANIZACION/plan',
+      '     in them with the address of the plan repository your office uses.',
       '  6. Open the folder in VS Code with Red Hat\'s YAML extension to see each field\'s help in Spanish.',
     ].join('\n'),
 };
@@ -191,6 +193,17 @@ function displayPath(cwd: string, target: string): string {
   return relative.startsWith('..') || path.isAbsolute(relative) ? target : relative;
 }
 
+/**
+ * How this user runs plan: `plan` once installed (README, «Instalación»); under
+ * `npx --package=<paquete> plan init`, where no `plan` is on the PATH afterwards, that same
+ * npx command, so the next steps name a command that works.
+ */
+function planCommand(env: NodeJS.ProcessEnv): string {
+  const spec = env['npm_config_package'];
+  if (env['npm_lifecycle_event'] !== 'npx' || !spec || spec.includes('\n')) return 'plan';
+  return `npx --package=${shellQuote(spec)} plan`;
+}
+
 function shellQuote(value: string): string {
   return /^[\w./:@-]+$/.test(value) ? value : `'${value.replaceAll("'", "'\\''")}'`;
 }
@@ -230,7 +243,8 @@ export function initCommand(io: CliIo, globals: () => GlobalOptions, _setExit: (
       if (existing.length > 0) throw new UsageError(T.exists, { dir: shown, files: existing.map((f) => `  ${f}`).join('\n') });
       writeAll(dir, files, lang);
       const header = lang === 'es' ? `Repositorio del plan creado en «${shown}» (${files.length} archivos):` : `Plan repository created in "${shown}" (${files.length} files):`;
-      const validate = shown === '.' ? 'plan validate' : `plan -C ${shellQuote(shown)} validate`;
+      const plan = planCommand(io.env);
+      const validate = shown === '.' ? `${plan} validate` : `${plan} -C ${shellQuote(shown)} validate`;
       io.stdout(`${header}\n${files.map((f) => `  ${f.path}`).join('\n')}\n\n${NEXT_STEPS[lang](validate)}\n`);
     });
 }

@@ -76,6 +76,23 @@ describe('plan init', () => {
     expect(snapshot(path.join(parent, 'nuevo')).size).toBe(files.length);
   });
 
+  it('names the GitHub action and the plan-de-mejora package in the next steps', async () => {
+    const run = await runCli(['init', 'nuevo'], { cwd: writeRepo({}) });
+    expect(run.stdout).toContain(
+      '  5. Suba el repositorio a GitHub o GitLab: .github/workflows/plan.yml (la acción de plan) y .gitlab-ci.yml\n' +
+        '     (el paquete plan-de-mejora) revisan cada pull request o merge request; cambie en ellos\n' +
+        '     ORGANIZACION/plan por la dirección del repositorio de plan que usa su oficina.\n',
+    );
+  });
+
+  it('names the same npx command in the next steps when run through npx --package, where no plan is on the PATH', async () => {
+    const env = { npm_lifecycle_event: 'npx', npm_config_package: 'plan-de-mejora' };
+    const run = await runCli(['init', 'nuevo'], { cwd: writeRepo({}), env });
+    expect(run.stdout).toContain('  4. Revise que todo esté en orden: npx --package=plan-de-mejora plan -C nuevo validate\n');
+    const script = await runCli(['init', 'otro'], { cwd: writeRepo({}), env: { npm_lifecycle_event: 'test', npm_config_package: 'plan-de-mejora' } });
+    expect(script.stdout).toContain('  4. Revise que todo esté en orden: plan -C otro validate\n');
+  });
+
   it('writes into the working directory when no folder is given, next to files that are not its own', async () => {
     const dir = writeRepo({ 'LEEME.md': '# Plan de Mejora\n', '.git/HEAD': 'ref: refs/heads/main\n' });
     const run = await runCli(['init'], { cwd: dir });
