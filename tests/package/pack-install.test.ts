@@ -131,11 +131,18 @@ describe('plan from the tarball without a global install', () => {
     expect(run('npx', ['--no-install', 'plan', '--version'], { cwd: project })).toMatchObject({ code: 0, stdout: `${PKG.version}\n` });
   }, 300_000);
 
-  it('runs with npx --package, as the README shows', () => {
+  it('runs plan init with npx --package, as the README shows, and names that command in the next steps', () => {
     const cwd = tempDir('npx');
     try {
-      const result = run('npx', ['--yes', `--package=${tarball}`, 'plan', '--version'], { cwd });
-      expect(result, result.stderr).toMatchObject({ code: 0, stdout: `${PKG.version}\n` });
+      const created = run('npx', ['--yes', `--package=${tarball}`, 'plan', 'init', 'mi-municipio'], { cwd });
+      expect(created.code, created.stderr).toBe(0);
+      const validate = `npx --package=${tarball} plan -C mi-municipio validate`;
+      expect(created.stdout).toContain(`  4. Revise que todo esté en orden: ${validate}\n`);
+      const [command, ...args] = validate.split(' ');
+      // In a terminal npx asks before installing; npm_config_yes answers it, as the user would.
+      const result = run(command!, args, { cwd, env: userEnv({ npm_config_yes: 'true' }) });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain('✔ Sin problemas en 14 archivo(s).\n');
     } finally {
       removeNpxInstall(tarball, cwd);
     }
