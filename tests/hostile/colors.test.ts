@@ -178,7 +178,7 @@ describe('a stack trace only with --debug', () => {
     for (const debug of [[], ['--debug']]) {
       const run = await withFailingStdout([...debug, 'report', '-C', writeRepo(baseRepo()), '--quarter', 'Q9']);
       expect(run.code).toBe(2);
-      expect(run.stderr).toBe('plan: error: --quarter espera Q1, Q2, Q3 o Q4; se recibió «Q9».\n');
+      expect(run.stderr).toBe('plan: error: --trimestre (o --quarter) espera T1, T2, T3 o T4 (o Q1…Q4); se recibió «Q9».\n');
     }
   });
 
