@@ -1,11 +1,10 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { placementOf, SCHEMA_FILE } from '../src/repo/layout.js';
+import { copyOfExamples } from './helpers/examples.js';
 
-const EXAMPLES = fileURLToPath(new URL('../examples/', import.meta.url));
 const PACKAGE_SCHEMAS = fileURLToPath(new URL('../schemas/', import.meta.url));
 const MODELINE = /^# yaml-language-server: \$schema=(\S+)$/;
 
@@ -16,16 +15,8 @@ function filesUnder(dir: string, prefix = ''): string[] {
   });
 }
 
-/** examples/ copied where nothing of this repository is above it, as an office would copy it. */
-function copiedExamples(): string {
-  const copy = path.join(mkdtempSync(path.join(os.tmpdir(), 'plan-ejemplo-')), 'municipio');
-  // examples/reportes/ is the demo's generated output, not part of the repository.
-  cpSync(EXAMPLES, copy, { recursive: true, filter: (source) => path.relative(EXAMPLES, source).split(path.sep)[0] !== 'reportes' });
-  return copy;
-}
-
 describe('examples/ is a self-contained plan repository', () => {
-  const copy = copiedExamples();
+  const copy = copyOfExamples();
   const dataFiles = filesUnder(copy).filter((file) => placementOf(file) !== undefined);
 
   it('has a modeline in every data file that resolves, inside the copy, to the schema of its kind', () => {

@@ -1,15 +1,14 @@
 // The README cannot go stale: every `plan` command it shows runs on a copy of examples/,
 // and every excerpt marked `<!-- extracto: … -->` is compared with the real output.
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../src/cli/io.js';
-import { main } from '../src/cli/main.js';
+import { runCli } from './cli/run.js';
+import { copyOfExamples } from './helpers/examples.js';
 
 const README = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8');
-const EXAMPLES = fileURLToPath(new URL('../examples/', import.meta.url));
 const VERSION = (JSON.parse(readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8')) as { version: string }).version;
 
 /** Words in the README that stand for «your plan folder»: here, the copy of examples/. */
@@ -21,42 +20,12 @@ function withPlaceholders(command: string): string {
   return PLACEHOLDERS.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), command);
 }
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** A fresh copy of examples/ (without the demo's generated reports), as a user's plan folder. */
-function planCopy(): string {
-  const copy = path.join(mkdtempSync(path.join(os.tmpdir(), 'plan-readme-')), 'municipio');
-  cpSync(EXAMPLES, copy, { recursive: true, filter: (source) => path.relative(EXAMPLES, source).split(path.sep)[0] !== 'reportes' });
-  return copy;
-}
+// After the example year closed: what a reader running the README today sees.
+const TODAY = new Date(2026, 11, 3);
 
 /** Shell-like words: spaces split, quotes group. Enough for the commands a README shows. */
 function words(command: string): string[] {
   return [...command.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
-}
-
-async function runPlan(args: string[], cwd: string): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    isTTY: false,
-    env: {},
-    cwd,
-    // After the example year closed: what a reader running the README today sees.
-    today: () => new Date(2026, 11, 3),
-  };
-  const code = await main(['node', 'plan', ...args], io);
-  return { code, stdout, stderr };
 }
 
 /**
@@ -152,10 +121,10 @@ describe('README', () => {
 
   for (const block of blocks) {
     it(`README:${block.readmeLine}: every plan command of the block runs, in order, without a usage error`, async () => {
-      const root = planCopy();
+      const root = copyOfExamples();
       for (const line of block.lines) {
         for (const { cd, args } of planCommands(line)) {
-          const run = await runPlan(args, path.join(root, ...cd));
+          const run = await runCli(args, { cwd: path.join(root, ...cd), today: TODAY });
           const context = `«${line}»\n${run.stdout}\n${run.stderr}`;
           expect(run.stderr, context).not.toMatch(/error interno/);
           expect(run.code, context).toBeLessThan(2);
@@ -172,14 +141,14 @@ describe('README', () => {
       const args = words(command).slice(1);
       if (command === 'plan valdate') {
         // Shown as the typo that gets a suggestion.
-        const run = await runPlan(args, planCopy());
+        const run = await runCli(args, { cwd: copyOfExamples(), today: TODAY });
         expect(run.code).toBe(2);
         expect(run.stderr).toContain('¿Quiso decir «validate»?');
         return;
       }
       // `plan init` alone scaffolds the current folder, so it runs in an empty one.
-      const cwd = command === 'plan init' ? mkdtempSync(path.join(os.tmpdir(), 'plan-readme-init-')) : planCopy();
-      const run = await runPlan(args, cwd);
+      const cwd = command === 'plan init' ? mkdtempSync(path.join(os.tmpdir(), 'plan-readme-init-')) : copyOfExamples();
+      const run = await runCli(args, { cwd, today: TODAY });
       expect(run.stderr, run.stderr).not.toMatch(/error interno/);
       expect(run.code, `${run.stdout}\n${run.stderr}`).toBeLessThan(2);
     });
@@ -192,10 +161,10 @@ describe('README', () => {
 
   for (const excerpt of marked) {
     it(`README:${excerpt.readmeLine} excerpt of «${excerpt.command}»${excerpt.file ? ` (${excerpt.file})` : ''} matches the real output`, async () => {
-      const root = planCopy();
+      const root = copyOfExamples();
       const tokens = words(excerpt.command);
       expect(tokens[0]).toBe('plan');
-      const run = await runPlan(tokens.slice(1), root);
+      const run = await runCli(tokens.slice(1), { cwd: root, today: TODAY });
       expect(run.code, run.stderr).toBeLessThan(2);
       const output = excerpt.file ? readFileSync(path.join(root, excerpt.file), 'utf8') : run.stdout;
       expect(missingLines(excerpt.lines, output)).toEqual([]);

@@ -8,7 +8,7 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process, as a department's CI would, with captured output. */
-export async function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; isTTY?: boolean } = {}): Promise<CliRun> {
+export async function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; isTTY?: boolean; today?: Date } = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
@@ -21,7 +21,7 @@ export async function runCli(args: string[], options: { cwd?: string; env?: Node
     isTTY: options.isTTY ?? false,
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
-    today: () => new Date(2019, 3, 15),
+    today: () => options.today ?? new Date(2019, 3, 15),
   };
   const code = await main(['node', 'plan', ...args], io);
   return { code, stdout, stderr };

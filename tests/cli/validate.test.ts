@@ -107,18 +107,23 @@ describe('plan validate exit codes', () => {
   });
 });
 
+/** The count tables under OP's one error. */
+const OP_ERROR_COUNTS = [
+  'Errores  Advertencias  Regla',
+  '      1             0  PLAN005  Clave o trimestre distinto del nombre de su carpeta o archivo',
+  '',
+  'Errores  Advertencias  Dependencia',
+  '      1             0  OP',
+  '',
+];
+
 describe('plan validate output', () => {
   it('--quiet shows errors only and says how many warnings it hid', async () => {
     const run = await runCli(['validate', '-C', repoWithErrorInOpAndWarningInDif(), '--quiet']);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe(
       lines(OP_ERROR, [
-        'Errores  Advertencias  Regla',
-        '      1             0  PLAN005  Clave o trimestre distinto del nombre de su carpeta o archivo',
-        '',
-        'Errores  Advertencias  Dependencia',
-        '      1             0  OP',
-        '',
+        ...OP_ERROR_COUNTS,
         '✖ 1 error(es) en 8 archivo(s) revisado(s); se ocultó 1 advertencia (quite -q para verla).',
       ]),
     );
@@ -248,12 +253,7 @@ describe('plan validate [rutas…] and --dependencia', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe(
       lines(OP_ERROR, [
-        'Errores  Advertencias  Regla',
-        '      1             0  PLAN005  Clave o trimestre distinto del nombre de su carpeta o archivo',
-        '',
-        'Errores  Advertencias  Dependencia',
-        '      1             0  OP',
-        '',
+        ...OP_ERROR_COUNTS,
         '✖ 1 problema(s): 1 error(es) y 0 advertencia(s) en 1 archivo(s) de «dependencias/OP/dependencia.yaml».',
       ]),
     );
