@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { dayMonthYear } from '../i18n/text.js';
 import { cellText } from './view/cell-text.js';
-import type { Cell, CellKind, ReportView, Semaforo, Table } from './view/types.js';
+import type { Semaforo } from '../model/semaforo.js';
+import type { Cell, CellKind, ReportView, Table } from './view/types.js';
 
 export interface MarkdownOptions {
   /** The plan repository's own `templates/` folder; its files win over the package's. */

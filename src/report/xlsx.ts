@@ -11,7 +11,8 @@ import ExcelJS from 'exceljs';
 import type { Alignment, Borders, Cell as XlsxCell, Fill, Font, Style, Worksheet } from 'exceljs';
 
 import { cellText, SEMAFORO_LABEL } from './view/cell-text.js';
-import type { Cell, Column, ReportView, Semaforo, Table } from './view/types.js';
+import type { Semaforo } from '../model/semaforo.js';
+import type { Cell, Column, ReportView, Table } from './view/types.js';
 
 const RESUMEN_SHEET = 'Resumen';
 

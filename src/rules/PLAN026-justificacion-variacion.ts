@@ -1,7 +1,7 @@
 import { formatNumber } from '../i18n/numbers.js';
 import { quote as q } from '../i18n/text.js';
-import { metaProgress } from '../report/metrics/meta-progress.js';
-import type { Semaforo } from '../report/view/types.js';
+import { metaProgress } from '../model/meta-progress.js';
+import type { Semaforo } from '../model/semaforo.js';
 import type { Rule } from './rule.js';
 
 // Colour names for both languages: a message's data fills either template, and each

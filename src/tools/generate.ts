@@ -36,7 +36,7 @@ import type {
   TipoPpcs,
 } from '../model/types.js';
 import { CRITERIOS, QUARTERS } from '../model/types.js';
-import { cumplimiento, semaforo } from '../report/metrics/semaforo.js';
+import { cumplimiento, semaforo } from '../model/semaforo.js';
 
 export const EJERCICIO = 2019;
 /** The cut-off date the generated repo is meant to be validated with: every 2019 report is due. */

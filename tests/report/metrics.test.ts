@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadPlan } from '../../src/load.js';
 import { deliveryLabel, deliveryStatus } from '../../src/report/metrics/delivery.js';
-import { metaProgress } from '../../src/report/metrics/meta-progress.js';
+import { metaProgress } from '../../src/model/meta-progress.js';
 import { coverage } from '../../src/report/metrics/people.js';
-import { cumplimiento, semaforo } from '../../src/report/metrics/semaforo.js';
+import { cumplimiento, semaforo } from '../../src/model/semaforo.js';
 import { baseRepo, writeRepo, type Files } from '../helpers/fixture.js';
 
 const BANDS = { verde_min: 90, verde_max: 110, amarillo_min: 80, amarillo_max: 120 };

@@ -1,5 +1,6 @@
 import { dayMonthYear } from '../../i18n/text.js';
-import type { Cell, Semaforo } from './types.js';
+import type { Semaforo } from '../../model/semaforo.js';
+import type { Cell } from './types.js';
 
 export const SEMAFORO_LABEL: Record<Semaforo, string> = {
   verde: 'Verde',

@@ -3,13 +3,14 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { PlanModel } from '../../model/model.js';
 import type { Quarter } from '../../model/types.js';
 import { deliveryStatus } from '../metrics/delivery.js';
-import { metaProgress } from '../metrics/meta-progress.js';
+import { metaProgress } from '../../model/meta-progress.js';
+import type { Semaforo } from '../../model/semaforo.js';
 import { nextTrimestre, pendingFeedback } from '../metrics/feedback.js';
 import { beneficiariesIn } from '../metrics/people.js';
 import { int } from './cell-text.js';
 import { cutoffSummary } from './cutoff.js';
 import { beneficiariesSection, collaborationsSection, deliveriesSection, departmentName, feedbackSection, findingsSection, metasSection, type Scope } from './sections.js';
-import type { ReportView, Semaforo, SummaryItem } from './types.js';
+import type { ReportView, SummaryItem } from './types.js';
 
 export interface ViewOptions {
   year: number;

@@ -6,7 +6,7 @@ import type { ReportCutoff } from '../../calendar/report-cutoff.js';
 import type { PlanModel, SourceDoc } from '../../model/model.js';
 import { parseTrimestre } from '../../model/model.js';
 import type { Frecuencia, Meta, Ppcs, TrimestreId } from '../../model/types.js';
-import { metaProgress } from '../metrics/meta-progress.js';
+import { metaProgress } from '../../model/meta-progress.js';
 import { cellText, empty, int, num, pct, text } from './cell-text.js';
 import { cutoffSummary } from './cutoff.js';
 import { departmentName, unitName } from './sections.js';

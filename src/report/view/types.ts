@@ -1,9 +1,8 @@
 // The view model: what a report shows, already ordered, labelled and typed. Markdown and
 // Excel both render this and nothing else, so their numbers always agree. A renderer
 // never computes: it only formats the cells it is given.
+import type { Semaforo } from '../../model/semaforo.js';
 import type { IsoDate } from '../../model/types.js';
-
-export type Semaforo = 'verde' | 'amarillo' | 'rojo' | 'sin_meta';
 
 export type Cell =
   | { t: 'text'; v: string }

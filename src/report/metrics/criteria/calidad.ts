@@ -1,4 +1,4 @@
-import { metaProgress } from '../meta-progress.js';
+import { metaProgress } from '../../../model/meta-progress.js';
 import { coverage } from '../people.js';
 import { type Criterion } from './criterion.js';
 

@@ -1,10 +1,10 @@
 // Programmed vs achieved for one meta in one quarter, and cumulatively through it.
-import type { PlanModel, SourceDoc } from '../../model/model.js';
-import { parseTrimestre } from '../../model/model.js';
-import { accumulate, acumulacionOf, achievedByQuarter, achievedIn, programmedThrough } from '../../model/progress.js';
-import { QUARTERS, type Meta, type Ppcs, type Quarter, type Reporte, type SemaforoBandas, type Sentido, type TrimestreId } from '../../model/types.js';
-import type { Semaforo } from '../view/types.js';
-import { cumplimiento, semaforo, type Cumplimiento } from './semaforo.js';
+// Shared by the rules (PLAN026) and the reports, so both judge a meta the same way.
+import type { PlanModel, SourceDoc } from './model.js';
+import { parseTrimestre } from './model.js';
+import { accumulate, acumulacionOf, achievedByQuarter, achievedIn, programmedThrough } from './progress.js';
+import { cumplimiento, semaforo, type Cumplimiento, type Semaforo } from './semaforo.js';
+import { QUARTERS, type Meta, type Ppcs, type Quarter, type Reporte, type SemaforoBandas, type Sentido, type TrimestreId } from './types.js';
 
 export interface MetaProgress {
   ppcs: Ppcs;

@@ -1,8 +1,10 @@
 // Cumplimiento and semáforo. Two-sided bands as in the SHCP guidance: missing a meta and
 // overshooting it both signal poor planning. The band values are the office's choice in
 // plan.yaml (defaults 90–110 green, 80–120 yellow), not a national norm.
-import type { SemaforoBandas, Sentido } from '../../model/types.js';
-import type { Semaforo } from '../view/types.js';
+import type { SemaforoBandas, Sentido } from './types.js';
+
+/** The light a result gets against its bands; `sin_meta` when nothing was programmed. */
+export type Semaforo = 'verde' | 'amarillo' | 'rojo' | 'sin_meta';
 
 export type Cumplimiento =
   | { kind: 'medido'; porcentaje: number }
