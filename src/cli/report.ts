@@ -7,6 +7,7 @@ import { fill, type Lang } from '../i18n/text.js';
 import type { Quarter } from '../model/types.js';
 import type { ReportView } from '../report/view/types.js';
 import { addOption, type OptionSpec } from './bilingual.js';
+import { whileWriting } from './interrupt.js';
 import { colorFor, UsageError, type CliIo } from './io.js';
 import { displayPath, fileErrorReason } from './reasons.js';
 import { parseCutoff, resolveRoot, type GlobalOptions } from './validate.js';
@@ -119,7 +120,7 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
       const outDir = resolveOutDir(root, options.out, io.cwd);
       const [{ runValidation }, { WriteError, writeFilesAtomically }, { planCalendar }, { reportCutoff }] = await Promise.all([
         import('./check.js'),
-        import('../report/write.js'),
+        import('../io/write.js'),
         import('./plan-calendar.js'),
         import('../calendar/report-cutoff.js'),
       ]);
@@ -160,7 +161,7 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
       prepareOutDir(outDir, lang);
       let written: string[];
       try {
-        written = await writeFilesAtomically(outputs.map((output) => ({ path: path.join(outDir, output.name), bytes: output.bytes })));
+        written = await whileWriting(() => writeFilesAtomically(outputs.map((output) => ({ path: path.join(outDir, output.name), bytes: output.bytes }))));
       } catch (error) {
         if (!(error instanceof WriteError)) throw error;
         throw new UsageError(T.cannotWrite, { file: error.file, reason: fileErrorReason(error.cause, lang) });

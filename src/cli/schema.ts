@@ -1,10 +1,11 @@
 import { Command } from 'commander';
 import { lstatSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { WriteError, writeFilesAtomically } from '../report/write.js';
+import { WriteError, writeFilesAtomically } from '../io/write.js';
 import { schemaFileNames, schemasDir } from './init.js';
 import type { Lang } from '../i18n/text.js';
 import { addOption } from './bilingual.js';
+import { whileWriting } from './interrupt.js';
 import { UsageError, type CliIo } from './io.js';
 import { displayPath, fileErrorReason } from './reasons.js';
 import { renderTable } from './table.js';
@@ -65,7 +66,7 @@ export function schemaCommand(io: CliIo, _globals: () => GlobalOptions, _setExit
       }
       let written: string[];
       try {
-        written = await writeFilesAtomically(names.map((name) => ({ path: path.join(dir, name), bytes: () => readFileSync(path.join(schemasDir(), name)) })));
+        written = await whileWriting(() => writeFilesAtomically(names.map((name) => ({ path: path.join(dir, name), bytes: () => readFileSync(path.join(schemasDir(), name)) }))));
       } catch (error) {
         if (!(error instanceof WriteError)) throw error;
         throw new UsageError(T.cannotWrite, { file: displayPath(io.cwd, error.file), reason: fileErrorReason(error.cause, lang) });

@@ -179,7 +179,7 @@ export function validateCommand(io: CliIo, globals: () => GlobalOptions, setExit
         // The file gets the machine format; the terminal keeps the human summary.
         const file = path.resolve(io.cwd, options.output);
         const info = repoInfo(root);
-        const { writeFileAtomic } = await import('../report/write.js');
+        const { writeFileAtomic } = await import('../io/write.js');
         try {
           await writeFileAtomic(file, formatter({ ...input, color: colorFor({ ...io, isTTY: false, env: { NO_COLOR: '1' } }), ...(info.ok ? { pathPrefix: info.prefix } : {}) }));
         } catch (error) {

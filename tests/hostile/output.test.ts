@@ -309,7 +309,7 @@ describe.skipIf(!existsSync(DIST))('Ctrl-C while the built CLI writes reports', 
     const dir = mkdtempSync(path.join(work, 'carrera-'));
     const script = `
       import { pbkdf2 } from 'node:crypto';
-      const { writeFileAtomic, removeTemporaryFiles } = await import(${JSON.stringify(path.join(PACKAGE, 'dist/report/write.js'))});
+      const { writeFileAtomic, removeTemporaryFiles } = await import(${JSON.stringify(path.join(PACKAGE, 'dist/io/write.js'))});
       pbkdf2('x', 'y', 300000, 32, 'sha256', () => {});
       void writeFileAtomic(${JSON.stringify(path.join(dir, 'anual-2019.md'))}, 'reporte\\n').catch(() => {});
       removeTemporaryFiles();

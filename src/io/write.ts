@@ -1,5 +1,8 @@
 // Atomic writes: the bytes go to a temporary file in the output folder, then a rename
-// puts them in place, so a crash or Ctrl-C never leaves half a report behind.
+// puts them in place, so a crash or Ctrl-C never leaves half a report behind. This module
+// never exits the process: a failed write throws WriteError, and the CLI, which owns the
+// exit codes, installs the Ctrl-C handler that calls removeTemporaryFiles()
+// (src/cli/interrupt.ts).
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
@@ -55,32 +58,27 @@ export class WriteError extends Error {
   }
 }
 
+/** A file to write, its bytes produced only when its turn comes. */
+export interface PendingFile {
+  path: string;
+  bytes: () => Promise<string | Uint8Array> | string | Uint8Array;
+}
+
 /**
- * Writes several files atomically, one after the other; Ctrl-C (or SIGTERM) in between
- * removes the temporary file under way and exits 130. Each file's bytes are produced only
- * when its turn comes, so a workbook is not held in memory beside the next one.
+ * Writes several files atomically, one after the other, and returns their paths; the first
+ * that fails stops the rest with a WriteError. Each file's bytes are produced only when its
+ * turn comes, so a workbook is not held in memory beside the next one.
  */
-export async function writeFilesAtomically(files: readonly { path: string; bytes: () => Promise<string | Uint8Array> | string | Uint8Array }[]): Promise<string[]> {
-  const onSignal = () => {
-    removeTemporaryFiles();
-    process.exit(130);
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+export async function writeFilesAtomically(files: readonly PendingFile[]): Promise<string[]> {
   const written: string[] = [];
-  try {
-    for (const file of files) {
-      const bytes = await file.bytes();
-      try {
-        await writeFileAtomic(file.path, bytes);
-      } catch (error) {
-        throw new WriteError(file.path, error);
-      }
-      written.push(file.path);
+  for (const file of files) {
+    const bytes = await file.bytes();
+    try {
+      await writeFileAtomic(file.path, bytes);
+    } catch (error) {
+      throw new WriteError(file.path, error);
     }
-  } finally {
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
+    written.push(file.path);
   }
   return written;
 }
