@@ -5,7 +5,9 @@ import type { ReportCutoff } from '../calendar/report-cutoff.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { fill, type Lang } from '../i18n/text.js';
 import type { Quarter } from '../model/types.js';
-import type { ReportView } from '../report/view/types.js';
+import { TemplateError, type RenderOptions } from '../report/render/renderer.js';
+import { formatNames, rendererNamed, renderersFor } from '../report/render/select.js';
+import type { ReportKind, ReportView } from '../report/view/types.js';
 import { addOption, type OptionSpec } from './bilingual.js';
 import { whileWriting } from './interrupt.js';
 import { colorFor, UsageError, type CliIo } from './io.js';
@@ -19,8 +21,8 @@ const T = {
   },
   badQuarter: { es: '--trimestre (o --quarter) espera T1, T2, T3 o T4 (o Q1…Q4); se recibió «{value}».', en: '--quarter (or --trimestre) expects Q1, Q2, Q3 or Q4 (or T1…T4); got "{value}".' },
   badYear: { es: '--ejercicio (o --year) espera un año de cuatro cifras; se recibió «{value}».', en: '--year (or --ejercicio) expects a four-digit year; got "{value}".' },
-  badFormat: { es: '--formato (o --format) espera md, xlsx, csv o all; se recibió «{value}».', en: '--format (or --formato) expects md, xlsx, csv or all; got "{value}".' },
-  csvOnlyTransparency: { es: 'El formato csv sólo existe para --transparencia.', en: 'The csv format exists only for --transparencia.' },
+  badFormat: { es: '--formato (o --format) espera {formats} o all; se recibió «{value}».', en: '--format (or --formato) expects {formats} or all; got "{value}".' },
+  formatNotForReport: { es: 'El formato {format} sólo existe para {reports}.', en: 'The {format} format exists only for {reports}.' },
   unknownDepartment: { es: 'La dependencia «{value}» no existe en este repositorio. Dependencias: {all}.', en: 'Department "{value}" does not exist in this repository. Departments: {all}.' },
   outInsideData: {
     es: 'La carpeta de salida «{dir}» está dentro de los datos del plan; elija otra (por omisión: reportes/).',
@@ -82,7 +84,6 @@ const H = {
     en: 'results indicators table for transparency (needs --quarter)',
   },
   year: { es: 'ejercicio (por omisión: el de plan.yaml)', en: 'fiscal year (default: the one in plan.yaml)' },
-  format: { es: 'md, xlsx, csv (sólo --transparencia) o all (por omisión: all)', en: 'md, xlsx, csv (--transparencia only) or all (default: all)' },
   out: { es: 'carpeta de salida (por omisión: reportes/ en la raíz del plan)', en: 'output folder (default: reportes/ at the plan root)' },
   dependencia: {
     es: 'sólo el reporte de una dependencia; errores de otras dependencias no lo impiden',
@@ -94,6 +95,32 @@ const H = {
   },
 } as const;
 
+/** The option that asks for each kind of report, as the help and messages name it. */
+const KIND_OPTION: Record<ReportKind, Record<Lang, string>> = {
+  trimestral: { es: '--trimestre', en: '--quarter' },
+  anual: { es: '--anual', en: '--annual' },
+  transparencia: { es: '--transparencia', en: '--transparencia' },
+};
+const ALL_KINDS = Object.keys(KIND_OPTION) as ReportKind[];
+const OR = { es: ' o ', en: ' or ' } as const;
+
+function kindOptions(kinds: readonly ReportKind[], lang: Lang): string {
+  return kinds.map((kind) => KIND_OPTION[kind][lang]).join(OR[lang]);
+}
+
+/** `md, xlsx, csv (sólo --transparencia) o all (por omisión: all)`, from the registry. */
+function formatHelp(): Record<Lang, string> {
+  const list = (lang: Lang) =>
+    formatNames()
+      .map((name) => {
+        const { kinds } = rendererNamed(name)!;
+        if (ALL_KINDS.every((kind) => kinds.includes(kind))) return name;
+        return lang === 'es' ? `${name} (sólo ${kindOptions(kinds, lang)})` : `${name} (${kindOptions(kinds, lang)} only)`;
+      })
+      .join(', ');
+  return { es: `${list('es')} o all (por omisión: all)`, en: `${list('en')} or all (default: all)` };
+}
+
 export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: (code: number) => void, lang: Lang = 'es'): Command {
   const command = new Command('report').summary(H.summary[lang]).description(H.description[lang]);
   const add = (spec: OptionSpec) => addOption(command, lang, spec);
@@ -101,15 +128,19 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
   add({ long: { en: '--annual', es: '--anual' }, description: H.annual });
   add({ long: '--transparencia', description: H.transparencia });
   add({ long: { en: '--year', es: '--ejercicio' }, value: { en: '<YYYY>', es: '<AAAA>' }, description: H.year });
-  add({ long: { en: '--format', es: '--formato' }, value: { en: '<format>', es: '<formato>' }, description: H.format, defaultValue: 'all' });
+  add({ long: { en: '--format', es: '--formato' }, value: { en: '<format>', es: '<formato>' }, description: formatHelp(), defaultValue: 'all' });
   add({ long: { en: '--out', es: '--salida' }, value: { en: '<folder>', es: '<carpeta>' }, description: H.out });
   add({ long: '--dependencia', value: { en: '<CLAVE>', es: '<CLAVE>' }, description: H.dependencia });
   add({ long: '--fecha-corte', value: { en: '<YYYY-MM-DD>', es: '<AAAA-MM-DD>' }, description: H.fechaCorte });
   return command
     .action(async (options: ReportOptions) => {
       const { lang, directory } = globals();
-      if (!['md', 'xlsx', 'csv', 'all'].includes(options.format)) throw new UsageError(T.badFormat, { value: options.format });
-      if (options.format === 'csv' && !options.transparencia) throw new UsageError(T.csvOnlyTransparency);
+      const renderer = options.format === 'all' ? undefined : rendererNamed(options.format);
+      if (options.format !== 'all' && !renderer) throw new UsageError(T.badFormat, { value: options.format, formats: formatNames().join(', ') });
+      const kind: ReportKind = options.transparencia ? 'transparencia' : options.annual ? 'anual' : 'trimestral';
+      if (renderer && !renderer.kinds.includes(kind)) {
+        throw new UsageError(T.formatNotForReport, { format: options.format, reports: kindOptions(renderer.kinds, lang) });
+      }
       if (Boolean(options.annual) === Boolean(options.quarter) && !options.transparencia) throw new UsageError(T.whichReport);
       if (options.transparencia && (!options.quarter || options.annual)) throw new UsageError(T.whichReport);
       const quarter = options.quarter ? parseQuarter(options.quarter) : undefined;
@@ -135,28 +166,22 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
       // Only the view lives on: the validated model is garbage by now, which matters for
       // a 20,000-file repo whose workbook is built next.
       const { view, base } = built;
-      const outputs: { name: string; bytes: () => Promise<string | Uint8Array> }[] = [];
-      const want = (format: string) => options.format === 'all' || options.format === format;
       const templatesDir = existsSync(path.join(root, 'templates')) ? path.join(root, 'templates') : undefined;
-      const markdown = async () => {
-        const { renderMarkdown, TemplateError } = await import('../report/markdown.js');
-        try {
-          return renderMarkdown(view, templatesDir ? { templatesDir } : {});
-        } catch (error) {
-          // A repo's own template that does not compile is a configuration problem.
-          if (error instanceof TemplateError) throw new UsageError(T.badTemplate, { detail: error.message });
-          throw error;
-        }
-      };
-      const workbook = async () => (await import('../report/xlsx.js')).renderXlsx(view);
-      if (view.kind === 'transparencia') {
-        if (want('xlsx')) outputs.push({ name: `${base}.xlsx`, bytes: workbook });
-        if (want('csv')) outputs.push({ name: `${base}.csv`, bytes: async () => (await import('../report/csv.js')).renderCsv(view, 'indicadores') });
-        if (want('md')) outputs.push({ name: `${base}.md`, bytes: markdown });
-      } else {
-        if (want('md')) outputs.push({ name: `${base}.md`, bytes: markdown });
-        if (want('xlsx')) outputs.push({ name: `${base}.xlsx`, bytes: workbook });
-      }
+      const renderOptions: RenderOptions = templatesDir ? { templatesDir } : {};
+      const outputs = renderersFor(view.kind)
+        .filter(({ name }) => options.format === 'all' || options.format === name)
+        .map(({ renderer }) => ({
+          name: `${base}.${renderer.extension}`,
+          bytes: async () => {
+            try {
+              return await renderer.render(view, renderOptions);
+            } catch (error) {
+              // A repo's own template that does not compile is a configuration problem.
+              if (error instanceof TemplateError) throw new UsageError(T.badTemplate, { detail: error.message });
+              throw error;
+            }
+          },
+        }));
 
       prepareOutDir(outDir, lang);
       let written: string[];

@@ -69,7 +69,7 @@ describe('npm run release', () => {
   it('commits the built dist/, without dist/tools', () => {
     const files = git(clone, 'ls-tree', '-r', '--name-only', TAG).split('\n');
     expect(files).toContain('dist/cli/main.js');
-    expect(files).toContain('dist/report/xlsx.js');
+    expect(files).toContain('dist/report/render/xlsx/index.js');
     expect(files.filter((f) => f.startsWith('dist/tools/'))).toEqual([]);
     expect(git(clone, 'diff', '--name-only', headBefore, TAG).split('\n').filter((f) => !f.startsWith('dist/'))).toEqual(['package.json']);
   });

@@ -5,13 +5,13 @@
 import fc from 'fast-check';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { renderCsv } from '../../src/report/csv.js';
-import { renderMarkdown } from '../../src/report/markdown.js';
+import { renderCsv } from '../../src/report/render/csv/csv.js';
+import { renderMarkdown } from '../../src/report/render/markdown/markdown.js';
 import { annualView } from '../../src/report/view/annual.js';
 import { quarterlyView } from '../../src/report/view/quarterly.js';
 import { transparencyView } from '../../src/report/view/transparency.js';
 import type { ReportView } from '../../src/report/view/types.js';
-import { renderXlsx } from '../../src/report/xlsx.js';
+import { renderXlsx } from '../../src/report/render/xlsx/workbook.js';
 import { validatePlan } from '../../src/validate.js';
 import { baseRepo, DEFAULT_CUTOFF, render, writeRepo, type Files } from '../helpers/fixture.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderCsv } from '../../src/report/csv.js';
+import { renderCsv } from '../../src/report/render/csv/csv.js';
 import { date, empty, int, light, num, pct, text } from '../../src/report/view/cell-text.js';
 import type { Cell, ReportView } from '../../src/report/view/types.js';
 import { HOSTILE, sampleView } from './sample-view.js';

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { cellText, int, light, num, pct, text } from '../../src/report/view/cell-text.js';
 import type { Cell, ReportView } from '../../src/report/view/types.js';
-import { renderXlsx } from '../../src/report/xlsx.js';
+import { renderXlsx } from '../../src/report/render/xlsx/workbook.js';
 import { HOSTILE, LONG_TEXT, sampleView } from './sample-view.js';
 
 function onPath(command: string): string | undefined {

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown, TemplateError } from '../../src/report/markdown.js';
+import { renderMarkdown } from '../../src/report/render/markdown/markdown.js';
+import { TemplateError } from '../../src/report/render/renderer.js';
 import { date, empty, int, light, num, pct, text } from '../../src/report/view/cell-text.js';
 import type { Cell, Column, ReportView, Section } from '../../src/report/view/types.js';
 import { writeRepo } from '../helpers/fixture.js';

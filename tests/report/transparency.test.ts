@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadPlan } from '../../src/load.js';
-import { renderCsv } from '../../src/report/csv.js';
+import { renderCsv } from '../../src/report/render/csv/csv.js';
 import { empty, num, pct, text } from '../../src/report/view/cell-text.js';
 import { transparencyView } from '../../src/report/view/transparency.js';
 import type { ReportView } from '../../src/report/view/types.js';

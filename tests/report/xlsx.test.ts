@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { date, int, light, num, pct, text } from '../../src/report/view/cell-text.js';
 import type { ReportView } from '../../src/report/view/types.js';
-import { renderXlsx } from '../../src/report/xlsx.js';
+import { renderXlsx } from '../../src/report/render/xlsx/workbook.js';
 import { HOSTILE, LONG_TEXT, sampleView } from './sample-view.js';
 
 async function load(buffer: Buffer): Promise<ExcelJS.Workbook> {

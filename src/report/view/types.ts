@@ -49,8 +49,11 @@ export interface SummaryItem {
   value: Cell;
 }
 
+/** The reports plan builds; each renderer says which of them it serves. */
+export type ReportKind = 'trimestral' | 'anual' | 'transparencia';
+
 export interface ReportView {
-  kind: 'trimestral' | 'anual' | 'transparencia';
+  kind: ReportKind;
   /** Document title, e.g. `Resumen trimestral 2019-T2`. */
   title: string;
   municipio: string;

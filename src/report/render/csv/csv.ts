@@ -1,8 +1,8 @@
 // One section of a view as CSV (RFC 4180): the format transparency platforms and
 // spreadsheets import. A UTF-8 byte-order mark makes Excel read the accents right; numbers
 // are written plain (`1234.5`), so they import as numbers whatever the locale's grouping.
-import { cellText } from './view/cell-text.js';
-import type { Cell, ReportView } from './view/types.js';
+import { cellText } from '../../view/cell-text.js';
+import type { Cell, ReportView } from '../../view/types.js';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const CRLF = '\r\n';

@@ -8,34 +8,18 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
-import { dayMonthYear } from '../i18n/text.js';
-import { cellText } from './view/cell-text.js';
-import type { Semaforo } from '../model/semaforo.js';
-import type { Cell, CellKind, ReportView, Table } from './view/types.js';
-
-export interface MarkdownOptions {
-  /** The plan repository's own `templates/` folder; its files win over the package's. */
-  templatesDir?: string;
-}
-
-/** A template or partial that cannot be parsed or applied; the message names the file. */
-export class TemplateError extends Error {
-  constructor(
-    readonly file: string,
-    detail: string,
-    options?: { cause?: unknown },
-  ) {
-    super(`La plantilla «${file}» no se pudo aplicar: ${detail}`, options);
-    this.name = 'TemplateError';
-  }
-}
+import { dayMonthYear } from '../../../i18n/text.js';
+import type { Semaforo } from '../../../model/semaforo.js';
+import { cellText } from '../../view/cell-text.js';
+import type { Cell, CellKind, ReportView, Table } from '../../view/types.js';
+import { TemplateError, type RenderOptions } from '../renderer.js';
 
 type Environment = typeof Handlebars;
 type CompiledTemplate = Handlebars.TemplateDelegate<ReportView>;
 type CompileOptions = NonNullable<Parameters<Environment['compile']>[1]>;
 
-// Resolves to <package>/templates/ from both src/report/ and dist/report/.
-const PACKAGE_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
+// Resolves to <package>/templates/ from both src/report/render/markdown/ and dist/report/render/markdown/.
+const PACKAGE_TEMPLATES = fileURLToPath(new URL('../../../../templates/', import.meta.url));
 const KINDS: ReadonlySet<string> = new Set<ReportView['kind']>(['trimestral', 'anual', 'transparencia']);
 const TEMPLATE_SUFFIX = '.md.hbs';
 
@@ -44,7 +28,7 @@ const TEMPLATE_SUFFIX = '.md.hbs';
 // optional fields such as `dependencia` or `intro` are simply absent from the view.
 const COMPILE_OPTIONS: CompileOptions = { noEscape: false, strict: false };
 
-export function renderMarkdown(view: ReportView, options: MarkdownOptions = {}): string {
+export function renderMarkdown(view: ReportView, options: RenderOptions = {}): string {
   if (!KINDS.has(view.kind)) throw new Error(`Tipo de reporte desconocido: ${String(view.kind)}`);
   const { file, render } = rendererFor(options.templatesDir).template(view.kind);
   let output: string;

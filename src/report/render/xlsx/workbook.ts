@@ -10,9 +10,9 @@ import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Alignment, Borders, Cell as XlsxCell, Fill, Font, Style, Worksheet } from 'exceljs';
 
-import { cellText, SEMAFORO_LABEL } from './view/cell-text.js';
-import type { Semaforo } from '../model/semaforo.js';
-import type { Cell, Column, ReportView, Table } from './view/types.js';
+import type { Semaforo } from '../../../model/semaforo.js';
+import { cellText, SEMAFORO_LABEL } from '../../view/cell-text.js';
+import type { Cell, Column, ReportView, Table } from '../../view/types.js';
 
 const RESUMEN_SHEET = 'Resumen';
 

@@ -1,0 +1,12 @@
+import type { Renderer } from '../renderer.js';
+
+/** Handlebars templates (templates/*.md.hbs, overridable per repository) over the view. */
+export const markdown: Renderer = {
+  extension: 'md',
+  kinds: ['trimestral', 'anual', 'transparencia'],
+  role: 'document',
+  async render(view, options) {
+    const { renderMarkdown } = await import('./markdown.js');
+    return renderMarkdown(view, options);
+  },
+};

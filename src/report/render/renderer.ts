@@ -1,0 +1,40 @@
+// What every output format of `plan report` provides. A format is one folder under
+// render/ whose index.ts exports a Renderer, plus one line in render/index.ts; the CLI
+// asks the registry which formats exist and which serve a view, and never names one.
+import type { ReportKind, ReportView } from '../view/types.js';
+
+export interface RenderOptions {
+  /** The plan repository's own `templates/` folder; its files win over the package's. */
+  templatesDir?: string;
+}
+
+/**
+ * `document`: a report to read (Markdown, and later HTML or PDF). `data`: tables to
+ * import or publish (Excel, CSV). The order of a report's files follows from it (select.ts).
+ */
+export type RendererRole = 'document' | 'data';
+
+export interface Renderer {
+  /** The output file's extension, without the dot. */
+  extension: string;
+  /** The reports this format can show. */
+  kinds: readonly ReportKind[];
+  role: RendererRole;
+  /**
+   * The file's bytes. Implementations load their library with a dynamic import(), so
+   * `plan validate` never pays for exceljs or Handlebars.
+   */
+  render(view: ReportView, options: RenderOptions): Promise<string | Uint8Array>;
+}
+
+/** A template or partial of the repository that cannot be parsed or applied; the message names the file. */
+export class TemplateError extends Error {
+  constructor(
+    readonly file: string,
+    detail: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`La plantilla «${file}» no se pudo aplicar: ${detail}`, options);
+    this.name = 'TemplateError';
+  }
+}

@@ -1,0 +1,12 @@
+import type { Renderer } from '../renderer.js';
+
+/** An Excel workbook: a Resumen sheet, then one sheet per section of the view. */
+export const xlsx: Renderer = {
+  extension: 'xlsx',
+  kinds: ['trimestral', 'anual', 'transparencia'],
+  role: 'data',
+  async render(view) {
+    const { renderXlsx } = await import('./workbook.js');
+    return renderXlsx(view);
+  },
+};
