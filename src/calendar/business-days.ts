@@ -4,27 +4,15 @@ import { format } from 'date-fns/format';
 import { isWeekend } from 'date-fns/isWeekend';
 import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
 import { parseISO } from 'date-fns/parseISO';
-import type { IsoDate, Quarter } from '../model/types.js';
+import type { DeliveryTiming, DeliveryWindow, IsoDate, Quarter, WorkCalendar } from '../model/time.js';
 import { federalHolidays } from './holidays.js';
+
+export type { DeliveryTiming, DeliveryWindow } from '../model/time.js';
 
 // Dates are calendar days: parsed and formatted in local time on both ends, so the
 // machine's time zone never shifts a day.
 const toDate = (day: IsoDate): Date => parseISO(day);
 const toIso = (date: Date): IsoDate => format(date, 'yyyy-MM-dd');
-
-export interface DeliveryWindow {
-  quarter: Quarter;
-  year: number;
-  /** The business days of the window, in order. */
-  days: IsoDate[];
-  start: IsoDate;
-  end: IsoDate;
-}
-
-export type DeliveryTiming =
-  | { kind: 'a_tiempo' }
-  | { kind: 'tarde'; businessDays: number }
-  | { kind: 'anticipado'; businessDays: number };
 
 export interface CalendarOptions {
   federal: boolean;
@@ -33,7 +21,7 @@ export interface CalendarOptions {
   windowLength: number;
 }
 
-export class BusinessCalendar {
+export class BusinessCalendar implements WorkCalendar {
   private readonly nonWorking = new Set<IsoDate>();
   private readonly federalYears = new Set<number>();
 

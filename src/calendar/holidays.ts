@@ -3,7 +3,7 @@
 import { addDays } from 'date-fns/addDays';
 import { format } from 'date-fns/format';
 import { getDay } from 'date-fns/getDay';
-import type { IsoDate } from '../model/types.js';
+import type { IsoDate } from '../model/time.js';
 
 export interface Holiday {
   fecha: IsoDate;

@@ -4,7 +4,7 @@
 import { addDays } from 'date-fns/addDays';
 import { format } from 'date-fns/format';
 import { parseISO } from 'date-fns/parseISO';
-import type { IsoDate, Quarter } from '../model/types.js';
+import type { IsoDate, Quarter } from '../model/time.js';
 import type { BusinessCalendar, DeliveryWindow } from './business-days.js';
 
 export interface ReportCutoff {

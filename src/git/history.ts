@@ -1,11 +1,10 @@
 // When each of the plan's files first entered the repository's history (PLAN029 compares it
 // with the delivery date a report declares). One `git log` pass over the whole plan, not
 // one process per file.
-import type { IsoDate } from '../model/types.js';
+import type { GitHistory, IsoDate } from '../model/time.js';
 import { git, nulFields, repoInfo, toPlanPath } from './git.js';
 
-/** What the model carries about the history: the dates, or why there are none. */
-export type GitHistory = { available: true; firstSeen: ReadonlyMap<string, IsoDate> } | { available: false; reason: string };
+export type { GitHistory } from '../model/time.js';
 
 export type FileHistory =
   | {

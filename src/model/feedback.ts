@@ -1,6 +1,7 @@
 // Feedback (retroalimentación) observations and whether they were attended: an
 // observation on quarter n is answered in the department's report of quarter n + 1.
-import { parseTrimestre, type PlanModel, type SourceDoc } from './model.js';
+import type { PlanModel, SourceDoc } from './model.js';
+import { parseTrimestre } from './time.js';
 import { QUARTERS, type Observacion, type Reporte, type Retroalimentacion, type TrimestreId } from './types.js';
 
 export interface ObservationFollowUp {

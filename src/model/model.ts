@@ -1,5 +1,3 @@
-import type { BusinessCalendar } from '../calendar/business-days.js';
-import type { GitHistory } from '../git/history.js';
 import type { RepoEntry } from '../repo/files.js';
 import type { FileKind, Placement } from '../repo/layout.js';
 import type { ResolvedConfig } from './config.js';
@@ -8,15 +6,16 @@ import type {
   Convocatorias,
   Dependencia,
   Excepciones,
-  IsoDate,
   PlanConfig,
   Ppcs,
-  Quarter,
   RecomendacionesGenero,
   Reporte,
   Retroalimentacion,
   UnidadMedida,
 } from './types.js';
+import type { GitHistory, IsoDate, Quarter, WorkCalendar } from './time.js';
+
+export { parseTrimestre } from './time.js';
 
 /** A document that passed its schema, with the file it came from. */
 export interface SourceDoc<T> {
@@ -47,7 +46,7 @@ export interface Unreadable {
 export interface ModelContext {
   root: string;
   config: ResolvedConfig;
-  calendar: BusinessCalendar;
+  calendar: WorkCalendar;
   /** Reports whose delivery window ends before this date are due (PLAN022, PLAN042). */
   fechaCorte: IsoDate;
   repoFiles: ReadonlyMap<string, RepoEntry>;
@@ -61,15 +60,27 @@ export interface ModelContext {
   history?: GitHistory;
 }
 
-/** Splits `2019-T2` into its year and quarter. */
-export function parseTrimestre(trimestre: string): { year: number; quarter: Quarter } {
-  return { year: Number(trimestre.slice(0, 4)), quarter: trimestre.slice(5) as Quarter };
-}
+/** The plan's documents and the context they are judged in, with the indexes rules look things up by. */
+export class PlanModel implements ModelDocuments, ModelContext {
+  readonly plan: SourceDoc<PlanConfig> | undefined;
+  readonly unidades: SourceDoc<CatalogoUnidades> | undefined;
+  readonly dependencias: SourceDoc<Dependencia>[];
+  readonly ppcs: SourceDoc<Ppcs>[];
+  readonly reportes: SourceDoc<Reporte>[];
+  readonly retroalimentacion: SourceDoc<Retroalimentacion>[];
+  readonly convocatorias: SourceDoc<Convocatorias>[];
+  readonly genero: SourceDoc<RecomendacionesGenero>[];
+  readonly excepciones: SourceDoc<Excepciones> | undefined;
 
-// Declaration merging: the model exposes every document list and context field directly.
-export interface PlanModel extends ModelDocuments, ModelContext {}
+  readonly root: string;
+  readonly config: ResolvedConfig;
+  readonly calendar: WorkCalendar;
+  readonly fechaCorte: IsoDate;
+  readonly repoFiles: ReadonlyMap<string, RepoEntry>;
+  readonly unreadable: Unreadable;
+  /** Settable so tests can stand in a history without a git checkout. */
+  history: GitHistory | undefined;
 
-export class PlanModel {
   readonly departmentsByClave = new Map<string, SourceDoc<Dependencia>>();
   readonly ppcsById = new Map<string, SourceDoc<Ppcs>>();
   readonly unitsByClave = new Map<string, UnidadMedida>();
@@ -78,7 +89,22 @@ export class PlanModel {
   private folders: Set<string> | undefined;
 
   constructor(documents: ModelDocuments, context: ModelContext) {
-    Object.assign(this, documents, context);
+    this.plan = documents.plan;
+    this.unidades = documents.unidades;
+    this.dependencias = documents.dependencias;
+    this.ppcs = documents.ppcs;
+    this.reportes = documents.reportes;
+    this.retroalimentacion = documents.retroalimentacion;
+    this.convocatorias = documents.convocatorias;
+    this.genero = documents.genero;
+    this.excepciones = documents.excepciones;
+    this.root = context.root;
+    this.config = context.config;
+    this.calendar = context.calendar;
+    this.fechaCorte = context.fechaCorte;
+    this.repoFiles = context.repoFiles;
+    this.unreadable = context.unreadable;
+    this.history = context.history;
 
     // First one wins: duplicates are PLAN003's to report, not the index's to hide.
     for (const dep of this.dependencias) {

@@ -2,14 +2,9 @@
 // snake_case, see SPEC §2); these are the shapes a document has once it passed
 // its JSON Schema, so later code never re-checks them.
 
-/** A calendar date written `YYYY-MM-DD`; compared as a calendar date, never as an instant. */
-export type IsoDate = string;
+import type { IsoDate, Quarter, TrimestreId } from './time.js';
 
-/** `2019-T2`: fiscal year and quarter. */
-export type TrimestreId = string;
-
-export type Quarter = 'T1' | 'T2' | 'T3' | 'T4';
-export const QUARTERS: readonly Quarter[] = ['T1', 'T2', 'T3', 'T4'];
+export { QUARTERS, type IsoDate, type Quarter, type TrimestreId } from './time.js';
 
 export type Severity = 'error' | 'warning';
 export type SeveritySetting = Severity | 'off';

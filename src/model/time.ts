@@ -1,0 +1,83 @@
+// Time vocabulary shared by the model, the calendar and the git adapter. The model owns it
+// so that src/calendar and src/git import from the model, never the other way round: the
+// model describes what it needs from a calendar and a history (`WorkCalendar`,
+// `GitHistory`) and the edge supplies an implementation.
+
+/** A calendar date written `YYYY-MM-DD`; compared as a calendar date, never as an instant. */
+export type IsoDate = string;
+
+/** `2019-T2`: fiscal year and quarter, as the YAML writes it. */
+export type TrimestreId = string;
+
+export type Quarter = 'T1' | 'T2' | 'T3' | 'T4';
+export const QUARTERS: readonly Quarter[] = ['T1', 'T2', 'T3', 'T4'];
+
+/** The year of a `YYYY-MM-DD` date or a `YYYY-Tn` quarter. */
+export function yearOf(value: IsoDate | TrimestreId): number {
+  return Number(value.slice(0, 4));
+}
+
+/** A fiscal quarter: `2019-T2` parsed once, with its neighbours for multi-year sequences. */
+export class Trimestre {
+  private constructor(
+    readonly year: number,
+    readonly quarter: Quarter,
+  ) {}
+
+  static of(year: number, quarter: Quarter): Trimestre {
+    return new Trimestre(year, quarter);
+  }
+
+  /** `2019-T2` → year 2019, quarter T2. Trusts a value that passed its schema. */
+  static parse(id: TrimestreId): Trimestre {
+    return new Trimestre(yearOf(id), id.slice(5) as Quarter);
+  }
+
+  /** 1 to 4. */
+  get index(): number {
+    return QUARTERS.indexOf(this.quarter) + 1;
+  }
+
+  next(): Trimestre {
+    return this.quarter === 'T4' ? new Trimestre(this.year + 1, 'T1') : new Trimestre(this.year, QUARTERS[this.index]!);
+  }
+
+  previous(): Trimestre {
+    return this.quarter === 'T1' ? new Trimestre(this.year - 1, 'T4') : new Trimestre(this.year, QUARTERS[this.index - 2]!);
+  }
+
+  toString(): TrimestreId {
+    return `${this.year}-${this.quarter}`;
+  }
+}
+
+/** Splits `2019-T2` into its year and quarter. */
+export function parseTrimestre(trimestre: TrimestreId): { year: number; quarter: Quarter } {
+  const { year, quarter } = Trimestre.parse(trimestre);
+  return { year, quarter };
+}
+
+export interface DeliveryWindow {
+  quarter: Quarter;
+  year: number;
+  /** The business days of the window, in order. */
+  days: IsoDate[];
+  start: IsoDate;
+  end: IsoDate;
+}
+
+export type DeliveryTiming =
+  | { kind: 'a_tiempo' }
+  | { kind: 'tarde'; businessDays: number }
+  | { kind: 'anticipado'; businessDays: number };
+
+/** What the model and the rules ask of the business calendar (src/calendar implements it). */
+export interface WorkCalendar {
+  isBusinessDay(day: IsoDate): boolean;
+  deliveryWindow(year: number, quarter: Quarter): DeliveryWindow;
+  timing(delivered: IsoDate, window: DeliveryWindow): DeliveryTiming;
+  businessDaysAfter(from: IsoDate, to: IsoDate): number;
+}
+
+/** What the model carries about the git history (src/git reads it): the dates, or why there are none. */
+export type GitHistory = { available: true; firstSeen: ReadonlyMap<string, IsoDate> } | { available: false; reason: string };
