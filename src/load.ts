@@ -5,19 +5,19 @@ import path from 'node:path';
 import { BusinessCalendar } from './calendar/business-days.js';
 import type { GitHistory } from './git/history.js';
 import type { Finding } from './diagnostics/diagnostic.js';
-import { fill, type Lang, type Params } from './i18n/text.js';
+import type { Lang } from './i18n/text.js';
 import { resolveConfig } from './model/config.js';
 import { PlanModel, type ModelDocuments, type Unreadable } from './model/model.js';
-import type { IsoDate } from './model/types.js';
-import { decodeYamlBytes, DEFAULT_MAX_FILE_BYTES, type DecodeProblem } from './repo/decode.js';
+import { yearOf, type IsoDate } from './model/time.js';
+import { decodeYamlBytes, DEFAULT_MAX_FILE_BYTES } from './repo/decode.js';
 import { listRepo, type RepoEntry } from './repo/files.js';
 import { isStrayDataFile, placementOf, type FileKind, type Placement } from './repo/layout.js';
-import { PLAN001, PLAN001_HINTS } from './rules/PLAN001-yaml-legible.js';
-import { KIND_NAMES, MISPLACED_HINT, PLAN006, whereItBelongs } from './rules/PLAN006-archivo-fuera-de-lugar.js';
+import { decodeFinding, parseFinding, unreadableFileFinding, unreadableFolderFinding } from './rules/PLAN001-yaml-legible.js';
+import { schemaFinding } from './rules/PLAN002-esquema.js';
+import { strayFinding, symlinkFinding } from './rules/PLAN006-archivo-fuera-de-lugar.js';
 import { explainSchemaErrors } from './schema/messages.js';
 import { checkSchema } from './schema/validator.js';
-import { position } from './yaml/locate.js';
-import { MAX_NESTING, parseYaml } from './yaml/parse.js';
+import { parseYaml } from './yaml/parse.js';
 import { Sources } from './yaml/sources.js';
 
 export interface LoadOptions {
@@ -58,12 +58,10 @@ class Loader {
 
   load(): LoadResult {
     const { entries, unreadableFolders } = listRepo(this.root);
-    for (const folder of unreadableFolders) {
-      this.plan001(folder.path || '.', { line: 1, column: 1 }, 'unreadable_folder', { folder: folder.path || '.', detail: folder.code });
-    }
+    for (const folder of unreadableFolders) this.findings.push(unreadableFolderFinding(folder, this.options.lang));
     for (const file of [...entries.keys()].sort()) this.loadFile(entries.get(file)!);
 
-    const config = resolveConfig(this.documents.plan?.data, Number(this.options.fechaCorte.slice(0, 4)));
+    const config = resolveConfig(this.documents.plan?.data, yearOf(this.options.fechaCorte));
     const calendar = new BusinessCalendar({ federal: config.federalHolidays, extraNonWorkingDays: config.extraNonWorkingDays, windowLength: config.windowLength });
     const model = new PlanModel(this.documents, {
       root: this.root,
@@ -81,7 +79,7 @@ class Loader {
     const file = entry.path;
     const placement = placementOf(file);
     if (!placement) {
-      if (isStrayDataFile(file)) this.strayFile(entry);
+      if (isStrayDataFile(file)) this.findings.push(strayFinding(file, { symlink: entry.symlink, content: entry.symlink ? undefined : this.peek(entry) }, this.options.lang));
       return;
     }
     this.fileCount++;
@@ -89,35 +87,10 @@ class Loader {
     if (value === undefined) return this.markUnreadable(file, placement);
     const schemaErrors = checkSchema(placement.kind, value);
     if (schemaErrors.length > 0) {
-      for (const problem of explainSchemaErrors(schemaErrors, this.options.lang)) {
-        this.findings.push({ rule: 'PLAN002', file, path: problem.path, atKey: problem.atKey, message: problem.message, ...(problem.hint ? { hint: problem.hint } : {}) });
-      }
+      for (const problem of explainSchemaErrors(schemaErrors, this.options.lang)) this.findings.push(schemaFinding(file, problem, this.options.lang));
       return this.markUnreadable(file, placement);
     }
     this.addDocument(file, placement, value);
-  }
-
-  /**
-   * PLAN006: a YAML file at no known place. One that looks like plan data (a report saved as
-   * `dependencias/SP/2019-T3.yml`) is an error naming where it belongs, so the pull request that
-   * brings it cannot pass green while the report it holds goes unchecked.
-   */
-  private strayFile(entry: RepoEntry): void {
-    const { lang } = this.options;
-    const file = entry.path;
-    const belongs = entry.symlink ? undefined : whereItBelongs(file, this.peek(entry));
-    if (!belongs) {
-      this.findings.push({ rule: 'PLAN006', file, path: [], message: fill(PLAN006.meta.messages.stray![lang]) });
-      return;
-    }
-    this.findings.push({
-      rule: 'PLAN006',
-      file,
-      path: [],
-      severity: 'error',
-      message: fill(PLAN006.meta.messages.misplaced![lang], { tipo: KIND_NAMES[belongs.kind][lang] }),
-      hint: fill(MISPLACED_HINT[lang], { destino: belongs.target }),
-    });
   }
 
   /** A stray file's parsed content, to tell what it is; undefined when it cannot be read. */
@@ -135,60 +108,32 @@ class Loader {
   /** Reads, decodes and parses one data file; undefined (with findings) when it cannot be used. */
   private read(entry: RepoEntry): unknown {
     const file = entry.path;
-    const start = { line: 1, column: 1 };
+    const { lang } = this.options;
     if (entry.symlink) {
-      this.findings.push({ rule: 'PLAN006', file, at: start, message: fill(PLAN006.meta.messages.symlink![this.options.lang]), severity: 'error' });
+      this.findings.push(symlinkFinding(file, lang));
       return undefined;
     }
     let bytes: Uint8Array;
     try {
       bytes = readFileSync(path.join(this.root, file));
     } catch (error) {
-      this.plan001(file, start, 'unreadable', { detail: (error as NodeJS.ErrnoException).code ?? String(error) });
+      this.findings.push(unreadableFileFinding(file, (error as NodeJS.ErrnoException).code ?? String(error), lang));
       return undefined;
     }
     const decoded = decodeYamlBytes(bytes, this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
     if (!decoded.ok) {
-      this.decodeProblem(file, decoded.problem);
+      this.findings.push(decodeFinding(file, decoded.problem, lang));
       return undefined;
     }
     const outcome = parseYaml(decoded.text);
     if (!outcome.ok) {
-      for (const problem of outcome.problems) {
-        this.plan001(file, position(outcome.lineCounter, problem.offset), problem.code, { detail: problem.detail ?? '', limit: MAX_NESTING, ...problem.params });
-      }
+      for (const problem of outcome.problems) this.findings.push(parseFinding(file, problem, outcome.lineCounter, lang));
       return undefined;
     }
     // Keep the text, not the parsed document: positions are recomputed only for the
     // files that end up with findings (see yaml/sources.ts).
     this.sources.set(file, outcome.parsed.text);
     return outcome.parsed.value;
-  }
-
-  private decodeProblem(file: string, problem: DecodeProblem): void {
-    const start = { line: 1, column: 1 };
-    switch (problem.kind) {
-      case 'too_large':
-        return this.plan001(file, start, 'too_large', { size: Math.ceil(problem.bytes / 1024), limit: Math.floor(problem.limit / 1024) });
-      case 'utf16':
-        return this.plan001(file, start, 'utf16', {}, 'encoding');
-      case 'nul':
-        return this.plan001(file, problem, 'nul');
-      case 'not_utf8':
-        return this.plan001(file, problem, 'not_utf8', { byte: problem.byte.toString(16).toUpperCase().padStart(2, '0'), char: problem.latin1 }, 'encoding');
-    }
-  }
-
-  private plan001(file: string, at: { line: number; column: number }, messageId: string, params: Params = {}, hintId = messageId): void {
-    const { lang } = this.options;
-    const hint = PLAN001_HINTS[hintId];
-    this.findings.push({
-      rule: 'PLAN001',
-      file,
-      at: { line: at.line, column: at.column },
-      message: fill(PLAN001.meta.messages[messageId]![lang], params),
-      ...(hint ? { hint: fill(hint[lang], params) } : {}),
-    });
   }
 
   private markUnreadable(file: string, placement: Placement): void {

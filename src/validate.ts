@@ -1,13 +1,13 @@
 // Model → rules → diagnostics: runs every rule and places each finding in its source.
 import { compareDiagnostics, type Diagnostic, type Finding } from './diagnostics/diagnostic.js';
-import { quote, say, type Lang } from './i18n/text.js';
+import type { Lang } from './i18n/text.js';
 import { loadPlan, type LoadOptions, type LoadResult } from './load.js';
 import type { ResolvedConfig } from './model/config.js';
 import { RULES, RULES_BY_ID } from './rules/index.js';
-import { PLAN007 } from './rules/PLAN007-ajuste-sin-efecto.js';
-import { PLAN008 } from './rules/PLAN008-justificacion-invalida.js';
+import { checkSeveritySettings } from './rules/PLAN007-ajuste-sin-efecto.js';
+import { justificationFindings, PLAN008 } from './rules/PLAN008-justificacion-invalida.js';
 import { applyJustifications, commentsIn } from './diagnostics/justifications.js';
-import type { Rule, RuleReport } from './rules/rule.js';
+import { findingOf, type Rule } from './rules/rule.js';
 import type { Sources } from './yaml/sources.js';
 
 export interface ValidationResult extends LoadResult {
@@ -18,12 +18,14 @@ export function validatePlan(root: string, options: LoadOptions): ValidationResu
   const loaded = loadPlan(root, options);
   // Without a usable plan.yaml there is no fiscal year, calendar or rubric to judge
   // against: cross-file rules would only guess. Its own findings say what to fix first.
-  const ruleFindings = loaded.model.plan ? [...severitySettings(loaded, options.lang), ...runRules(loaded, options.lang)] : [];
+  const plan = loaded.model.plan;
+  const ruleFindings = plan ? [...checkSeveritySettings(plan, RULES_BY_ID, options.lang), ...runRules(loaded, options.lang)] : [];
   const placed = placeFindings([...loaded.findings, ...ruleFindings], loaded.sources, loaded.model.config);
   const comments = [...loaded.sources.entries()].flatMap(([file, text]) => commentsIn(file, text));
   const justifiable = (rule: string) => RULES_BY_ID.has(rule) && !RULES_BY_ID.get(rule)!.meta.fixedSeverity && rule !== PLAN008.meta.id;
-  const justified = applyJustifications(placed, comments, loaded.model.excepciones, justifiable, options.lang);
-  const diagnostics = [...justified.diagnostics, ...placeFindings(justified.findings, loaded.sources, loaded.model.config)].sort(compareDiagnostics);
+  const justified = applyJustifications(placed, comments, loaded.model.excepciones, justifiable);
+  const justificationProblems = placeFindings(justificationFindings(justified.problems, options.lang), loaded.sources, loaded.model.config);
+  const diagnostics = [...justified.diagnostics, ...justificationProblems].sort(compareDiagnostics);
   return { ...loaded, diagnostics };
 }
 
@@ -31,35 +33,9 @@ export function runRules(loaded: LoadResult, lang: Lang, rules: readonly Rule[] 
   const findings: Finding[] = [];
   for (const rule of rules) {
     if (!rule.check || loaded.model.config.reglas[rule.meta.id] === 'off') continue;
-    rule.check(loaded.model, (report: RuleReport) => findings.push(toFinding(rule, report, lang)));
+    rule.check(loaded.model, (report) => findings.push(findingOf(rule.meta, report, lang)));
   }
   return findings;
-}
-
-/** PLAN007: a severity in plan.yaml for a rule that does not exist, or that cannot change. */
-function severitySettings(loaded: LoadResult, lang: Lang): Finding[] {
-  const plan = loaded.model.plan!;
-  const findings: Finding[] = [];
-  for (const id of Object.keys(plan.data.reglas ?? {})) {
-    const rule = RULES_BY_ID.get(id);
-    if (rule && !rule.meta.fixedSeverity) continue;
-    findings.push(toFinding(PLAN007, { messageId: rule ? 'fixed' : 'unknown', file: plan.file, path: ['reglas', id], atKey: true, data: { rule: quote(id) } }, lang));
-  }
-  return findings;
-}
-
-function toFinding(rule: Rule, report: RuleReport, lang: Lang): Finding {
-  const template = rule.meta.messages[report.messageId];
-  if (!template) throw new Error(`${rule.meta.id}: unknown messageId ${report.messageId}`);
-  return {
-    rule: rule.meta.id,
-    file: report.file,
-    path: report.path ?? [],
-    ...(report.atKey ? { atKey: true } : {}),
-    severity: report.severity ?? rule.meta.defaultSeverity,
-    message: say(template, lang, report.data),
-    hint: say(report.hint ?? rule.meta.hint, lang, report.hintData ?? report.data),
-  };
 }
 
 /** Applies severities from plan.yaml and resolves JSON paths to line and column, once. */
@@ -79,6 +55,7 @@ export function placeFindings(findings: readonly Finding[], sources: Sources, co
       const span = sources.locate(finding.file, finding.path ?? [], finding.atKey);
       if (span) Object.assign(diagnostic, span);
     }
+    if (finding.about) diagnostic.about = finding.about;
     diagnostics.push(diagnostic);
   }
   return diagnostics.sort(compareDiagnostics);

@@ -4,6 +4,21 @@ import type { Severity } from '../model/types.js';
 export type PathSegment = string | number;
 
 /**
+ * What a finding is about, set by the rule that reports it: reports and `--dependencia`
+ * select a department's findings by these fields, never by reading the message text.
+ */
+export interface Subject {
+  /** Department clave: `OP`. */
+  dependencia?: string;
+  /** PPCS id: `OP-01`. */
+  ppcs?: string;
+  /** Meta id within the PPCS: `M1`. */
+  meta?: string;
+  /** Quarter: `2019-T2`. */
+  trimestre?: string;
+}
+
+/**
  * What a rule or a loader found, before it is placed in the source. Rules speak in
  * JSON paths; line and column are resolved once, at the edge (see locate.ts).
  */
@@ -21,6 +36,7 @@ export interface Finding {
   hint?: string;
   /** Overrides the rule's default severity for this finding (rules with two levels). */
   severity?: Severity;
+  about?: Subject;
 }
 
 /**
@@ -47,6 +63,8 @@ export interface Diagnostic {
   endLine?: number;
   endColumn?: number;
   justification?: Justification;
+  /** What the finding is about (department, PPCS, meta, quarter); not part of the JSON output. */
+  about?: Subject;
 }
 
 const severityRank: Record<Severity, number> = { error: 0, warning: 1 };

@@ -1,11 +1,9 @@
 // Justified exceptions: a finding Planeación accepted with a written reason, by a
 // `# plan-justifica PLAN021: motivo` comment on (or just above) its line, or by an entry
 // in planeacion/excepciones.yaml. The finding stays visible, marked; only its count goes.
-import { say, quote, type Lang } from '../i18n/text.js';
 import type { SourceDoc } from '../model/model.js';
 import type { Excepciones } from '../model/types.js';
-import { PLAN008 } from '../rules/PLAN008-justificacion-invalida.js';
-import type { Diagnostic, Finding, Justification } from './diagnostic.js';
+import type { Diagnostic, Justification, PathSegment } from './diagnostic.js';
 
 const COMMENT = /(?:^|\s)#\s*plan-justifica\b(.*)$/;
 const RULE_AND_REASON = /^\s*(PLAN\d{3})\s*:?\s*(.*?)\s*$/;
@@ -50,10 +48,22 @@ export function commentsIn(file: string, text: string): JustifyingComment[] {
   return comments;
 }
 
+/** Where a justification is written: a comment's position, or an entry of excepciones.yaml. */
+export type JustificationPlace = { file: string; at: { line: number; column: number } } | { file: string; path: PathSegment[] };
+
+/** A justification that is wrong in itself; PLAN008 turns each into a finding. */
+export type JustificationProblem = JustificationPlace &
+  (
+    | { kind: 'malformed' }
+    | { kind: 'noReason'; rule: string }
+    | { kind: 'notJustifiable'; rule: string }
+    /** `target`: the file (and line) an excepciones.yaml entry names. */
+    | { kind: 'unused'; rule: string; target?: { file: string; line?: number } }
+  );
+
 export interface JustificationOutcome {
   diagnostics: Diagnostic[];
-  /** PLAN008 findings about the justifications themselves. */
-  findings: Finding[];
+  problems: JustificationProblem[];
 }
 
 /** Marks justified diagnostics and reports justifications without a reason or a match. */
@@ -62,18 +72,14 @@ export function applyJustifications(
   comments: readonly JustifyingComment[],
   excepciones: SourceDoc<Excepciones> | undefined,
   isJustifiable: (rule: string) => boolean,
-  lang: Lang,
 ): JustificationOutcome {
-  const findings: Finding[] = [];
-  const report = (finding: Omit<Finding, 'rule' | 'message' | 'hint'>, messageId: string, data: Record<string, string>, severity?: 'error') =>
-    findings.push({ rule: 'PLAN008', ...finding, ...(severity ? { severity } : {}), message: say(PLAN008.meta.messages[messageId]!, lang, data), hint: say(PLAN008.meta.hint, lang) });
-
+  const problems: JustificationProblem[] = [];
   const usable: JustifyingComment[] = [];
   for (const c of comments) {
     const at = { file: c.file, at: { line: c.line, column: c.column } };
-    if (!c.rule) report(at, 'malFormada', {}, 'error');
-    else if (!c.reason) report(at, 'sinMotivo', { rule: quote(c.rule) }, 'error');
-    else if (!isJustifiable(c.rule)) report(at, 'noJustificable', { rule: quote(c.rule) }, 'error');
+    if (!c.rule) problems.push({ ...at, kind: 'malformed' });
+    else if (!c.reason) problems.push({ ...at, kind: 'noReason', rule: c.rule });
+    else if (!isJustifiable(c.rule)) problems.push({ ...at, kind: 'notJustifiable', rule: c.rule });
     else usable.push(c);
   }
   const entries = excepciones?.data.excepciones ?? [];
@@ -96,16 +102,14 @@ export function applyJustifications(
   });
 
   for (const c of usable) {
-    if (!used.comments.has(c)) report({ file: c.file, at: { line: c.line, column: c.column } }, 'sinUso', { rule: quote(c.rule!), where: '' });
+    if (!used.comments.has(c)) problems.push({ file: c.file, at: { line: c.line, column: c.column }, kind: 'unused', rule: c.rule! });
   }
   entries.forEach((entry, index) => {
     if (used.entries.has(index)) return;
-    const where = ` en ${quote(entry.archivo)}${entry.linea ? `, línea ${entry.linea}` : ''}`;
-    const rule = quote(entry.regla);
-    if (!isJustifiable(entry.regla)) report({ file: excepciones!.file, path: ['excepciones', index, 'regla'] }, 'noJustificable', { rule }, 'error');
-    else report({ file: excepciones!.file, path: ['excepciones', index] }, 'sinUso', { rule, where: lang === 'es' ? where : where.replace(' en ', ' in ').replace('línea', 'line') });
+    if (!isJustifiable(entry.regla)) problems.push({ file: excepciones!.file, path: ['excepciones', index, 'regla'], kind: 'notJustifiable', rule: entry.regla });
+    else problems.push({ file: excepciones!.file, path: ['excepciones', index], kind: 'unused', rule: entry.regla, target: { file: entry.archivo, ...(entry.linea ? { line: entry.linea } : {}) } });
   });
-  return { diagnostics: result, findings };
+  return { diagnostics: result, problems };
 }
 
 function justify(d: Diagnostic, justification: Justification): Diagnostic {

@@ -1,7 +1,11 @@
-import type { Text } from '../i18n/text.js';
-import type { Rule } from './rule.js';
+import type { LineCounter } from 'yaml';
+import type { Finding } from '../diagnostics/diagnostic.js';
+import type { Lang, Params, Text } from '../i18n/text.js';
+import type { DecodeProblem } from '../repo/decode.js';
+import { position } from '../yaml/locate.js';
+import { MAX_NESTING, type YamlProblem } from '../yaml/parse.js';
+import { defineRule, findingOf, type MessageId } from './rule.js';
 
-/** How to fix each kind of unreadable file, keyed like the messages. */
 /**
  * How to fix each kind of unreadable file, keyed like the messages. `{example}` is the
  * user's own line rewritten the way it should be written (see src/yaml/problems.ts).
@@ -127,7 +131,7 @@ export const PLAN001_HINTS: Record<string, Text> = {
 };
 
 
-export const PLAN001: Rule = {
+export const PLAN001 = defineRule({
   meta: {
     id: 'PLAN001',
     title: { es: 'Archivo YAML legible', en: 'Readable YAML file' },
@@ -214,4 +218,44 @@ export const PLAN001: Rule = {
       valid: 'clave: OP\nnombre: Dirección de Obras Públicas\n',
     },
   },
-};
+});
+
+type Plan001Message = MessageId<typeof PLAN001>;
+
+/** Byte-level problems have no document to point into: they are placed at a known position. */
+const START = { line: 1, column: 1 };
+
+function plan001Finding(file: string, at: { line: number; column: number }, messageId: Plan001Message, lang: Lang, params: Params = {}, hintId: string = messageId): Finding {
+  const hint = PLAN001_HINTS[hintId];
+  return findingOf(PLAN001.meta, { messageId, file, at, data: params, hint: hint ?? null }, lang);
+}
+
+/** A folder of the repo that could not be listed (permissions). */
+export function unreadableFolderFinding(folder: { path: string; code: string }, lang: Lang): Finding {
+  const shown = folder.path || '.';
+  return plan001Finding(shown, START, 'unreadable_folder', lang, { folder: shown, detail: folder.code });
+}
+
+/** A data file the system would not let us read; `detail` is the system's error code. */
+export function unreadableFileFinding(file: string, detail: string, lang: Lang): Finding {
+  return plan001Finding(file, START, 'unreadable', lang, { detail });
+}
+
+/** A file whose bytes are not UTF-8 YAML text (too large, UTF-16, binary, Latin-1). */
+export function decodeFinding(file: string, problem: DecodeProblem, lang: Lang): Finding {
+  switch (problem.kind) {
+    case 'too_large':
+      return plan001Finding(file, START, 'too_large', lang, { size: Math.ceil(problem.bytes / 1024), limit: Math.floor(problem.limit / 1024) });
+    case 'utf16':
+      return plan001Finding(file, START, 'utf16', lang, {}, 'encoding');
+    case 'nul':
+      return plan001Finding(file, problem, 'nul', lang);
+    case 'not_utf8':
+      return plan001Finding(file, problem, 'not_utf8', lang, { byte: problem.byte.toString(16).toUpperCase().padStart(2, '0'), char: problem.latin1 }, 'encoding');
+  }
+}
+
+/** A YAML problem of the parser, placed by its offset in the text. */
+export function parseFinding(file: string, problem: YamlProblem, lineCounter: LineCounter, lang: Lang): Finding {
+  return plan001Finding(file, position(lineCounter, problem.offset), problem.code, lang, { detail: problem.detail ?? '', limit: MAX_NESTING, ...problem.params });
+}

@@ -1,6 +1,9 @@
-import type { Rule } from './rule.js';
+import type { Finding } from '../diagnostics/diagnostic.js';
+import type { Lang } from '../i18n/text.js';
+import type { SchemaProblem } from '../schema/messages.js';
+import { defineRule, findingOf } from './rule.js';
 
-export const PLAN002: Rule = {
+export const PLAN002 = defineRule({
   meta: {
     id: 'PLAN002',
     title: { es: 'Estructura conforme al esquema', en: 'Structure matches the schema' },
@@ -9,11 +12,21 @@ export const PLAN002: Rule = {
     defaultSeverity: 'error',
     fixedSeverity: true,
     hint: { es: 'Corrija el campo señalado; su editor muestra la ayuda del esquema si tiene la extensión YAML instalada.', en: 'Fix the field shown; your editor shows the schema help with the YAML extension installed.' },
-    messages: {},
+    // The schema's own sentence, already written in the run's language by src/schema/messages.ts.
+    messages: { schema: { es: '{problema}', en: '{problema}' } },
     examples: {
       file: 'dependencias/OP/ppcs/OP-01.yaml',
       invalid: 'id: OP-01\ntipo: programa\nnombre: Pavimentación de calles\nestatus: en_proceso\n',
       valid: 'id: OP-01\ntipo: programa\nnombre: Pavimentación de calles\nestatus: activo\n',
     },
   },
-};
+});
+
+/** A field that does not match the file's JSON Schema, with the schema's message and hint. */
+export function schemaFinding(file: string, problem: SchemaProblem, lang: Lang): Finding {
+  return findingOf(
+    PLAN002.meta,
+    { messageId: 'schema', file, path: problem.path, atKey: problem.atKey, data: { problema: problem.message }, hint: problem.hint ? { es: problem.hint, en: problem.hint } : null, hintData: {} },
+    lang,
+  );
+}

@@ -1,5 +1,5 @@
 import { quote as q } from '../i18n/text.js';
-import type { Report, Rule } from './rule.js';
+import { defineRule, type Report } from './rule.js';
 
 /** Where an id was first declared, to name it when a later one repeats it. */
 interface FirstSeen {
@@ -8,7 +8,7 @@ interface FirstSeen {
   n: number;
 }
 
-export const PLAN003: Rule = {
+export const PLAN003 = defineRule({
   meta: {
     id: 'PLAN003',
     title: { es: 'Identificador repetido', en: 'Duplicate identifier' },
@@ -109,7 +109,7 @@ export const PLAN003: Rule = {
     acrossFiles(report, 'convocatoria', model.convocatorias.map(({ file, data }) => ({ file, list: 'convocatorias', ids: data.convocatorias.map((c) => c.id) })));
     acrossFiles(report, 'recomendacion', model.genero.map(({ file, data }) => ({ file, list: 'recomendaciones', ids: data.recomendaciones.map((r) => r.id) })));
   },
-};
+});
 
 /** Records the first place of `key`; returns that first place when `key` was already seen. */
 function remember(seen: Map<string, FirstSeen>, key: string, file: string, index: number): FirstSeen | undefined {
@@ -129,7 +129,7 @@ function eachRepeated<T>(items: readonly T[], keyOf: (item: T) => string, onRepe
 }
 
 function acrossFiles(
-  report: Report,
+  report: Report<'observacion' | 'convocatoria' | 'recomendacion'>,
   messageId: 'observacion' | 'convocatoria' | 'recomendacion',
   files: { file: string; list: string; ids: string[] }[],
 ): void {

@@ -5,7 +5,7 @@ import type { PlanModel, SourceDoc } from '../model/model.js';
 import type { Ppcs } from '../model/types.js';
 import type { RepoEntry } from '../repo/files.js';
 import { placementOf, type FileKind } from '../repo/layout.js';
-import type { Report, Rule, RuleReport } from './rule.js';
+import { defineRule, type Report, type RuleReport } from './rule.js';
 
 const messages = {
   sinFicha: {
@@ -131,7 +131,7 @@ const hints = {
   },
 } satisfies Record<string, Text>;
 
-export const PLAN004: Rule = {
+export const PLAN004 = defineRule({
   meta: {
     id: 'PLAN004',
     title: { es: 'Referencia a algo que no existe', en: 'Reference to something that does not exist' },
@@ -238,9 +238,9 @@ export const PLAN004: Rule = {
       data.recomendaciones.forEach((recomendacion, r) => departments(file, ['recomendaciones', r, 'dependencias'], recomendacion.dependencias));
     }
   },
-};
+});
 
-function missingDepartment(model: PlanModel, file: string, path: PathSegment[], clave: string): RuleReport {
+function missingDepartment(model: PlanModel, file: string, path: PathSegment[], clave: string): RuleReport<'dependencia'> {
   return { messageId: 'dependencia', file, path, data: { clave: q(clave), carpeta: clave }, ...suggesting(closestId(clave, model.departmentClaves())) };
 }
 
@@ -262,7 +262,7 @@ function suggesting(parecido: string | undefined, base: Text = generalHint, base
  * A PPCS id that no carátula declares. When git history shows its carátula was deleted,
  * the finding says so: deleting a PPCS that reports cite is the mistake, not the citation.
  */
-function missingPpcsReporter(model: PlanModel): (file: string, path: PathSegment[], id: string, folder: string) => RuleReport {
+function missingPpcsReporter(model: PlanModel): (file: string, path: PathSegment[], id: string, folder: string) => RuleReport<'ppcsBorrado' | 'ppcs'> {
   let deleted: Map<string, string> | undefined;
   const deletedCaratula = (id: string): string | undefined => {
     if (!model.history?.available) return undefined;
@@ -275,7 +275,7 @@ function missingPpcsReporter(model: PlanModel): (file: string, path: PathSegment
     }
     return deleted.get(id);
   };
-  return (file, path, id, folder): RuleReport => {
+  return (file, path, id, folder): RuleReport<'ppcsBorrado' | 'ppcs'> => {
     const caratula = deletedCaratula(id);
     if (caratula) return { messageId: 'ppcsBorrado', file, path, data: { id: q(id), caratula }, hint: hints.ppcsBorrado };
     // The reporting department's own PPCS come first: on a tie they are the likelier typo.
@@ -285,7 +285,7 @@ function missingPpcsReporter(model: PlanModel): (file: string, path: PathSegment
 }
 
 /** Each clave of a list must be a department; `self`, when given, may not name itself. */
-function checkDepartments(model: PlanModel, report: Report, file: string, path: PathSegment[], claves: readonly string[] | undefined, self?: string): void {
+function checkDepartments(model: PlanModel, report: Report<'consigoMisma' | 'dependencia'>, file: string, path: PathSegment[], claves: readonly string[] | undefined, self?: string): void {
   (claves ?? []).forEach((clave, index) => {
     if (clave === self) {
       report({ messageId: 'consigoMisma', file, path: [...path, index], data: { clave: q(clave), campo: String(path[path.length - 1]) }, hint: hints.consigoMisma });
@@ -449,7 +449,16 @@ class EvidenceIndex {
   }
 }
 
-function evidenceReport(problem: EvidenceProblem, file: string, path: PathSegment[], ruta: string, carpeta: string, trimestre: string): RuleReport {
+type EvidenceMessage =
+  | 'evidenciaAbsoluta'
+  | 'evidenciaDiagonal'
+  | 'evidenciaReservada'
+  | 'evidenciaFuera'
+  | 'evidenciaEnlaceExterno'
+  | 'evidenciaEnlaceInterno'
+  | 'evidenciaNoExiste';
+
+function evidenceReport(problem: EvidenceProblem, file: string, path: PathSegment[], ruta: string, carpeta: string, trimestre: string): RuleReport<EvidenceMessage> {
   const base = { file, path, hint: hints.evidencia, hintData: { carpeta, trimestre } };
   const data = { ruta: q(ruta, 120), carpeta, trimestre };
   switch (problem.kind) {

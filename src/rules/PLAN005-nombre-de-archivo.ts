@@ -1,7 +1,7 @@
 import { quote as q } from '../i18n/text.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const PLAN005: Rule = {
+export const PLAN005 = defineRule({
   meta: {
     id: 'PLAN005',
     title: { es: 'Clave o trimestre distinto del nombre de su carpeta o archivo', en: 'Key or quarter differs from its folder or file name' },
@@ -45,4 +45,4 @@ export const PLAN005: Rule = {
       if (String(data.ejercicio) !== placement.stem) report({ messageId: 'ejercicio', file, path: ['ejercicio'], data: { value: q(data.ejercicio), stem: placement.stem! } });
     }
   },
-};
+});

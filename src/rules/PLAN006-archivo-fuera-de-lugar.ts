@@ -1,7 +1,9 @@
 import { placementOf } from '../repo/layout.js';
-import type { Rule } from './rule.js';
+import type { Finding } from '../diagnostics/diagnostic.js';
+import type { Lang, Text } from '../i18n/text.js';
+import { defineRule, findingOf } from './rule.js';
 
-export const PLAN006: Rule = {
+export const PLAN006 = defineRule({
   meta: {
     id: 'PLAN006',
     title: { es: 'Archivo fuera de la estructura del plan', en: 'File outside the plan layout' },
@@ -26,17 +28,17 @@ export const PLAN006: Rule = {
       valid: '# guardado en dependencias/OP/reportes/2019-T1.yaml\ndependencia: OP\ntrimestre: 2019-T1\n',
     },
   },
-};
+});
 
 /** The hint for a file that looks like plan data: the exact path where it belongs. */
-export const MISPLACED_HINT = {
+export const MISPLACED_HINT: Text = {
   es: 'Muévalo a «{destino}» (con «git mv», para conservar su historia) y vuelva a validar.',
   en: 'Move it to "{destino}" (with "git mv", to keep its history) and validate again.',
 };
 
 type Kind = 'reporte' | 'ppcs' | 'dependencia' | 'retroalimentacion' | 'convocatorias' | 'genero' | 'unidades' | 'plan' | 'excepciones';
 
-export const KIND_NAMES: Record<Kind, { es: string; en: string }> = {
+export const KIND_NAMES: Record<Kind, Text> = {
   reporte: { es: 'un reporte trimestral', en: 'a quarterly report' },
   ppcs: { es: 'la carátula de un PPCS', en: 'a PPCS carátula' },
   dependencia: { es: 'la ficha de una dependencia', en: 'a department card' },
@@ -95,4 +97,25 @@ export function whereItBelongs(relPath: string, value: unknown): { kind: Kind; t
   // Unreadable or unknown content: a quarter-named file in a department folder is a report.
   if (folder && QUARTER.test(stem)) return { kind: 'reporte', target: `dependencias/${folder}/reportes/${stem}.yaml` };
   return undefined;
+}
+
+/**
+ * A YAML file at no known place. One that looks like plan data (a report saved as
+ * `dependencias/SP/2019-T3.yml`) is an error naming where it belongs, so the pull request that
+ * brings it cannot pass green while the report it holds goes unchecked. `content` is the
+ * file's parsed value (undefined when it could not be read); a symbolic link is not judged.
+ */
+export function strayFinding(file: string, stray: { symlink: boolean; content: unknown }, lang: Lang): Finding {
+  const belongs = stray.symlink ? undefined : whereItBelongs(file, stray.content);
+  if (!belongs) return findingOf(PLAN006.meta, { messageId: 'stray', file, path: [], hint: null }, lang);
+  return findingOf(
+    PLAN006.meta,
+    { messageId: 'misplaced', file, path: [], severity: 'error', data: { tipo: KIND_NAMES[belongs.kind][lang] }, hint: MISPLACED_HINT, hintData: { destino: belongs.target } },
+    lang,
+  );
+}
+
+/** A data file that is a symbolic link: never followed, so a plan cannot point outside itself. */
+export function symlinkFinding(file: string, lang: Lang): Finding {
+  return findingOf(PLAN006.meta, { messageId: 'symlink', file, at: { line: 1, column: 1 }, severity: 'error', hint: null }, lang);
 }

@@ -1,7 +1,11 @@
-import type { Rule } from './rule.js';
+import type { Finding } from '../diagnostics/diagnostic.js';
+import { quote, type Lang } from '../i18n/text.js';
+import type { SourceDoc } from '../model/model.js';
+import type { PlanConfig } from '../model/types.js';
+import { defineRule, findingOf, type RuleMeta } from './rule.js';
 
-// Checked in validate.ts, which knows the registry this module is part of.
-export const PLAN007: Rule = {
+// Not a `check`: it needs the rule registry this module is part of, which validate.ts passes in.
+export const PLAN007 = defineRule({
   meta: {
     id: 'PLAN007',
     title: { es: 'Ajuste de severidad sin efecto en plan.yaml', en: 'Severity setting without effect in plan.yaml' },
@@ -19,4 +23,15 @@ export const PLAN007: Rule = {
       valid: 'reglas:\n  PLAN021: off\n',
     },
   },
-};
+});
+
+/** A severity in plan.yaml for a rule that does not exist (`rules` has no such id), or that cannot change. */
+export function checkSeveritySettings(plan: SourceDoc<PlanConfig>, rules: ReadonlyMap<string, { meta: Pick<RuleMeta, 'fixedSeverity'> }>, lang: Lang): Finding[] {
+  const findings: Finding[] = [];
+  for (const id of Object.keys(plan.data.reglas ?? {})) {
+    const rule = rules.get(id);
+    if (rule && !rule.meta.fixedSeverity) continue;
+    findings.push(findingOf(PLAN007.meta, { messageId: rule ? 'fixed' : 'unknown', file: plan.file, path: ['reglas', id], atKey: true, data: { rule: quote(id) } }, lang));
+  }
+  return findings;
+}

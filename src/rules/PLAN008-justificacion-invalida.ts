@@ -1,7 +1,11 @@
-import type { Rule } from './rule.js';
+import type { Finding } from '../diagnostics/diagnostic.js';
+import type { JustificationProblem } from '../diagnostics/justifications.js';
+import { quote, type Lang } from '../i18n/text.js';
+import { defineRule, findingOf, type RuleReport } from './rule.js';
 
-// Checked in src/diagnostics/justifications.ts, after every other finding is placed.
-export const PLAN008: Rule = {
+// Not a `check`: justifications are matched against the placed findings of every other rule
+// (src/diagnostics/justifications.ts); this module turns what is wrong with them into findings.
+export const PLAN008 = defineRule({
   meta: {
     id: 'PLAN008',
     title: { es: 'Justificación sin motivo o sin hallazgo', en: 'Justification without a reason or without a finding' },
@@ -23,8 +27,16 @@ export const PLAN008: Rule = {
         en: 'Rule {rule} cannot be justified: an unreadable or malformed file is never accepted.',
       },
       sinUso: {
-        es: 'La justificación de {rule} no corresponde a ningún hallazgo{where}; retírela para que no oculte uno futuro.',
-        en: 'The justification for {rule} matches no finding{where}; remove it so it cannot hide a future one.',
+        es: 'La justificación de {rule} no corresponde a ningún hallazgo; retírela para que no oculte uno futuro.',
+        en: 'The justification for {rule} matches no finding; remove it so it cannot hide a future one.',
+      },
+      sinUsoEnArchivo: {
+        es: 'La justificación de {rule} no corresponde a ningún hallazgo en {archivo}; retírela para que no oculte uno futuro.',
+        en: 'The justification for {rule} matches no finding in {archivo}; remove it so it cannot hide a future one.',
+      },
+      sinUsoEnLinea: {
+        es: 'La justificación de {rule} no corresponde a ningún hallazgo en {archivo}, línea {linea}; retírela para que no oculte uno futuro.',
+        en: 'The justification for {rule} matches no finding in {archivo}, line {linea}; remove it so it cannot hide a future one.',
       },
     },
     examples: {
@@ -33,4 +45,32 @@ export const PLAN008: Rule = {
       valid: 'fecha_entrega: 2019-07-03  # plan-justifica PLAN021: declaratoria de emergencia por inundaciones del 30/06/2019\n',
     },
   },
-};
+});
+
+/** PLAN008's findings: justifications without a reason, for a rule that admits none, or matching nothing. */
+export function justificationFindings(problems: readonly JustificationProblem[], lang: Lang): Finding[] {
+  return problems.map((problem) => {
+    const place = 'at' in problem ? { file: problem.file, at: problem.at } : { file: problem.file, path: problem.path };
+    return findingOf(PLAN008.meta, { ...place, ...reportOf(problem) }, lang);
+  });
+}
+
+type Plan008Report = Pick<RuleReport<'malFormada' | 'sinMotivo' | 'noJustificable' | 'sinUso' | 'sinUsoEnArchivo' | 'sinUsoEnLinea'>, 'messageId' | 'data' | 'severity'>;
+
+function reportOf(problem: JustificationProblem): Plan008Report {
+  switch (problem.kind) {
+    case 'malformed':
+      return { messageId: 'malFormada', severity: 'error' };
+    case 'noReason':
+      return { messageId: 'sinMotivo', data: { rule: quote(problem.rule) }, severity: 'error' };
+    case 'notJustifiable':
+      return { messageId: 'noJustificable', data: { rule: quote(problem.rule) }, severity: 'error' };
+    case 'unused': {
+      const rule = quote(problem.rule);
+      if (!problem.target) return { messageId: 'sinUso', data: { rule } };
+      const archivo = quote(problem.target.file);
+      if (problem.target.line === undefined) return { messageId: 'sinUsoEnArchivo', data: { rule, archivo } };
+      return { messageId: 'sinUsoEnLinea', data: { rule, archivo, linea: problem.target.line } };
+    }
+  }
+}

@@ -1,7 +1,7 @@
 import type { PathSegment } from '../diagnostics/diagnostic.js';
 import { quote as q } from '../i18n/text.js';
 import { QUARTERS } from '../model/types.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
 // The seed's action for Consistencia Programática, quoted verbatim in the hint.
 const ANEXO_1_Y_2 =
@@ -10,7 +10,7 @@ const ANEXO_1_Y_2 =
 /** Text the department must write; whitespace alone describes nothing. */
 const blank = (value: string | undefined): boolean => value === undefined || value.trim() === '';
 
-export const PLAN010: Rule = {
+export const PLAN010 = defineRule({
   meta: {
     id: 'PLAN010',
     title: { es: 'Carátula (Anexo 1 y 2) incompleta', en: 'Incomplete carátula (Anexo 1 y 2)' },
@@ -77,7 +77,7 @@ export const PLAN010: Rule = {
     for (const { file, data } of model.ppcs) {
       if (data.estatus === 'cancelado') continue;
       const ppcs = q(data.id);
-      const lacks = (messageId: string, path: PathSegment[]) => report({ messageId, file, path, data: { ppcs } });
+      const lacks = (messageId: 'objetivo' | 'problematica' | 'poblacion_objetivo' | 'responsable' | 'metas', path: PathSegment[]) => report({ messageId, file, path, data: { ppcs } });
       if (blank(data.objetivo)) lacks('objetivo', ['objetivo']);
       if (blank(data.problematica)) lacks('problematica', ['problematica']);
       if (!data.poblacion_objetivo) lacks('poblacion_objetivo', []);
@@ -88,7 +88,7 @@ export const PLAN010: Rule = {
       }
 
       data.metas.forEach((meta, m) => {
-        const metaLacks = (messageId: string, path: PathSegment[], atKey = false) =>
+        const metaLacks = (messageId: 'indicador' | 'formula' | 'unidad_medida' | 'programacion' | 'meta_anual', path: PathSegment[], atKey = false) =>
           report({ messageId, file, path: ['metas', m, ...path], ...(atKey ? { atKey } : {}), data: { ppcs, meta: q(meta.id) } });
         const { indicador } = meta;
         if (!indicador) {
@@ -104,4 +104,4 @@ export const PLAN010: Rule = {
       });
     }
   },
-};
+});

@@ -2,12 +2,12 @@ import { formatNumber } from '../i18n/numbers.js';
 import { quote as q } from '../i18n/text.js';
 import { acumulacionOf, programmedThrough } from '../model/progress.js';
 import { QUARTERS, type Meta, type Quarter } from '../model/types.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
 // Floating-point sums (0.1 + 0.2) must not turn a zero tolerance into a false finding.
 const ROUNDING = 1e-9;
 
-export const PLAN011: Rule = {
+export const PLAN011 = defineRule({
   meta: {
     id: 'PLAN011',
     title: { es: 'Programación trimestral incongruente con la meta anual', en: 'Quarterly programming inconsistent with the annual target' },
@@ -70,7 +70,7 @@ export const PLAN011: Rule = {
       });
     }
   },
-};
+});
 
 /** The last quarter with a programmed value: the one an ultimo_valor meta ends the year on. */
 function lastProgrammed(meta: Meta): Quarter | undefined {

@@ -1,7 +1,7 @@
 import { quote as q, type Text } from '../i18n/text.js';
 import { closestMatch } from '../i18n/similar.js';
 import type { UnidadMedida } from '../model/types.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
 const messages = {
   noCatalogada: {
@@ -34,7 +34,7 @@ const hints = {
   },
 } satisfies Record<string, Text>;
 
-export const PLAN012: Rule = {
+export const PLAN012 = defineRule({
   meta: {
     id: 'PLAN012',
     title: { es: 'Unidad de medida fuera del catálogo o sin validar', en: 'Unit of measure not in the catalog or not validated' },
@@ -93,7 +93,7 @@ export const PLAN012: Rule = {
       });
     }
   },
-};
+});
 
 /** Lower case, no accents, words joined by `_`: how a unit's name would be written as a key. */
 function asKey(text: string): string {

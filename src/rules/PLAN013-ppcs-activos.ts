@@ -1,7 +1,7 @@
 import { formatNumber, formatPercent } from '../i18n/numbers.js';
 import { quote as q, type Text } from '../i18n/text.js';
 import type { EstatusPpcs } from '../model/types.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
 // A concluded PPCS did its work; cancelled, suspended or not-yet-started ones did not.
 const COUNTS_AS_ACTIVE: ReadonlySet<EstatusPpcs> = new Set(['activo', 'concluido']);
@@ -12,7 +12,7 @@ const SIN_PPCS_HINT: Text = {
   en: 'Create the department\'s first cover sheet at "dependencias/{carpeta}/ppcs/{carpeta}-01.yaml" (Anexo 1 y 2), with its status.',
 };
 
-export const PLAN013: Rule = {
+export const PLAN013 = defineRule({
   meta: {
     id: 'PLAN013',
     title: { es: 'Menos de la mitad de los PPCS de la dependencia están activos', en: 'Fewer than half of the department\'s PPCS are active' },
@@ -62,4 +62,4 @@ export const PLAN013: Rule = {
       });
     }
   },
-};
+});

@@ -1,8 +1,8 @@
 import { quote as q } from '../i18n/text.js';
 import type { PlanModel } from '../model/model.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const PLAN020: Rule = {
+export const PLAN020 = defineRule({
   meta: {
     id: 'PLAN020',
     title: { es: 'Avance reportado en una unidad de medida distinta a la de su meta', en: 'Progress reported in a unit other than its meta\'s' },
@@ -46,7 +46,7 @@ export const PLAN020: Rule = {
       });
     }
   },
-};
+});
 
 /** Without a readable catalog every unit is given the benefit of the doubt. */
 function unitKnown(model: PlanModel, clave: string): boolean {

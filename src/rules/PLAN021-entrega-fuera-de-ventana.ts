@@ -1,9 +1,9 @@
 import { dayMonthYear, quote as q } from '../i18n/text.js';
-import { parseTrimestre } from '../model/model.js';
+import { parseTrimestre, yearOf } from '../model/time.js';
 import type { IsoDate } from '../model/types.js';
-import type { Rule } from './rule.js';
+import { byBusinessDays, defineRule } from './rule.js';
 
-export const PLAN021: Rule = {
+export const PLAN021 = defineRule({
   meta: {
     id: 'PLAN021',
     title: { es: 'Reporte trimestral entregado fuera de la ventana de entrega', en: 'Quarterly report delivered outside the delivery window' },
@@ -68,13 +68,15 @@ export const PLAN021: Rule = {
       const timing = model.calendar.timing(delivered, window);
       if (timing.kind === 'a_tiempo') continue;
       const dias = timing.businessDays;
-      const messageId = dias === 0 ? `${timing.kind}Inhabil` : dias === 1 ? `${timing.kind}1` : timing.kind;
+      const messageId =
+        timing.kind === 'tarde'
+          ? byBusinessDays(dias, { none: 'tardeInhabil', one: 'tarde1', many: 'tarde' })
+          : byBusinessDays(dias, { none: 'anticipadoInhabil', one: 'anticipado1', many: 'anticipado' });
       report({ ...at, messageId, data: { ...params, dias } });
     }
   },
-};
+});
 
-const yearOf = (day: IsoDate): number => Number(day.slice(0, 4));
 
 
 function dayMonth(day: IsoDate): string {

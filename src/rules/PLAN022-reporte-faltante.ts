@@ -1,8 +1,8 @@
 import { dayMonthYear, quote as q } from '../i18n/text.js';
 import { QUARTERS } from '../model/types.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const PLAN022: Rule = {
+export const PLAN022 = defineRule({
   meta: {
     id: 'PLAN022',
     title: { es: 'Falta un reporte trimestral cuya ventana de entrega ya cerró', en: 'A quarterly report whose delivery window has closed is missing' },
@@ -45,5 +45,5 @@ export const PLAN022: Rule = {
       }
     }
   },
-};
+});
 

@@ -2,12 +2,12 @@ import { formatNumber } from '../i18n/numbers.js';
 import { quote as q } from '../i18n/text.js';
 import { parseTrimestre } from '../model/model.js';
 import type { EstatusPpcs } from '../model/types.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
 // A PPCS that is stopped or has not started has no progress to report this quarter.
 const NOTHING_TO_REPORT: ReadonlySet<EstatusPpcs> = new Set(['suspendido', 'cancelado', 'por_iniciar']);
 
-export const PLAN023: Rule = {
+export const PLAN023 = defineRule({
   meta: {
     id: 'PLAN023',
     title: { es: 'Reporte trimestral incompleto: falta un PPCS activo, una meta o el estatus', en: 'Incomplete quarterly report: an active PPCS, a meta or the status is missing' },
@@ -75,4 +75,4 @@ export const PLAN023: Rule = {
       });
     }
   },
-};
+});

@@ -3,9 +3,9 @@ import { quote as q } from '../i18n/text.js';
 import { parseTrimestre } from '../model/model.js';
 import { accumulate, achievedByQuarter } from '../model/progress.js';
 import { QUARTERS } from '../model/types.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const PLAN024: Rule = {
+export const PLAN024 = defineRule({
   meta: {
     id: 'PLAN024',
     title: { es: 'Avance imposible o poco creíble', en: 'Impossible or implausible progress' },
@@ -86,4 +86,4 @@ export const PLAN024: Rule = {
       });
     }
   },
-};
+});

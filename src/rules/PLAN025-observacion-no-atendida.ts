@@ -1,8 +1,8 @@
 import { quote as q } from '../i18n/text.js';
 import { observationFollowUps } from '../model/feedback.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const PLAN025: Rule = {
+export const PLAN025 = defineRule({
   meta: {
     id: 'PLAN025',
     title: { es: 'Observación de retroalimentación no atendida en el reporte siguiente', en: 'Feedback observation not attended in the next report' },
@@ -52,4 +52,4 @@ export const PLAN025: Rule = {
       else report({ ...at, messageId: 'faltaReporte', data: { ...names, archivo } });
     }
   },
-};
+});

@@ -2,7 +2,7 @@ import { formatNumber } from '../i18n/numbers.js';
 import { quote as q } from '../i18n/text.js';
 import { metaProgress } from '../model/meta-progress.js';
 import type { Semaforo } from '../model/semaforo.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
 // Colour names for both languages: a message's data fills either template, and each
 // template uses only its own placeholder ({color} in Spanish, {colour} in English).
@@ -17,7 +17,7 @@ const SIN_EVIDENCIA_HINT = {
   en: 'Add to "evidencias" the path of at least one file stored in the repository (photos, attendance lists, records) that backs the reported progress.',
 };
 
-export const PLAN026: Rule = {
+export const PLAN026 = defineRule({
   meta: {
     id: 'PLAN026',
     title: { es: 'Meta fuera de verde sin justificación de la variación o sin evidencia', en: 'Meta off green without a justification of the variance or without evidence' },
@@ -88,4 +88,4 @@ export const PLAN026: Rule = {
       });
     }
   },
-};
+});

@@ -1,7 +1,8 @@
 import { dayMonthYear, quote as q } from '../i18n/text.js';
-import type { Rule } from './rule.js';
+import { yearOf } from '../model/time.js';
+import { byBusinessDays, defineRule } from './rule.js';
 
-export const PLAN029: Rule = {
+export const PLAN029 = defineRule({
   meta: {
     id: 'PLAN029',
     title: {
@@ -51,13 +52,13 @@ export const PLAN029: Rule = {
       const at = { file, path: ['fecha_entrega'] };
       const params = { trimestre: q(data.trimestre), fecha: dayMonthYear(data.fecha_entrega), llegada: dayMonthYear(arrived) };
       // Counting business days over years would only measure a typo in the year.
-      if (Number(arrived.slice(0, 4)) - Number(data.fecha_entrega.slice(0, 4)) > 1) {
+      if (yearOf(arrived) - yearOf(data.fecha_entrega) > 1) {
         report({ ...at, messageId: 'lejana', data: params });
         continue;
       }
       const dias = model.calendar.businessDaysAfter(data.fecha_entrega, arrived);
-      const messageId = dias === 0 ? 'posteriorInhabil' : dias === 1 ? 'posterior1' : 'posterior';
+      const messageId = byBusinessDays(dias, { none: 'posteriorInhabil', one: 'posterior1', many: 'posterior' });
       report({ ...at, messageId, data: { ...params, dias } });
     }
   },
-};
+});

@@ -1,8 +1,8 @@
 import { quote as q } from '../i18n/text.js';
 import type { Ppcs } from '../model/types.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const PLAN030: Rule = {
+export const PLAN030 = defineRule({
   meta: {
     id: 'PLAN030',
     title: { es: 'Dependencia sin PPCS compartido con otra dependencia', en: 'Department with no PPCS shared with another department' },
@@ -44,7 +44,7 @@ export const PLAN030: Rule = {
       report({ messageId, file, path: ['clave'], data: { clave: q(clave) } });
     }
   },
-};
+});
 
 /** Some activity names a department other than the PPCS's own as a participant. */
 function sharesAnActivity(ppcs: Ppcs, ownClave: string): boolean {

@@ -1,8 +1,8 @@
 import { quote as q } from '../i18n/text.js';
 import type { Ppcs } from '../model/types.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const PLAN031: Rule = {
+export const PLAN031 = defineRule({
   meta: {
     id: 'PLAN031',
     title: { es: 'PPCS con dependencias participantes sin colaboraciones en el reporte', en: 'PPCS with participating departments but no collaboration in the report' },
@@ -46,7 +46,7 @@ export const PLAN031: Rule = {
       });
     }
   },
-};
+});
 
 /** Other departments named as participants in any activity, in order of first mention. */
 function participantsOf(ppcs: Ppcs, ownClave: string): string[] {

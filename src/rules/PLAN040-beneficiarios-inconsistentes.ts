@@ -1,13 +1,13 @@
 import { formatNumber as n } from '../i18n/numbers.js';
 import { quote as q, type Text } from '../i18n/text.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
 const POBLACION_HINT: Text = {
   es: 'Revise el total de beneficiarios del trimestre o, si la población objetivo cambió, actualice «poblacion_objetivo.cantidad» en la carátula.',
   en: 'Check the quarter\'s total beneficiaries or, if the target population changed, update "poblacion_objetivo.cantidad" in the cover sheet.',
 };
 
-export const PLAN040: Rule = {
+export const PLAN040 = defineRule({
   meta: {
     id: 'PLAN040',
     title: { es: 'Beneficiarios inconsistentes', en: 'Inconsistent beneficiaries' },
@@ -68,4 +68,4 @@ export const PLAN040: Rule = {
       });
     }
   },
-};
+});

@@ -1,7 +1,7 @@
 import { quote as q } from '../i18n/text.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const PLAN041: Rule = {
+export const PLAN041 = defineRule({
   meta: {
     id: 'PLAN041',
     title: { es: 'Beneficiarios sin desagregar por sexo en un PPCS con perspectiva de género', en: 'Beneficiaries not split by sex in a PPCS with gender perspective' },
@@ -47,4 +47,4 @@ export const PLAN041: Rule = {
       });
     }
   },
-};
+});

@@ -1,8 +1,8 @@
 import { quote as q } from '../i18n/text.js';
 import type { PlanModel } from '../model/model.js';
-import type { Rule } from './rule.js';
+import { defineRule } from './rule.js';
 
-export const PLAN042: Rule = {
+export const PLAN042 = defineRule({
   meta: {
     id: 'PLAN042',
     title: { es: 'Recomendación de género no aplicada al cierre del año', en: 'Gender recommendation not applied by year end' },
@@ -53,7 +53,7 @@ export const PLAN042: Rule = {
       });
     }
   },
-};
+});
 
 function appliedIn(model: PlanModel, clave: string, year: number, id: string): boolean {
   return model

@@ -1,8 +1,8 @@
 import { dayMonthYear, quote as q } from '../i18n/text.js';
 import type { Convocatoria } from '../model/types.js';
-import type { Rule } from './rule.js';
+import { byBusinessDays, defineRule } from './rule.js';
 
-export const PLAN050: Rule = {
+export const PLAN050 = defineRule({
   meta: {
     id: 'PLAN050',
     title: { es: 'Dependencia convocada que no asistió o no entregó a tiempo', en: 'Convened department that did not attend or deliver on time' },
@@ -65,13 +65,13 @@ export const PLAN050: Rule = {
           }
           if (entrega.fecha <= limite) return;
           const dias = model.calendar.businessDaysAfter(limite, entrega.fecha);
-          const messageId = dias === 0 ? 'entregaTardeInhabil' : dias === 1 ? 'entregaTardeUnDia' : 'entregaTarde';
+          const messageId = byBusinessDays(dias, { none: 'entregaTardeInhabil', one: 'entregaTardeUnDia', many: 'entregaTarde' });
           report({ messageId, file, path: ['convocatorias', i, 'entregas', entrega.index, 'fecha'], data: { ...base, fecha: dayMonthYear(entrega.fecha), limite: dayMonthYear(limite), dias } });
         });
       });
     }
   },
-};
+});
 
 /** The department's earliest delivery: a later resubmission does not make a punctual one late. */
 function firstDelivery(convocatoria: Convocatoria, clave: string): { fecha: string; index: number } | undefined {
