@@ -174,7 +174,9 @@ export function validateCommand(io: CliIo, globals: () => GlobalOptions, setExit
       const summary = summarize(diagnostics, files, { ruleTitle, ...scope });
       const shownSummary = options.quiet ? summarize(shown, files, { ruleTitle, ...scope, hiddenWarnings: summary.warnings }) : summary;
       const color = colorFor(io);
-      const input = { diagnostics: shown, summary: shownSummary, root, lang, color };
+      // Formatters receive the rules' metadata rather than reading the registry themselves.
+      const rules = [...RULES_BY_ID.values()].map((rule) => rule.meta);
+      const input = { diagnostics: shown, summary: shownSummary, root, lang, color, rules };
       if (options.output) {
         // The file gets the machine format; the terminal keeps the human summary.
         const file = path.resolve(io.cwd, options.output);

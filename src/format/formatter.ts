@@ -1,6 +1,17 @@
 import type { ChalkInstance } from 'chalk';
 import type { Diagnostic, Justification, Scope, Summary } from '../diagnostics/diagnostic.js';
-import { dayMonthYear, fill, type Lang } from '../i18n/text.js';
+import { dayMonthYear, fill, type Lang, type Text } from '../i18n/text.js';
+import type { Severity } from '../model/types.js';
+
+/** What the formats say about a rule; the CLI passes the registry's metadata in (src/rules). */
+export interface RuleInfo {
+  id: string;
+  title: Text;
+  rationale: string;
+  hint: Text;
+  defaultSeverity: Severity;
+  criterio?: string;
+}
 
 export interface FormatInput {
   diagnostics: readonly Diagnostic[];
@@ -15,6 +26,8 @@ export interface FormatInput {
    * CI formats (github, junit, sarif) prepend it, because CI resolves paths from the checkout's root.
    */
   pathPrefix?: string;
+  /** Every registered rule, in registry order (SARIF lists them all; GitHub titles annotations). */
+  rules: readonly RuleInfo[];
 }
 
 /** A pure function from results to the text written to stdout. */

@@ -1,7 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Lang } from '../i18n/text.js';
-import { RULES_BY_ID } from '../rules/index.js';
-import { checkoutPath, justificationText, type Formatter, type FormatInput } from './formatter.js';
+import { checkoutPath, justificationText, type Formatter, type FormatInput, type RuleInfo } from './formatter.js';
 
 // GitHub Actions workflow commands, escaped as @actions/core does (toolkit
 // packages/core/src/command.ts): the data after `::` may not hold a raw newline, and a
@@ -18,8 +17,8 @@ function command(d: Diagnostic): 'error' | 'warning' | 'notice' {
   return d.justification ? 'notice' : d.severity;
 }
 
-function title(rule: string, lang: Lang): string {
-  const meta = RULES_BY_ID.get(rule)?.meta;
+function title(rule: string, rules: readonly RuleInfo[], lang: Lang): string {
+  const meta = rules.find((candidate) => candidate.id === rule);
   return meta ? `${rule} ${meta.title[lang]}` : rule;
 }
 
@@ -30,7 +29,7 @@ function annotation(d: Diagnostic, input: FormatInput): string {
     ['col', d.line > 0 && d.column > 0 ? d.column : undefined],
     ['endLine', d.endLine],
     ['endColumn', d.endLine !== undefined ? d.endColumn : undefined],
-    ['title', title(d.rule, input.lang)],
+    ['title', title(d.rule, input.rules, input.lang)],
   ];
   const props = properties
     .filter((entry): entry is [string, string | number] => entry[1] !== undefined)

@@ -3,9 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Lang } from '../i18n/text.js';
-import { RULES } from '../rules/index.js';
-import type { RuleMeta } from '../rules/rule.js';
-import { checkoutPath, normalizePrefix, type Formatter, type FormatInput } from './formatter.js';
+import { checkoutPath, normalizePrefix, type Formatter, type FormatInput, type RuleInfo } from './formatter.js';
 
 const SRCROOT = '%SRCROOT%';
 
@@ -27,7 +25,7 @@ function slug(title: string): string {
     .replace(/^-|-$/g, '');
 }
 
-function reportingDescriptor(meta: RuleMeta, lang: Lang) {
+function reportingDescriptor(meta: RuleInfo, lang: Lang) {
   return {
     id: meta.id,
     name: slug(meta.title.es),
@@ -70,7 +68,7 @@ function region(d: Diagnostic) {
 
 function result(d: Diagnostic, input: FormatInput, ruleIndex: ReadonlyMap<string, number>) {
   const index = ruleIndex.get(d.rule);
-  const meta = index === undefined ? undefined : RULES[index]!.meta;
+  const meta = index === undefined ? undefined : input.rules[index];
   // The rule's general hint is already in its help; a finding-specific one belongs in the message.
   const ownHint = d.hint !== undefined && d.hint !== meta?.hint[input.lang];
   const where = region(d);
@@ -110,7 +108,7 @@ function result(d: Diagnostic, input: FormatInput, ruleIndex: ReadonlyMap<string
  * finding is a suppressed result (`inSource` for a comment, `external` for excepciones.yaml).
  */
 export const sarif: Formatter = (input) => {
-  const ruleIndex = new Map(RULES.map((rule, i) => [rule.meta.id, i]));
+  const ruleIndex = new Map(input.rules.map((rule, i) => [rule.id, i]));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -122,7 +120,7 @@ export const sarif: Formatter = (input) => {
             ...(PACKAGE.homepage ? { informationUri: PACKAGE.homepage } : {}),
             semanticVersion: PACKAGE.version,
             language: input.lang === 'es' ? 'es-MX' : 'en-US',
-            rules: RULES.map((rule) => reportingDescriptor(rule.meta, input.lang)),
+            rules: input.rules.map((rule) => reportingDescriptor(rule, input.lang)),
           },
         },
         originalUriBaseIds: { [SRCROOT]: { uri: srcRoot(input) } },

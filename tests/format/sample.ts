@@ -2,7 +2,7 @@
 import { Chalk } from 'chalk';
 import { compareDiagnostics, summarize, type Diagnostic, type SummaryOptions } from '../../src/diagnostics/diagnostic.js';
 import type { Lang } from '../../src/i18n/text.js';
-import { RULES_BY_ID } from '../../src/rules/index.js';
+import { RULES, RULES_BY_ID } from '../../src/rules/index.js';
 import type { FormatInput } from '../../src/format/formatter.js';
 import { baseRepo, render, writeRepo, DEFAULT_CUTOFF, type Files } from '../helpers/fixture.js';
 import { validatePlan } from '../../src/validate.js';
@@ -21,7 +21,7 @@ export function ruleTitle(lang: Lang = 'es'): (rule: string) => string | undefin
 
 export function inputOf(diagnostics: Diagnostic[], fields: Partial<FormatInput> = {}, options: SummaryOptions = {}): FormatInput {
   const lang = fields.lang ?? 'es';
-  return { diagnostics, summary: summarize(diagnostics, 8, { ruleTitle: ruleTitle(lang), ...options }), root: '/srv/plan', lang, color: plain, ...fields };
+  return { diagnostics, summary: summarize(diagnostics, 8, { ruleTitle: ruleTitle(lang), ...options }), root: '/srv/plan', lang, color: plain, rules: RULES.map((rule) => rule.meta), ...fields };
 }
 
 /**
@@ -95,6 +95,6 @@ interface PipelineRun {
 function run(files: Files): PipelineRun {
   const root = writeRepo(files);
   const result = validatePlan(root, { lang: 'es', fechaCorte: DEFAULT_CUTOFF });
-  const input: FormatInput = { diagnostics: result.diagnostics, summary: summarize(result.diagnostics, result.fileCount, { ruleTitle: ruleTitle() }), root, lang: 'es', color: plain };
+  const input: FormatInput = { diagnostics: result.diagnostics, summary: summarize(result.diagnostics, result.fileCount, { ruleTitle: ruleTitle() }), root, lang: 'es', color: plain, rules: RULES.map((rule) => rule.meta) };
   return { root, files, diagnostics: result.diagnostics, input };
 }
