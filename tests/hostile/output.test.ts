@@ -11,6 +11,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseRepo, writeRepo } from '../helpers/fixture.js';
 import { runCli } from '../cli/run.js';
+import { canRunUnprivileged, handToUnprivileged, runCliUnprivileged } from '../helpers/unprivileged.js';
 
 const CUTOFF = ['--fecha-corte', '2019-04-15'];
 const PACKAGE = fileURLToPath(new URL('../../', import.meta.url));
@@ -103,16 +104,21 @@ describe('an output folder that cannot be written gives exit 2 and keeps the old
     expect(temporaries(path.join(root, 'reportes'))).toEqual([]);
   });
 
-  // Root writes into any folder regardless of its mode; as an ordinary user chmod is enough.
-  it.skipIf(process.getuid?.() === 0)('gives exit 2 for a folder without write permission and keeps the old report', async () => {
+  // Root writes into any folder regardless of its mode, so the CLI runs as an ordinary
+  // user (nobody, through setpriv, when the tests run as root as CI does).
+  it.skipIf(!canRunUnprivileged)('gives exit 2 for a folder without write permission and keeps the old report', () => {
     const root = writeRepo({ ...baseRepo(), 'reportes/trimestral-2019-T1.md': 'anterior\n' });
     const dir = path.join(root, 'reportes');
+    handToUnprivileged(root);
     chmodSync(dir, 0o555);
     try {
-      const run = await runCli(['report', '-C', root, '--quarter', 'Q1', ...CUTOFF], { cwd: root });
+      const run = runCliUnprivileged(['report', '-C', root, '--quarter', 'Q1', ...CUTOFF], root);
+      expect(run.uid).not.toBe(0);
       expect(run.code).toBe(2);
       expect(run.stderr).toContain('permiso denegado');
+      expect(run.stderr).not.toMatch(/^\s+at /m);
       expect(readFileSync(path.join(dir, 'trimestral-2019-T1.md'), 'utf8')).toBe('anterior\n');
+      expect(temporaries(dir)).toEqual([]);
     } finally {
       chmodSync(dir, 0o755);
     }

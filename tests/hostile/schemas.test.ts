@@ -71,9 +71,6 @@ const ENGLISH = /\b(the|and|of the|is|are|must|should|which|with|this|field|valu
 /** A description is a sentence in Spanish: it has at least one of its most common words. */
 const SPANISH = /\b(de|del|la|el|los|las|en|que|por|para|con|se|un|una|o|y|al|su|sus|es)\b|[áéíóúñ¿¡]/i;
 
-/** Strings allowed to lack maxLength (none left; kept so a future exception is explicit). */
-const KNOWN_UNBOUNDED: Record<string, string[]> = {};
-
 const schemas = FILES.map((file) => ({ file, root: JSON.parse(readFileSync(SCHEMAS_DIR + file, 'utf8')) as Schema }));
 
 describe('the schema folder', () => {
@@ -92,7 +89,7 @@ describe('the schema folder', () => {
   });
 });
 
-describe.each(schemas)('$file', ({ file, root }) => {
+describe.each(schemas)('$file', ({ root }) => {
   const nodes = subschemas(root);
   const unboundedStrings = () =>
     nodes
@@ -120,11 +117,6 @@ describe.each(schemas)('$file', ({ file, root }) => {
   });
 
   it('bounds every string with maxLength, an enum, a const or the date format', () => {
-    const known = KNOWN_UNBOUNDED[file] ?? [];
-    expect(unboundedStrings().filter((pointer) => !known.includes(pointer))).toEqual([]);
-  });
-
-  it.runIf(KNOWN_UNBOUNDED[file] !== undefined).fails('has no known string without maxLength left (known gap, see KNOWN_UNBOUNDED)', () => {
     expect(unboundedStrings()).toEqual([]);
   });
 

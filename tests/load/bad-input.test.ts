@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validatePlan } from '../../src/validate.js';
 import { baseRepo, DEFAULT_CUTOFF, validateFiles, where, writeRepo, type Files } from '../helpers/fixture.js';
+import { canRunUnprivileged, handToUnprivileged, runCliUnprivileged } from '../helpers/unprivileged.js';
 
 const DEP = 'dependencias/OP/dependencia.yaml';
 
@@ -276,14 +277,20 @@ describe('encoding edge cases', () => {
 });
 
 describe('folders that cannot be read', () => {
-  // Root reads any folder regardless of its mode, so this runs only as an ordinary user.
-  it.skipIf(process.getuid?.() === 0)('reports a folder without read permission and checks the rest', () => {
+  // Root reads any folder regardless of its mode, so the CLI runs as an ordinary user
+  // (nobody, through setpriv, when the tests run as root as CI does).
+  it.skipIf(!canRunUnprivileged)('reports a folder without read permission and checks the rest', () => {
     const root = writeRepo({ ...baseRepo(), 'dependencias/OP/evidencias/privado/x.txt': 'x' });
     const folder = path.join(root, 'dependencias/OP/evidencias/privado');
+    handToUnprivileged(root);
     chmodSync(folder, 0o000);
     try {
-      const diagnostics = validatePlan(root, { lang: 'es', fechaCorte: DEFAULT_CUTOFF }).diagnostics;
-      expect(where(diagnostics)).toContain('PLAN001 dependencias/OP/evidencias/privado:1');
+      const run = runCliUnprivileged(['validate', '-C', root, '--fecha-corte', DEFAULT_CUTOFF], root);
+      expect(run.uid).not.toBe(0);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain('dependencias/OP/evidencias/privado\n  1:1  error  No se pudo leer la carpeta «dependencias/OP/evidencias/privado» (EACCES); sus archivos no se revisaron.  PLAN001\n');
+      // The rest was checked: every other file, and nothing else to report.
+      expect(run.stdout).toContain('✖ 1 problema(s): 1 error(es) y 0 advertencia(s) en 8 archivo(s) revisado(s).');
     } finally {
       chmodSync(folder, 0o755);
     }
