@@ -265,7 +265,12 @@ describe.skipIf(!existsSync(DIST))('Ctrl-C while the built CLI writes reports', 
 
   it('leaves no temporary file and only complete reports, at random moments from start-up on', async () => {
     // Four at a time: the moments still spread from start-up to the writes, in a quarter of the time.
-    const runs = delays(20_190_331, 8, 10, 400).map((delay, i) => ({ delay, out: path.join(work, `salida-${i}`) }));
+    // The moments spread over a whole uninterrupted run, start-up to the last write.
+    const started = Date.now();
+    expect((await interrupt(path.join(work, 'completa'), 60_000)).code).toBe(0);
+    const duration = Date.now() - started;
+    const runs = delays(20_190_331, 8, 10, Math.max(400, duration)).map((delay, i) => ({ delay, out: path.join(work, `salida-${i}`) }));
+    const outcomes: string[] = [];
     for (let i = 0; i < runs.length; i += 4) {
       const batch = runs.slice(i, i + 4);
       const results = await Promise.all(batch.map(({ out, delay }) => interrupt(out, delay)));
@@ -273,8 +278,12 @@ describe.skipIf(!existsSync(DIST))('Ctrl-C while the built CLI writes reports', 
         expect([0, 130, null], `delay ${batch[k]!.delay} ms: ${run.stderr}`).toContain(run.code);
         expect(run.stderr).not.toMatch(/^\s+at /m);
         await expectOnlyCompleteReports(batch[k]!.out);
+        outcomes.push(run.code === 0 ? 'completed' : run.code === 130 ? 'handler' : `signal ${run.signal}`);
       }
     }
+    // A run that finished before its Ctrl-C proves nothing: at least one must have been cut
+    // short, by the handler (exit 130) or by the signal itself before the handler was set.
+    expect(outcomes.filter((o) => o !== 'completed'), outcomes.join(', ')).not.toEqual([]);
   }, 60_000);
 
   it('leaves no temporary file and only complete reports when interrupted during the writes', async () => {
