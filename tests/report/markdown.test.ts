@@ -392,7 +392,7 @@ describe('templates', () => {
   it('refuses a table row whose cell count differs from its columns', () => {
     const view = tinyView();
     view.sections[0]!.table.rows.push([text('sin avance')]);
-    expect(() => renderMarkdown(view)).toThrow('la fila 3 de la tabla tiene 1 celdas y la tabla 3 columnas');
+    expect(() => renderMarkdown(view)).toThrow('la fila 3 tiene 1 celdas y la tabla 3 columnas');
   });
 });
 

@@ -3,6 +3,7 @@
 // are written plain (`1234.5`), so they import as numbers whatever the locale's grouping.
 import { cellText } from '../../view/cell-text.js';
 import type { Cell, ReportView } from '../../view/types.js';
+import { checkRowWidths } from '../table-shape.js';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const CRLF = '\r\n';
@@ -16,6 +17,7 @@ const CRLF = '\r\n';
 export function renderCsv(view: ReportView, sectionId: string): Buffer {
   const section = view.sections.find((s) => s.id === sectionId);
   if (!section) throw new Error(`renderCsv: the view has no section ${JSON.stringify(sectionId)}`);
+  checkRowWidths(section.table);
   const lines = [section.table.columns.map((column) => field(textValue(column.header))), ...section.table.rows.map((row) => row.map((cell) => field(cellValue(cell))))];
   return Buffer.concat([BOM, Buffer.from(lines.map((line) => line.join(',') + CRLF).join(''), 'utf8')]);
 }

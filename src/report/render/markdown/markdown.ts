@@ -13,6 +13,7 @@ import type { Semaforo } from '../../../model/semaforo.js';
 import { cellText } from '../../view/cell-text.js';
 import type { Cell, CellKind, ReportView, Table } from '../../view/types.js';
 import { TemplateError, type RenderOptions } from '../renderer.js';
+import { checkRowWidths } from '../table-shape.js';
 
 type Environment = typeof Handlebars;
 type CompiledTemplate = Handlebars.TemplateDelegate<ReportView>;
@@ -122,12 +123,9 @@ function tableRow(cells: string[]): string {
 function tableMarkdown(table: Table): string {
   const width = table.columns.length;
   if (width === 0) return '';
+  checkRowWidths(table);
   const out = [tableRow(table.columns.map((column) => cellLine(column.header))), tableRow(table.columns.map((column) => ALIGNMENT[column.kind]))];
-  table.rows.forEach((row, index) => {
-    // The view builder guarantees the shape; a mismatch is a bug there, not bad input.
-    if (row.length !== width) throw new Error(`la fila ${index + 1} de la tabla tiene ${row.length} celdas y la tabla ${width} columnas`);
-    out.push(tableRow(row.map(cellMarkdown)));
-  });
+  for (const row of table.rows) out.push(tableRow(row.map(cellMarkdown)));
   return out.join('\n');
 }
 

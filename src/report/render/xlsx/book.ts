@@ -1,0 +1,103 @@
+// The workbook being written and the set-up of each sheet, done before its first row: the
+// streaming writer puts the views, the print set-up and the column widths at the top of
+// the sheet.
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { Worksheet } from 'exceljs';
+import type { ReportView } from '../../view/types.js';
+import { setDefaultFont, setDefinedNames, writeCompanyInApp, type DefinedName } from './exceljs-hooks.js';
+import { LINE_HEIGHT, paperSize } from './layout.js';
+import { createStyles, font, type Styles } from './styles.js';
+
+/** Where a sheet's table sits, known before its first row is written. */
+export interface Layout {
+  headerRow: number;
+  lastRow: number;
+  widths: number[];
+  filter: boolean;
+}
+
+/** The workbook being written, its styles, and what it needs at the end: the sheets in order
+ * and the defined names, which the streaming writer only writes when the workbook is committed. */
+export interface Book {
+  writer: ExcelJS.stream.xlsx.WorkbookWriter;
+  styles: Styles;
+  sheets: Worksheet[];
+  printTitles: DefinedName[];
+  filters: DefinedName[];
+}
+
+/** A streaming workbook writer that writes the zip into `sink`, in Arial 10, with the company. */
+export function openBook(sink: Writable, view: ReportView, corte: Date): Book {
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: sink,
+    useStyles: true,
+    // Every string a shared string, as the in-memory writer wrote them.
+    useSharedStrings: true,
+    // The archiver compresses at level 1 unless told; 6 is what JSZip used, a file a quarter smaller.
+    zip: { zlib: { level: 6 } },
+  });
+  writer.creator = 'plan';
+  writer.lastModifiedBy = 'plan';
+  writer.title = view.title;
+  writer.subject = view.municipio;
+  writer.company = view.municipio;
+  writer.keywords = [view.municipio, view.periodo, view.kind].join(', ');
+  writer.description = '';
+  writer.category = '';
+  // exceljs stamps `new Date()` when these are unset; the view's date keeps output reproducible.
+  writer.created = corte;
+  writer.modified = corte;
+  writer.lastPrinted = corte;
+
+  setDefaultFont(writer, font({ family: 2 }));
+  const book: Book = { writer, styles: createStyles(), sheets: [], printTitles: [], filters: [] };
+  writeCompanyInApp(writer, book.sheets, view.municipio);
+  return book;
+}
+
+/**
+ * A new sheet, set up before its first row: frozen header, autofilter and print set-up. Its
+ * print titles row and, for a filtered sheet, the sheet-local name `_xlnm._FilterDatabase` over
+ * the filtered range, are kept for commitBook().
+ */
+export function openSheet(book: Book, name: string, layout: Layout): Worksheet {
+  const { headerRow, lastRow, widths, filter } = layout;
+  const pageSetup: Partial<ExcelJS.PageSetup> = {
+    orientation: 'landscape',
+    paperSize: paperSize(widths),
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0, // as many pages tall as needed
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+  const sheet = book.writer.addWorksheet(name, {
+    // One line of Arial 10 is the height of a row that holds no wrapped text. exceljs leaves out
+    // of `<cols>` every column 9 wide, its own default, so that is made the sheet's default too
+    // (Excel's own is 8.43).
+    properties: { defaultRowHeight: LINE_HEIGHT, defaultColWidth: 9 } as ExcelJS.WorksheetProperties,
+    views: [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: 'A1' }],
+    pageSetup, // read here for the sheet's fitToPage flag
+  });
+  // Only these settings, without the printer defaults (dpi, scale 100) the writer adds.
+  sheet.pageSetup = pageSetup;
+  widths.forEach((width, c) => {
+    sheet.getColumn(c + 1).width = width;
+  });
+  const index = book.sheets.length;
+  book.sheets.push(sheet);
+  book.printTitles.push({ name: '_xlnm.Print_Titles', ranges: [`'${name}'!$${headerRow}:$${headerRow}`], localSheetId: index });
+  if (filter) {
+    const last = sheet.getColumn(widths.length).letter;
+    sheet.autoFilter = `A${headerRow}:${last}${lastRow}`;
+    book.filters.push({ name: '_xlnm._FilterDatabase', ranges: [`'${name}'!$A$${headerRow}:$${last}$${lastRow}`], localSheetId: index });
+  }
+  return sheet;
+}
+
+/** The defined names, in the order exceljs's in-memory writer gave them (print titles, then
+ * the filters), and the rest of the workbook. */
+export async function commitBook(book: Book): Promise<void> {
+  setDefinedNames(book.writer, [...book.printTitles, ...book.filters]);
+  await book.writer.commit();
+}

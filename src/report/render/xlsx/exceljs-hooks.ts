@@ -1,0 +1,83 @@
+// The places where the renderer reaches into exceljs's streaming WorkbookWriter
+// (lib/stream/xlsx/workbook-writer.js, exceljs 4.4) for what it has no public API for. Each
+// hook checks that the internal it needs is there and throws otherwise, so an exceljs
+// upgrade that moves one fails loudly in the tests instead of writing a different workbook.
+import { createRequire } from 'node:module';
+import type ExcelJS from 'exceljs';
+import type { Font, Row } from 'exceljs';
+
+/** A defined name as exceljs's workbook model holds it. */
+export interface DefinedName {
+  name: string;
+  ranges: string[];
+  localSheetId: number;
+}
+
+/** The parts of the streaming writer that its typings leave out. */
+interface WriterInternals {
+  styles?: { model?: { fonts?: unknown[] }; _addFont?: (font: Partial<Font>) => number };
+  _definedNames?: unknown;
+  zip?: { append: (data: string, options: { name: string }) => unknown };
+  addApp?: () => Promise<void>;
+}
+
+/** exceljs's renderer of docProps/app.xml, which its streaming writer calls without the company. */
+type AppXformClass = new () => { toXml: (model: { worksheets: Array<{ name: string }>; company: string; manager: string }) => string };
+const requireCjs = createRequire(import.meta.url);
+
+function internalsOf(writer: ExcelJS.stream.xlsx.WorkbookWriter): WriterInternals {
+  return writer as unknown as WriterInternals;
+}
+
+/**
+ * Makes `font` the workbook's default font (font 0, the *Normal* style) instead of
+ * exceljs's fixed Calibri 11 (https://github.com/exceljs/exceljs/issues/572,
+ * https://github.com/exceljs/exceljs/issues/849). Both Excel and LibreOffice measure column
+ * widths in digits of that font, so with Calibri a LibreOffice without it (or its twin
+ * Carlito) measures them in a wider stand-in and prints every sheet smaller. Must run before
+ * any cell style claims index 0.
+ */
+export function setDefaultFont(writer: ExcelJS.stream.xlsx.WorkbookWriter, font: Partial<Font>): void {
+  const styles = internalsOf(writer).styles;
+  if (styles?.model?.fonts?.length !== 0 || typeof styles._addFont !== 'function') {
+    throw new Error('renderXlsx: esta versión de exceljs no deja fijar la fuente por omisión');
+  }
+  styles._addFont(font);
+}
+
+/**
+ * Writes docProps/app.xml with the company, which the streaming writer leaves out; `sheets`
+ * is read when the workbook is committed, so it may still grow.
+ */
+export function writeCompanyInApp(writer: ExcelJS.stream.xlsx.WorkbookWriter, sheets: readonly { name: string }[], company: string): void {
+  const internals = internalsOf(writer);
+  const zip = internals.zip;
+  if (typeof internals.addApp !== 'function' || typeof zip?.append !== 'function' || !('_definedNames' in internals)) {
+    throw new Error('renderXlsx: esta versión de exceljs no tiene el escritor de libros esperado');
+  }
+  const AppXform = requireCjs('exceljs/lib/xlsx/xform/core/app-xform.js') as AppXformClass;
+  internals.addApp = async () => {
+    const xml = new AppXform().toXml({ worksheets: [...sheets], company, manager: '' });
+    zip.append(xml, { name: 'docProps/app.xml' });
+  };
+}
+
+/**
+ * The workbook's defined names. The streaming writer has no API for them and writes what
+ * it holds when the workbook is committed; LibreOffice shows an autofilter only when the
+ * workbook also defines `_xlnm._FilterDatabase`, as Excel itself writes it
+ * (https://github.com/exceljs/exceljs/issues/2778,
+ * https://bugs.documentfoundation.org/show_bug.cgi?id=118592).
+ */
+export function setDefinedNames(writer: ExcelJS.stream.xlsx.WorkbookWriter, names: DefinedName[]): void {
+  internalsOf(writer)._definedNames = { model: names };
+}
+
+/**
+ * Writes out a finished row. The streaming writer skips a row without values, so a row of
+ * empty cells would lose their borders: such a row is marked as having values.
+ */
+export function commitRow(row: Row): void {
+  if (!row.hasValues && row.cellCount > 0) Object.defineProperty(row, 'hasValues', { value: true });
+  row.commit();
+}
