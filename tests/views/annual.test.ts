@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { baseRepo } from '../helpers/fixture.js';
-import { annual, cell, empty, int, num, pct, row, section, summary, text } from './api.js';
+import { annual, cell, empty, int, num, pct, row, section, summary, text, valueOf } from './api.js';
 
 const OP_T1 = 'dependencias/OP/reportes/2019-T1.yaml';
 
@@ -27,7 +27,7 @@ describe('annualView: Puntaje por criterio', () => {
   });
 
   it('explains Calidad with its sub-indicators: metas in green 1 of 1, coverage 0 of 1', () => {
-    const rows = section(annual(baseRepo()), 'subindicadores').table.rows.filter((r) => r[0]!.v === 'OP' && r[1]!.v === 'Calidad de Resultados y Cobertura de la Intervención');
+    const rows = section(annual(baseRepo()), 'subindicadores').table.rows.filter((r) => valueOf(r[0]) === 'OP' && valueOf(r[1]) === 'Calidad de Resultados y Cobertura de la Intervención');
     expect(rows.map((r) => [r[2], r[3], r[4], r[5], r[6], r[7]])).toEqual([
       [int(20), num(50, 1), text('Metas en verde al cierre del periodo'), int(1), int(1), pct(1)],
       [int(20), num(50, 1), text('Cobertura de la población objetivo'), int(0), int(1), pct(0)],
@@ -41,14 +41,14 @@ describe('annualView: Puntaje por criterio', () => {
     const view = annual(files);
     // (100 + 0 + 100 + 100) / 4 sub-indicators that apply.
     expect(cell(view, 'criterios', ['OP'], 'Seguimiento y retroalimentación')).toEqual(num(75, 1));
-    const onTime = section(view, 'subindicadores').table.rows.find((r) => r[0]!.v === 'OP' && r[4]!.v === 'Reportes entregados a tiempo')!;
+    const onTime = section(view, 'subindicadores').table.rows.find((r) => valueOf(r[0]) === 'OP' && valueOf(r[4]) === 'Reportes entregados a tiempo')!;
     expect([onTime[5], onTime[6], onTime[7]]).toEqual([int(0), int(1), pct(0)]);
   });
 
   it('scores a department without its due report 0 on delivery', () => {
     const files = baseRepo();
     delete files[OP_T1];
-    const delivered = section(annual(files), 'subindicadores').table.rows.find((r) => r[0]!.v === 'OP' && r[4]!.v === 'Reportes trimestrales entregados')!;
+    const delivered = section(annual(files), 'subindicadores').table.rows.find((r) => valueOf(r[0]) === 'OP' && valueOf(r[4]) === 'Reportes trimestrales entregados')!;
     expect([delivered[5], delivered[6], delivered[7]]).toEqual([int(0), int(1), pct(0)]);
   });
 
@@ -74,15 +74,15 @@ describe('annualView: Plan de Mejora 2020 and rubric', () => {
         { grado: 'Insuficiente', minimo: 0, tipo_plan: 'Reestructuración' },
       ],
     };
-    const rows = section(annual(files), 'plan2020').table.rows.filter((r) => r[0]!.v === 'OP');
+    const rows = section(annual(files), 'plan2020').table.rows.filter((r) => valueOf(r[0]) === 'OP');
     expect(rows.map((r) => [r[1], r[2], r[4], r[5]])).toEqual([[text('Consolidación'), text('Calidad de Resultados y Cobertura de la Intervención'), text('Gestión y trabajo institucional'), text('Estratégica')]]);
     expect(rows[0]![3]).toEqual(text('Ampliar la cobertura de los PPCS hasta atender al menos el 50 % de su población objetivo, priorizando a la población más urgente (0 de 1 PPCS lo lograron en 2019).'));
   });
 
   it('keeps one «Mantener» action for a department above the top band everywhere', () => {
-    const rows = section(annual(baseRepo()), 'plan2020').table.rows.filter((r) => r[0]!.v === 'DIF');
+    const rows = section(annual(baseRepo()), 'plan2020').table.rows.filter((r) => valueOf(r[0]) === 'DIF');
     expect(rows).toHaveLength(1);
-    expect((rows[0]![3] as { v: string }).v).toMatch(/^Mantener el nivel alcanzado en 2019/);
+    expect(valueOf(rows[0]![3])).toMatch(/^Mantener el nivel alcanzado en 2019/);
   });
 
   it('lists the rubric weights and one note per grade band', () => {

@@ -10,7 +10,7 @@ import { validatePlan } from '../../src/validate.js';
 import { DEFAULT_CUTOFF, writeRepo, type Files } from '../helpers/fixture.js';
 
 export type { Cell, ReportView };
-export { renderMarkdown } from '../../src/report/markdown.js';
+export { renderMarkdown } from '../../src/report/render/markdown/markdown.js';
 
 export interface BuildOptions {
   fechaCorte?: string;
@@ -77,3 +77,6 @@ export const pct = (v: number): Cell => ({ t: 'percent', v });
 export const date = (v: string): Cell => ({ t: 'date', v });
 export const light = (v: 'verde' | 'amarillo' | 'rojo' | 'sin_meta'): Cell => ({ t: 'semaforo', v });
 export const empty = (note?: string): Cell => (note === undefined ? { t: 'empty' } : { t: 'empty', note });
+
+/** The value a cell holds (`undefined` for an empty one), to pick rows by their cells. */
+export const valueOf = (c: Cell | undefined): unknown => (c !== undefined && 'v' in c ? c.v : undefined);
