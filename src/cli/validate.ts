@@ -5,7 +5,7 @@ import { parseISO } from 'date-fns/parseISO';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { exitCodeFor, summarize, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { isSelected } from '../diagnostics/selection.js';
+import { isFindingSelected, isSelected } from '../diagnostics/selection.js';
 import { FORMAT_NAMES } from '../format/names.js';
 import { fill, type Lang } from '../i18n/text.js';
 import { findPlanRoot } from '../repo/find-root.js';
@@ -164,7 +164,7 @@ export function validateCommand(io: CliIo, globals: () => GlobalOptions, setExit
       // Before the run: a mistyped path is a usage error, not a long wait for nothing.
       const narrowed = resolveScope(io, root, paths, options.dependencia);
       const result = runValidation(io, root, lang, fechaCorte);
-      const selected = narrowed ? result.diagnostics.filter((d) => isSelected(narrowed.selection, d.file)) : result.diagnostics;
+      const selected = narrowed ? result.diagnostics.filter((d) => isFindingSelected(narrowed.selection, d)) : result.diagnostics;
       // Both narrow the report: PR mode's findings, within the selection.
       const diagnostics = options.changedSince ? await pullRequestScope(io, root, options.changedSince, selected, lang, narrowed !== undefined) : selected;
       const files = narrowed ? [...result.model.repoFiles.keys()].filter((file) => placementOf(file) !== undefined && isSelected(narrowed.selection, file)).length : result.fileCount;

@@ -58,6 +58,7 @@ export const PLAN011 = defineRule({
           messageId: acumulacion,
           file,
           path: ['metas', m, 'meta_anual'],
+          about: { ppcs: data.id, meta: meta.id },
           data: {
             anual: formatNumber(anual),
             esperado: formatNumber(esperado),

@@ -71,6 +71,7 @@ export const PLAN012 = defineRule({
             messageId: 'noCatalogada',
             file,
             path,
+            about: { ppcs: data.id, meta: meta.id },
             data: params,
             ...(!model.unidades
               ? { hint: hints.sinCatalogo }
@@ -84,6 +85,7 @@ export const PLAN012 = defineRule({
             messageId: 'noValidada',
             file,
             path,
+            about: { ppcs: data.id, meta: meta.id },
             data: params,
             ...(similar
               ? { hint: hints.noValidadaSugerencia, hintData: { sugerencia: q(similar.clave), nombre: q(similar.nombre) } }

@@ -40,6 +40,7 @@ export const PLAN020 = defineRule({
             messageId: 'unidadDistinta',
             file,
             path: ['ppcs', i, 'avances', j, 'unidad_medida'],
+            about: { ppcs: entry.id, meta: avance.meta, trimestre: data.trimestre },
             data: { meta: q(avance.meta), ppcs: q(entry.id), unidad: unitLabel(model, avance.unidad_medida), esperada: unitLabel(model, esperada) },
           });
         });

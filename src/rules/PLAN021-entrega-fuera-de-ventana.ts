@@ -59,7 +59,7 @@ export const PLAN021 = defineRule({
       const window = model.calendar.deliveryWindow(year, quarter);
       const delivered = data.fecha_entrega;
       const params = { trimestre: q(data.trimestre), fecha: dayMonthYear(delivered), inicio: dayMonth(window.start), fin: dayMonthYear(window.end) };
-      const at = { file, path: ['fecha_entrega'] };
+      const at = { file, path: ['fecha_entrega'], about: { trimestre: data.trimestre } };
       // Counting business days over years would only measure a typo in the year.
       if (Math.abs(yearOf(delivered) - yearOf(window.end)) > 1) {
         report({ ...at, messageId: 'fechaLejana', data: params });

@@ -40,6 +40,7 @@ export const PLAN022 = defineRule({
           messageId: 'faltaReporte',
           file,
           path: ['clave'],
+          about: { dependencia: clave, trimestre },
           data: { trimestre: q(trimestre), clave: q(clave), archivo, cierre: dayMonthYear(model.calendar.deliveryWindow(year, quarter).end) },
         });
       }

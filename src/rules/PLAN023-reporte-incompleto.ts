@@ -49,14 +49,14 @@ export const PLAN023 = defineRule({
       const allOwn = data.ppcs.every((entry) => model.caratulaOf(folder, entry.id) !== undefined || model.unreadable.ppcs.has(entry.id));
       for (const { data: ppcs } of allOwn ? model.ppcsOf(folder) : []) {
         if (ppcs.estatus === 'activo' && !reported.has(ppcs.id)) {
-          report({ messageId: 'ppcsAusente', file, path: ['ppcs'], atKey: true, data: { ppcs: q(ppcs.id), trimestre } });
+          report({ messageId: 'ppcsAusente', file, path: ['ppcs'], atKey: true, data: { ppcs: q(ppcs.id), trimestre }, about: { ppcs: ppcs.id, trimestre: data.trimestre } });
         }
       }
       // A report declaring another quarter than its file name is PLAN005's: which quarter's
       // programming applies is unknown.
       const quarter = data.trimestre === placement.stem ? parseTrimestre(data.trimestre).quarter : undefined;
       data.ppcs.forEach((entry, i) => {
-        if (entry.estatus === undefined) report({ messageId: 'sinEstatus', file, path: ['ppcs', i], data: { ppcs: q(entry.id), trimestre } });
+        if (entry.estatus === undefined) report({ messageId: 'sinEstatus', file, path: ['ppcs', i], data: { ppcs: q(entry.id), trimestre }, about: { ppcs: entry.id, trimestre: data.trimestre } });
         const caratula = model.caratulaOf(folder, entry.id)?.data;
         if (!quarter || !caratula || NOTHING_TO_REPORT.has(entry.estatus ?? caratula.estatus)) return;
         const withProgress = new Set((entry.avances ?? []).map((avance) => avance.meta));

@@ -50,7 +50,7 @@ export const PLAN024 = defineRule({
         // Only against the department's own carátula: another department's PPCS is PLAN004's.
         const caratula = model.caratulaOf(folder, entry.id)?.data;
         (entry.avances ?? []).forEach((avance, j) => {
-          const at = { file, path: ['ppcs', i, 'avances', j, 'valor'] };
+          const at = { file, path: ['ppcs', i, 'avances', j, 'valor'], about: { ppcs: entry.id, meta: avance.meta, trimestre: data.trimestre } };
           const names = { meta: q(avance.meta), ppcs: q(entry.id) };
           if (avance.valor < 0) {
             report({ ...at, messageId: 'negativo', data: { ...names, valor: formatNumber(avance.valor) } });

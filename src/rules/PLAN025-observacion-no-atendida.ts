@@ -45,7 +45,7 @@ export const PLAN025 = defineRule({
       const archivo = `dependencias/${clave}/reportes/${esperado}.yaml`;
       // A report file that could not be read may well attend it: PLAN001/PLAN002 come first.
       if (!expected && model.isUnreadable(archivo)) continue;
-      const at = { file: round.file, path: ['observaciones', index, 'id'] };
+      const at = { file: round.file, path: ['observaciones', index, 'id'], about: { dependencia: clave, trimestre: round.data.trimestre } };
       const names = { id: q(observacion.id), dependencia: q(clave), esperado: q(esperado) };
       if (followUp.attendedLateIn) report({ ...at, messageId: 'atendidaTarde', data: { ...names, tarde: q(followUp.attendedLateIn.data.trimestre) } });
       else if (expected) report({ ...at, messageId: 'noAtendida', data: names });

@@ -74,7 +74,7 @@ export const PLAN026 = defineRule({
           if (!color) return;
           offGreen.push(q(meta.id));
           if (avance.justificacion_variacion?.trim()) return;
-          const at = { file, path: ['ppcs', i, 'avances', j, 'valor'] };
+          const at = { file, path: ['ppcs', i, 'avances', j, 'valor'], about: { ppcs: entry.id, meta: meta.id, trimestre: data.trimestre } };
           const names = { meta: q(meta.id), ppcs: q(entry.id), trimestre, programado: formatNumber(progress.programado ?? 0) };
           if (progress.cumplimiento.kind === 'medido') {
             report({ ...at, messageId: 'sinJustificacion', data: { ...names, ...color, alcanzado: formatNumber(avance.valor), cumplimiento: formatNumber(progress.cumplimiento.porcentaje, 1) } });
@@ -84,7 +84,7 @@ export const PLAN026 = defineRule({
         });
         if (offGreen.length === 0 || (entry.evidencias?.length ?? 0) > 0) return;
         const path = entry.evidencias ? ['ppcs', i, 'evidencias'] : ['ppcs', i];
-        report({ file, path, atKey: entry.evidencias !== undefined, messageId: 'sinEvidencia', hint: SIN_EVIDENCIA_HINT, data: { ppcs: q(entry.id), trimestre, metas: offGreen.join(', ') } });
+        report({ file, path, atKey: entry.evidencias !== undefined, messageId: 'sinEvidencia', hint: SIN_EVIDENCIA_HINT, about: { ppcs: entry.id, trimestre: data.trimestre }, data: { ppcs: q(entry.id), trimestre, metas: offGreen.join(', ') } });
       });
     }
   },

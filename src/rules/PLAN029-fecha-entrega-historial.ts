@@ -49,7 +49,7 @@ export const PLAN029 = defineRule({
       const arrived = firstSeen.get(file);
       // Not committed yet: it has not arrived, and cannot have arrived late.
       if (arrived === undefined || data.fecha_entrega >= arrived) continue;
-      const at = { file, path: ['fecha_entrega'] };
+      const at = { file, path: ['fecha_entrega'], about: { trimestre: data.trimestre } };
       const params = { trimestre: q(data.trimestre), fecha: dayMonthYear(data.fecha_entrega), llegada: dayMonthYear(arrived) };
       // Counting business days over years would only measure a typo in the year.
       if (yearOf(arrived) - yearOf(data.fecha_entrega) > 1) {

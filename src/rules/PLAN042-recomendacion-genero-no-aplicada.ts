@@ -48,6 +48,7 @@ export const PLAN042 = defineRule({
             file,
             path: ['recomendaciones', i, 'dependencias', j],
             data: { clave: q(clave), recomendacion: q(recomendacion.id), anio: year },
+            about: { dependencia: clave },
           });
         });
       });

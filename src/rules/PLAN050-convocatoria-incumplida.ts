@@ -55,18 +55,18 @@ export const PLAN050 = defineRule({
           const convocadaAt = ['convocatorias', i, 'convocadas', j];
           // A meeting on or after the cut-off may not have had its attendance recorded yet.
           if (convocatoria.fecha < model.fechaCorte && !convocatoria.asistentes.includes(clave)) {
-            report({ messageId: 'noAsistio', file, path: convocadaAt, data: { ...base, fecha: dayMonthYear(convocatoria.fecha) } });
+            report({ messageId: 'noAsistio', file, path: convocadaAt, about: { dependencia: clave }, data: { ...base, fecha: dayMonthYear(convocatoria.fecha) } });
           }
           if (limite === undefined) return;
           const entrega = firstDelivery(convocatoria, clave);
           if (!entrega) {
-            if (limite < model.fechaCorte) report({ messageId: 'noEntrego', file, path: convocadaAt, data: { ...base, limite: dayMonthYear(limite) } });
+            if (limite < model.fechaCorte) report({ messageId: 'noEntrego', file, path: convocadaAt, about: { dependencia: clave }, data: { ...base, limite: dayMonthYear(limite) } });
             return;
           }
           if (entrega.fecha <= limite) return;
           const dias = model.calendar.businessDaysAfter(limite, entrega.fecha);
           const messageId = byBusinessDays(dias, { none: 'entregaTardeInhabil', one: 'entregaTardeUnDia', many: 'entregaTarde' });
-          report({ messageId, file, path: ['convocatorias', i, 'entregas', entrega.index, 'fecha'], data: { ...base, fecha: dayMonthYear(entrega.fecha), limite: dayMonthYear(limite), dias } });
+          report({ messageId, file, path: ['convocatorias', i, 'entregas', entrega.index, 'fecha'], about: { dependencia: clave }, data: { ...base, fecha: dayMonthYear(entrega.fecha), limite: dayMonthYear(limite), dias } });
         });
       });
     }

@@ -1,4 +1,4 @@
-import type { Finding, PathSegment, Subject } from '../diagnostics/diagnostic.js';
+import { departmentOf, type Finding, type PathSegment, type Subject } from '../diagnostics/diagnostic.js';
 import { say, type Lang, type Params, type Text } from '../i18n/text.js';
 import type { CriterioClave, Severity } from '../model/types.js';
 import type { PlanModel } from '../model/model.js';
@@ -36,7 +36,11 @@ export interface RuleReport<M extends string = string> {
   /** A hint specific to this finding, replacing the rule's general one; `null`: no hint at all. */
   hint?: Text | null;
   hintData?: Params;
-  /** The department, PPCS, meta and quarter the finding is about. */
+  /**
+   * The department, PPCS, meta and quarter the finding is about. The department defaults to
+   * the one whose folder holds the file; a finding in Planeación's files about a department
+   * (PLAN025, PLAN042, PLAN050) must name it.
+   */
   about?: Subject;
 }
 
@@ -66,6 +70,8 @@ export function findingOf<M extends string>(meta: RuleMeta<M>, report: RuleRepor
   // Message ids are checked by the compiler; this guards ids that come from data at run time.
   if (!template) throw new Error(`${meta.id}: unknown messageId ${report.messageId}`);
   const hint = report.hint === null ? undefined : say(report.hint ?? meta.hint, lang, report.hintData ?? report.data);
+  const folder = departmentOf(report.file);
+  const about: Subject = { ...(folder === null ? {} : { dependencia: folder }), ...report.about };
   return {
     rule: meta.id,
     file: report.file,
@@ -75,7 +81,7 @@ export function findingOf<M extends string>(meta: RuleMeta<M>, report: RuleRepor
     severity: report.severity ?? meta.defaultSeverity,
     message: say(template, lang, report.data),
     ...(hint === undefined ? {} : { hint }),
-    ...(report.about ? { about: report.about } : {}),
+    ...(Object.keys(about).length > 0 ? { about } : {}),
   };
 }
 

@@ -338,6 +338,20 @@ describe('plan validate [rutas…] and --dependencia', () => {
     expect(run.stdout).toBe(lines(DIF_WARNING, DIF_WARNING_TABLES, ['✖ 1 problema(s): 0 error(es) y 1 advertencia(s) en 3 archivo(s) de la dependencia DIF.']));
   });
 
+  it('--dependencia also reports findings in planeacion/ about that department, and only to it', async () => {
+    const files = baseRepo();
+    // OP was convened on 12 February and did not attend (PLAN050, a finding in Planeación's file about OP).
+    files['planeacion/convocatorias/2019.yaml'] = {
+      ejercicio: 2019,
+      convocatorias: [{ id: 'CONV-2019-01', fecha: '2019-02-12', asunto: 'Presentación de carátulas', convocadas: ['OP'], asistentes: [], entregas: [] }],
+    };
+    const root = writeRepo(files);
+    const op = await runCli(['validate', '-C', root, '--dependencia', 'OP', '--format', 'json']);
+    expect(JSON.parse(op.stdout).diagnostics.map((d: { rule: string; file: string }) => `${d.rule} ${d.file}`)).toEqual(['PLAN050 planeacion/convocatorias/2019.yaml']);
+    const dif = await runCli(['validate', '-C', root, '--dependencia', 'DIF', '--format', 'json']);
+    expect(JSON.parse(dif.stdout).diagnostics).toEqual([]);
+  });
+
   it('--dependencia on a clean department says so, and exits 0 whatever other departments hold', async () => {
     const files = baseRepo();
     files['dependencias/OP/dependencia.yaml'].clave = 'OBRAS';

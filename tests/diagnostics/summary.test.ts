@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { departmentOf, exitCodeFor, summarize, type Diagnostic } from '../../src/diagnostics/diagnostic.js';
-import { isSelected } from '../../src/diagnostics/selection.js';
+import { isFindingSelected, isSelected } from '../../src/diagnostics/selection.js';
 
 function diag(fields: Partial<Diagnostic>): Diagnostic {
   return { rule: 'PLAN021', severity: 'warning', message: 'm', file: 'dependencias/OP/reportes/2019-T1.yaml', line: 1, column: 1, ...fields };
@@ -78,5 +78,32 @@ describe('isSelected', () => {
     expect(isSelected({ dependencia: 'OP' }, 'planeacion/genero/2019.yaml')).toBe(false);
     expect(isSelected({ dependencia: 'OP', paths: ['dependencias/OP/ppcs'] }, file)).toBe(false);
     expect(isSelected({ dependencia: 'OP', paths: ['dependencias'] }, file)).toBe(true);
+  });
+});
+
+describe('isFindingSelected', () => {
+  const call = 'planeacion/convocatorias/2019.yaml';
+
+  it('selects a finding in Planeación’s files that is about the selected department', () => {
+    expect(isFindingSelected({ dependencia: 'OP' }, { file: call, about: { dependencia: 'OP' } })).toBe(true);
+  });
+
+  it('leaves out a finding in Planeación’s files about another department or about none', () => {
+    expect(isFindingSelected({ dependencia: 'DIF' }, { file: call, about: { dependencia: 'OP' } })).toBe(false);
+    expect(isFindingSelected({ dependencia: 'OP' }, { file: call })).toBe(false);
+  });
+
+  it('selects by the file alone when no department is selected', () => {
+    expect(isFindingSelected({ paths: ['dependencias/OP'] }, { file: call, about: { dependencia: 'OP' } })).toBe(false);
+    expect(isFindingSelected({ paths: ['planeacion'] }, { file: call, about: { dependencia: 'OP' } })).toBe(true);
+  });
+
+  it('keeps both filters: a department’s finding in planeacion/ outside the selected paths stays out', () => {
+    expect(isFindingSelected({ dependencia: 'OP', paths: ['dependencias'] }, { file: call, about: { dependencia: 'OP' } })).toBe(false);
+    expect(isFindingSelected({ dependencia: 'OP', paths: ['planeacion/convocatorias'] }, { file: call, about: { dependencia: 'OP' } })).toBe(true);
+  });
+
+  it('does not select a department’s finding in another department’s files', () => {
+    expect(isFindingSelected({ dependencia: 'OP' }, { file: 'dependencias/DIF/reportes/2019-T1.yaml', about: { dependencia: 'OP' } })).toBe(false);
   });
 });

@@ -47,6 +47,11 @@ describe('PLAN050 convened department that did not attend or deliver on time', (
     expect(diagnostics[0]!.message).toBe('La dependencia «DIF» fue convocada a «CONV-2019-01» (12/02/2019) pero no aparece en «asistentes».');
   });
 
+  it('says which department a finding in Planeación’s file is about, in its data', () => {
+    const diagnostics = checkRule(PLAN050, withCall({ asistentes: ['OP'] }));
+    expect(diagnostics.map((d) => d.about)).toEqual([{ dependencia: 'DIF' }]);
+  });
+
   it('warns on a convened department that delivered nothing once the deadline passed', () => {
     const files = withCall({ entregas: [{ dependencia: 'OP', fecha: '2019-02-27' }] });
     const diagnostics = checkRule(PLAN050, files);

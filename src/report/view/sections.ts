@@ -223,7 +223,7 @@ const QUARTER_FILE = /(?:^|\/)(\d{4}-T[1-4])\.yaml$/;
  */
 export function findingsSection(diagnostics: readonly Diagnostic[], claves: string[], all: boolean, upTo?: TrimestreId): Section {
   const concerns = (d: Diagnostic) =>
-    all || claves.some((c) => d.file.startsWith(`dependencias/${c}/`) || (d.file.startsWith('planeacion/') && d.message.includes(`«${c}»`)));
+    all || claves.some((c) => d.file.startsWith(`dependencias/${c}/`) || (d.file.startsWith('planeacion/') && d.about?.dependencia === c));
   const inPeriod = (d: Diagnostic) => !upTo || (QUARTER_FILE.exec(d.file)?.[1] ?? upTo) <= upTo;
   const relevant = diagnostics.filter((d) => concerns(d) && inPeriod(d));
   return {
