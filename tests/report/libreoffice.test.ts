@@ -1,6 +1,7 @@
 // Opens the sample workbook in a real LibreOffice (headless) and checks that nothing is lost
-// or reinterpreted. Skipped where `soffice` is not installed (CI): run it locally after
-// `apt-get install libreoffice-calc-nogui`.
+// or reinterpreted. .ci/run installs LibreOffice, pdftotext and the Liberation fonts and sets
+// PLAN_LIBREOFFICE=1, so in CI these tests run; elsewhere they skip where `soffice` is not
+// installed (`apt-get install libreoffice-calc-nogui poppler-utils fonts-liberation2`).
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -238,6 +239,11 @@ function overprinted(words: PrintedWord[]): string[] {
 function printedSizes(words: PrintedWord[]): number[] {
   return words.filter((w) => w.text === 'Rehabilitación').map((w) => Math.round(((w.x1 - w.x0) / 6.28) * 10) / 10);
 }
+
+// Where CI installed them, a missing program must fail rather than skip every test below.
+it.runIf(process.env.PLAN_LIBREOFFICE === '1')('finds soffice and pdftotext where .ci/run installed them', () => {
+  expect({ soffice: Boolean(soffice), pdftotext: Boolean(pdftotext) }).toEqual({ soffice: true, pdftotext: true });
+});
 
 describe.skipIf(!soffice)('the workbook in LibreOffice', () => {
   const view = sampleView();
