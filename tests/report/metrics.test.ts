@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadPlan } from '../../src/load.js';
-import { deliveryLabel, deliveryStatus } from '../../src/report/metrics/delivery.js';
+import { deliveryStatus } from '../../src/report/metrics/delivery.js';
+import { deliveryLabel } from '../../src/report/view/labels.js';
 import { metaProgress } from '../../src/model/meta-progress.js';
 import { coverage } from '../../src/report/metrics/people.js';
 import { cumplimiento, semaforo } from '../../src/model/semaforo.js';

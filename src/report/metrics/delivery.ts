@@ -24,18 +24,3 @@ export function deliveryStatus(model: PlanModel, clave: string, year: number, qu
       return { kind: 'anticipado', fecha, diasHabiles: timing.businessDays };
   }
 }
-
-export function deliveryLabel(status: DeliveryStatus): string {
-  switch (status.kind) {
-    case 'a_tiempo':
-      return 'A tiempo';
-    case 'tarde':
-      return `Tarde (${status.diasHabiles} ${status.diasHabiles === 1 ? 'día hábil' : 'días hábiles'})`;
-    case 'anticipado':
-      return `Anticipado (${status.diasHabiles} ${status.diasHabiles === 1 ? 'día hábil' : 'días hábiles'})`;
-    case 'no_entregado':
-      return 'No entregado';
-    case 'pendiente':
-      return 'Pendiente';
-  }
-}

@@ -25,8 +25,3 @@ export function pendingFeedback(model: PlanModel, claves: readonly string[], tri
     upcoming: mine.filter((f) => f.esperado === next),
   };
 }
-
-export function followUpLabel(f: ObservationFollowUp): string {
-  if (f.attendedLateIn) return `Atendida tarde (${f.attendedLateIn.data.trimestre})`;
-  return f.due ? 'No atendida' : 'Por atender';
-}

@@ -6,7 +6,8 @@ import { ratio } from '../metrics/criteria/criterion.js';
 import { evaluateDepartment, type DepartmentEvaluation } from '../metrics/evaluation.js';
 import { empty, int, num, pct, text } from './cell-text.js';
 import { cutoffSummary } from './cutoff.js';
-import { beneficiariesSection, collaborationsSection, deliveriesSection, departmentName, findingsSection, metasSection } from './sections.js';
+import { reportTitle } from './labels.js';
+import { beneficiariesSection, collaborationsSection, deliveriesSection, findingsSection, metasSection } from './sections.js';
 import { scopeFor, type ViewOptions } from './quarterly.js';
 import type { Cell, ReportView, Section } from './types.js';
 
@@ -21,7 +22,7 @@ export function annualView(model: PlanModel, diagnostics: readonly Diagnostic[],
   const trimestres = due.map((q) => `${options.year}-${q}`);
   const view: ReportView = {
     kind: 'anual',
-    title: `Evaluación anual ${options.year}${options.dependencia ? ` — ${departmentName(model, options.dependencia)}` : ''}`,
+    title: reportTitle(model, `Evaluación anual ${options.year}`, options.dependencia),
     municipio: model.config.municipio,
     ejercicio: options.year,
     periodo: String(options.year),

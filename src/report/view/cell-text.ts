@@ -46,6 +46,8 @@ export function cellText(cell: Cell): string {
 export const text = (v: string): Cell => ({ t: 'text', v });
 export const int = (v: number): Cell => ({ t: 'int', v });
 export const num = (v: number, decimals = 2): Cell => ({ t: 'number', v, decimals });
+/** A measured value: whole numbers without decimals, others with two (an average of quarters, a rate). */
+export const measured = (v: number): Cell => num(v, Number.isInteger(v) ? 0 : 2);
 export const pct = (v: number): Cell => ({ t: 'percent', v });
 export const date = (v: string): Cell => ({ t: 'date', v });
 export const light = (v: Semaforo): Cell => ({ t: 'semaforo', v });

@@ -9,7 +9,8 @@ import { nextTrimestre, pendingFeedback } from '../metrics/feedback.js';
 import { beneficiariesIn } from '../metrics/people.js';
 import { int } from './cell-text.js';
 import { cutoffSummary } from './cutoff.js';
-import { beneficiariesSection, collaborationsSection, deliveriesSection, departmentName, feedbackSection, findingsSection, metasSection, type Scope } from './sections.js';
+import { reportTitle } from './labels.js';
+import { beneficiariesSection, collaborationsSection, deliveriesSection, feedbackSection, findingsSection, metasSection, type Scope } from './sections.js';
 import type { ReportView, SummaryItem } from './types.js';
 
 export interface ViewOptions {
@@ -30,7 +31,7 @@ export function quarterlyView(model: PlanModel, diagnostics: readonly Diagnostic
   const trimestre = `${options.year}-${quarter}`;
   const view: ReportView = {
     kind: 'trimestral',
-    title: `Resumen trimestral ${trimestre}${options.dependencia ? ` — ${departmentName(model, options.dependencia)}` : ''}`,
+    title: reportTitle(model, `Resumen trimestral ${trimestre}`, options.dependencia),
     municipio: model.config.municipio,
     ejercicio: options.year,
     periodo: trimestre,

@@ -4,12 +4,13 @@ import type { Diagnostic, Justification } from '../../diagnostics/diagnostic.js'
 import { dayMonthYear } from '../../i18n/text.js';
 import type { PlanModel } from '../../model/model.js';
 import { QUARTERS, type Quarter, type TrimestreId } from '../../model/types.js';
-import { deliveryLabel, deliveryStatus } from '../metrics/delivery.js';
+import { deliveryStatus } from '../metrics/delivery.js';
 import { metaProgress } from '../../model/meta-progress.js';
 import type { Cumplimiento } from '../../model/semaforo.js';
-import { followUpLabel, nextTrimestre, pendingFeedback } from '../metrics/feedback.js';
+import { nextTrimestre, pendingFeedback } from '../metrics/feedback.js';
 import { beneficiariesIn, collaborationCounts } from '../metrics/people.js';
-import { date, empty, int, light, num, pct, text } from './cell-text.js';
+import { date, empty, int, light, measured, pct, text } from './cell-text.js';
+import { deliveryLabel, departmentName, followUpLabel, sentidoLabel, unitName } from './labels.js';
 import type { Cell, Column, Section } from './types.js';
 
 export interface Scope {
@@ -20,15 +21,6 @@ export interface Scope {
 }
 
 const col = (header: string, kind: Column['kind']): Column => ({ header, kind });
-
-export function departmentName(model: PlanModel, clave: string): string {
-  return model.departmentsByClave.get(clave)?.data.nombre ?? clave;
-}
-
-export function unitName(model: PlanModel, clave: string | undefined): string {
-  if (clave === undefined) return '';
-  return model.unitsByClave.get(clave)?.nombre ?? clave;
-}
 
 function cumplimientoCell(result: Cumplimiento): Cell {
   switch (result.kind) {
@@ -43,7 +35,7 @@ function cumplimientoCell(result: Cumplimiento): Cell {
   }
 }
 
-const optionalNumber = (value: number | undefined): Cell => (value === undefined ? empty() : num(value, Number.isInteger(value) ? 0 : 2));
+const optionalNumber = (value: number | undefined): Cell => (value === undefined ? empty() : measured(value));
 
 /** Department × quarter matrix of delivery status, through `through`. */
 export function deliveriesSection({ model, year, claves }: Scope, through: Quarter): Section {
@@ -93,7 +85,7 @@ export function metasSection({ model, year, claves }: Scope, quarter: Quarter): 
           text(meta.id),
           text(meta.indicador?.nombre ?? meta.descripcion),
           text(unitName(model, meta.indicador?.unidad_medida)),
-          text(meta.indicador?.sentido === 'descendente' ? 'Descendente' : 'Ascendente'),
+          text(sentidoLabel(meta.indicador?.sentido)),
           optionalNumber(p.programado),
           optionalNumber(p.alcanzado),
           cumplimientoCell(p.cumplimiento),

@@ -7,9 +7,9 @@ import type { PlanModel, SourceDoc } from '../../model/model.js';
 import { parseTrimestre } from '../../model/model.js';
 import type { Frecuencia, Meta, Ppcs, TrimestreId } from '../../model/types.js';
 import { metaProgress } from '../../model/meta-progress.js';
-import { cellText, empty, int, num, pct, text } from './cell-text.js';
+import { cellText, empty, int, measured, pct, text } from './cell-text.js';
 import { cutoffSummary } from './cutoff.js';
-import { departmentName, unitName } from './sections.js';
+import { departmentName, reportTitle, sentidoLabel, unitName } from './labels.js';
 import type { Cell, Column, ReportView, Section } from './types.js';
 
 export const SIN_DATO = 'Sin dato';
@@ -96,7 +96,7 @@ export function transparencyView(model: PlanModel, trimestre: TrimestreId, optio
 
   const view: ReportView = {
     kind: 'transparencia',
-    title: `Indicadores de resultados ${trimestre}${options.dependencia ? ` — ${departmentName(model, options.dependencia)}` : ''}`,
+    title: reportTitle(model, `Indicadores de resultados ${trimestre}`, options.dependencia),
     municipio: model.config.municipio,
     ejercicio: year,
     periodo: trimestre,
@@ -136,7 +136,7 @@ function indicatorRow(model: PlanModel, clave: string, doc: SourceDoc<Ppcs>, met
     meta.meta_ajustada === undefined ? empty(SIN_AJUSTE) : measured(meta.meta_ajustada),
     optionalNumber(progress.alcanzadoAcumulado),
     progress.avanceAnual === undefined ? empty(SIN_DATO) : pct(progress.avanceAnual),
-    indicador ? text(indicador.sentido === 'descendente' ? 'Descendente' : 'Ascendente') : empty(SIN_DATO),
+    indicador ? text(sentidoLabel(indicador.sentido)) : empty(SIN_DATO),
     optionalText(indicador?.fuente),
     optionalText(ppcs.responsable),
   ];
@@ -169,11 +169,6 @@ function optionalText(value: string | undefined): Cell {
 
 function optionalNumber(value: number | undefined): Cell {
   return value === undefined ? empty(SIN_DATO) : measured(value);
-}
-
-/** Whole numbers without decimals; others with two (an average of quarters, a rate). */
-function measured(value: number): Cell {
-  return num(value, Number.isInteger(value) ? 0 : 2);
 }
 
 /** `M2` before `M10`: ids compare by their numbers, not character by character. */
