@@ -6,7 +6,7 @@ import { BusinessCalendar } from './calendar/business-days.js';
 import type { GitHistory } from './git/history.js';
 import type { Finding } from './diagnostics/diagnostic.js';
 import type { Lang } from './i18n/text.js';
-import { resolveConfig } from './model/config.js';
+import { resolveConfig, severitySetting } from './model/config.js';
 import { PlanModel, type ModelDocuments, type Unreadable } from './model/model.js';
 import { yearOf, type IsoDate } from './model/time.js';
 import { decodeYamlBytes, DEFAULT_MAX_FILE_BYTES } from './repo/decode.js';
@@ -25,8 +25,12 @@ export interface LoadOptions {
   /** Reports whose window closed before this date are due. */
   fechaCorte: IsoDate;
   maxFileBytes?: number;
-  /** When each file first entered git (read at the edge by src/git/history.ts), for PLAN029. */
-  history?: GitHistory;
+  /**
+   * When each file first entered git (read at the edge by src/git/history.ts), for PLAN029.
+   * Asked for once plan.yaml is read, and only when it does not turn PLAN029 off: an `off`
+   * rule costs no git call, and plan.yaml is parsed once.
+   */
+  readHistory?: () => GitHistory | undefined;
 }
 
 export interface LoadResult {
@@ -50,6 +54,8 @@ class Loader {
   private readonly documents: ModelDocuments = { dependencias: [], ppcs: [], reportes: [], retroalimentacion: [], convocatorias: [], genero: [] };
   private readonly unreadable: MutableUnreadable = { files: new Set(), kinds: new Set(), departments: new Set(), ppcs: new Set() };
   private fileCount = 0;
+  /** plan.yaml as parsed, valid or not: its PLAN029 setting decides whether git history is read. */
+  private planValue: unknown;
 
   constructor(
     private readonly root: string,
@@ -70,7 +76,7 @@ class Loader {
       fechaCorte: this.options.fechaCorte,
       repoFiles: entries,
       unreadable: this.unreadable,
-      ...(this.options.history ? { history: this.options.history } : {}),
+      ...(this.readsHistory() ? { history: this.options.readHistory?.() } : {}),
     });
     return { model, findings: this.findings, sources: this.sources, fileCount: this.fileCount };
   }
@@ -84,6 +90,7 @@ class Loader {
     }
     this.fileCount++;
     const value = this.read(entry);
+    if (placement.kind === 'plan') this.planValue = value;
     if (value === undefined) return this.markUnreadable(file, placement);
     const schemaErrors = checkSchema(placement.kind, value);
     if (schemaErrors.length > 0) {
@@ -136,6 +143,12 @@ class Loader {
     return outcome.parsed.value;
   }
 
+  private readsHistory(): boolean {
+    if (!this.options.readHistory) return false;
+    const reglas = isRecord(this.planValue) && isRecord(this.planValue.reglas) ? this.planValue.reglas : undefined;
+    return severitySetting(reglas?.PLAN029) !== 'off';
+  }
+
   private markUnreadable(file: string, placement: Placement): void {
     this.unreadable.files.add(file);
     this.unreadable.kinds.add(placement.kind);
@@ -158,4 +171,8 @@ class Loader {
     else if (placement.kind === 'excepciones') this.documents.excepciones = doc;
     else lists[placement.kind]!.push(doc as never);
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
