@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { fill } from '../i18n/text.js';
 import { approval, checkoutPath, hiddenText, scopeText, type Formatter, type FormatInput } from './formatter.js';
 
-const T = {
+const TEXT = {
   error: { es: 'error', en: 'error' },
   warning: { es: 'advertencia', en: 'warning' },
   justified: { es: 'justificado', en: 'justified' },
@@ -41,8 +41,8 @@ function element(name: string, attributes: Record<string, string | number>, body
 /** `archivo:línea:columna  REGLA  [severidad] mensaje`, the hint or the justification below. */
 function findingText(d: Diagnostic, input: FormatInput): string {
   const where = `${checkoutPath(input, d.file)}:${d.line}:${d.column}  ${d.rule}`;
-  if (d.justification) return `${where}  [${T.justified[input.lang]}] ${d.message}\n→ ${d.justification.reason}${approval(d.justification, input.lang)}`;
-  return [`${where}  [${T[d.severity][input.lang]}] ${d.message}`, ...(d.hint ? [`→ ${d.hint}`] : [])].join('\n');
+  if (d.justification) return `${where}  [${TEXT.justified[input.lang]}] ${d.message}\n→ ${d.justification.reason}${approval(d.justification, input.lang)}`;
+  return [`${where}  [${TEXT[d.severity][input.lang]}] ${d.message}`, ...(d.hint ? [`→ ${d.hint}`] : [])].join('\n');
 }
 
 /**
@@ -57,12 +57,12 @@ function testcase(file: string, rule: string, list: readonly Diagnostic[], input
   const errors = list.filter((d) => d.severity === 'error' && !d.justification);
   const others = list.filter((d) => !errors.includes(d));
   const title = titles.get(rule);
-  const state = errors.length > 0 ? '' : others.some((d) => !d.justification) ? ` (${T.warning[input.lang]})` : ` (${T.justified[input.lang]})`;
+  const state = errors.length > 0 ? '' : others.some((d) => !d.justification) ? ` (${TEXT.warning[input.lang]})` : ` (${TEXT.justified[input.lang]})`;
   const attributes = { name: `${title ? `${rule} ${title}` : rule}${state}`, classname: path, file: path };
   const body: string[] = [];
   if (errors.length > 0) {
-    const first = `[${T.error[input.lang]}] ${errors[0]!.message}`;
-    const message = errors.length === 1 ? first : fill(T.more[input.lang], { message: first, count: errors.length - 1 });
+    const first = `[${TEXT.error[input.lang]}] ${errors[0]!.message}`;
+    const message = errors.length === 1 ? first : fill(TEXT.more[input.lang], { message: first, count: errors.length - 1 });
     body.push(element('failure', { type: rule, message }, text(errors.map((d) => findingText(d, input)).join('\n'))));
   }
   if (others.length > 0) body.push(element('system-out', {}, text(others.map((d) => findingText(d, input)).join('\n'))));
@@ -105,7 +105,7 @@ export const junit: Formatter = (input) => {
   }
   if (suites.length === 0) {
     const hidden = hiddenText(input.summary, input.lang);
-    const clean = fill((hidden ? T.cleanHidden : T.clean)[input.lang], { files: input.summary.files, scope: scopeText(input.summary.scope, input.lang), hidden });
+    const clean = fill((hidden ? TEXT.cleanHidden : TEXT.clean)[input.lang], { files: input.summary.files, scope: scopeText(input.summary.scope, input.lang), hidden });
     suites.push(suite(SUITES, [`    ${element('testcase', { name: clean, classname: SUITES })}\n`], 0));
     tests = 1;
   }

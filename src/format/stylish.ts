@@ -3,7 +3,7 @@ import type { Diagnostic, Summary } from '../diagnostics/diagnostic.js';
 import { fill, type Lang } from '../i18n/text.js';
 import { approval, filesText, hiddenText, scopeText, type Formatter } from './formatter.js';
 
-const T = {
+const TEXT = {
   error: { es: 'error', en: 'error' },
   warning: { es: 'advertencia', en: 'warning' },
   justified: { es: 'justificado', en: 'justified' },
@@ -24,7 +24,7 @@ const T = {
 } as const;
 
 function label(d: Diagnostic, lang: Lang): string {
-  return T[d.justification ? 'justified' : d.severity][lang];
+  return TEXT[d.justification ? 'justified' : d.severity][lang];
 }
 
 /**
@@ -66,12 +66,12 @@ export const stylish: Formatter = ({ diagnostics, summary, lang, color }) => {
 
 function summaryLine(summary: Summary, lang: Lang, color: ChalkInstance): string {
   const total = summary.errors + summary.warnings;
-  const justified = summary.justified > 0 ? fill(T.justifiedCount[lang], { justified: summary.justified }) : '';
+  const justified = summary.justified > 0 ? fill(TEXT.justifiedCount[lang], { justified: summary.justified }) : '';
   const hidden = hiddenText(summary, lang);
   const params = { total, errors: summary.errors, warnings: summary.warnings, files: summary.files, scope: scopeText(summary.scope, lang), where: filesText(summary, lang), justified, hidden };
-  if (total === 0) return color.green(fill((hidden ? T.cleanHidden : T.clean)[lang], params));
+  if (total === 0) return color.green(fill((hidden ? TEXT.cleanHidden : TEXT.clean)[lang], params));
   const paint = summary.errors > 0 ? color.red.bold : color.yellow.bold;
-  return paint(fill((hidden && summary.warnings === 0 ? T.errorsHidden : T.problems)[lang], params));
+  return paint(fill((hidden && summary.warnings === 0 ? TEXT.errorsHidden : TEXT.problems)[lang], params));
 }
 
 interface CountRow {
@@ -88,10 +88,10 @@ interface CountRow {
  */
 function countTables(summary: Summary, lang: Lang, color: ChalkInstance): string[] {
   const byRule = summary.byRule.map((r) => ({ ...r, label: r.title ? `${r.rule}  ${r.title}` : r.rule }));
-  const byDepartment = summary.byDepartment.map((d) => ({ ...d, label: d.department ?? T.planeacion[lang] }));
+  const byDepartment = summary.byDepartment.map((d) => ({ ...d, label: d.department ?? TEXT.planeacion[lang] }));
   const withJustified = summary.justified > 0;
   const table = (title: string, rows: CountRow[]): string[] => {
-    const headers = [T.errors[lang], T.warnings[lang], ...(withJustified ? [T.justifiedColumn[lang]] : [])];
+    const headers = [TEXT.errors[lang], TEXT.warnings[lang], ...(withJustified ? [TEXT.justifiedColumn[lang]] : [])];
     const header = `${headers.join('  ')}  ${title}`;
     const body = rows.map((row) => {
       const cells = [
@@ -103,7 +103,7 @@ function countTables(summary: Summary, lang: Lang, color: ChalkInstance): string
     });
     return [color.bold(header), ...body, ''];
   };
-  return [...table(T.rule[lang], byRule), ...table(T.department[lang], byDepartment)];
+  return [...table(TEXT.rule[lang], byRule), ...table(TEXT.department[lang], byDepartment)];
 }
 
 function paintCount(text: string, value: number, paint: ChalkInstance, color: ChalkInstance): string {

@@ -1,4 +1,4 @@
-import { quote as q } from '../i18n/text.js';
+import { quote } from '../i18n/text.js';
 import { defineRule, type Report } from './rule.js';
 
 /** Where an id was first declared, to name it when a later one repeats it. */
@@ -67,7 +67,7 @@ export const PLAN003 = defineRule({
     const caratulas = new Map<string, FirstSeen>();
     for (const { file, data } of model.ppcs) {
       const first = remember(caratulas, data.id, file, 0);
-      if (first) report({ messageId: 'ppcs', file, path: ['id'], data: { id: q(data.id), first: first.file } });
+      if (first) report({ messageId: 'ppcs', file, path: ['id'], data: { id: quote(data.id), first: first.file } });
     }
 
     // A second dependencia.yaml with the same clave is necessarily in another folder,
@@ -75,30 +75,30 @@ export const PLAN003 = defineRule({
     const departamentos = new Map<string, FirstSeen>();
     for (const { file, data } of model.dependencias) {
       const first = remember(departamentos, data.clave, file, 0);
-      if (first) report({ messageId: 'dependencia', file, path: ['clave'], data: { clave: q(data.clave), first: first.file } });
+      if (first) report({ messageId: 'dependencia', file, path: ['clave'], data: { clave: quote(data.clave), first: first.file } });
     }
 
     for (const { file, data } of model.ppcs) {
       eachRepeated(data.metas ?? [], (m) => m.id, (index, n) => {
-        report({ messageId: 'meta', file, path: ['metas', index, 'id'], data: { id: q(data.metas![index]!.id), n } });
+        report({ messageId: 'meta', file, path: ['metas', index, 'id'], data: { id: quote(data.metas![index]!.id), n } });
       });
     }
 
     if (model.unidades) {
       const { file, data } = model.unidades;
       eachRepeated(data.unidades, (u) => u.clave, (index, n) => {
-        report({ messageId: 'unidad', file, path: ['unidades', index, 'clave'], data: { clave: q(data.unidades[index]!.clave), n } });
+        report({ messageId: 'unidad', file, path: ['unidades', index, 'clave'], data: { clave: quote(data.unidades[index]!.clave), n } });
       });
     }
 
     for (const { file, data } of model.reportes) {
       eachRepeated(data.ppcs, (p) => p.id, (index, n) => {
-        report({ messageId: 'reportePpcs', file, path: ['ppcs', index, 'id'], data: { id: q(data.ppcs[index]!.id), n } });
+        report({ messageId: 'reportePpcs', file, path: ['ppcs', index, 'id'], data: { id: quote(data.ppcs[index]!.id), n } });
       });
       data.ppcs.forEach((entry, p) => {
         const avances = entry.avances ?? [];
         eachRepeated(avances, (a) => a.meta, (index, n) => {
-          report({ messageId: 'reporteMeta', file, path: ['ppcs', p, 'avances', index, 'meta'], data: { meta: q(avances[index]!.meta), id: q(entry.id), n } });
+          report({ messageId: 'reporteMeta', file, path: ['ppcs', p, 'avances', index, 'meta'], data: { meta: quote(avances[index]!.meta), id: quote(entry.id), n } });
         });
       });
     }
@@ -137,7 +137,7 @@ function acrossFiles(
   for (const { file, list, ids } of files) {
     ids.forEach((id, index) => {
       const first = remember(seen, id, file, index);
-      if (first) report({ messageId, file, path: [list, index, 'id'], data: { id: q(id), first: first.file, n: first.n } });
+      if (first) report({ messageId, file, path: [list, index, 'id'], data: { id: quote(id), first: first.file, n: first.n } });
     });
   }
 }

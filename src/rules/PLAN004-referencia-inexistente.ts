@@ -1,6 +1,6 @@
 import type { PathSegment } from '../diagnostics/diagnostic.js';
 import { closestMatch } from '../i18n/similar.js';
-import { quote as q, type Params, type Text } from '../i18n/text.js';
+import { quote, type Params, type Text } from '../i18n/text.js';
 import type { PlanModel, SourceDoc } from '../model/model.js';
 import type { Ppcs } from '../model/types.js';
 import type { RepoEntry } from '../repo/files.js';
@@ -155,7 +155,7 @@ export const PLAN004 = defineRule({
     const evidence = new EvidenceIndex(model.repoFiles);
 
     for (const folder of foldersWithoutCard(model)) {
-      report({ messageId: 'sinFicha', file: folder.firstFile, data: { carpeta: folder.clave, clave: q(folder.clave) }, hint: hints.sinFicha });
+      report({ messageId: 'sinFicha', file: folder.firstFile, data: { carpeta: folder.clave, clave: quote(folder.clave) }, hint: hints.sinFicha });
     }
 
     for (const { file, placement, data } of model.reportes) {
@@ -171,7 +171,7 @@ export const PLAN004 = defineRule({
             messageId: 'ppcsAjeno',
             file,
             path: at('id'),
-            data: { id: q(entry.id), duena: q(doc.placement.folder), caratula: doc.file, dependencia: q(folder) },
+            data: { id: quote(entry.id), duena: quote(doc.placement.folder), caratula: doc.file, dependencia: quote(folder) },
             hint: hints.ppcsAjeno,
           });
         }
@@ -182,7 +182,7 @@ export const PLAN004 = defineRule({
         (entry.avances ?? []).forEach((avance, a) => {
           const meta = metas?.find((m) => m.id === avance.meta);
           if (metas && !meta) {
-            const data = { meta: q(avance.meta), id: q(entry.id), metas: metas.map((m) => q(m.id)).join(', ') };
+            const data = { meta: quote(avance.meta), id: quote(entry.id), metas: metas.map((m) => quote(m.id)).join(', ') };
             report({ messageId: metas.length > 0 ? 'meta' : 'metaSinMetas', file, path: at('avances', a, 'meta'), data, ...suggesting(closestId(avance.meta, metas.map((m) => m.id))) });
           }
           if (reportsAvanceUnit(model, avance.unidad_medida, meta?.indicador?.unidad_medida, own?.data.estatus === 'cancelado')) {
@@ -190,7 +190,7 @@ export const PLAN004 = defineRule({
               messageId: 'unidad',
               file,
               path: at('avances', a, 'unidad_medida'),
-              data: { unidad: q(avance.unidad_medida) },
+              data: { unidad: quote(avance.unidad_medida) },
               ...(!model.unidades ? { hint: hints.sinCatalogo } : suggesting(closestId(avance.unidad_medida, [...model.unitsByClave.keys()]))),
             });
           }
@@ -202,12 +202,12 @@ export const PLAN004 = defineRule({
         });
         (entry.observaciones_atendidas ?? []).forEach((id, o) => {
           if (observaciones && !observaciones.has(id)) {
-            report({ messageId: 'observacion', file, path: at('observaciones_atendidas', o), data: { id: q(id) }, ...suggesting(closestId(id, [...observaciones]), hints.observacion) });
+            report({ messageId: 'observacion', file, path: at('observaciones_atendidas', o), data: { id: quote(id) }, ...suggesting(closestId(id, [...observaciones]), hints.observacion) });
           }
         });
         (entry.recomendaciones_genero_aplicadas ?? []).forEach((id, r) => {
           if (recomendaciones && !recomendaciones.has(id)) {
-            report({ messageId: 'recomendacion', file, path: at('recomendaciones_genero_aplicadas', r), data: { id: q(id) }, ...suggesting(closestId(id, [...recomendaciones])) });
+            report({ messageId: 'recomendacion', file, path: at('recomendaciones_genero_aplicadas', r), data: { id: quote(id) }, ...suggesting(closestId(id, [...recomendaciones])) });
           }
         });
       });
@@ -241,7 +241,7 @@ export const PLAN004 = defineRule({
 });
 
 function missingDepartment(model: PlanModel, file: string, path: PathSegment[], clave: string): RuleReport<'dependencia'> {
-  return { messageId: 'dependencia', file, path, data: { clave: q(clave), carpeta: clave }, ...suggesting(closestId(clave, model.departmentClaves())) };
+  return { messageId: 'dependencia', file, path, data: { clave: quote(clave), carpeta: clave }, ...suggesting(closestId(clave, model.departmentClaves())) };
 }
 
 /**
@@ -255,7 +255,7 @@ function closestId(id: string, existing: readonly string[]): string | undefined 
 /** A finding's hint with «¿Quiso decir …?» in front when there is a close existing id. */
 function suggesting(parecido: string | undefined, base: Text = generalHint, baseData: Params = {}): Pick<RuleReport, 'hint' | 'hintData'> {
   if (parecido === undefined) return base === generalHint ? {} : { hint: base, hintData: baseData };
-  return { hint: { es: `¿Quiso decir {parecido}? ${base.es}`, en: `Did you mean {parecido}? ${base.en}` }, hintData: { ...baseData, parecido: q(parecido) } };
+  return { hint: { es: `¿Quiso decir {parecido}? ${base.es}`, en: `Did you mean {parecido}? ${base.en}` }, hintData: { ...baseData, parecido: quote(parecido) } };
 }
 
 /**
@@ -277,10 +277,10 @@ function missingPpcsReporter(model: PlanModel): (file: string, path: PathSegment
   };
   return (file, path, id, folder): RuleReport<'ppcsBorrado' | 'ppcs'> => {
     const caratula = deletedCaratula(id);
-    if (caratula) return { messageId: 'ppcsBorrado', file, path, data: { id: q(id), caratula }, hint: hints.ppcsBorrado };
+    if (caratula) return { messageId: 'ppcsBorrado', file, path, data: { id: quote(id), caratula }, hint: hints.ppcsBorrado };
     // The reporting department's own PPCS come first: on a tie they are the likelier typo.
     const ids = [...model.ppcsOf(folder).map((doc) => doc.data.id), ...model.ppcsById.keys()];
-    return { messageId: 'ppcs', file, path, data: { id: q(id) }, ...suggesting(closestId(id, ids), hints.ppcs) };
+    return { messageId: 'ppcs', file, path, data: { id: quote(id) }, ...suggesting(closestId(id, ids), hints.ppcs) };
   };
 }
 
@@ -288,7 +288,7 @@ function missingPpcsReporter(model: PlanModel): (file: string, path: PathSegment
 function checkDepartments(model: PlanModel, report: Report<'consigoMisma' | 'dependencia'>, file: string, path: PathSegment[], claves: readonly string[] | undefined, self?: string): void {
   (claves ?? []).forEach((clave, index) => {
     if (clave === self) {
-      report({ messageId: 'consigoMisma', file, path: [...path, index], data: { clave: q(clave), campo: String(path[path.length - 1]) }, hint: hints.consigoMisma });
+      report({ messageId: 'consigoMisma', file, path: [...path, index], data: { clave: quote(clave), campo: String(path[path.length - 1]) }, hint: hints.consigoMisma });
     } else if (!model.departmentExists(clave)) {
       report(missingDepartment(model, file, [...path, index], clave));
     }
@@ -460,22 +460,22 @@ type EvidenceMessage =
 
 function evidenceReport(problem: EvidenceProblem, file: string, path: PathSegment[], ruta: string, carpeta: string, trimestre: string): RuleReport<EvidenceMessage> {
   const base = { file, path, hint: hints.evidencia, hintData: { carpeta, trimestre } };
-  const data = { ruta: q(ruta, 120), carpeta, trimestre };
+  const data = { ruta: quote(ruta, 120), carpeta, trimestre };
   switch (problem.kind) {
     case 'absoluta':
       return { ...base, messageId: 'evidenciaAbsoluta', data };
     case 'diagonal':
-      return { ...base, messageId: 'evidenciaDiagonal', data: { ...data, corregida: q(ruta.replace(/\\/g, '/'), 120) } };
+      return { ...base, messageId: 'evidenciaDiagonal', data: { ...data, corregida: quote(ruta.replace(/\\/g, '/'), 120) } };
     case 'reservada':
-      return { ...base, messageId: 'evidenciaReservada', data: { ...data, nombre: q(problem.nombre) } };
+      return { ...base, messageId: 'evidenciaReservada', data: { ...data, nombre: quote(problem.nombre) } };
     case 'fuera':
       return { ...base, messageId: 'evidenciaFuera', data };
     case 'enlaceExterno':
-      return { ...base, messageId: 'evidenciaEnlaceExterno', data: { ...data, enlace: q(problem.enlace, 120) } };
+      return { ...base, messageId: 'evidenciaEnlaceExterno', data: { ...data, enlace: quote(problem.enlace, 120) } };
     case 'enlaceInterno':
-      return { ...base, messageId: 'evidenciaEnlaceInterno', data: { ...data, enlace: q(problem.enlace, 120) } };
+      return { ...base, messageId: 'evidenciaEnlaceInterno', data: { ...data, enlace: quote(problem.enlace, 120) } };
     case 'noExiste':
-      if (problem.mayusculas) return { file, path, messageId: 'evidenciaNoExiste', data, hint: hints.evidenciaMayusculas, hintData: { parecida: q(problem.mayusculas, 120) } };
+      if (problem.mayusculas) return { file, path, messageId: 'evidenciaNoExiste', data, hint: hints.evidenciaMayusculas, hintData: { parecida: quote(problem.mayusculas, 120) } };
       return { file, path, messageId: 'evidenciaNoExiste', data, ...suggesting(problem.parecida, hints.evidenciaNoExiste) };
   }
 }

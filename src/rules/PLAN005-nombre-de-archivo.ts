@@ -1,4 +1,4 @@
-import { quote as q } from '../i18n/text.js';
+import { quote } from '../i18n/text.js';
 import { defineRule } from './rule.js';
 
 export const PLAN005 = defineRule({
@@ -28,21 +28,21 @@ export const PLAN005 = defineRule({
   },
   check(model, report) {
     for (const { file, placement, data } of model.dependencias) {
-      if (data.clave !== placement.folder) report({ messageId: 'clave', file, path: ['clave'], data: { value: q(data.clave), folder: placement.folder! } });
+      if (data.clave !== placement.folder) report({ messageId: 'clave', file, path: ['clave'], data: { value: quote(data.clave), folder: placement.folder! } });
     }
     for (const { file, placement, data } of model.ppcs) {
-      if (data.id !== placement.stem) report({ messageId: 'ppcsId', file, path: ['id'], data: { value: q(data.id), stem: placement.stem! } });
-      else if (!data.id.startsWith(`${placement.folder}-`)) report({ messageId: 'ppcsPrefix', file, path: ['id'], data: { value: q(data.id), folder: placement.folder! } });
+      if (data.id !== placement.stem) report({ messageId: 'ppcsId', file, path: ['id'], data: { value: quote(data.id), stem: placement.stem! } });
+      else if (!data.id.startsWith(`${placement.folder}-`)) report({ messageId: 'ppcsPrefix', file, path: ['id'], data: { value: quote(data.id), folder: placement.folder! } });
     }
     for (const { file, placement, data } of model.reportes) {
-      if (data.dependencia !== placement.folder) report({ messageId: 'dependencia', file, path: ['dependencia'], data: { value: q(data.dependencia), folder: placement.folder! } });
-      if (data.trimestre !== placement.stem) report({ messageId: 'trimestre', file, path: ['trimestre'], data: { value: q(data.trimestre), stem: placement.stem! } });
+      if (data.dependencia !== placement.folder) report({ messageId: 'dependencia', file, path: ['dependencia'], data: { value: quote(data.dependencia), folder: placement.folder! } });
+      if (data.trimestre !== placement.stem) report({ messageId: 'trimestre', file, path: ['trimestre'], data: { value: quote(data.trimestre), stem: placement.stem! } });
     }
     for (const { file, placement, data } of model.retroalimentacion) {
-      if (data.trimestre !== placement.stem) report({ messageId: 'trimestre', file, path: ['trimestre'], data: { value: q(data.trimestre), stem: placement.stem! } });
+      if (data.trimestre !== placement.stem) report({ messageId: 'trimestre', file, path: ['trimestre'], data: { value: quote(data.trimestre), stem: placement.stem! } });
     }
     for (const { file, placement, data } of [...model.convocatorias, ...model.genero]) {
-      if (String(data.ejercicio) !== placement.stem) report({ messageId: 'ejercicio', file, path: ['ejercicio'], data: { value: q(data.ejercicio), stem: placement.stem! } });
+      if (String(data.ejercicio) !== placement.stem) report({ messageId: 'ejercicio', file, path: ['ejercicio'], data: { value: quote(data.ejercicio), stem: placement.stem! } });
     }
   },
 });

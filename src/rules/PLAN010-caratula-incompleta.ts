@@ -1,5 +1,5 @@
 import type { PathSegment } from '../diagnostics/diagnostic.js';
-import { quote as q } from '../i18n/text.js';
+import { quote } from '../i18n/text.js';
 import { QUARTERS } from '../model/types.js';
 import { defineRule } from './rule.js';
 
@@ -76,7 +76,7 @@ export const PLAN010 = defineRule({
     // locate.ts); a field present but blank is pointed at directly.
     for (const { file, data } of model.ppcs) {
       if (data.estatus === 'cancelado') continue;
-      const ppcs = q(data.id);
+      const ppcs = quote(data.id);
       const lacks = (messageId: 'objetivo' | 'problematica' | 'poblacion_objetivo' | 'responsable' | 'metas', path: PathSegment[]) => report({ messageId, file, path, data: { ppcs }, about: { ppcs: data.id } });
       if (blank(data.objetivo)) lacks('objetivo', ['objetivo']);
       if (blank(data.problematica)) lacks('problematica', ['problematica']);
@@ -89,7 +89,7 @@ export const PLAN010 = defineRule({
 
       data.metas.forEach((meta, m) => {
         const metaLacks = (messageId: 'indicador' | 'formula' | 'unidad_medida' | 'programacion' | 'meta_anual', path: PathSegment[], atKey = false) =>
-          report({ messageId, file, path: ['metas', m, ...path], ...(atKey ? { atKey } : {}), data: { ppcs, meta: q(meta.id) }, about: { ppcs: data.id, meta: meta.id } });
+          report({ messageId, file, path: ['metas', m, ...path], ...(atKey ? { atKey } : {}), data: { ppcs, meta: quote(meta.id) }, about: { ppcs: data.id, meta: meta.id } });
         const { indicador } = meta;
         if (!indicador) {
           metaLacks('indicador', []);

@@ -1,5 +1,5 @@
 import { formatNumber } from '../i18n/numbers.js';
-import { quote as q } from '../i18n/text.js';
+import { quote } from '../i18n/text.js';
 import { acumulacionOf, programmedThrough } from '../model/progress.js';
 import { QUARTERS, type Meta, type Quarter } from '../model/types.js';
 import { defineRule } from './rule.js';
@@ -62,8 +62,8 @@ export const PLAN011 = defineRule({
           data: {
             anual: formatNumber(anual),
             esperado: formatNumber(esperado),
-            meta: q(meta.id),
-            ppcs: q(data.id),
+            meta: quote(meta.id),
+            ppcs: quote(data.id),
             trimestre: lastProgrammed(meta) ?? '',
             tolerancia: formatNumber(tolerancia),
           },

@@ -1,4 +1,4 @@
-import { quote as q, type Text } from '../i18n/text.js';
+import { quote, type Text } from '../i18n/text.js';
 import { closestMatch } from '../i18n/similar.js';
 import type { UnidadMedida } from '../model/types.js';
 import { defineRule } from './rule.js';
@@ -63,7 +63,7 @@ export const PLAN012 = defineRule({
         const clave = meta.indicador?.unidad_medida;
         if (clave === undefined) return;
         const path = ['metas', m, 'indicador', 'unidad_medida'];
-        const params = { unidad: q(clave), meta: q(meta.id), ppcs: q(data.id) };
+        const params = { unidad: quote(clave), meta: quote(meta.id), ppcs: quote(data.id) };
         const unit = model.unitsByClave.get(clave);
         if (!unit) {
           const similar = closestUnit(clave, catalog);
@@ -76,7 +76,7 @@ export const PLAN012 = defineRule({
             ...(!model.unidades
               ? { hint: hints.sinCatalogo }
               : similar
-                ? { hint: hints.sugerencia, hintData: { sugerencia: q(similar.clave), nombre: q(similar.nombre) } }
+                ? { hint: hints.sugerencia, hintData: { sugerencia: quote(similar.clave), nombre: quote(similar.nombre) } }
                 : {}),
           });
         } else if (!unit.validada) {
@@ -88,7 +88,7 @@ export const PLAN012 = defineRule({
             about: { ppcs: data.id, meta: meta.id },
             data: params,
             ...(similar
-              ? { hint: hints.noValidadaSugerencia, hintData: { sugerencia: q(similar.clave), nombre: q(similar.nombre) } }
+              ? { hint: hints.noValidadaSugerencia, hintData: { sugerencia: quote(similar.clave), nombre: quote(similar.nombre) } }
               : { hint: hints.noValidada }),
           });
         }

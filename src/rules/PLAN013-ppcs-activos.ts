@@ -1,5 +1,5 @@
 import { formatNumber, formatPercent } from '../i18n/numbers.js';
-import { quote as q, type Text } from '../i18n/text.js';
+import { quote, type Text } from '../i18n/text.js';
 import type { EstatusPpcs } from '../model/types.js';
 import { defineRule } from './rule.js';
 
@@ -48,7 +48,7 @@ export const PLAN013 = defineRule({
       const { file } = model.departmentsByClave.get(clave)!;
       const ppcs = model.ppcsOf(clave);
       if (ppcs.length === 0) {
-        report({ messageId: 'sinPpcs', file, path: ['clave'], data: { clave: q(clave), carpeta: clave }, hint: SIN_PPCS_HINT });
+        report({ messageId: 'sinPpcs', file, path: ['clave'], data: { clave: quote(clave), carpeta: clave }, hint: SIN_PPCS_HINT });
         continue;
       }
       const activos = ppcs.filter((doc) => COUNTS_AS_ACTIVE.has(doc.data.estatus)).length;
@@ -58,7 +58,7 @@ export const PLAN013 = defineRule({
         messageId: 'pocosActivos',
         file,
         path: ['clave'],
-        data: { activos, total: ppcs.length, clave: q(clave), porcentaje: formatPercent(porcentaje), minimo: formatNumber(minimo) },
+        data: { activos, total: ppcs.length, clave: quote(clave), porcentaje: formatPercent(porcentaje), minimo: formatNumber(minimo) },
       });
     }
   },

@@ -1,4 +1,4 @@
-import { quote as q } from '../i18n/text.js';
+import { quote } from '../i18n/text.js';
 import type { PlanModel } from '../model/model.js';
 import { defineRule } from './rule.js';
 
@@ -41,7 +41,7 @@ export const PLAN020 = defineRule({
             file,
             path: ['ppcs', i, 'avances', j, 'unidad_medida'],
             about: { ppcs: entry.id, meta: avance.meta, trimestre: data.trimestre },
-            data: { meta: q(avance.meta), ppcs: q(entry.id), unidad: unitLabel(model, avance.unidad_medida), esperada: unitLabel(model, esperada) },
+            data: { meta: quote(avance.meta), ppcs: quote(entry.id), unidad: unitLabel(model, avance.unidad_medida), esperada: unitLabel(model, esperada) },
           });
         });
       });
@@ -57,5 +57,5 @@ function unitKnown(model: PlanModel, clave: string): boolean {
 /** `«km» (Kilómetro)`: the key the file must carry, and the name staff recognise. */
 function unitLabel(model: PlanModel, clave: string): string {
   const unit = model.unitsByClave.get(clave);
-  return unit ? `${q(clave)} (${unit.nombre})` : q(clave);
+  return unit ? `${quote(clave)} (${unit.nombre})` : quote(clave);
 }

@@ -1,4 +1,4 @@
-import { dayMonthYear, quote as q } from '../i18n/text.js';
+import { dayMonthYear, quote } from '../i18n/text.js';
 import { parseTrimestre, yearOf } from '../model/time.js';
 import type { IsoDate } from '../model/types.js';
 import { byBusinessDays, defineRule } from './rule.js';
@@ -58,7 +58,7 @@ export const PLAN021 = defineRule({
       const { year, quarter } = parseTrimestre(data.trimestre);
       const window = model.calendar.deliveryWindow(year, quarter);
       const delivered = data.fecha_entrega;
-      const params = { trimestre: q(data.trimestre), fecha: dayMonthYear(delivered), inicio: dayMonth(window.start), fin: dayMonthYear(window.end) };
+      const params = { trimestre: quote(data.trimestre), fecha: dayMonthYear(delivered), inicio: dayMonth(window.start), fin: dayMonthYear(window.end) };
       const at = { file, path: ['fecha_entrega'], about: { trimestre: data.trimestre } };
       // Counting business days over years would only measure a typo in the year.
       if (Math.abs(yearOf(delivered) - yearOf(window.end)) > 1) {

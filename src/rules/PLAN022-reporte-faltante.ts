@@ -1,4 +1,4 @@
-import { dayMonthYear, quote as q } from '../i18n/text.js';
+import { dayMonthYear, quote } from '../i18n/text.js';
 import { QUARTERS } from '../model/types.js';
 import { defineRule } from './rule.js';
 
@@ -41,7 +41,7 @@ export const PLAN022 = defineRule({
           file,
           path: ['clave'],
           about: { dependencia: clave, trimestre },
-          data: { trimestre: q(trimestre), clave: q(clave), archivo, cierre: dayMonthYear(model.calendar.deliveryWindow(year, quarter).end) },
+          data: { trimestre: quote(trimestre), clave: quote(clave), archivo, cierre: dayMonthYear(model.calendar.deliveryWindow(year, quarter).end) },
         });
       }
     }

@@ -1,5 +1,5 @@
 import { formatNumber } from '../i18n/numbers.js';
-import { quote as q } from '../i18n/text.js';
+import { quote } from '../i18n/text.js';
 import { parseTrimestre } from '../model/model.js';
 import type { EstatusPpcs } from '../model/types.js';
 import { defineRule } from './rule.js';
@@ -42,21 +42,21 @@ export const PLAN023 = defineRule({
   check(model, report) {
     for (const { file, placement, data } of model.reportes) {
       const folder = placement.folder!;
-      const trimestre = q(data.trimestre);
+      const trimestre = quote(data.trimestre);
       const reported = new Set(data.ppcs.map((entry) => entry.id));
       // An entry naming a PPCS that is not the department's own (PLAN004) may be the
       // "missing" one under a wrong id: once the id is fixed, the report is judged again.
       const allOwn = data.ppcs.every((entry) => model.caratulaOf(folder, entry.id) !== undefined || model.unreadable.ppcs.has(entry.id));
       for (const { data: ppcs } of allOwn ? model.ppcsOf(folder) : []) {
         if (ppcs.estatus === 'activo' && !reported.has(ppcs.id)) {
-          report({ messageId: 'ppcsAusente', file, path: ['ppcs'], atKey: true, data: { ppcs: q(ppcs.id), trimestre }, about: { ppcs: ppcs.id, trimestre: data.trimestre } });
+          report({ messageId: 'ppcsAusente', file, path: ['ppcs'], atKey: true, data: { ppcs: quote(ppcs.id), trimestre }, about: { ppcs: ppcs.id, trimestre: data.trimestre } });
         }
       }
       // A report declaring another quarter than its file name is PLAN005's: which quarter's
       // programming applies is unknown.
       const quarter = data.trimestre === placement.stem ? parseTrimestre(data.trimestre).quarter : undefined;
       data.ppcs.forEach((entry, i) => {
-        if (entry.estatus === undefined) report({ messageId: 'sinEstatus', file, path: ['ppcs', i], data: { ppcs: q(entry.id), trimestre }, about: { ppcs: entry.id, trimestre: data.trimestre } });
+        if (entry.estatus === undefined) report({ messageId: 'sinEstatus', file, path: ['ppcs', i], data: { ppcs: quote(entry.id), trimestre }, about: { ppcs: entry.id, trimestre: data.trimestre } });
         const caratula = model.caratulaOf(folder, entry.id)?.data;
         if (!quarter || !caratula || NOTHING_TO_REPORT.has(entry.estatus ?? caratula.estatus)) return;
         const withProgress = new Set((entry.avances ?? []).map((avance) => avance.meta));
@@ -69,7 +69,7 @@ export const PLAN023 = defineRule({
             file,
             path,
             atKey: entry.avances !== undefined,
-            data: { meta: q(meta.id), ppcs: q(entry.id), programado: formatNumber(programado), trimestre },
+            data: { meta: quote(meta.id), ppcs: quote(entry.id), programado: formatNumber(programado), trimestre },
           });
         }
       });

@@ -1,5 +1,5 @@
 import { formatNumber, formatShare } from '../i18n/numbers.js';
-import { quote as q } from '../i18n/text.js';
+import { quote } from '../i18n/text.js';
 import { parseTrimestre } from '../model/model.js';
 import { accumulate, achievedByQuarter } from '../model/progress.js';
 import { QUARTERS } from '../model/types.js';
@@ -51,13 +51,13 @@ export const PLAN024 = defineRule({
         const caratula = model.caratulaOf(folder, entry.id)?.data;
         (entry.avances ?? []).forEach((avance, j) => {
           const at = { file, path: ['ppcs', i, 'avances', j, 'valor'], about: { ppcs: entry.id, meta: avance.meta, trimestre: data.trimestre } };
-          const names = { meta: q(avance.meta), ppcs: q(entry.id) };
+          const names = { meta: quote(avance.meta), ppcs: quote(entry.id) };
           if (avance.valor < 0) {
             report({ ...at, messageId: 'negativo', data: { ...names, valor: formatNumber(avance.valor) } });
             return;
           }
           if (model.unitsByClave.get(avance.unidad_medida)?.es_porcentaje && avance.valor > 100) {
-            report({ ...at, messageId: 'porcentajeMayorA100', data: { ...names, valor: formatNumber(avance.valor), unidad: q(avance.unidad_medida) } });
+            report({ ...at, messageId: 'porcentajeMayorA100', data: { ...names, valor: formatNumber(avance.valor), unidad: quote(avance.unidad_medida) } });
             return;
           }
           const meta = caratula?.metas?.find((m) => m.id === avance.meta);
@@ -75,7 +75,7 @@ export const PLAN024 = defineRule({
             severity: 'warning',
             data: {
               ...names,
-              trimestre: q(data.trimestre),
+              trimestre: quote(data.trimestre),
               acumulado: formatNumber(acumulado),
               porcentaje: formatShare(acumulado, metaAnual),
               metaAnual: formatNumber(metaAnual),

@@ -1,4 +1,4 @@
-import { quote as q } from '../i18n/text.js';
+import { quote } from '../i18n/text.js';
 import { observationFollowUps } from '../model/feedback.js';
 import { defineRule } from './rule.js';
 
@@ -46,8 +46,8 @@ export const PLAN025 = defineRule({
       // A report file that could not be read may well attend it: PLAN001/PLAN002 come first.
       if (!expected && model.isUnreadable(archivo)) continue;
       const at = { file: round.file, path: ['observaciones', index, 'id'], about: { dependencia: clave, trimestre: round.data.trimestre } };
-      const names = { id: q(observacion.id), dependencia: q(clave), esperado: q(esperado) };
-      if (followUp.attendedLateIn) report({ ...at, messageId: 'atendidaTarde', data: { ...names, tarde: q(followUp.attendedLateIn.data.trimestre) } });
+      const names = { id: quote(observacion.id), dependencia: quote(clave), esperado: quote(esperado) };
+      if (followUp.attendedLateIn) report({ ...at, messageId: 'atendidaTarde', data: { ...names, tarde: quote(followUp.attendedLateIn.data.trimestre) } });
       else if (expected) report({ ...at, messageId: 'noAtendida', data: names });
       else report({ ...at, messageId: 'faltaReporte', data: { ...names, archivo } });
     }

@@ -1,5 +1,5 @@
 import { formatNumber } from '../i18n/numbers.js';
-import { quote as q } from '../i18n/text.js';
+import { quote } from '../i18n/text.js';
 import { metaProgress } from '../model/meta-progress.js';
 import type { Semaforo } from '../model/semaforo.js';
 import { defineRule } from './rule.js';
@@ -56,7 +56,7 @@ export const PLAN026 = defineRule({
     for (const { file, placement, data } of model.reportes) {
       // A report declaring another quarter than its file name is PLAN005's finding.
       if (data.trimestre !== placement.stem) continue;
-      const trimestre = q(data.trimestre);
+      const trimestre = quote(data.trimestre);
       data.ppcs.forEach((entry, i) => {
         // A PPCS of another department is PLAN004's finding.
         const ppcs = model.caratulaOf(placement.folder!, entry.id);
@@ -72,10 +72,10 @@ export const PLAN026 = defineRule({
           if (progress.alcanzado !== avance.valor) return;
           const color = COLOR[progress.semaforo];
           if (!color) return;
-          offGreen.push(q(meta.id));
+          offGreen.push(quote(meta.id));
           if (avance.justificacion_variacion?.trim()) return;
           const at = { file, path: ['ppcs', i, 'avances', j, 'valor'], about: { ppcs: entry.id, meta: meta.id, trimestre: data.trimestre } };
-          const names = { meta: q(meta.id), ppcs: q(entry.id), trimestre, programado: formatNumber(progress.programado ?? 0) };
+          const names = { meta: quote(meta.id), ppcs: quote(entry.id), trimestre, programado: formatNumber(progress.programado ?? 0) };
           if (progress.cumplimiento.kind === 'medido') {
             report({ ...at, messageId: 'sinJustificacion', data: { ...names, ...color, alcanzado: formatNumber(avance.valor), cumplimiento: formatNumber(progress.cumplimiento.porcentaje, 1) } });
           } else if (progress.cumplimiento.kind === 'alcanzado_cero') {
@@ -84,7 +84,7 @@ export const PLAN026 = defineRule({
         });
         if (offGreen.length === 0 || (entry.evidencias?.length ?? 0) > 0) return;
         const path = entry.evidencias ? ['ppcs', i, 'evidencias'] : ['ppcs', i];
-        report({ file, path, atKey: entry.evidencias !== undefined, messageId: 'sinEvidencia', hint: SIN_EVIDENCIA_HINT, about: { ppcs: entry.id, trimestre: data.trimestre }, data: { ppcs: q(entry.id), trimestre, metas: offGreen.join(', ') } });
+        report({ file, path, atKey: entry.evidencias !== undefined, messageId: 'sinEvidencia', hint: SIN_EVIDENCIA_HINT, about: { ppcs: entry.id, trimestre: data.trimestre }, data: { ppcs: quote(entry.id), trimestre, metas: offGreen.join(', ') } });
       });
     }
   },

@@ -1,4 +1,4 @@
-import { dayMonthYear, quote as q } from '../i18n/text.js';
+import { dayMonthYear, quote } from '../i18n/text.js';
 import { yearOf } from '../model/time.js';
 import { byBusinessDays, defineRule } from './rule.js';
 
@@ -50,7 +50,7 @@ export const PLAN029 = defineRule({
       // Not committed yet: it has not arrived, and cannot have arrived late.
       if (arrived === undefined || data.fecha_entrega >= arrived) continue;
       const at = { file, path: ['fecha_entrega'], about: { trimestre: data.trimestre } };
-      const params = { trimestre: q(data.trimestre), fecha: dayMonthYear(data.fecha_entrega), llegada: dayMonthYear(arrived) };
+      const params = { trimestre: quote(data.trimestre), fecha: dayMonthYear(data.fecha_entrega), llegada: dayMonthYear(arrived) };
       // Counting business days over years would only measure a typo in the year.
       if (yearOf(arrived) - yearOf(data.fecha_entrega) > 1) {
         report({ ...at, messageId: 'lejana', data: params });

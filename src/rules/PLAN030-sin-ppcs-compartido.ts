@@ -1,4 +1,4 @@
-import { quote as q } from '../i18n/text.js';
+import { quote } from '../i18n/text.js';
 import type { Ppcs } from '../model/types.js';
 import { defineRule } from './rule.js';
 
@@ -41,7 +41,7 @@ export const PLAN030 = defineRule({
       const vigentes = all.filter((doc) => doc.data.estatus !== 'cancelado');
       if (vigentes.some((doc) => sharesAnActivity(doc.data, clave))) continue;
       const messageId = vigentes.length === 0 ? 'soloCancelados' : 'sinCompartido';
-      report({ messageId, file, path: ['clave'], data: { clave: q(clave) } });
+      report({ messageId, file, path: ['clave'], data: { clave: quote(clave) } });
     }
   },
 });

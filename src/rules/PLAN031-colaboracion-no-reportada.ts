@@ -1,4 +1,4 @@
-import { quote as q } from '../i18n/text.js';
+import { quote } from '../i18n/text.js';
 import type { Ppcs } from '../model/types.js';
 import { defineRule } from './rule.js';
 
@@ -41,7 +41,7 @@ export const PLAN031 = defineRule({
           messageId: 'sinColaboraciones',
           file,
           path: ['ppcs', i, 'id'],
-          data: { ppcs: q(entry.id), participantes: participantes.map((clave) => q(clave)).join(', '), trimestre: q(data.trimestre) },
+          data: { ppcs: quote(entry.id), participantes: participantes.map((clave) => quote(clave)).join(', '), trimestre: quote(data.trimestre) },
         });
       });
     }

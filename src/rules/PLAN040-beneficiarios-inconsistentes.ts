@@ -1,5 +1,5 @@
 import { formatNumber as n } from '../i18n/numbers.js';
-import { quote as q, type Text } from '../i18n/text.js';
+import { quote, type Text } from '../i18n/text.js';
 import { defineRule } from './rule.js';
 
 const POBLACION_HINT: Text = {
@@ -50,7 +50,7 @@ export const PLAN040 = defineRule({
         if (!beneficiarios) return;
         const { total, mujeres, hombres } = beneficiarios;
         const at = ['ppcs', i, 'beneficiarios'];
-        const ppcs = q(entry.id);
+        const ppcs = quote(entry.id);
         if (mujeres !== undefined && hombres !== undefined) {
           if (mujeres + hombres !== total) {
             report({ messageId: 'sumaDistinta', file, path: [...at, 'total'], data: { ppcs, mujeres: n(mujeres), hombres: n(hombres), suma: n(mujeres + hombres), total: n(total) } });

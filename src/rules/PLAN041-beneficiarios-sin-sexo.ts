@@ -1,4 +1,4 @@
-import { quote as q } from '../i18n/text.js';
+import { quote } from '../i18n/text.js';
 import { defineRule } from './rule.js';
 
 export const PLAN041 = defineRule({
@@ -38,12 +38,12 @@ export const PLAN041 = defineRule({
         if (!beneficiarios) {
           // A PPCS that did not run this quarter has nobody to count.
           if (entry.estatus === 'por_iniciar' || entry.estatus === 'suspendido' || entry.estatus === 'cancelado') return;
-          report({ messageId: 'sinBeneficiarios', file, path: ['ppcs', i], data: { ppcs: q(entry.id) }, about: { ppcs: entry.id, trimestre: data.trimestre } });
+          report({ messageId: 'sinBeneficiarios', file, path: ['ppcs', i], data: { ppcs: quote(entry.id) }, about: { ppcs: entry.id, trimestre: data.trimestre } });
           return;
         }
         if (beneficiarios.total === 0) return;
         if (beneficiarios.mujeres !== undefined && beneficiarios.hombres !== undefined) return;
-        report({ messageId: 'sinDesagregar', file, path: ['ppcs', i, 'beneficiarios'], atKey: true, data: { ppcs: q(entry.id) }, about: { ppcs: entry.id, trimestre: data.trimestre } });
+        report({ messageId: 'sinDesagregar', file, path: ['ppcs', i, 'beneficiarios'], atKey: true, data: { ppcs: quote(entry.id) }, about: { ppcs: entry.id, trimestre: data.trimestre } });
       });
     }
   },

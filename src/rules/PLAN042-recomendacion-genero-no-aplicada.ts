@@ -1,4 +1,4 @@
-import { quote as q } from '../i18n/text.js';
+import { quote } from '../i18n/text.js';
 import type { PlanModel } from '../model/model.js';
 import { defineRule } from './rule.js';
 
@@ -47,7 +47,7 @@ export const PLAN042 = defineRule({
             messageId: 'noAplicada',
             file,
             path: ['recomendaciones', i, 'dependencias', j],
-            data: { clave: q(clave), recomendacion: q(recomendacion.id), anio: year },
+            data: { clave: quote(clave), recomendacion: quote(recomendacion.id), anio: year },
             about: { dependencia: clave },
           });
         });

@@ -1,4 +1,4 @@
-import { dayMonthYear, quote as q } from '../i18n/text.js';
+import { dayMonthYear, quote } from '../i18n/text.js';
 import type { Convocatoria } from '../model/types.js';
 import { byBusinessDays, defineRule } from './rule.js';
 
@@ -51,7 +51,7 @@ export const PLAN050 = defineRule({
         convocatoria.convocadas.forEach((clave, j) => {
           // An unknown department is PLAN004's finding; it cannot be judged on attendance.
           if (!model.departmentExists(clave)) return;
-          const base = { clave: q(clave), convocatoria: q(convocatoria.id) };
+          const base = { clave: quote(clave), convocatoria: quote(convocatoria.id) };
           const convocadaAt = ['convocatorias', i, 'convocadas', j];
           // A meeting on or after the cut-off may not have had its attendance recorded yet.
           if (convocatoria.fecha < model.fechaCorte && !convocatoria.asistentes.includes(clave)) {
