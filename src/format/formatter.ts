@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
-import type { Diagnostic, Justification, Scope, Summary } from '../diagnostics/diagnostic.js';
-import { dayMonthYear, fill, type Lang, type Text } from '../i18n/text.js';
+import type { Diagnostic, Scope, Summary } from '../diagnostics/diagnostic.js';
+import { fill, type Lang, type Text } from '../i18n/text.js';
 import type { Severity } from '../model/types.js';
 
 /** What the formats say about a rule; the CLI passes the registry's metadata in (src/rules). */
@@ -33,6 +33,17 @@ export interface FormatInput {
 /** A pure function from results to the text written to stdout. */
 export type Formatter = (input: FormatInput) => string;
 
+/** Diagnostics in groups by a key (the file, the rule), each group in order of first appearance. */
+export function groupBy<K>(diagnostics: readonly Diagnostic[], key: (d: Diagnostic) => K): Map<K, Diagnostic[]> {
+  const groups = new Map<K, Diagnostic[]>();
+  for (const d of diagnostics) {
+    const list = groups.get(key(d));
+    if (list) list.push(d);
+    else groups.set(key(d), [d]);
+  }
+  return groups;
+}
+
 /** `plan/` from `plan`, `./plan/` or `plan\`; empty for none or the root itself. */
 export function normalizePrefix(prefix: string | undefined): string {
   const segments = (prefix ?? '').split(/[\\/]+/).filter((s) => s !== '' && s !== '.');
@@ -44,23 +55,8 @@ export function checkoutPath(input: Pick<FormatInput, 'pathPrefix'>, file: strin
   return `${normalizePrefix(input.pathPrefix)}${file}`;
 }
 
-const JUSTIFIED = {
-  reason: { es: 'justificado: {reason}', en: 'justified: {reason}' },
-  by: { es: 'aprobó {approvedBy}', en: 'approved by {approvedBy}' },
-} as const;
-
-/** `justificado: motivo (aprobó Lic. Ruiz, 02/04/2019)`: the reason and, from excepciones.yaml, who and when. */
-export function justificationText(justification: Justification, lang: Lang): string {
-  return `${fill(JUSTIFIED.reason[lang], { reason: justification.reason })}${approval(justification, lang)}`;
-}
-
-/** ` (aprobó Lic. Ruiz, 02/04/2019)`, or empty when the exception names neither. */
-export function approval(justification: Justification, lang: Lang): string {
-  const parts: string[] = [];
-  if (justification.approvedBy) parts.push(fill(JUSTIFIED.by[lang], { approvedBy: justification.approvedBy }));
-  if (justification.date) parts.push(/^\d{4}-\d{2}-\d{2}$/.test(justification.date) ? dayMonthYear(justification.date) : justification.date);
-  return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
-}
+// Shared with the reports' findings table, hence in src/diagnostics.
+export { approval, justificationText } from '../diagnostics/justification-text.js';
 
 const SUMMARY = {
   checked: { es: '{files} archivo(s) revisado(s)', en: '{files} checked file(s)' },

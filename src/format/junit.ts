@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { fill } from '../i18n/text.js';
-import { approval, checkoutPath, hiddenText, scopeText, type Formatter, type FormatInput } from './formatter.js';
+import { approval, checkoutPath, groupBy, hiddenText, scopeText, type Formatter, type FormatInput } from './formatter.js';
 
 const TEXT = {
   error: { es: 'error', en: 'error' },
@@ -71,16 +71,6 @@ function testcase(file: string, rule: string, list: readonly Diagnostic[], input
 
 function suite(name: string, cases: readonly string[], failures: number): string {
   return `  ${element('testsuite', { name, tests: cases.length, failures }, `\n${cases.join('')}  `)}\n`;
-}
-
-function groupBy<K>(diagnostics: readonly Diagnostic[], key: (d: Diagnostic) => K): Map<K, Diagnostic[]> {
-  const groups = new Map<K, Diagnostic[]>();
-  for (const d of diagnostics) {
-    const list = groups.get(key(d));
-    if (list) list.push(d);
-    else groups.set(key(d), [d]);
-  }
-  return groups;
 }
 
 /**

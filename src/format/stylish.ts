@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Diagnostic, Summary } from '../diagnostics/diagnostic.js';
 import { fill, type Lang } from '../i18n/text.js';
-import { approval, filesText, hiddenText, scopeText, type Formatter } from './formatter.js';
+import { approval, filesText, groupBy, hiddenText, scopeText, type Formatter } from './formatter.js';
 
 const TEXT = {
   error: { es: 'error', en: 'error' },
@@ -34,13 +34,7 @@ function label(d: Diagnostic, lang: Lang): string {
  */
 export const stylish: Formatter = ({ diagnostics, summary, lang, color }) => {
   const lines: string[] = [];
-  const byFile = new Map<string, Diagnostic[]>();
-  for (const d of diagnostics) {
-    const list = byFile.get(d.file);
-    if (list) list.push(d);
-    else byFile.set(d.file, [d]);
-  }
-  for (const [file, list] of byFile) {
+  for (const [file, list] of groupBy(diagnostics, (d) => d.file)) {
     lines.push(color.underline(file));
     const width = Math.max(...list.map((d) => `${d.line}:${d.column}`.length));
     const labelWidth = Math.max(...list.map((d) => label(d, lang).length));
