@@ -7,7 +7,10 @@ import { evaluateDepartment, type DepartmentEvaluation } from '../metrics/evalua
 import { empty, int, num, pct, text } from './cell-text.js';
 import { cutoffSummary } from './cutoff.js';
 import { reportTitle } from './labels.js';
-import { beneficiariesSection, collaborationsSection, deliveriesSection, findingsSection, metasSection } from './sections.js';
+import { deliveriesSection } from './sections/deliveries.js';
+import { findingsSection } from './sections/findings.js';
+import { metasSection } from './sections/metas.js';
+import { beneficiariesSection, collaborationsSection } from './sections/people.js';
 import { scopeFor, type ViewOptions } from './quarterly.js';
 import type { Cell, ReportView, Section } from './types.js';
 

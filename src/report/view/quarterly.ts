@@ -10,7 +10,12 @@ import { beneficiariesIn } from '../metrics/people.js';
 import { int } from './cell-text.js';
 import { cutoffSummary } from './cutoff.js';
 import { reportTitle } from './labels.js';
-import { beneficiariesSection, collaborationsSection, deliveriesSection, feedbackSection, findingsSection, metasSection, type Scope } from './sections.js';
+import { deliveriesSection } from './sections/deliveries.js';
+import { feedbackSection } from './sections/feedback.js';
+import { findingsSection } from './sections/findings.js';
+import { metasSection } from './sections/metas.js';
+import { beneficiariesSection, collaborationsSection } from './sections/people.js';
+import type { Scope } from './sections/scope.js';
 import type { ReportView, SummaryItem } from './types.js';
 
 export interface ViewOptions {

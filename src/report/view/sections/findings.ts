@@ -1,0 +1,43 @@
+import type { Diagnostic, Justification } from '../../../diagnostics/diagnostic.js';
+import { dayMonthYear } from '../../../i18n/text.js';
+import type { TrimestreId } from '../../../model/types.js';
+import { empty, int, text } from '../cell-text.js';
+import type { Section } from '../types.js';
+import { col } from './scope.js';
+
+function justificationText(j: Justification): string {
+  const approval = [j.approvedBy, j.date ? dayMonthYear(j.date) : undefined].filter(Boolean).join(', ');
+  return approval ? `${j.reason} (aprobó: ${approval})` : j.reason;
+}
+
+const QUARTER_FILE = /(?:^|\/)(\d{4}-T[1-4])\.yaml$/;
+
+/**
+ * The validation findings: those in the departments' own files and, from Planeación's
+ * files, those naming the department. A quarterly view leaves out reports and feedback
+ * rounds of later quarters (`upTo`).
+ */
+export function findingsSection(diagnostics: readonly Diagnostic[], claves: string[], all: boolean, upTo?: TrimestreId): Section {
+  const concerns = (d: Diagnostic) =>
+    all || claves.some((c) => d.file.startsWith(`dependencias/${c}/`) || (d.file.startsWith('planeacion/') && d.about?.dependencia === c));
+  const inPeriod = (d: Diagnostic) => !upTo || (QUARTER_FILE.exec(d.file)?.[1] ?? upTo) <= upTo;
+  const relevant = diagnostics.filter((d) => concerns(d) && inPeriod(d));
+  return {
+    id: 'hallazgos',
+    sheet: 'Hallazgos',
+    title: 'Hallazgos de la validación',
+    intro: 'Advertencias de «plan validate»: hallazgos de cumplimiento que no impiden aceptar los datos, pero cuentan en la evaluación. Los justificados siguen a la vista con su motivo, y no cuentan.',
+    table: {
+      columns: [col('Archivo', 'text'), col('Línea', 'int'), col('Regla', 'text'), col('Severidad', 'text'), col('Hallazgo', 'text'), col('Qué hacer', 'text'), col('Justificación aceptada', 'text')],
+      rows: relevant.map((d) => [
+        text(d.file),
+        int(d.line),
+        text(d.rule),
+        text(d.justification ? 'Justificado' : d.severity === 'error' ? 'Error' : 'Advertencia'),
+        text(d.message),
+        d.hint ? text(d.hint) : empty(''),
+        d.justification ? text(justificationText(d.justification)) : empty(''),
+      ]),
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import type { TrimestreId } from '../../../model/types.js';
+import { beneficiariesIn, collaborationCounts } from '../../metrics/people.js';
+import { empty, int, pct, text } from '../cell-text.js';
+import { departmentName } from '../labels.js';
+import type { Section } from '../types.js';
+import { col, type Scope } from './scope.js';
+
+export function beneficiariesSection({ model, claves }: Scope, trimestres: TrimestreId[], label: string): Section {
+  const rows = claves.map((clave) => {
+    const total = { total: 0, mujeres: 0, hombres: 0, sinDesagregar: 0 };
+    for (const t of trimestres) {
+      const b = beneficiariesIn(model, clave, t);
+      total.total += b.total;
+      total.mujeres += b.mujeres;
+      total.hombres += b.hombres;
+      total.sinDesagregar += b.sinDesagregar;
+    }
+    const split = total.mujeres + total.hombres;
+    return [text(clave), text(departmentName(model, clave)), int(total.total), int(total.mujeres), int(total.hombres), split === 0 ? empty() : pct(total.mujeres / split), int(total.sinDesagregar)];
+  });
+  return {
+    id: 'beneficiarios',
+    sheet: 'Beneficiarios',
+    title: `Personas beneficiarias ${label}`,
+    intro: 'Personas atendidas según los reportes trimestrales, desagregadas por sexo.',
+    table: {
+      columns: [col('Clave', 'text'), col('Dependencia', 'text'), col('Total', 'int'), col('Mujeres', 'int'), col('Hombres', 'int'), col('% mujeres', 'percent'), col('PPCS sin desagregar', 'int')],
+      rows,
+    },
+    notes: ['«PPCS sin desagregar» cuenta las entradas de reporte cuyo total no se dividió en mujeres y hombres; sus personas sólo suman en el total.'],
+  };
+}
+
+/** Department × department: how many report entries of the row department name the column one. */
+export function collaborationsSection({ model, claves }: Scope, trimestres: TrimestreId[], label: string): Section {
+  const all = model.departmentClaves();
+  const counts = collaborationCounts(model, trimestres);
+  const rows = claves.map((from) => [text(from), ...all.map((to) => (to === from ? empty('—') : int(counts.get(from)?.get(to) ?? 0)))]);
+  return {
+    id: 'colaboraciones',
+    sheet: 'Colaboraciones',
+    title: `Colaboraciones entre dependencias ${label}`,
+    intro: 'Veces que cada dependencia (fila) refirió en sus reportes haber colaborado con otra (columna) en algún PPCS.',
+    table: { columns: [col('Dependencia', 'text'), ...all.map((c) => col(c, 'int'))], rows },
+  };
+}
