@@ -1,8 +1,8 @@
 // Feedback (retroalimentación) observations and whether they were attended: an
 // observation on quarter n is answered in the department's report of quarter n + 1.
 import type { PlanModel, SourceDoc } from './model.js';
-import { parseTrimestre } from './time.js';
-import { QUARTERS, type Observacion, type Reporte, type Retroalimentacion, type TrimestreId } from './types.js';
+import { Trimestre } from './time.js';
+import type { Observacion, Reporte, Retroalimentacion, TrimestreId } from './types.js';
 
 export interface ObservationFollowUp {
   round: SourceDoc<Retroalimentacion>;
@@ -28,11 +28,11 @@ export function attends(reporte: Reporte, observacionId: string): boolean {
 export function observationFollowUps(model: PlanModel): ObservationFollowUp[] {
   const result: ObservationFollowUp[] = [];
   for (const round of model.retroalimentacion) {
-    const { year, quarter } = parseTrimestre(round.data.trimestre);
-    const next = QUARTERS[QUARTERS.indexOf(quarter) + 1];
-    if (next === undefined) continue;
-    const esperado = `${year}-${next}`;
-    const due = model.isDue(year, next);
+    const observed = Trimestre.parse(round.data.trimestre);
+    if (observed.quarter === 'T4') continue;
+    const next = observed.next();
+    const esperado = String(next);
+    const due = model.isDue(next.year, next.quarter);
     round.data.observaciones.forEach((observacion, index) => {
       const report = model.reportFor(observacion.dependencia, esperado);
       const attendedInTime = report !== undefined && attends(report.data, observacion.id);

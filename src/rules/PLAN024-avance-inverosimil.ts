@@ -1,8 +1,7 @@
 import { formatNumber, formatShare } from '../i18n/numbers.js';
 import { quote } from '../i18n/text.js';
-import { parseTrimestre } from '../model/model.js';
 import { accumulate, achievedByQuarter } from '../model/progress.js';
-import { QUARTERS } from '../model/types.js';
+import { Trimestre } from '../model/time.js';
 import { defineRule } from './rule.js';
 
 export const PLAN024 = defineRule({
@@ -41,7 +40,8 @@ export const PLAN024 = defineRule({
     const umbral = model.config.avanceExcesivo;
     for (const { file, placement, data } of model.reportes) {
       const folder = placement.folder!;
-      const { year, quarter } = parseTrimestre(data.trimestre);
+      const trimestre = Trimestre.parse(data.trimestre);
+      const { year, quarter } = trimestre;
       // A report declaring another quarter than its file name is PLAN005's: what it adds to
       // the year's total is unknown until that is fixed.
       const judgeTotal = data.trimestre === placement.stem;
@@ -66,7 +66,7 @@ export const PLAN024 = defineRule({
           const limit = (metaAnual * umbral) / 100;
           const values = achievedByQuarter(reports, entry.id, meta.id, year);
           const acumulado = accumulate(values, 'suma', quarter);
-          const previous = quarter === 'T1' ? undefined : accumulate(values, 'suma', QUARTERS[QUARTERS.indexOf(quarter) - 1]!);
+          const previous = quarter === 'T1' ? undefined : accumulate(values, 'suma', trimestre.previous().quarter);
           // Only the report that pushed the total over the limit is flagged; later ones inherit it.
           if (acumulado === undefined || acumulado <= limit || (previous !== undefined && previous > limit)) return;
           report({
