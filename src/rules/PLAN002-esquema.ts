@@ -22,7 +22,10 @@ export const PLAN002 = defineRule({
   },
 });
 
-/** A field that does not match the file's JSON Schema, with the schema's message and hint. */
+/**
+ * A field that does not match the file's JSON Schema. The schema's message and hint come
+ * already written in the run's language; the hint's placeholders are left as written.
+ */
 export function schemaFinding(file: string, problem: SchemaProblem, lang: Lang): Finding {
   return findingOf(
     PLAN002.meta,

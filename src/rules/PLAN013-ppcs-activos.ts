@@ -48,7 +48,7 @@ export const PLAN013 = defineRule({
       const { file } = model.departmentsByClave.get(clave)!;
       const ppcs = model.ppcsOf(clave);
       if (ppcs.length === 0) {
-        report({ messageId: 'sinPpcs', file, path: ['clave'], data: { clave: quote(clave), carpeta: clave }, hint: SIN_PPCS_HINT });
+        report({ messageId: 'sinPpcs', file, path: ['clave'], about: { dependencia: clave }, data: { clave: quote(clave), carpeta: clave }, hint: SIN_PPCS_HINT });
         continue;
       }
       const activos = ppcs.filter((doc) => COUNTS_AS_ACTIVE.has(doc.data.estatus)).length;
@@ -58,6 +58,7 @@ export const PLAN013 = defineRule({
         messageId: 'pocosActivos',
         file,
         path: ['clave'],
+        about: { dependencia: clave },
         data: { activos, total: ppcs.length, clave: quote(clave), porcentaje: formatPercent(porcentaje), minimo: formatNumber(minimo) },
       });
     }

@@ -41,6 +41,7 @@ export const PLAN031 = defineRule({
           messageId: 'sinColaboraciones',
           file,
           path: ['ppcs', i, 'id'],
+          about: { ppcs: entry.id, trimestre: data.trimestre },
           data: { ppcs: quote(entry.id), participantes: participantes.map((clave) => quote(clave)).join(', '), trimestre: quote(data.trimestre) },
         });
       });

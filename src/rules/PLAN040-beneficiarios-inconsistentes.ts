@@ -51,19 +51,20 @@ export const PLAN040 = defineRule({
         const { total, mujeres, hombres } = beneficiarios;
         const at = ['ppcs', i, 'beneficiarios'];
         const ppcs = quote(entry.id);
+        const about = { ppcs: entry.id, trimestre: data.trimestre };
         if (mujeres !== undefined && hombres !== undefined) {
           if (mujeres + hombres !== total) {
-            report({ messageId: 'sumaDistinta', file, path: [...at, 'total'], data: { ppcs, mujeres: n(mujeres), hombres: n(hombres), suma: n(mujeres + hombres), total: n(total) } });
+            report({ messageId: 'sumaDistinta', file, path: [...at, 'total'], about, data: { ppcs, mujeres: n(mujeres), hombres: n(hombres), suma: n(mujeres + hombres), total: n(total) } });
           }
         } else if (mujeres !== undefined && mujeres > total) {
-          report({ messageId: 'mujeresExceden', file, path: [...at, 'mujeres'], data: { ppcs, valor: n(mujeres), total: n(total) } });
+          report({ messageId: 'mujeresExceden', file, path: [...at, 'mujeres'], about, data: { ppcs, valor: n(mujeres), total: n(total) } });
         } else if (hombres !== undefined && hombres > total) {
-          report({ messageId: 'hombresExceden', file, path: [...at, 'hombres'], data: { ppcs, valor: n(hombres), total: n(total) } });
+          report({ messageId: 'hombresExceden', file, path: [...at, 'hombres'], about, data: { ppcs, valor: n(hombres), total: n(total) } });
         }
         // Only the department's own carátula: another department's PPCS is PLAN004's.
         const poblacion = model.caratulaOf(placement.folder!, entry.id)?.data.poblacion_objetivo?.cantidad;
         if (poblacion !== undefined && total > poblacion) {
-          report({ messageId: 'excedePoblacion', severity: 'warning', file, path: [...at, 'total'], data: { ppcs, total: n(total), poblacion: n(poblacion) }, hint: POBLACION_HINT });
+          report({ messageId: 'excedePoblacion', severity: 'warning', file, path: [...at, 'total'], about, data: { ppcs, total: n(total), poblacion: n(poblacion) }, hint: POBLACION_HINT });
         }
       });
     }
