@@ -220,7 +220,10 @@ export const PLAN004 = defineRule({
     for (const { file, data } of model.retroalimentacion) {
       data.observaciones.forEach((observacion, o) => {
         if (!model.departmentExists(observacion.dependencia)) report(missingDepartment(model, file, ['observaciones', o, 'dependencia'], observacion.dependencia));
-        if (observacion.ppcs !== undefined && !model.ppcsExists(observacion.ppcs)) report(missingPpcs(file, ['observaciones', o, 'ppcs'], observacion.ppcs, observacion.dependencia));
+        if (observacion.ppcs !== undefined && !model.ppcsExists(observacion.ppcs)) {
+          const about = { dependencia: observacion.dependencia, ppcs: observacion.ppcs, trimestre: data.trimestre };
+          report({ ...missingPpcs(file, ['observaciones', o, 'ppcs'], observacion.ppcs, observacion.dependencia), about });
+        }
       });
     }
 
