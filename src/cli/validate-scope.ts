@@ -10,7 +10,7 @@ import { listRepo } from '../repo/files.js';
 import { UsageError, type CliIo } from './io.js';
 import { displayPath } from './reasons.js';
 
-const T = {
+const MESSAGES = {
   pathMissingSuggest: {
     es: 'La ruta «{path}» no existe en el plan. ¿Quiso decir «{suggestion}»?',
     en: 'Path "{path}" does not exist in the plan. Did you mean "{suggestion}"?',
@@ -123,13 +123,13 @@ function resolvePath(io: CliIo, root: string, typed: string): { rel: string; fol
   }
   const cwdRel = insideRoot(root, fromCwd);
   const rootRel = fromRoot === undefined ? undefined : insideRoot(root, fromRoot);
-  if (existsOutside || (cwdRel === undefined && rootRel === undefined)) throw new UsageError(T.pathOutside, { path: typed, root: displayPath(io.cwd, root) });
+  if (existsOutside || (cwdRel === undefined && rootRel === undefined)) throw new UsageError(MESSAGES.pathOutside, { path: typed, root: displayPath(io.cwd, root) });
   // Suggest in the form the user typed: from the current folder if that is how the path reads.
   const target = cwdRel ?? rootRel!;
   const show = cwdRel !== undefined ? (candidate: string) => toPosix(path.relative(io.cwd, path.join(root, candidate))) : (candidate: string) => candidate;
   const suggestion = closestMatch(target.toLowerCase(), repoPaths(root), (candidate) => [candidate.toLowerCase()]);
-  if (suggestion !== undefined) throw new UsageError(T.pathMissingSuggest, { path: typed, suggestion: show(suggestion) });
-  throw new UsageError(T.pathMissing, { path: typed, root: displayPath(io.cwd, root) });
+  if (suggestion !== undefined) throw new UsageError(MESSAGES.pathMissingSuggest, { path: typed, suggestion: show(suggestion) });
+  throw new UsageError(MESSAGES.pathMissing, { path: typed, root: displayPath(io.cwd, root) });
 }
 
 /** Every file of the repo and every folder above one: what a path argument can name. */
@@ -154,9 +154,9 @@ function checkDepartment(root: string, clave: string): void {
     folders = [];
   }
   if (folders.includes(clave)) return;
-  if (folders.length === 0) throw new UsageError(T.departmentNone, { clave });
+  if (folders.length === 0) throw new UsageError(MESSAGES.departmentNone, { clave });
   const suggestion = closestMatch(clave.toLowerCase(), folders, (folder) => [folder.toLowerCase()]);
-  if (suggestion !== undefined) throw new UsageError(T.departmentSuggest, { clave, suggestion });
+  if (suggestion !== undefined) throw new UsageError(MESSAGES.departmentSuggest, { clave, suggestion });
   const all = folders.length > LISTED_DEPARTMENTS ? `${folders.slice(0, LISTED_DEPARTMENTS).join(', ')}…` : folders.join(', ');
-  throw new UsageError(T.departmentList, { clave, all });
+  throw new UsageError(MESSAGES.departmentList, { clave, all });
 }

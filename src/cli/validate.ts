@@ -108,8 +108,8 @@ const HELP = {
     en: 'plan files or folders whose findings are reported (a folder includes everything in it)',
   },
   dependencia: {
-    es: 'informa sólo los hallazgos de los archivos de la dependencia (dependencias/<clave>/)',
-    en: 'report only the findings of the department\'s files (dependencias/<clave>/)',
+    es: 'informa sólo los hallazgos de la dependencia: los de sus archivos (dependencias/<clave>/) y los de planeacion/ sobre ella',
+    en: 'report only the department\'s findings: those of its files (dependencias/<clave>/) and those of planeacion/ about it',
   },
   format: {
     es: `formato de salida: ${FORMAT_NAMES.join(', ')} (por omisión: stylish)`,
