@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderCsv } from '../../src/report/render/csv/csv.js';
-import { date, empty, int, light, num, pct, text } from '../../src/report/view/cell-text.js';
+import { date, empty, int, num, pct, semaforoCell, text } from '../../src/report/view/cell-text.js';
 import type { Cell, ReportView } from '../../src/report/view/types.js';
 import { HOSTILE, sampleView } from './sample-view.js';
 
@@ -70,7 +70,7 @@ describe('renderCsv', () => {
   });
 
   it('writes dates and semáforo labels as the view shows them', () => {
-    expect(dataRow(viewWith([date('2019-06-28'), light('amarillo'), light('sin_meta')]))).toBe('28/06/2019,Amarillo,Sin meta');
+    expect(dataRow(viewWith([date('2019-06-28'), semaforoCell('amarillo'), semaforoCell('sin_meta')]))).toBe('28/06/2019,Amarillo,Sin meta');
   });
 
   it('writes an empty cell as its note, or as nothing', () => {

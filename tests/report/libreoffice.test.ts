@@ -13,7 +13,7 @@ import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { cellText, int, light, num, pct, text } from '../../src/report/view/cell-text.js';
+import { cellText, int, num, pct, semaforoCell, text } from '../../src/report/view/cell-text.js';
 import type { Cell, ReportView } from '../../src/report/view/types.js';
 import { renderXlsx } from '../../src/report/render/xlsx/workbook.js';
 import { HOSTILE, LONG_TEXT, sampleView } from './sample-view.js';
@@ -183,9 +183,9 @@ function wideView(): ReportView {
           int(4000 * i),
           int(3990 * i),
           pct(0.25 + i / 40),
-          light(i % 2 === 0 ? 'verde' : 'rojo'),
+          semaforoCell(i % 2 === 0 ? 'verde' : 'rojo'),
           pct(0.5 + i / 50),
-          light(i % 3 === 0 ? 'amarillo' : 'verde'),
+          semaforoCell(i % 3 === 0 ? 'amarillo' : 'verde'),
           num(i / 7, 2),
           text(i % 4 === 0 ? LONG_TEXT : 'Sin variación'),
         ]),

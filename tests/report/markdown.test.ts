@@ -3,7 +3,7 @@ import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/report/render/markdown/markdown.js';
 import { TemplateError } from '../../src/report/render/renderer.js';
-import { date, empty, int, light, num, pct, text } from '../../src/report/view/cell-text.js';
+import { date, empty, int, num, pct, semaforoCell, text } from '../../src/report/view/cell-text.js';
 import type { Cell, Column, ReportView, Section } from '../../src/report/view/types.js';
 import { writeRepo } from '../helpers/fixture.js';
 import { HOSTILE, sampleView } from './sample-view.js';
@@ -33,8 +33,8 @@ function tinyView(overrides: Partial<ReportView> = {}): ReportView {
             { header: 'Semáforo', kind: 'semaforo' },
           ],
           rows: [
-            [text('Bacheo'), pct(0.95), light('verde')],
-            [text('Alumbrado'), pct(0.5), light('rojo')],
+            [text('Bacheo'), pct(0.95), semaforoCell('verde')],
+            [text('Alumbrado'), pct(0.5), semaforoCell('rojo')],
           ],
         },
         notes: ['Verde: 90–110 % de lo programado.'],
@@ -195,7 +195,7 @@ describe('renderMarkdown', () => {
     const view = tinyView();
     view.sections[0]!.table = {
       columns: kinds.map((kind) => ({ header: kind, kind })),
-      rows: [[text('a'), int(1), num(2.5, 1), pct(0.1), date('2019-04-01'), light('amarillo'), empty()]],
+      rows: [[text('a'), int(1), num(2.5, 1), pct(0.1), date('2019-04-01'), semaforoCell('amarillo'), empty()]],
     };
     const [table] = tables(renderMarkdown(view));
     expect(table).toEqual([
@@ -209,7 +209,7 @@ describe('renderMarkdown', () => {
     const view = tinyView();
     view.sections[0]!.table = {
       columns: [{ header: 'Semáforo', kind: 'semaforo' }],
-      rows: [[light('verde')], [light('amarillo')], [light('rojo')], [light('sin_meta')]],
+      rows: [[semaforoCell('verde')], [semaforoCell('amarillo')], [semaforoCell('rojo')], [semaforoCell('sin_meta')]],
     };
     expect(rowsOf(renderMarkdown(view))).toEqual(['| 🟢 Verde |', '| 🟡 Amarillo |', '| 🔴 Rojo |', '| ⚪ Sin meta |']);
   });

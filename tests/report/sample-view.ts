@@ -2,7 +2,7 @@
 // semáforo values, hostile text (formula-looking strings, table pipes, HTML, newlines) and a
 // long text that drives a column width. Built by hand so a renderer test never depends on
 // the model or the metrics.
-import { date, empty, int, light, num, pct, text } from '../../src/report/view/cell-text.js';
+import { date, empty, int, num, pct, semaforoCell, text } from '../../src/report/view/cell-text.js';
 import type { ReportView } from '../../src/report/view/types.js';
 
 /** Longer than the 60-character column cap, so the column must clamp and wrap. */
@@ -33,7 +33,7 @@ export function sampleView(): ReportView {
       { label: 'Avance promedio', value: pct(0.953) },
       { label: 'Presupuesto ejercido (millones)', value: num(12.5, 2) },
       { label: 'Fecha de la última entrega', value: date('2019-06-28') },
-      { label: 'Semáforo general', value: light('amarillo') },
+      { label: 'Semáforo general', value: semaforoCell('amarillo') },
       { label: 'Dependencia con más retrasos', value: text('Obras Públicas') },
       { label: 'Metas sin dato', value: empty('sin reporte') },
     ],
@@ -54,10 +54,10 @@ export function sampleView(): ReportView {
             { header: 'Semáforo', kind: 'semaforo' },
           ],
           rows: [
-            [text('E-001'), text(LONG_TEXT), date('2019-04-01'), int(15230), pct(0.953), num(1234.5, 2), light('verde')],
-            [text('E-002'), text(HOSTILE.formula), date('2019-05-15'), int(0), pct(0.5), num(0.125, 3), light('amarillo')],
-            [text('E-003'), text(HOSTILE.plus), date('2019-06-28'), int(-3), pct(0), num(-2.5, 1), light('rojo')],
-            [text(HOSTILE.minus), text(HOSTILE.at), date('2019-12-31'), int(1000000), pct(1.2), num(7, 0), light('sin_meta')],
+            [text('E-001'), text(LONG_TEXT), date('2019-04-01'), int(15230), pct(0.953), num(1234.5, 2), semaforoCell('verde')],
+            [text('E-002'), text(HOSTILE.formula), date('2019-05-15'), int(0), pct(0.5), num(0.125, 3), semaforoCell('amarillo')],
+            [text('E-003'), text(HOSTILE.plus), date('2019-06-28'), int(-3), pct(0), num(-2.5, 1), semaforoCell('rojo')],
+            [text(HOSTILE.minus), text(HOSTILE.at), date('2019-12-31'), int(1000000), pct(1.2), num(7, 0), semaforoCell('sin_meta')],
             [text(HOSTILE.pipe), text(HOSTILE.script), empty(), empty('no aplica'), empty('sin dato'), empty(), empty('sin meta')],
             [text('E-006'), text(HOSTILE.newline), date('2019-01-01'), int(42), pct(0.0005), num(3.14159, 4), text(HOSTILE.backtick)],
           ],
@@ -80,9 +80,9 @@ export function sampleView(): ReportView {
             { header: 'Semáforo', kind: 'semaforo' },
           ],
           rows: [
-            [text('Obras Públicas'), int(12), pct(0.75), light('amarillo')],
-            [text('Servicios Municipales'), int(8), pct(0.925), light('verde')],
-            [text('Desarrollo Social'), int(5), pct(0.4), light('rojo')],
+            [text('Obras Públicas'), int(12), pct(0.75), semaforoCell('amarillo')],
+            [text('Servicios Municipales'), int(8), pct(0.925), semaforoCell('verde')],
+            [text('Desarrollo Social'), int(5), pct(0.4), semaforoCell('rojo')],
           ],
         },
       },

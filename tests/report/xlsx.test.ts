@@ -3,7 +3,7 @@ import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { date, int, light, num, pct, text } from '../../src/report/view/cell-text.js';
+import { date, int, num, pct, semaforoCell, text } from '../../src/report/view/cell-text.js';
 import type { ReportView } from '../../src/report/view/types.js';
 import { renderXlsx } from '../../src/report/render/xlsx/workbook.js';
 import { HOSTILE, LONG_TEXT, sampleView } from './sample-view.js';
@@ -424,8 +424,8 @@ describe('renderXlsx', () => {
             { header: 'Semáforo acumulado al cierre', kind: 'semaforo' },
           ],
           rows: [
-            [text('Obras Públicas'), num(91.7, 1), pct(0.953), int(71), date('2019-06-28'), light('amarillo')],
-            [text('DIF'), num(100, 1), pct(1), int(66), date('2019-12-30'), light('verde')],
+            [text('Obras Públicas'), num(91.7, 1), pct(0.953), int(71), date('2019-06-28'), semaforoCell('amarillo')],
+            [text('DIF'), num(100, 1), pct(1), int(66), date('2019-12-30'), semaforoCell('verde')],
           ],
         },
       },

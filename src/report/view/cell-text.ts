@@ -50,5 +50,5 @@ export const num = (v: number, decimals = 2): Cell => ({ t: 'number', v, decimal
 export const measured = (v: number): Cell => num(v, Number.isInteger(v) ? 0 : 2);
 export const pct = (v: number): Cell => ({ t: 'percent', v });
 export const date = (v: string): Cell => ({ t: 'date', v });
-export const light = (v: Semaforo): Cell => ({ t: 'semaforo', v });
+export const semaforoCell = (v: Semaforo): Cell => ({ t: 'semaforo', v });
 export const empty = (note?: string): Cell => (note === undefined ? { t: 'empty' } : { t: 'empty', note });

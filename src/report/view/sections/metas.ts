@@ -1,7 +1,7 @@
 import { metaProgress } from '../../../model/meta-progress.js';
 import type { Cumplimiento } from '../../../model/semaforo.js';
 import type { Quarter, TrimestreId } from '../../../model/types.js';
-import { empty, light, measured, pct, text } from '../cell-text.js';
+import { empty, measured, pct, semaforoCell, text } from '../cell-text.js';
 import { sentidoLabel, unitName } from '../labels.js';
 import type { Cell, Section } from '../types.js';
 import { col, type Scope } from './scope.js';
@@ -43,11 +43,11 @@ export function metasSection({ model, year, claves }: Scope, quarter: Quarter): 
           optionalNumber(p.programado),
           optionalNumber(p.alcanzado),
           cumplimientoCell(p.cumplimiento),
-          light(p.semaforo),
+          semaforoCell(p.semaforo),
           optionalNumber(p.programadoAcumulado),
           optionalNumber(p.alcanzadoAcumulado),
           cumplimientoCell(p.cumplimientoAcumulado),
-          light(p.semaforoAcumulado),
+          semaforoCell(p.semaforoAcumulado),
           p.avanceAnual === undefined ? empty() : pct(p.avanceAnual),
           avance?.justificacion_variacion ? text(avance.justificacion_variacion) : empty(''),
         ]);
