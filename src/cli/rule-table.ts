@@ -1,13 +1,12 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Lang } from '../i18n/text.js';
 import { severitySetting } from '../model/config.js';
 import type { Severity, SeveritySetting } from '../model/types.js';
-import { decodeYamlBytes } from '../repo/decode.js';
-import { findPlanRoot, PLAN_FILE } from '../repo/find-root.js';
+import { readPlanFile } from '../plan-file.js';
+import { findPlanRoot } from '../repo/find-root.js';
 import { RULES } from '../rules/index.js';
 import type { Rule } from '../rules/rule.js';
-import { parseYaml } from '../yaml/parse.js';
 import { UsageError, type CliIo } from './io.js';
 import { MESSAGES } from './validate.js';
 
@@ -36,18 +35,11 @@ export function readSeverityConfig(io: CliIo, directory: string | undefined): Se
   if (directory !== undefined && !statSync(start).isDirectory()) throw new UsageError(MESSAGES.notDir, { dir: directory });
   const root = findPlanRoot(start);
   if (!root) return { reglas: new Map() };
-  const file = path.join(root, PLAN_FILE);
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return { file, unreadable: true, reglas: new Map() };
-  }
-  const decoded = decodeYamlBytes(bytes);
-  const parsed = decoded.ok ? parseYaml(decoded.text) : undefined;
-  if (!parsed?.ok) return { file, unreadable: true, reglas: new Map() };
+  const read = readPlanFile(root);
+  const { file } = read;
+  if (!read.ok) return { file, unreadable: true, reglas: new Map() };
   const reglas = new Map<string, SeveritySetting>();
-  const value = parsed.parsed.value;
+  const value = read.value;
   const raw = isRecord(value) ? value['reglas'] : undefined;
   if (isRecord(raw)) {
     for (const [id, setting] of Object.entries(raw)) {
