@@ -87,6 +87,29 @@ describe('justified exceptions', () => {
     expect(diagnostics[0]!.message).toBe(`La justificación de «PLAN021» no corresponde a ningún hallazgo en «${REPORT}», línea 4; retírela para que no oculte uno futuro.`);
   });
 
+  it('names the file alone for an unused excepciones.yaml entry without a line', () => {
+    const files: Record<string, any> = baseRepo();
+    files['planeacion/excepciones.yaml'] = {
+      excepciones: [{ regla: 'PLAN021', archivo: REPORT, motivo: 'Prórroga autorizada por oficio', aprobo: 'Dirección de Planeación', fecha: '2019-04-05' }],
+    };
+    expect(validateFiles(files)[0]!.message).toBe(`La justificación de «PLAN021» no corresponde a ningún hallazgo en «${REPORT}»; retírela para que no oculte uno futuro.`);
+  });
+
+  it('writes the unused-entry message in English with --lang en, file and line included', () => {
+    const files: Record<string, any> = baseRepo();
+    files['planeacion/excepciones.yaml'] = {
+      excepciones: [{ regla: 'PLAN021', archivo: REPORT, linea: 4, motivo: 'Prórroga autorizada por oficio', aprobo: 'Dirección de Planeación', fecha: '2019-04-05' }],
+    };
+    expect(validateFiles(files, { lang: 'en' })[0]!.message).toBe(`The justification for «PLAN021» matches no finding in «${REPORT}», line 4; remove it so it cannot hide a future one.`);
+  });
+
+  it('warns about a justifying comment that matches nothing, naming no file', () => {
+    const diagnostics = validateFiles(lateReport('fecha_entrega: 2019-03-28  # plan-justifica PLAN021: declaratoria de emergencia'));
+    expect(diagnostics.map((d) => [d.rule, d.severity, d.line, d.message])).toEqual([
+      ['PLAN008', 'warning', 3, 'La justificación de «PLAN021» no corresponde a ningún hallazgo; retírela para que no oculte uno futuro.'],
+    ]);
+  });
+
   it('never justifies an unreadable file', () => {
     const files: Record<string, any> = baseRepo();
     files['dependencias/OP/ppcs/OP-02.yaml'] = 'id: OP-02  # plan-justifica PLAN001: lo arreglamos luego\nid: OP-03\n';
