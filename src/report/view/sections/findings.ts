@@ -1,12 +1,17 @@
 import type { Diagnostic, Justification } from '../../../diagnostics/diagnostic.js';
-import { dayMonthYear } from '../../../i18n/text.js';
+import { approvalParts } from '../../../diagnostics/justification-text.js';
 import type { TrimestreId } from '../../../model/types.js';
 import { empty, int, text } from '../cell-text.js';
 import type { Section } from '../types.js';
 import { col } from './scope.js';
 
-function justificationText(j: Justification): string {
-  const approval = [j.approvedBy, j.date ? dayMonthYear(j.date) : undefined].filter(Boolean).join(', ');
+/**
+ * The reason, then who approved it and when, from the same parts the validation formats use.
+ * The column already says it is a justification, so no «justificado:» before the reason.
+ */
+function justificationCell(j: Justification): string {
+  const { approvedBy, date } = approvalParts(j);
+  const approval = [approvedBy, date].filter(Boolean).join(', ');
   return approval ? `${j.reason} (aprobó: ${approval})` : j.reason;
 }
 
@@ -36,7 +41,7 @@ export function findingsSection(diagnostics: readonly Diagnostic[], claves: stri
         text(d.justification ? 'Justificado' : d.severity === 'error' ? 'Error' : 'Advertencia'),
         text(d.message),
         d.hint ? text(d.hint) : empty(''),
-        d.justification ? text(justificationText(d.justification)) : empty(''),
+        d.justification ? text(justificationCell(d.justification)) : empty(''),
       ]),
     },
   };
