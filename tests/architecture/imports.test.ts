@@ -1,0 +1,117 @@
+// Imports point one way, down the pipeline (STYLE.md, «Where the tree is heading»):
+// repo → yaml → schema → model → rules → diagnostics → format, and
+// model → report/metrics → report/view → report/render; i18n and io below everything,
+// the CLI (and the developers' tools) on top. A folder may import its own files and any
+// folder below it, never one above it or beside it. This test reads every import of src/
+// (static, dynamic, type-only and re-exports) and fails on one that points up or sideways.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
+
+/** Height of each folder in the pipeline: a file may import only folders strictly lower (or its own). */
+const LAYER: Record<string, number> = {
+  i18n: 0,
+  io: 0,
+  repo: 1,
+  yaml: 2,
+  schema: 3,
+  model: 4,
+  calendar: 5,
+  git: 5,
+  rules: 6,
+  diagnostics: 7,
+  format: 8,
+  'report/metrics': 8,
+  'report/view': 9,
+  'report/render': 10,
+  report: 10,
+  // load.ts, validate.ts and the like: they put the layers together for the CLI.
+  '(root)': 11,
+  cli: 12,
+  tools: 13,
+};
+
+/**
+ * Upward imports known when this test was written (issue 14), as `from → to` folders: the
+ * Finding and PathSegment types live in diagnostics/ but yaml/, schema/ and rules/ build
+ * findings. Any other upward import fails the test; remove a line here once its folder no
+ * longer imports the other, so that it cannot come back.
+ */
+const KNOWN = new Set(['yaml → diagnostics', 'schema → diagnostics', 'rules → diagnostics']);
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return sourceFiles(full);
+    return name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+/** `report/view` for src/report/view/x.ts, `rules` for src/rules/x.ts, `(root)` for src/load.ts. */
+export function areaOf(file: string): string {
+  const parts = path.relative(SRC, file).split(path.sep);
+  if (parts.length === 1) return '(root)';
+  if (parts[0] === 'report' && parts.length > 2) return `report/${parts[1]}`;
+  return parts[0]!;
+}
+
+const IMPORT = /(?:^|[\s;])(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+/** Relative specifiers a source text imports (packages and node: builtins left out). */
+export function importsOf(text: string): string[] {
+  const found: string[] = [];
+  for (const match of text.matchAll(IMPORT)) {
+    const specifier = match[1] ?? match[2] ?? match[3]!;
+    if (specifier.startsWith('.')) found.push(specifier);
+  }
+  return found;
+}
+
+interface Edge {
+  file: string;
+  from: string;
+  to: string;
+}
+
+function edges(): Edge[] {
+  return sourceFiles(SRC).flatMap((file) =>
+    importsOf(readFileSync(file, 'utf8')).map((specifier) => ({
+      file: path.relative(SRC, file).split(path.sep).join('/'),
+      from: areaOf(file),
+      to: areaOf(path.resolve(path.dirname(file), specifier)),
+    })),
+  );
+}
+
+describe('import direction in src/', () => {
+  const all = edges();
+
+  it('knows the place of every folder of src/', () => {
+    const unknown = [...new Set(all.flatMap((e) => [e.from, e.to]))].filter((area) => LAYER[area] === undefined);
+    expect(unknown, 'add the folder to LAYER, at its place in the pipeline').toEqual([]);
+  });
+
+  it('has no import that points up or sideways in the pipeline', () => {
+    const upward = all
+      .filter((e) => e.from !== e.to && LAYER[e.from] !== undefined && LAYER[e.to] !== undefined && LAYER[e.to]! >= LAYER[e.from]!)
+      .filter((e) => !KNOWN.has(`${e.from} → ${e.to}`))
+      .map((e) => `src/${e.file} → src/${e.to}`);
+    expect([...new Set(upward)].sort()).toEqual([]);
+  });
+
+  it('reads static, type-only, re-exported, side-effect and dynamic imports', () => {
+    const text = [
+      "import { a } from '../model/a.js';",
+      "import type { B } from '../rules/b.js';",
+      "export { c } from './c.js';",
+      "import '../io/d.js';",
+      "const e = await import('../report/view/e.js');",
+      "import { f } from 'yaml';",
+      "import {\n  g,\n} from '../cli/g.js';",
+    ].join('\n');
+    expect(importsOf(text)).toEqual(['../model/a.js', '../rules/b.js', './c.js', '../io/d.js', '../report/view/e.js', '../cli/g.js']);
+  });
+});
