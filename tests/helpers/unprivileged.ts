@@ -14,13 +14,15 @@ const NOBODY = 65_534;
 
 const isRoot = process.getuid?.() === 0;
 
-function hasSetpriv(): boolean {
+/** setpriv exists, and nobody can read and run this package (a checkout under /root could not). */
+function nobodyCanRunThePackage(): boolean {
   if (process.platform !== 'linux') return false;
-  return spawnSync('setpriv', ['--reuid', String(NOBODY), '--regid', String(NOBODY), '--clear-groups', process.execPath, '-e', 'process.exit(process.getuid() === 65534 ? 0 : 1)']).status === 0;
+  const run = spawnSync('setpriv', ['--reuid', String(NOBODY), '--regid', String(NOBODY), '--clear-groups', process.execPath, BIN, '--version'], { encoding: 'utf8', cwd: '/' });
+  return run.status === 0 && /^\d+\.\d+\.\d+/.test(run.stdout);
 }
 
 /** Whether the tests can run the CLI as a user that file modes apply to. */
-export const canRunUnprivileged: boolean = existsSync(DIST) && process.platform !== 'win32' && (!isRoot || hasSetpriv());
+export const canRunUnprivileged: boolean = existsSync(DIST) && process.platform !== 'win32' && (!isRoot || nobodyCanRunThePackage());
 
 /** Gives `dir` and everything under it to the user the CLI will run as (a no-op unless root). */
 export function handToUnprivileged(dir: string): void {
