@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BusinessCalendar } from './calendar/business-days.js';
 import type { GitHistory } from './git/history.js';
-import type { Finding } from './diagnostics/diagnostic.js';
+import type { Finding } from './model/finding.js';
 import type { Lang } from './i18n/text.js';
 import { resolveConfig, severitySetting } from './model/config.js';
 import { PlanModel, type ModelDocuments, type Unreadable } from './model/model.js';

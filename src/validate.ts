@@ -1,5 +1,6 @@
 // Model → rules → diagnostics: runs every rule and places each finding in its source.
-import { compareDiagnostics, type Diagnostic, type Finding } from './diagnostics/diagnostic.js';
+import { compareDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
+import { type Finding } from './model/finding.js';
 import type { Lang } from './i18n/text.js';
 import { loadPlan, type LoadOptions, type LoadResult } from './load.js';
 import type { ResolvedConfig } from './model/config.js';

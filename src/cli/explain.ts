@@ -3,7 +3,7 @@ import type { Lang } from '../i18n/text.js';
 import { UsageError, type CliIo } from './io.js';
 import type { GlobalOptions } from './validate.js';
 
-const T = {
+const TEXT = {
   unknown: { es: 'La regla «{value}» no existe.{suggestion} La lista completa se ve con «plan rules».', en: 'Rule "{value}" does not exist.{suggestion} See the full list with "plan rules".' },
   didYouMean: { es: ' ¿Quiso decir {ids}?', en: ' Did you mean {ids}?' },
   or: { es: ' o ', en: ' or ' },
@@ -38,8 +38,8 @@ export function explainCommand(io: CliIo, globals: () => GlobalOptions, _setExit
       const rule = RULES_BY_ID.get(id);
       if (!rule) {
         const similar = similarRuleIds(id);
-        const suggestion = similar.length === 0 ? '' : T.didYouMean[lang].replace('{ids}', joinOr(similar, T.or[lang]));
-        throw new UsageError(T.unknown, { value: value.trim(), suggestion });
+        const suggestion = similar.length === 0 ? '' : TEXT.didYouMean[lang].replace('{ids}', joinOr(similar, TEXT.or[lang]));
+        throw new UsageError(TEXT.unknown, { value: value.trim(), suggestion });
       }
       io.stdout(explainRule(rule, lang, readSeverityConfig(io, directory)));
     });

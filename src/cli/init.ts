@@ -7,7 +7,7 @@ import type { Lang } from '../i18n/text.js';
 import { UsageError, type CliIo } from './io.js';
 import type { GlobalOptions } from './validate.js';
 
-const T = {
+const TEXT = {
   notDir: { es: '«{dir}» existe y no es una carpeta; indique otra carpeta para el repositorio del plan.', en: '"{dir}" exists and is not a folder; choose another folder for the plan repository.' },
   exists: {
     es: 'No se creó ningún archivo: plan init nunca sobrescribe, y en «{dir}» ya existe:\n{files}\nElija una carpeta vacía, o mueva o borre esos archivos y vuelva a intentarlo.',
@@ -183,7 +183,7 @@ function writeAll(dir: string, files: readonly ScaffoldFile[], lang: Lang): void
     }
     const code = (error as NodeJS.ErrnoException).code ?? '';
     const reason = REASONS[code]?.[lang] ?? (error instanceof Error ? error.message : String(error));
-    throw new UsageError(T.cannotWrite, { file: current, reason });
+    throw new UsageError(TEXT.cannotWrite, { file: current, reason });
   }
 }
 
@@ -236,11 +236,11 @@ export function initCommand(io: CliIo, globals: () => GlobalOptions, _setExit: (
       const shown = displayPath(io.cwd, dir) || '.';
       const stat = lstatOrUndefined(dir);
       if (stat && !(stat.isDirectory() || (stat.isSymbolicLink() && statSync(dir, { throwIfNoEntry: false })?.isDirectory()))) {
-        throw new UsageError(T.notDir, { dir: shown });
+        throw new UsageError(TEXT.notDir, { dir: shown });
       }
       const files = scaffoldFiles();
       const existing = conflicts(dir, files);
-      if (existing.length > 0) throw new UsageError(T.exists, { dir: shown, files: existing.map((f) => `  ${f}`).join('\n') });
+      if (existing.length > 0) throw new UsageError(TEXT.exists, { dir: shown, files: existing.map((f) => `  ${f}`).join('\n') });
       writeAll(dir, files, lang);
       const header = lang === 'es' ? `Repositorio del plan creado en «${shown}» (${files.length} archivos):` : `Plan repository created in "${shown}" (${files.length} files):`;
       const plan = planCommand(io.env);

@@ -8,13 +8,14 @@ import type { Quarter } from '../model/types.js';
 import { TemplateError, type RenderOptions } from '../report/render/renderer.js';
 import { formatNames, rendererNamed, renderersFor } from '../report/render/select.js';
 import type { ReportKind, ReportView } from '../report/view/types.js';
+import { departmentOf } from '../repo/layout.js';
 import { addOption, type OptionSpec } from './bilingual.js';
 import { whileWriting } from './interrupt.js';
 import { colorFor, UsageError, type CliIo } from './io.js';
 import { displayPath, fileErrorReason } from './reasons.js';
 import { parseCutoff, resolveRoot, type GlobalOptions } from './validate.js';
 
-const T = {
+const TEXT = {
   whichReport: {
     es: 'Indique qué reporte generar: --trimestre T1..T4 (resumen trimestral), --anual (evaluación anual) o --transparencia --trimestre T1..T4.',
     en: 'Say which report to build: --quarter Q1..Q4 (quarterly summary), --annual (annual evaluation) or --transparencia --quarter Q1..Q4.',
@@ -64,7 +65,7 @@ interface ReportOptions {
 
 function parseQuarter(value: string): Quarter {
   const match = /^[QqTt]([1-4])$/.exec(value.trim());
-  if (!match) throw new UsageError(T.badQuarter, { value });
+  if (!match) throw new UsageError(TEXT.badQuarter, { value });
   return `T${match[1]}` as Quarter;
 }
 
@@ -136,15 +137,15 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
     .action(async (options: ReportOptions) => {
       const { lang, directory } = globals();
       const renderer = options.format === 'all' ? undefined : rendererNamed(options.format);
-      if (options.format !== 'all' && !renderer) throw new UsageError(T.badFormat, { value: options.format, formats: formatNames().join(', ') });
+      if (options.format !== 'all' && !renderer) throw new UsageError(TEXT.badFormat, { value: options.format, formats: formatNames().join(', ') });
       const kind: ReportKind = options.transparencia ? 'transparencia' : options.annual ? 'anual' : 'trimestral';
       if (renderer && !renderer.kinds.includes(kind)) {
-        throw new UsageError(T.formatNotForReport, { format: options.format, reports: kindOptions(renderer.kinds, lang) });
+        throw new UsageError(TEXT.formatNotForReport, { format: options.format, reports: kindOptions(renderer.kinds, lang) });
       }
-      if (Boolean(options.annual) === Boolean(options.quarter) && !options.transparencia) throw new UsageError(T.whichReport);
-      if (options.transparencia && (!options.quarter || options.annual)) throw new UsageError(T.whichReport);
+      if (Boolean(options.annual) === Boolean(options.quarter) && !options.transparencia) throw new UsageError(TEXT.whichReport);
+      if (options.transparencia && (!options.quarter || options.annual)) throw new UsageError(TEXT.whichReport);
       const quarter = options.quarter ? parseQuarter(options.quarter) : undefined;
-      if (options.year !== undefined && !/^\d{4}$/.test(options.year)) throw new UsageError(T.badYear, { value: options.year });
+      if (options.year !== undefined && !/^\d{4}$/.test(options.year)) throw new UsageError(TEXT.badYear, { value: options.year });
 
       const root = resolveRoot(io, directory);
       const given = options.fechaCorte === undefined ? undefined : parseCutoff(io, options.fechaCorte);
@@ -177,7 +178,7 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
               return await renderer.render(view, renderOptions);
             } catch (error) {
               // A repo's own template that does not compile is a configuration problem.
-              if (error instanceof TemplateError) throw new UsageError(T.badTemplate, { detail: error.message });
+              if (error instanceof TemplateError) throw new UsageError(TEXT.badTemplate, { detail: error.message });
               throw error;
             }
           },
@@ -189,9 +190,9 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
         written = await whileWriting(() => writeFilesAtomically(outputs.map((output) => ({ path: path.join(outDir, output.name), bytes: output.bytes }))));
       } catch (error) {
         if (!(error instanceof WriteError)) throw error;
-        throw new UsageError(T.cannotWrite, { file: error.file, reason: fileErrorReason(error.cause, lang) });
+        throw new UsageError(TEXT.cannotWrite, { file: error.file, reason: fileErrorReason(error.cause, lang) });
       }
-      io.stdout(`${T.written[lang]}\n${written.map((f) => `  ${displayPath(io.cwd, f)}`).join('\n')}\n`);
+      io.stdout(`${TEXT.written[lang]}\n${written.map((f) => `  ${displayPath(io.cwd, f)}`).join('\n')}\n`);
     });
 }
 
@@ -211,18 +212,18 @@ async function buildView(
   const clave = options.dependencia;
   // One department's report reads its own files and the shared ones (plan.yaml, catalogos/,
   // planeacion/); another department's broken report must not hold it back.
-  const blocking = clave ? errors.filter((d) => [clave, undefined].includes(departmentFolder(d.file))) : errors;
+  const blocking = clave ? errors.filter((d) => [clave, null].includes(departmentOf(d.file))) : errors;
   if (blocking.length > 0) {
     io.stderr(colorFor(io).red(refusal(blocking, lang, clave)));
     return undefined;
   }
   if (clave && errors.length > 0) {
-    const claves = [...new Set(errors.map((d) => departmentFolder(d.file)!))].sort();
-    io.stderr(fill(T.othersHaveErrors[lang], { errors: counted(errors.length, NOUNS.error, lang), claves: claves.join(', '), clave }));
+    const claves = [...new Set(errors.map((d) => departmentOf(d.file)!))].sort();
+    io.stderr(fill(TEXT.othersHaveErrors[lang], { errors: counted(errors.length, NOUNS.error, lang), claves: claves.join(', '), clave }));
   }
   const { model } = result;
   if (clave && !model.departmentsByClave.has(clave)) {
-    throw new UsageError(T.unknownDepartment, { value: clave, all: model.departmentClaves().join(', ') });
+    throw new UsageError(TEXT.unknownDepartment, { value: clave, all: model.departmentClaves().join(', ') });
   }
   const viewOptions = { year, corte, ...(clave ? { dependencia: clave } : {}) };
   const suffix = clave ? `-${clave}` : '';
@@ -236,11 +237,6 @@ async function buildView(
   }
   const { annualView } = await import('../report/view/annual.js');
   return { view: annualView(model, result.diagnostics, viewOptions), base: `anual-${year}${suffix}` };
-}
-
-/** The department folder a repo file lives in (`dependencias/<CLAVE>/…`); undefined for shared files. */
-function departmentFolder(file: string): string | undefined {
-  return /^dependencias\/([^/]+)\//.exec(file)?.[1];
 }
 
 const NOUNS = {
@@ -260,15 +256,15 @@ function refusal(errors: readonly Diagnostic[], lang: Lang, clave: string | unde
   const perFile = new Map<string, number>();
   for (const d of errors) perFile.set(d.file, (perFile.get(d.file) ?? 0) + 1);
   const files = [...perFile.keys()].sort();
-  const head = fill((clave ? T.departmentHasErrors : T.hasErrors)[lang], {
+  const head = fill((clave ? TEXT.departmentHasErrors : TEXT.hasErrors)[lang], {
     clave: clave ?? '',
     errors: counted(errors.length, NOUNS.error, lang),
     files: counted(files.length, NOUNS.file, lang),
   });
   const listed = files.slice(0, LISTED_FILES).map((file) => `  ${file} (${counted(perFile.get(file)!, NOUNS.error, lang)})\n`);
   const rest = files.length - LISTED_FILES;
-  const more = rest > 0 ? fill(T.moreFiles[lang], { count: rest, files: NOUNS.file[lang][rest === 1 ? 0 : 1] }) : '';
-  return `${head}${listed.join('')}${more}${T.runValidate[lang]}`;
+  const more = rest > 0 ? fill(TEXT.moreFiles[lang], { count: rest, files: NOUNS.file[lang][rest === 1 ? 0 : 1] }) : '';
+  return `${head}${listed.join('')}${more}${TEXT.runValidate[lang]}`;
 }
 
 /** The real path of `target`, resolving symlinks in the part of it that exists. */
@@ -291,7 +287,7 @@ function resolveOutDir(root: string, out: string | undefined, cwd: string): stri
   const relative = path.relative(realpathSync(root), realPathOf(dir));
   const inside = relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
   if (inside && (relative === '' || INPUT_FOLDERS.includes(relative.split(path.sep)[0]!))) {
-    throw new UsageError(T.outInsideData, { dir: out ?? dir });
+    throw new UsageError(TEXT.outInsideData, { dir: out ?? dir });
   }
   return dir;
 }
@@ -301,6 +297,6 @@ function prepareOutDir(dir: string, lang: Lang): void {
     if (existsSync(dir) && !statSync(dir).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
     mkdirSync(dir, { recursive: true });
   } catch (error) {
-    throw new UsageError(T.outNotDir, { dir, reason: fileErrorReason(error, lang) });
+    throw new UsageError(TEXT.outNotDir, { dir, reason: fileErrorReason(error, lang) });
   }
 }

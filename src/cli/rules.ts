@@ -6,7 +6,7 @@ import { addOption } from './bilingual.js';
 import { UsageError, type CliIo } from './io.js';
 import type { GlobalOptions } from './validate.js';
 
-const T = {
+const TEXT = {
   badFormat: { es: '--format espera text o json; se recibió «{value}».', en: '--format expects text or json; got "{value}".' },
   header: { es: ['Regla', 'Severidad', 'Título'], en: ['Rule', 'Severity', 'Title'] },
   configuredNote: { es: '* Severidad cambiada en «reglas» de {file}.', en: '* Severity changed in "reglas" of {file}.' },
@@ -41,7 +41,7 @@ export function rulesCommand(io: CliIo, globals: () => GlobalOptions, _setExit: 
   return command
     .action(async (options: RulesOptions) => {
       const { directory } = globals();
-      if (options.format !== 'text' && options.format !== 'json') throw new UsageError(T.badFormat, { value: options.format });
+      if (options.format !== 'text' && options.format !== 'json') throw new UsageError(TEXT.badFormat, { value: options.format });
       // The rule catalog loads only when asked for: `plan --help` stays fast.
       const [{ readSeverityConfig, ruleRows, SEVERITY_LABEL }, { renderTable }] = await Promise.all([import('./rule-table.js'), import('./table.js')]);
       const config = readSeverityConfig(io, directory);
@@ -51,17 +51,17 @@ export function rulesCommand(io: CliIo, globals: () => GlobalOptions, _setExit: 
         return;
       }
       const table = renderTable([
-        T.header[lang],
+        TEXT.header[lang],
         ...rows.map((row) => [row.id, `${SEVERITY_LABEL[lang][row.severity]}${row.configured ? '*' : ''}`, row.title]),
       ]);
       const notes: string[] = [];
       const shown = config.file ? path.relative(io.cwd, config.file) || PLAN_FILE : '';
       const file = config.file && !shown.startsWith('..') && !path.isAbsolute(shown) ? shown : (config.file ?? '');
-      if (rows.some((row) => row.configured)) notes.push(T.configuredNote[lang].replace('{file}', file));
-      if (!config.file) notes.push(T.noRepo[lang]);
-      else if (config.unreadable) notes.push(T.unreadable[lang].replace('{file}', file));
-      else notes.push(T.fromRepo[lang].replace('{file}', file));
-      notes.push(T.more[lang]);
+      if (rows.some((row) => row.configured)) notes.push(TEXT.configuredNote[lang].replace('{file}', file));
+      if (!config.file) notes.push(TEXT.noRepo[lang]);
+      else if (config.unreadable) notes.push(TEXT.unreadable[lang].replace('{file}', file));
+      else notes.push(TEXT.fromRepo[lang].replace('{file}', file));
+      notes.push(TEXT.more[lang]);
       io.stdout(`${table}\n\n${notes.join('\n')}\n`);
     });
 }

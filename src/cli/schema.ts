@@ -11,7 +11,7 @@ import { displayPath, fileErrorReason } from './reasons.js';
 import { renderTable } from './table.js';
 import type { GlobalOptions } from './validate.js';
 
-const T = {
+const TEXT = {
   exists: {
     es: 'No se copió ningún esquema: en «{dir}» ya existe:\n{files}\nUse --force para reemplazarlos, o elija otra carpeta.',
     en: 'No schema was copied: "{dir}" already has:\n{files}\nUse --force to replace them, or choose another folder.',
@@ -50,7 +50,7 @@ export function schemaCommand(io: CliIo, _globals: () => GlobalOptions, _setExit
       const names = schemaFileNames();
       if (options.out === undefined) {
         const rows = names.map((name) => [name, schemaId(name)]);
-        io.stdout(`${renderTable([T.header[lang], ...rows])}\n\n${T.listed[lang]}\n`);
+        io.stdout(`${renderTable([TEXT.header[lang], ...rows])}\n\n${TEXT.listed[lang]}\n`);
         return;
       }
       const dir = path.resolve(io.cwd, options.out);
@@ -58,20 +58,20 @@ export function schemaCommand(io: CliIo, _globals: () => GlobalOptions, _setExit
         if (statSync(dir, { throwIfNoEntry: false })?.isDirectory() === false) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
         mkdirSync(dir, { recursive: true });
       } catch (error) {
-        throw new UsageError(T.outNotDir, { dir: options.out, reason: fileErrorReason(error, lang) });
+        throw new UsageError(TEXT.outNotDir, { dir: options.out, reason: fileErrorReason(error, lang) });
       }
       const existing = names.filter((name) => lstatSync(path.join(dir, name), { throwIfNoEntry: false }) !== undefined);
       if (existing.length > 0 && !options.force) {
-        throw new UsageError(T.exists, { dir: options.out, files: existing.map((name) => `  ${name}`).join('\n') });
+        throw new UsageError(TEXT.exists, { dir: options.out, files: existing.map((name) => `  ${name}`).join('\n') });
       }
       let written: string[];
       try {
         written = await whileWriting(() => writeFilesAtomically(names.map((name) => ({ path: path.join(dir, name), bytes: () => readFileSync(path.join(schemasDir(), name)) }))));
       } catch (error) {
         if (!(error instanceof WriteError)) throw error;
-        throw new UsageError(T.cannotWrite, { file: displayPath(io.cwd, error.file), reason: fileErrorReason(error.cause, lang) });
+        throw new UsageError(TEXT.cannotWrite, { file: displayPath(io.cwd, error.file), reason: fileErrorReason(error.cause, lang) });
       }
-      io.stdout(`${T.written[lang]}\n${written.map((file) => `  ${displayPath(io.cwd, file)}`).join('\n')}\n`);
+      io.stdout(`${TEXT.written[lang]}\n${written.map((file) => `  ${displayPath(io.cwd, file)}`).join('\n')}\n`);
     });
 }
 

@@ -1,43 +1,6 @@
+import type { Subject } from '../model/finding.js';
 import type { Severity } from '../model/types.js';
-
-/** A step into a YAML document: a map key or a sequence index. */
-export type PathSegment = string | number;
-
-/**
- * What a finding is about, set by the rule that reports it: reports and `--dependencia`
- * select a department's findings by these fields, never by reading the message text.
- */
-export interface Subject {
-  /** Department clave: `OP`. */
-  dependencia?: string;
-  /** PPCS id: `OP-01`. */
-  ppcs?: string;
-  /** Meta id within the PPCS: `M1`. */
-  meta?: string;
-  /** Quarter: `2019-T2`. */
-  trimestre?: string;
-}
-
-/**
- * What a rule or a loader found, before it is placed in the source. Rules speak in
- * JSON paths; line and column are resolved once, at the edge (see locate.ts).
- */
-export interface Finding {
-  rule: string;
-  /** Repo-relative POSIX path of the file the finding belongs to. */
-  file: string;
-  /** Where in the document; `[]` is the whole document. */
-  path?: PathSegment[];
-  /** Point at the key of the last segment rather than its value. */
-  atKey?: boolean;
-  /** A known position when there is no document to point into (a byte-level problem). */
-  at?: { line: number; column: number };
-  message: string;
-  hint?: string;
-  /** Overrides the rule's default severity for this finding (rules with two levels). */
-  severity?: Severity;
-  about?: Subject;
-}
+import { departmentOf } from '../repo/layout.js';
 
 /**
  * Why Planeación accepted a finding (a report late because of a disaster declaration). A
@@ -130,14 +93,6 @@ export interface SummaryOptions {
   scope?: Scope;
 }
 
-/**
- * The department a file belongs to: its clave for anything under `dependencias/<CLAVE>/`,
- * null for Planeación's files (plan.yaml, catalogos/, planeacion/ and anything else in the
- * repo, which the office owns).
- */
-export function departmentOf(file: string): string | null {
-  return /^dependencias\/([^/]+)\//.exec(file)?.[1] ?? null;
-}
 
 type Counts = { errors: number; warnings: number; justified: number };
 

@@ -3,7 +3,8 @@
 // in planeacion/excepciones.yaml. The finding stays visible, marked; only its count goes.
 import type { SourceDoc } from '../model/model.js';
 import type { Excepciones } from '../model/types.js';
-import type { Diagnostic, Justification, PathSegment } from './diagnostic.js';
+import type { Diagnostic, Justification } from './diagnostic.js';
+import type { JustificationProblem } from '../model/finding.js';
 
 const COMMENT = /(?:^|\s)#\s*plan-justifica\b(.*)$/;
 const RULE_AND_REASON = /^\s*(PLAN\d{3})\s*:?\s*(.*?)\s*$/;
@@ -49,18 +50,6 @@ export function commentsIn(file: string, text: string): JustifyingComment[] {
 }
 
 /** Where a justification is written: a comment's position, or an entry of excepciones.yaml. */
-export type JustificationPlace = { file: string; at: { line: number; column: number } } | { file: string; path: PathSegment[] };
-
-/** A justification that is wrong in itself; PLAN008 turns each into a finding. */
-export type JustificationProblem = JustificationPlace &
-  (
-    | { kind: 'malformed' }
-    | { kind: 'noReason'; rule: string }
-    | { kind: 'notJustifiable'; rule: string }
-    /** `target`: the file (and line) an excepciones.yaml entry names. */
-    | { kind: 'unused'; rule: string; target?: { file: string; line?: number } }
-  );
-
 export interface JustificationOutcome {
   diagnostics: Diagnostic[];
   problems: JustificationProblem[];

@@ -1,4 +1,5 @@
-import { departmentOf, type Diagnostic } from './diagnostic.js';
+import { type Diagnostic } from './diagnostic.js';
+import { departmentOf } from '../repo/layout.js';
 
 /**
  * The part of the repo a report is narrowed to. Both filters must hold: a path and a

@@ -64,3 +64,12 @@ const EVIDENCE_FOLDER = /(^|\/)evidencias\//;
 export function isStrayDataFile(relPath: string): boolean {
   return YAML_EXTENSION.test(relPath) && MANAGED_TOP.test(relPath) && !EVIDENCE_FOLDER.test(relPath);
 }
+
+/**
+ * The department a file belongs to: its clave for anything under `dependencias/<CLAVE>/`,
+ * null for Planeación's files (plan.yaml, catalogos/, planeacion/ and anything else in the
+ * repo, which the office owns).
+ */
+export function departmentOf(file: string): string | null {
+  return /^dependencias\/([^/]+)\//.exec(file)?.[1] ?? null;
+}

@@ -1,5 +1,5 @@
 import type { LineCounter } from 'yaml';
-import type { Finding } from '../diagnostics/diagnostic.js';
+import type { Finding } from '../model/finding.js';
 import type { Lang, Params, Text } from '../i18n/text.js';
 import type { DecodeProblem } from '../repo/decode.js';
 import { position } from '../yaml/locate.js';

@@ -1,4 +1,4 @@
-import type { Finding } from '../diagnostics/diagnostic.js';
+import type { Finding } from '../model/finding.js';
 import type { Lang } from '../i18n/text.js';
 import type { SchemaProblem } from '../schema/messages.js';
 import { defineRule, findingOf } from './rule.js';

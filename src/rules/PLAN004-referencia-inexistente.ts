@@ -1,4 +1,4 @@
-import type { PathSegment } from '../diagnostics/diagnostic.js';
+import type { PathSegment } from '../yaml/path.js';
 import { closestMatch } from '../i18n/similar.js';
 import { quote, type Params, type Text } from '../i18n/text.js';
 import type { PlanModel, SourceDoc } from '../model/model.js';

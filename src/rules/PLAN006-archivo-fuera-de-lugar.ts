@@ -1,5 +1,5 @@
 import { placementOf } from '../repo/layout.js';
-import type { Finding } from '../diagnostics/diagnostic.js';
+import type { Finding } from '../model/finding.js';
 import type { Lang, Text } from '../i18n/text.js';
 import { defineRule, findingOf } from './rule.js';
 

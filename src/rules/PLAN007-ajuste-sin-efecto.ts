@@ -1,4 +1,4 @@
-import type { Finding } from '../diagnostics/diagnostic.js';
+import type { Finding } from '../model/finding.js';
 import { quote, type Lang } from '../i18n/text.js';
 import type { SourceDoc } from '../model/model.js';
 import type { PlanConfig } from '../model/types.js';

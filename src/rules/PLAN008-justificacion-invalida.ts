@@ -1,5 +1,5 @@
-import type { Finding } from '../diagnostics/diagnostic.js';
-import type { JustificationProblem } from '../diagnostics/justifications.js';
+import type { Finding } from '../model/finding.js';
+import type { JustificationProblem } from '../model/finding.js';
 import { quote, type Lang } from '../i18n/text.js';
 import { defineRule, findingOf, type RuleReport } from './rule.js';
 

@@ -1,4 +1,4 @@
-import type { PathSegment } from '../diagnostics/diagnostic.js';
+import type { PathSegment } from '../yaml/path.js';
 import { quote } from '../i18n/text.js';
 import { QUARTERS } from '../model/types.js';
 import { defineRule } from './rule.js';

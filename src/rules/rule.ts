@@ -1,4 +1,6 @@
-import { departmentOf, type Finding, type PathSegment, type Subject } from '../diagnostics/diagnostic.js';
+import { departmentOf } from '../repo/layout.js';
+import { type Finding, type Subject } from '../model/finding.js';
+import { type PathSegment } from '../yaml/path.js';
 import { say, type Lang, type Params, type Text } from '../i18n/text.js';
 import type { CriterioClave, Severity } from '../model/types.js';
 import type { PlanModel } from '../model/model.js';

@@ -1,6 +1,6 @@
 // ajv errors → one Spanish sentence per real problem, pointing at the key or value.
 import type { ErrorObject } from 'ajv';
-import type { PathSegment } from '../diagnostics/diagnostic.js';
+import type { PathSegment } from '../yaml/path.js';
 import { closestMatch } from '../i18n/similar.js';
 import { fill, listOf, quote, type Lang } from '../i18n/text.js';
 import { quoteYaml } from '../yaml/problems.js';
@@ -22,7 +22,7 @@ const typeNames: Record<string, { es: string; en: string }> = {
   null: { es: 'vacío', en: 'empty' },
 };
 
-const T = {
+const TEXT = {
   required: { es: 'Falta el campo obligatorio «{field}»{title}.', en: 'Missing required field "{field}"{title}.' },
   requiredHint: { es: 'Agregue «{field}:» en esta sección.', en: 'Add "{field}:" to this section.' },
   additional: { es: 'El campo «{field}» no existe en este tipo de archivo.', en: 'Field "{field}" does not exist in this kind of file.' },
@@ -66,12 +66,12 @@ export function pointerToPath(pointer: string): PathSegment[] {
 
 function describe(path: PathSegment[], lang: Lang): string {
   const last = path[path.length - 1];
-  if (last === undefined) return T.wholeFile[lang];
+  if (last === undefined) return TEXT.wholeFile[lang];
   if (typeof last === 'number') {
     const field = [...path].reverse().find((s) => typeof s === 'string') ?? '';
-    return fill(T.item[lang], { index: last + 1, field: String(field) });
+    return fill(TEXT.item[lang], { index: last + 1, field: String(field) });
   }
-  return fill(T.field[lang], { field: last });
+  return fill(TEXT.field[lang], { field: last });
 }
 
 function typeName(type: unknown, lang: Lang): string {
@@ -129,8 +129,8 @@ function explainOne(error: ErrorObject, lang: Lang): SchemaProblem {
       return {
         path,
         atKey: false,
-        message: fill(T.required[lang], { field, title: title ? ` (${title})` : '' }),
-        hint: fill(T.requiredHint[lang], { field }),
+        message: fill(TEXT.required[lang], { field, title: title ? ` (${title})` : '' }),
+        hint: fill(TEXT.requiredHint[lang], { field }),
       };
     }
     case 'additionalProperties': {
@@ -140,13 +140,13 @@ function explainOne(error: ErrorObject, lang: Lang): SchemaProblem {
       return {
         path: [...path, field],
         atKey: true,
-        message: fill(T.additional[lang], { field }),
-        hint: similar ? fill(T.additionalHintSimilar[lang], { similar }) : fill(T.additionalHint[lang], { allowed: allowed.join(', ') }),
+        message: fill(TEXT.additional[lang], { field }),
+        hint: similar ? fill(TEXT.additionalHintSimilar[lang], { similar }) : fill(TEXT.additionalHint[lang], { allowed: allowed.join(', ') }),
       };
     }
     case 'type': {
       const hint = typeHint(params.type, value, path, lang);
-      return { path, atKey: false, message: fill(T.type[lang], { what, type: typeName(params.type, lang), value: foundValue(value, lang) }), ...(hint ? { hint } : {}) };
+      return { path, atKey: false, message: fill(TEXT.type[lang], { what, type: typeName(params.type, lang), value: foundValue(value, lang) }), ...(hint ? { hint } : {}) };
     }
     case 'enum':
     case 'const': {
@@ -154,8 +154,8 @@ function explainOne(error: ErrorObject, lang: Lang): SchemaProblem {
       return {
         path,
         atKey: false,
-        message: fill(T.enum[lang], { what, value: foundValue(value, lang) }),
-        hint: fill(T.enumHint[lang], { allowed: listOf(allowed, lang) }),
+        message: fill(TEXT.enum[lang], { what, value: foundValue(value, lang) }),
+        hint: fill(TEXT.enumHint[lang], { allowed: listOf(allowed, lang) }),
       };
     }
     case 'pattern': {
@@ -163,41 +163,41 @@ function explainOne(error: ErrorObject, lang: Lang): SchemaProblem {
       return {
         path,
         atKey: false,
-        message: fill(T.pattern[lang], { what, value: foundValue(value, lang) }),
-        ...(examples?.length ? { hint: fill(T.patternHint[lang], { example: quote(examples[0]) }) } : {}),
+        message: fill(TEXT.pattern[lang], { what, value: foundValue(value, lang) }),
+        ...(examples?.length ? { hint: fill(TEXT.patternHint[lang], { example: quote(examples[0]) }) } : {}),
       };
     }
     case 'format':
-      return { path, atKey: false, message: fill(T.date[lang], { what, value: foundValue(value, lang) }), hint: T.dateHint[lang] };
+      return { path, atKey: false, message: fill(TEXT.date[lang], { what, value: foundValue(value, lang) }), hint: TEXT.dateHint[lang] };
     case 'minimum':
     case 'exclusiveMinimum':
-      return { path, atKey: false, message: fill(T.minimum[lang], { what, limit: String(params.limit), value: foundValue(value, lang) }) };
+      return { path, atKey: false, message: fill(TEXT.minimum[lang], { what, limit: String(params.limit), value: foundValue(value, lang) }) };
     case 'maximum':
     case 'exclusiveMaximum':
-      return { path, atKey: false, message: fill(T.maximum[lang], { what, limit: String(params.limit), value: foundValue(value, lang) }) };
+      return { path, atKey: false, message: fill(TEXT.maximum[lang], { what, limit: String(params.limit), value: foundValue(value, lang) }) };
     case 'minLength': {
       const limit = Number(params.limit);
       const length = typeof value === 'string' ? value.length : 0;
-      if (limit <= 1 || length === 0) return { path, atKey: false, message: fill(T.minLength[lang], { what }) };
-      return { path, atKey: false, message: fill(T.minLengthN[lang], { what, limit: String(limit), length: String(length) }) };
+      if (limit <= 1 || length === 0) return { path, atKey: false, message: fill(TEXT.minLength[lang], { what }) };
+      return { path, atKey: false, message: fill(TEXT.minLengthN[lang], { what, limit: String(limit), length: String(length) }) };
     }
     case 'maxLength':
-      return { path, atKey: false, message: fill(T.maxLength[lang], { what, limit: String(params.limit), length: String((value as string).length) }) };
+      return { path, atKey: false, message: fill(TEXT.maxLength[lang], { what, limit: String(params.limit), length: String((value as string).length) }) };
     case 'minItems':
-      return { path, atKey: false, message: fill(T.minItems[lang], { what, limit: String(params.limit) }) };
+      return { path, atKey: false, message: fill(TEXT.minItems[lang], { what, limit: String(params.limit) }) };
     case 'maxItems':
-      return { path, atKey: false, message: fill(T.maxItems[lang], { what, limit: String(params.limit), length: String((value as unknown[]).length) }) };
+      return { path, atKey: false, message: fill(TEXT.maxItems[lang], { what, limit: String(params.limit), length: String((value as unknown[]).length) }) };
     case 'uniqueItems': {
       const list = value as unknown[];
       // ajv names the pair in either order depending on the item type: the repeat is the later one.
       const index = Math.max(Number(params.i), Number(params.j));
-      return { path: [...path, index], atKey: false, message: fill(T.uniqueItems[lang], { what, value: quote(list[index]) }), hint: T.uniqueHint[lang] };
+      return { path: [...path, index], atKey: false, message: fill(TEXT.uniqueItems[lang], { what, value: quote(list[index]) }), hint: TEXT.uniqueHint[lang] };
     }
     case 'oneOf':
     case 'anyOf':
-      return { path, atKey: false, message: fill(T.oneOf[lang], { what }) };
+      return { path, atKey: false, message: fill(TEXT.oneOf[lang], { what }) };
     default:
-      return { path, atKey: false, message: fill(T.generic[lang], { what, detail: error.message ?? error.keyword }) };
+      return { path, atKey: false, message: fill(TEXT.generic[lang], { what, detail: error.message ?? error.keyword }) };
   }
 }
 
@@ -272,8 +272,8 @@ function typeHint(type: unknown, value: unknown, path: PathSegment[], lang: Lang
     const fix = plainNumber(value);
     if (!fix) return undefined;
     const marks = marksList(fix, lang);
-    if (!fix.decimalComma) return fill(T.numberWithout[lang], { number: fix.number, marks });
-    return fill(marks ? T.numberDecimalWithout[lang] : T.numberDecimal[lang], { number: fix.number, marks });
+    if (!fix.decimalComma) return fill(TEXT.numberWithout[lang], { number: fix.number, marks });
+    return fill(marks ? TEXT.numberDecimalWithout[lang] : TEXT.numberDecimal[lang], { number: fix.number, marks });
   }
   // `- Acta: firmada` in a list of texts is read as a section with one field.
   if (types.includes('string') && isOneFieldSection(value)) {
@@ -282,7 +282,7 @@ function typeHint(type: unknown, value: unknown, path: PathSegment[], lang: Lang
     const last = path[path.length - 1];
     if (last === undefined) return undefined;
     const example = typeof last === 'number' ? `- ${quoteYaml(text)}` : `${last}: ${quoteYaml(text)}`;
-    return fill(T.textWithColon[lang], { example });
+    return fill(TEXT.textWithColon[lang], { example });
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node as YamlNode } from 'yaml';
-import type { PathSegment } from '../diagnostics/diagnostic.js';
+import type { PathSegment } from './path.js';
 
 export interface SourceRange {
   start: number;

@@ -2,7 +2,7 @@
 // documents with positions take several times the memory of their text, and only the
 // few files with findings need positions: those are parsed again, once each, on demand.
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import type { PathSegment } from '../diagnostics/diagnostic.js';
+import type { PathSegment } from './path.js';
 import { locate, position } from './locate.js';
 import { PARSE_OPTIONS } from './parse.js';
 

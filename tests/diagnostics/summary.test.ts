@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { departmentOf, exitCodeFor, summarize, type Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { exitCodeFor, summarize, type Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { departmentOf } from '../../src/repo/layout.js';
 import { isFindingSelected, isSelected } from '../../src/diagnostics/selection.js';
 
 function diag(fields: Partial<Diagnostic>): Diagnostic {

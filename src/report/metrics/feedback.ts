@@ -2,6 +2,7 @@
 // and were not, and those issued on that quarter's reports, to be answered in the next.
 import { observationFollowUps, type ObservationFollowUp } from '../../model/feedback.js';
 import type { PlanModel } from '../../model/model.js';
+import { Trimestre } from '../../model/time.js';
 import type { TrimestreId } from '../../model/types.js';
 
 export interface PendingFeedback {
@@ -11,14 +12,8 @@ export interface PendingFeedback {
   upcoming: ObservationFollowUp[];
 }
 
-export function nextTrimestre(trimestre: TrimestreId): TrimestreId {
-  const year = Number(trimestre.slice(0, 4));
-  const q = Number(trimestre.slice(6));
-  return q === 4 ? `${year + 1}-T1` : `${year}-T${q + 1}`;
-}
-
 export function pendingFeedback(model: PlanModel, claves: readonly string[], trimestre: TrimestreId): PendingFeedback {
-  const next = nextTrimestre(trimestre);
+  const next = Trimestre.parse(trimestre).next().toString();
   const mine = observationFollowUps(model).filter((f) => claves.includes(f.observacion.dependencia) && !f.attendedInTime);
   return {
     overdue: mine.filter((f) => f.esperado <= trimestre && f.due),

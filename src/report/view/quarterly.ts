@@ -5,7 +5,7 @@ import type { Quarter } from '../../model/types.js';
 import { deliveryStatus } from '../metrics/delivery.js';
 import { metaProgress } from '../../model/meta-progress.js';
 import type { Semaforo } from '../../model/semaforo.js';
-import { nextTrimestre, pendingFeedback } from '../metrics/feedback.js';
+import { pendingFeedback } from '../metrics/feedback.js';
 import { beneficiariesIn } from '../metrics/people.js';
 import { int } from './cell-text.js';
 import { cutoffSummary } from './cutoff.js';
@@ -17,6 +17,7 @@ import { metasSection } from './sections/metas.js';
 import { beneficiariesSection, collaborationsSection } from './sections/people.js';
 import type { Scope } from './sections/scope.js';
 import type { ReportView, SummaryItem } from './types.js';
+import { Trimestre } from '../../model/time.js';
 
 export interface ViewOptions {
   year: number;
@@ -86,6 +87,6 @@ function quarterlySummary({ model, year, claves }: Scope, quarter: Quarter): Sum
     { label: 'Mujeres', value: int(people.reduce((a, p) => a + p.mujeres, 0)) },
     { label: 'Hombres', value: int(people.reduce((a, p) => a + p.hombres, 0)) },
     { label: `Observaciones no atendidas a tiempo (hasta ${trimestre})`, value: int(feedback.overdue.length) },
-    { label: `Observaciones por atender en ${nextTrimestre(trimestre)}`, value: int(feedback.upcoming.length) },
+    { label: `Observaciones por atender en ${Trimestre.parse(trimestre).next()}`, value: int(feedback.upcoming.length) },
   ];
 }
