@@ -56,7 +56,9 @@ export class BusinessCalendar implements WorkCalendar {
   /** Business days in (from, to], e.g. how many working days a delivery came after the deadline. */
   businessDaysAfter(from: IsoDate, to: IsoDate): number {
     let count = 0;
-    for (let date = addDays(toDate(from), 1); toIso(date) <= to; date = addDays(date, 1)) {
+    // Compared as dates, not strings: «10000-01-01» sorts before «9999-12-31».
+    const last = toDate(to).getTime();
+    for (let date = addDays(toDate(from), 1); date.getTime() <= last; date = addDays(date, 1)) {
       if (this.isBusinessDay(toIso(date))) count++;
     }
     return count;

@@ -316,3 +316,16 @@ describe('validation errors and reports, in English', () => {
     expect(run.stderr).toContain('No report was written: the data has 1 error in 1 file, and reports are built only from accepted data:\n  plan.yaml (1 error)\nRun "plan validate" to see each error with its line, and fix them.\n');
   });
 });
+
+describe('a delivery date more than a year from its window', () => {
+  it('builds the report without counting business days across the years, and says to check the date', async () => {
+    const files = baseRepo();
+    files['dependencias/OP/reportes/2019-T1.yaml'].fecha_entrega = '9999-12-31';
+    const root = writeRepo(files);
+    const run = await runCli(['report', '-C', root, '--trimestre', 'T1', '--formato', 'md']);
+    expect(run.stderr).not.toContain('error interno');
+    expect(run.code).toBe(0);
+    const markdown = readFileSync(path.join(root, 'reportes/trimestral-2019-T1.md'), 'utf8');
+    expect(markdown).toContain('| Tarde (más de un año; revise la fecha) | 31/12/9999 |');
+  });
+});

@@ -6,7 +6,8 @@ import type { PlanModel } from '../../model/model.js';
 import type { Sentido } from '../../model/types.js';
 import type { DeliveryStatus } from '../metrics/delivery.js';
 
-function businessDays(count: number): string {
+function businessDays(count: number | undefined): string {
+  if (count === undefined) return 'más de un año; revise la fecha';
   return `${count} ${count === 1 ? 'día hábil' : 'días hábiles'}`;
 }
 
