@@ -10,6 +10,7 @@ const FILE_ERRORS: Record<string, Text> = {
   ENOTDIR: { es: 'una parte de la ruta no es una carpeta', en: 'part of the path is not a folder' },
   EEXIST: { es: 'ya existe un archivo con ese nombre', en: 'a file with that name exists' },
   EISDIR: { es: 'ya existe una carpeta con ese nombre', en: 'a folder with that name exists' },
+  ENOENT: { es: 'la carpeta donde debía quedar no existe', en: 'the folder it should go in does not exist' },
 };
 
 export function fileErrorReason(error: unknown, lang: Lang): string {

@@ -8,7 +8,7 @@ import type { Quarter } from '../model/types.js';
 import { TemplateError, type RenderOptions } from '../report/render/renderer.js';
 import { formatNames, rendererNamed, renderersFor } from '../report/render/select.js';
 import type { ReportKind, ReportView } from '../report/view/types.js';
-import { departmentOf } from '../repo/layout.js';
+import { departmentOf, INPUT_FOLDERS } from '../repo/layout.js';
 import { addOption, type OptionSpec } from './bilingual.js';
 import { whileWriting } from './interrupt.js';
 import { colorFor, UsageError, type CliIo } from './io.js';
@@ -49,8 +49,6 @@ const TEXT = {
   badTemplate: { es: '{detail}. Corrija la plantilla en templates/ del repositorio o elimínela para usar la de plan.', en: '{detail}. Fix the template in the repository\'s templates/ or delete it to use plan\'s own.' },
 } as const;
 
-/** Folders that hold the plan's input: a report must never be written into them. */
-const INPUT_FOLDERS = ['dependencias', 'planeacion', 'catalogos', 'schemas'];
 
 interface ReportOptions {
   quarter?: string;

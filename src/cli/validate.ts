@@ -9,7 +9,7 @@ import { isFindingSelected, isSelected } from '../diagnostics/selection.js';
 import { FORMAT_NAMES } from '../format/names.js';
 import { fill, type Lang } from '../i18n/text.js';
 import { findPlanRoot } from '../repo/find-root.js';
-import { placementOf } from '../repo/layout.js';
+import { isPlanInput, placementOf } from '../repo/layout.js';
 import { addOption, type OptionSpec } from './bilingual.js';
 import { colorFor, UsageError, type CliIo } from './io.js';
 import { fileErrorReason, gitReason } from './reasons.js';
@@ -43,6 +43,10 @@ export const MESSAGES = {
     en: 'Pull request mode: {count} file(s) changed since "{ref}"; within the selection, their findings and errors in any file are reported.\n',
   },
   outputWritten: { es: 'Resultado en formato {format} escrito en «{file}».\n', en: 'Result in {format} format written to "{file}".\n' },
+  outputInsideData: {
+    es: 'No se escribe el resultado en «{file}»: está entre los datos del plan (plan.yaml, dependencias/, planeacion/, catalogos/ o schemas/). Elija otro archivo, por ejemplo plan-resultado.json en la raíz.',
+    en: 'The result is not written to "{file}": it is among the plan data (plan.yaml, dependencias/, planeacion/, catalogos/ or schemas/). Choose another file, e.g. plan-resultado.json at the root.',
+  },
   cannotWriteOutput: { es: 'No se pudo escribir «{file}»: {reason}.', en: 'Could not write "{file}": {reason}.' },
   tooManyWarnings: { es: 'Demasiadas advertencias: {warnings} (máximo permitido con --max-warnings: {max}).\n', en: 'Too many warnings: {warnings} (maximum allowed by --max-warnings: {max}).\n' },
   badFormat: { es: 'Formato «{value}» desconocido. Formatos disponibles: {allowed}.', en: 'Unknown format "{value}". Available formats: {allowed}.' },
@@ -180,6 +184,10 @@ export function validateCommand(io: CliIo, globals: () => GlobalOptions, setExit
       if (options.output) {
         // The file gets the machine format; the terminal keeps the human summary.
         const file = path.resolve(io.cwd, options.output);
+        const relative = path.relative(root, file);
+        if (!relative.startsWith('..') && !path.isAbsolute(relative) && isPlanInput(relative.split(path.sep).join('/'))) {
+          throw new UsageError(MESSAGES.outputInsideData, { file: options.output });
+        }
         const info = repoInfo(root);
         const { writeFileAtomic } = await import('../io/write.js');
         try {

@@ -73,3 +73,11 @@ export function isStrayDataFile(relPath: string): boolean {
 export function departmentOf(file: string): string | null {
   return /^dependencias\/([^/]+)\//.exec(file)?.[1] ?? null;
 }
+
+/** Folders that hold the plan's input: no output of plan is ever written into them. */
+export const INPUT_FOLDERS = ['dependencias', 'planeacion', 'catalogos', 'schemas'];
+
+/** Whether a repo-relative path is part of the plan's input (plan.yaml or an input folder). */
+export function isPlanInput(relPath: string): boolean {
+  return relPath === 'plan.yaml' || INPUT_FOLDERS.includes(relPath.split('/')[0]!);
+}

@@ -127,6 +127,11 @@ export const PLAN001_HINTS: Record<string, Text> = {
     es: 'Vuelva a guardarlo como UTF-8: en VS Code, clic en la codificación de la barra inferior → «Reabrir con codificación» → Windows 1252, y luego «Guardar con codificación» → UTF-8; en el Bloc de notas, «Guardar como» → Codificación: UTF-8.',
     en: 'Save it again as UTF-8: in VS Code click the encoding in the status bar → "Reopen with Encoding" → Windows 1252, then "Save with Encoding" → UTF-8; in Notepad, "Save as" → Encoding: UTF-8.',
   },
+  // UTF-16 is detected and read correctly by editors: reopening it as Windows 1252 would garble it.
+  utf16: {
+    es: 'Vuelva a guardarlo como UTF-8: en VS Code, clic en la codificación de la barra inferior → «Guardar con codificación» → UTF-8; en el Bloc de notas, «Guardar como» → Codificación: UTF-8.',
+    en: 'Save it again as UTF-8: in VS Code click the encoding in the status bar → "Save with Encoding" → UTF-8; in Notepad, "Save as" → Encoding: UTF-8.',
+  },
   unreadable: { es: 'Revise los permisos del archivo.', en: 'Check the file permissions.' },
 };
 
@@ -247,7 +252,7 @@ export function decodeFinding(file: string, problem: DecodeProblem, lang: Lang):
     case 'too_large':
       return plan001Finding(file, START, 'too_large', lang, { size: Math.ceil(problem.bytes / 1024), limit: Math.floor(problem.limit / 1024) });
     case 'utf16':
-      return plan001Finding(file, START, 'utf16', lang, {}, 'encoding');
+      return plan001Finding(file, START, 'utf16', lang);
     case 'nul':
       return plan001Finding(file, problem, 'nul', lang);
     case 'not_utf8':

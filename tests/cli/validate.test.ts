@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { baseRepo, writeRepo } from '../helpers/fixture.js';
@@ -438,5 +438,27 @@ describe('plan validate --format junit', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('<testsuites name="plan validate" tests="2" failures="1">');
     expect(run.stdout).toContain('<failure type="PLAN005" message="[error] La clave «OBRAS» no coincide con la carpeta «dependencias/OP/».">');
+  });
+});
+
+describe('plan validate --output never writes into the plan data', () => {
+  it('refuses plan.yaml and files under the data folders, with exit 2, and leaves them untouched', async () => {
+    const root = writeRepo(baseRepo());
+    const before = readFileSync(path.join(root, 'plan.yaml'), 'utf8');
+    for (const target of ['plan.yaml', 'dependencias/OP/reportes/resultado.json', 'planeacion/x.sarif']) {
+      const run = await runCli(['validate', '-C', root, '-f', 'json', '-o', path.join(root, target)]);
+      expect(run.code, target).toBe(2);
+      expect(run.stderr, target).toContain('está entre los datos del plan (plan.yaml, dependencias/, planeacion/, catalogos/ o schemas/)');
+    }
+    expect(readFileSync(path.join(root, 'plan.yaml'), 'utf8')).toBe(before);
+    expect(existsSync(path.join(root, 'dependencias/OP/reportes/resultado.json'))).toBe(false);
+  });
+
+  it('says in Spanish that the folder of the output file does not exist', async () => {
+    const root = writeRepo(baseRepo());
+    const run = await runCli(['validate', '-C', root, '-o', path.join(root, 'salida/plan.sarif'), '-f', 'sarif']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('la carpeta donde debía quedar no existe');
+    expect(run.stderr).not.toContain('ENOENT');
   });
 });

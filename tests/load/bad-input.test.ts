@@ -84,7 +84,10 @@ describe('bad input gets a positioned PLAN001 diagnostic, never a crash', () => 
 
   it('recognises a UTF-16 save from Notepad', () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('clave: OP\n', 'utf16le')]);
-    expect(withFile(DEP, utf16)[0]!.message).toContain('UTF-16');
+    const [finding] = withFile(DEP, utf16);
+    expect(finding!.message).toContain('UTF-16');
+    // Reopening a UTF-16 file as Windows 1252 would garble it: only «save as UTF-8».
+    expect(finding!.hint).toBe('Vuelva a guardarlo como UTF-8: en VS Code, clic en la codificación de la barra inferior → «Guardar con codificación» → UTF-8; en el Bloc de notas, «Guardar como» → Codificación: UTF-8.');
   });
 
   it('accepts a UTF-8 file that starts with a BOM', () => {
