@@ -12,6 +12,7 @@ import { departmentOf, INPUT_FOLDERS } from '../repo/layout.js';
 import { addOption, type OptionSpec } from './bilingual.js';
 import { whileWriting } from './interrupt.js';
 import { colorFor, UsageError, type CliIo } from './io.js';
+import { checkDepartment } from './validate-scope.js';
 import { displayPath, fileErrorReason } from './reasons.js';
 import { parseCutoff, resolveRoot, type GlobalOptions } from './validate.js';
 
@@ -19,6 +20,10 @@ const TEXT = {
   whichReport: {
     es: 'Indique qué reporte generar: --trimestre T1..T4 (resumen trimestral), --anual (evaluación anual) o --transparencia --trimestre T1..T4.',
     en: 'Say which report to build: --quarter Q1..Q4 (quarterly summary), --annual (annual evaluation) or --transparencia --quarter Q1..Q4.',
+  },
+  annualWithQuarter: {
+    es: '--anual y --trimestre no se combinan: la evaluación anual abarca los cuatro trimestres. Pida una de las dos.',
+    en: '--annual and --quarter do not combine: the annual evaluation covers all four quarters. Ask for one of them.',
   },
   badQuarter: { es: '--trimestre (o --quarter) espera T1, T2, T3 o T4 (o Q1…Q4); se recibió «{value}».', en: '--quarter (or --trimestre) expects Q1, Q2, Q3 or Q4 (or T1…T4); got "{value}".' },
   badYear: { es: '--ejercicio (o --year) espera un año de cuatro cifras; se recibió «{value}».', en: '--year (or --ejercicio) expects a four-digit year; got "{value}".' },
@@ -140,12 +145,14 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
       if (renderer && !renderer.kinds.includes(kind)) {
         throw new UsageError(TEXT.formatNotForReport, { format: options.format, reports: kindOptions(renderer.kinds, lang) });
       }
+      if (options.annual && options.quarter) throw new UsageError(TEXT.annualWithQuarter);
       if (Boolean(options.annual) === Boolean(options.quarter) && !options.transparencia) throw new UsageError(TEXT.whichReport);
       if (options.transparencia && (!options.quarter || options.annual)) throw new UsageError(TEXT.whichReport);
       const quarter = options.quarter ? parseQuarter(options.quarter) : undefined;
       if (options.year !== undefined && !/^\d{4}$/.test(options.year)) throw new UsageError(TEXT.badYear, { value: options.year });
 
       const root = resolveRoot(io, directory);
+      if (options.dependencia !== undefined) checkDepartment(root, options.dependencia);
       const given = options.fechaCorte === undefined ? undefined : parseCutoff(io, options.fechaCorte);
       const outDir = resolveOutDir(root, options.out, io.cwd);
       const [{ runValidation }, { WriteError, writeFilesAtomically }, { planCalendar }, { reportCutoff }] = await Promise.all([

@@ -7,7 +7,7 @@ import { UsageError, type CliIo } from './io.js';
 import type { GlobalOptions } from './validate.js';
 
 const TEXT = {
-  badFormat: { es: '--format espera text o json; se recibió «{value}».', en: '--format expects text or json; got "{value}".' },
+  badFormat: { es: '--formato (o --format) espera text o json; se recibió «{value}».', en: '--format (or --formato) expects text or json; got "{value}".' },
   header: { es: ['Regla', 'Severidad', 'Título'], en: ['Rule', 'Severity', 'Title'] },
   configuredNote: { es: '* Severidad cambiada en «reglas» de {file}.', en: '* Severity changed in "reglas" of {file}.' },
   fromRepo: { es: 'Severidades de {file}.', en: 'Severities from {file}.' },

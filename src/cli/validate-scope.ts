@@ -142,8 +142,11 @@ function repoPaths(root: string): string[] {
   return [...all].sort();
 }
 
-/** A department is a folder under dependencias/, spelled exactly (claves are case-sensitive). */
-function checkDepartment(root: string, clave: string): void {
+/**
+ * A department is a folder under dependencias/, spelled exactly (claves are case-sensitive):
+ * a usage error with the closest clave otherwise, checked before the long validation run.
+ */
+export function checkDepartment(root: string, clave: string): void {
   let folders: string[];
   try {
     folders = readdirSync(path.join(root, 'dependencias'), { withFileTypes: true })

@@ -84,7 +84,7 @@ describe('plan report', () => {
     expect((await runCli(['report', '-C', root, '--quarter', 'Q1', '--format', 'pdf'])).code).toBe(2);
     const unknown = await runCli(['report', '-C', root, '--quarter', 'Q1', '--dependencia', 'XYZ', ...CUTOFF]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('La dependencia «XYZ» no existe en este repositorio. Dependencias: DIF, OP.');
+    expect(unknown.stderr).toContain('La dependencia «XYZ» no existe en el plan (no hay carpeta «dependencias/XYZ/»). Dependencias del plan: DIF, OP.');
   });
 
   it('refuses to write into the plan data folders or the repo root', async () => {
@@ -327,5 +327,22 @@ describe('a delivery date more than a year from its window', () => {
     expect(run.code).toBe(0);
     const markdown = readFileSync(path.join(root, 'reportes/trimestral-2019-T1.md'), 'utf8');
     expect(markdown).toContain('| Tarde (más de un año; revise la fecha) | 31/12/9999 |');
+  });
+});
+
+describe('report options that do not combine', () => {
+  it('says that --anual and --trimestre do not combine, with exit 2', async () => {
+    const run = await runCli(['report', '-C', writeRepo(baseRepo()), '--anual', '--trimestre', 'T2']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('plan: error: --anual y --trimestre no se combinan: la evaluación anual abarca los cuatro trimestres. Pida una de las dos.\n');
+  });
+});
+
+describe('report --dependencia with a mistyped clave', () => {
+  it('suggests the closest department before validating anything', async () => {
+    const run = await runCli(['report', '-C', writeRepo(baseRepo()), '--trimestre', 'T1', '--dependencia', 'op']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('¿Quiso decir «OP»?');
+    expect(run.stdout).toBe('');
   });
 });

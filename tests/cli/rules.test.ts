@@ -109,7 +109,7 @@ describe('plan rules', () => {
   it('exits 2 for a bad --format, an unknown option and a -C folder that does not exist', async () => {
     const bad = await runCli(['rules', '--format', 'xml'], { cwd: writeRepo({}) });
     expect(bad).toMatchObject({ code: 2, stdout: '' });
-    expect(bad.stderr).toBe('plan: error: --format espera text o json; se recibió «xml».\n');
+    expect(bad.stderr).toBe('plan: error: --formato (o --format) espera text o json; se recibió «xml».\n');
     expect((await runCli(['rules', '--todo'])).code).toBe(2);
     const missing = await runCli(['-C', '/no/existe/nada', 'rules']);
     expect(missing).toMatchObject({ code: 2, stderr: 'plan: error: La carpeta «/no/existe/nada» no existe.\n' });
