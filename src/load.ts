@@ -14,7 +14,7 @@ import { listRepo, type RepoEntry } from './repo/files.js';
 import { isStrayDataFile, placementOf, type FileKind, type Placement } from './repo/layout.js';
 import { decodeFinding, parseFinding, unreadableFileFinding, unreadableFolderFinding } from './rules/PLAN001-yaml-legible.js';
 import { schemaFinding } from './rules/PLAN002-esquema.js';
-import { strayFinding, symlinkFinding } from './rules/PLAN006-archivo-fuera-de-lugar.js';
+import { misplacedByContent, strayFinding, symlinkFinding } from './rules/PLAN006-archivo-fuera-de-lugar.js';
 import { explainSchemaErrors } from './schema/messages.js';
 import { checkSchema } from './schema/validator.js';
 import { parseYaml } from './yaml/parse.js';
@@ -94,6 +94,11 @@ class Loader {
     if (value === undefined) return this.markUnreadable(file, placement);
     const schemaErrors = checkSchema(placement.kind, value);
     if (schemaErrors.length > 0) {
+      const elsewhere = misplacedByContent(file, placement.kind, value, this.options.lang);
+      if (elsewhere) {
+        this.findings.push(elsewhere);
+        return this.markUnreadable(file, placement);
+      }
       for (const problem of explainSchemaErrors(schemaErrors, this.options.lang)) this.findings.push(schemaFinding(file, problem, this.options.lang));
       return this.markUnreadable(file, placement);
     }

@@ -1,4 +1,4 @@
-import { placementOf } from '../repo/layout.js';
+import { placementOf, type FileKind } from '../repo/layout.js';
 import type { Finding } from '../model/finding.js';
 import type { Lang, Text } from '../i18n/text.js';
 import { defineRule, findingOf } from './rule.js';
@@ -36,9 +36,8 @@ export const MISPLACED_HINT: Text = {
   en: 'Move it to "{destino}" (with "git mv", to keep its history) and validate again.',
 };
 
-type Kind = 'reporte' | 'ppcs' | 'dependencia' | 'retroalimentacion' | 'convocatorias' | 'genero' | 'unidades' | 'plan' | 'excepciones';
 
-export const KIND_NAMES: Record<Kind, Text> = {
+export const KIND_NAMES: Record<FileKind, Text> = {
   reporte: { es: 'un reporte trimestral', en: 'a quarterly report' },
   ppcs: { es: 'la carátula de un PPCS', en: 'a PPCS carátula' },
   dependencia: { es: 'la ficha de una dependencia', en: 'a department card' },
@@ -60,7 +59,7 @@ const SAFE_SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
  * belongs at `dependencias/SP/reportes/2019-T3.yaml`. Undefined when it does not look like
  * plan data (a department's own notes file), which stays a warning.
  */
-export function whereItBelongs(relPath: string, value: unknown): { kind: Kind; target: string } | undefined {
+export function whereItBelongs(relPath: string, value: unknown): { kind: FileKind; target: string } | undefined {
   const segments = relPath.split('/');
   const stem = segments[segments.length - 1]!.replace(/\.ya?ml$/i, '');
   const folder = segments[0] === 'dependencias' && segments.length > 2 ? segments[1] : undefined;
@@ -68,7 +67,15 @@ export function whereItBelongs(relPath: string, value: unknown): { kind: Kind; t
   const renamed = relPath.replace(/\.ya?ml$/i, '.yaml');
   const sameFolder = placementOf(renamed);
   if (sameFolder && renamed !== relPath) return { kind: sameFolder.kind, target: renamed };
+  // Unreadable or unknown content: a quarter-named file in a department folder is a report.
+  return byContent(relPath, value) ?? (folder && QUARTER.test(stem) ? { kind: 'reporte', target: `dependencias/${folder}/reportes/${stem}.yaml` } : undefined);
+}
 
+/** Where a file belongs by the keys each kind of file must have; undefined when none fits. */
+function byContent(relPath: string, value: unknown): { kind: FileKind; target: string } | undefined {
+  const segments = relPath.split('/');
+  const stem = segments[segments.length - 1]!.replace(/\.ya?ml$/i, '');
+  const folder = segments[0] === 'dependencias' && segments.length > 2 ? segments[1] : undefined;
   const data = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   const has = (...keys: string[]) => keys.every((key) => key in data);
   const text = (key: string, pattern: RegExp) => (typeof data[key] === 'string' && pattern.test(data[key] as string) ? (data[key] as string) : undefined);
@@ -94,9 +101,26 @@ export function whereItBelongs(relPath: string, value: unknown): { kind: Kind; t
   if (has('unidades')) return { kind: 'unidades', target: 'catalogos/unidades-de-medida.yaml' };
   if (has('excepciones')) return { kind: 'excepciones', target: 'planeacion/excepciones.yaml' };
   if (has('municipio', 'ejercicio')) return { kind: 'plan', target: 'plan.yaml' };
-  // Unreadable or unknown content: a quarter-named file in a department folder is a report.
-  if (folder && QUARTER.test(stem)) return { kind: 'reporte', target: `dependencias/${folder}/reportes/${stem}.yaml` };
   return undefined;
+}
+
+/**
+ * A file at a known place whose content is another kind of plan file (a report saved in
+ * `ppcs/`): one PLAN006 error naming where it belongs, in place of the schema errors of the
+ * kind its place implies. Asked only of files that fail their schema.
+ */
+export function misplacedByContent(file: string, placedAs: FileKind, value: unknown, lang: Lang): Finding | undefined {
+  const belongs = byContent(file, value);
+  if (!belongs || belongs.kind === placedAs) return undefined;
+  return misplacedFinding(file, belongs, lang);
+}
+
+function misplacedFinding(file: string, belongs: { kind: FileKind; target: string }, lang: Lang): Finding {
+  return findingOf(
+    PLAN006.meta,
+    { messageId: 'misplaced', file, path: [], severity: 'error', data: { tipo: KIND_NAMES[belongs.kind][lang] }, hint: MISPLACED_HINT, hintData: { destino: belongs.target } },
+    lang,
+  );
 }
 
 /**
@@ -108,11 +132,7 @@ export function whereItBelongs(relPath: string, value: unknown): { kind: Kind; t
 export function strayFinding(file: string, stray: { symlink: boolean; content: unknown }, lang: Lang): Finding {
   const belongs = stray.symlink ? undefined : whereItBelongs(file, stray.content);
   if (!belongs) return findingOf(PLAN006.meta, { messageId: 'stray', file, path: [], hint: null }, lang);
-  return findingOf(
-    PLAN006.meta,
-    { messageId: 'misplaced', file, path: [], severity: 'error', data: { tipo: KIND_NAMES[belongs.kind][lang] }, hint: MISPLACED_HINT, hintData: { destino: belongs.target } },
-    lang,
-  );
+  return misplacedFinding(file, belongs, lang);
 }
 
 /** A data file that is a symbolic link: never followed, so a plan cannot point outside itself. */

@@ -299,3 +299,20 @@ describe('folders that cannot be read', () => {
     }
   });
 });
+
+describe('a plan file saved in the place of another kind', () => {
+  it('says a report saved in ppcs/ belongs in reportes/, instead of a list of carátula schema errors', () => {
+    const files = baseRepo();
+    const diagnostics = validateFiles({ ...files, 'dependencias/OP/ppcs/2019-T2.yaml': { ...files['dependencias/OP/reportes/2019-T1.yaml'], trimestre: '2019-T2' } });
+    expect(diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.rule} ${d.file}:${d.line} ${d.message} ${d.hint}`)).toEqual([
+      'PLAN006 dependencias/OP/ppcs/2019-T2.yaml:1 Este archivo parece un reporte trimestral, pero está fuera de lugar: no se revisó y no cuenta en la evaluación. Muévalo a «dependencias/OP/reportes/2019-T2.yaml» (con «git mv», para conservar su historia) y vuelva a validar.',
+    ]);
+  });
+
+  it('keeps the schema errors of a broken file of the right kind', () => {
+    const files = baseRepo();
+    delete files['dependencias/OP/ppcs/OP-01.yaml'].tipo;
+    const diagnostics = validateFiles(files);
+    expect(diagnostics.filter((d) => d.file === 'dependencias/OP/ppcs/OP-01.yaml').map((d) => d.rule)).toEqual(['PLAN002']);
+  });
+});
