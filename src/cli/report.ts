@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ReportCutoff } from '../calendar/report-cutoff.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -8,10 +8,11 @@ import type { Quarter } from '../model/types.js';
 import { TemplateError, type RenderOptions } from '../report/render/renderer.js';
 import { formatNames, rendererNamed, renderersFor } from '../report/render/select.js';
 import type { ReportKind, ReportView } from '../report/view/types.js';
-import { departmentOf, INPUT_FOLDERS } from '../repo/layout.js';
+import { departmentOf } from '../repo/layout.js';
 import { addOption, type OptionSpec } from './bilingual.js';
 import { whileWriting } from './interrupt.js';
 import { colorFor, UsageError, type CliIo } from './io.js';
+import { isPlanInputPath } from './output-path.js';
 import { checkDepartment } from './validate-scope.js';
 import { displayPath, fileErrorReason } from './reasons.js';
 import { parseCutoff, resolveRoot, type GlobalOptions } from './validate.js';
@@ -272,28 +273,9 @@ function refusal(errors: readonly Diagnostic[], lang: Lang, clave: string | unde
   return `${head}${listed.join('')}${more}${TEXT.runValidate[lang]}`;
 }
 
-/** The real path of `target`, resolving symlinks in the part of it that exists. */
-function realPathOf(target: string): string {
-  const missing: string[] = [];
-  let existing = target;
-  while (!existsSync(existing)) {
-    missing.unshift(path.basename(existing));
-    const parent = path.dirname(existing);
-    if (parent === existing) break;
-    existing = parent;
-  }
-  return path.join(realpathSync(existing), ...missing);
-}
-
 function resolveOutDir(root: string, out: string | undefined, cwd: string): string {
   const dir = out === undefined ? path.join(root, 'reportes') : path.resolve(cwd, out);
-  // Compared as real paths: a symlink named «salida» that points into dependencias/ is
-  // still the plan's data.
-  const relative = path.relative(realpathSync(root), realPathOf(dir));
-  const inside = relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-  if (inside && (relative === '' || INPUT_FOLDERS.includes(relative.split(path.sep)[0]!))) {
-    throw new UsageError(TEXT.outInsideData, { dir: out ?? dir });
-  }
+  if (isPlanInputPath(root, dir)) throw new UsageError(TEXT.outInsideData, { dir: out ?? dir });
   return dir;
 }
 

@@ -9,9 +9,10 @@ import { isFindingSelected, isSelected } from '../diagnostics/selection.js';
 import { FORMAT_NAMES } from '../format/names.js';
 import { fill, type Lang } from '../i18n/text.js';
 import { findPlanRoot } from '../repo/find-root.js';
-import { isPlanInput, placementOf } from '../repo/layout.js';
+import { placementOf } from '../repo/layout.js';
 import { addOption, type OptionSpec } from './bilingual.js';
 import { colorFor, UsageError, type CliIo } from './io.js';
+import { isPlanInputPath } from './output-path.js';
 import { fileErrorReason, gitReason } from './reasons.js';
 
 export interface GlobalOptions {
@@ -184,10 +185,7 @@ export function validateCommand(io: CliIo, globals: () => GlobalOptions, setExit
       if (options.output) {
         // The file gets the machine format; the terminal keeps the human summary.
         const file = path.resolve(io.cwd, options.output);
-        const relative = path.relative(root, file);
-        if (!relative.startsWith('..') && !path.isAbsolute(relative) && isPlanInput(relative.split(path.sep).join('/'))) {
-          throw new UsageError(MESSAGES.outputInsideData, { file: options.output });
-        }
+        if (isPlanInputPath(root, file)) throw new UsageError(MESSAGES.outputInsideData, { file: options.output });
         const info = repoInfo(root);
         const { writeFileAtomic } = await import('../io/write.js');
         try {

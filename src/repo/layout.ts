@@ -75,7 +75,7 @@ export function departmentOf(file: string): string | null {
 }
 
 /** Folders that hold the plan's input: no output of plan is ever written into them. */
-export const INPUT_FOLDERS = ['dependencias', 'planeacion', 'catalogos', 'schemas'];
+const INPUT_FOLDERS = ['dependencias', 'planeacion', 'catalogos', 'schemas'];
 
 /** Whether a repo-relative path is part of the plan's input (plan.yaml or an input folder). */
 export function isPlanInput(relPath: string): boolean {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { baseRepo, writeRepo } from '../helpers/fixture.js';
@@ -452,6 +452,14 @@ describe('plan validate --output never writes into the plan data', () => {
     }
     expect(readFileSync(path.join(root, 'plan.yaml'), 'utf8')).toBe(before);
     expect(existsSync(path.join(root, 'dependencias/OP/reportes/resultado.json'))).toBe(false);
+  });
+
+  it('refuses a path that reaches the data through a symbolic link', async () => {
+    const root = writeRepo(baseRepo());
+    symlinkSync(path.join(root, 'dependencias/OP'), path.join(root, 'salida'));
+    const run = await runCli(['validate', '-C', root, '-f', 'json', '-o', path.join(root, 'salida/resultado.json')]);
+    expect(run.code).toBe(2);
+    expect(existsSync(path.join(root, 'dependencias/OP/resultado.json'))).toBe(false);
   });
 
   it('says in Spanish that the folder of the output file does not exist', async () => {
