@@ -85,11 +85,16 @@ class Loader {
     const file = entry.path;
     const placement = placementOf(file);
     if (!placement) {
-      if (isStrayDataFile(file)) this.findings.push(strayFinding(file, { symlink: entry.symlink, content: entry.symlink ? undefined : this.peek(entry) }, this.options.lang));
+      // A stray file's content only tells what it is; its own reading problems are not reported.
+      if (isStrayDataFile(file)) this.findings.push(strayFinding(file, { symlink: entry.symlink, content: this.read(entry, () => {})?.value }, this.options.lang));
       return;
     }
     this.fileCount++;
-    const value = this.read(entry);
+    const parsed = this.read(entry);
+    // Keep the text, not the parsed document: positions are recomputed only for the
+    // files that end up with findings (see yaml/sources.ts).
+    if (parsed) this.sources.set(file, parsed.text);
+    const value = parsed?.value;
     if (placement.kind === 'plan') this.planValue = value;
     if (value === undefined) return this.markUnreadable(file, placement);
     const schemaErrors = checkSchema(placement.kind, value);
@@ -105,47 +110,35 @@ class Loader {
     this.addDocument(file, placement, value);
   }
 
-  /** A stray file's parsed content, to tell what it is; undefined when it cannot be read. */
-  private peek(entry: RepoEntry): unknown {
-    try {
-      const decoded = decodeYamlBytes(readFileSync(path.join(this.root, entry.path)), this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
-      if (!decoded.ok) return undefined;
-      const outcome = parseYaml(decoded.text);
-      return outcome.ok ? outcome.parsed.value : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-
-  /** Reads, decodes and parses one data file; undefined (with findings) when it cannot be used. */
-  private read(entry: RepoEntry): unknown {
+  /**
+   * Reads, decodes and parses one file; undefined when it cannot be used, with each reason
+   * given to `report` (by default the run's findings; a stray file's are not wanted).
+   */
+  private read(entry: RepoEntry, report: (finding: Finding) => void = (finding) => this.findings.push(finding)): { value: unknown; text: string } | undefined {
     const file = entry.path;
     const { lang } = this.options;
     if (entry.symlink) {
-      this.findings.push(symlinkFinding(file, lang));
+      report(symlinkFinding(file, lang));
       return undefined;
     }
     let bytes: Uint8Array;
     try {
       bytes = readFileSync(path.join(this.root, file));
     } catch (error) {
-      this.findings.push(unreadableFileFinding(file, (error as NodeJS.ErrnoException).code ?? String(error), lang));
+      report(unreadableFileFinding(file, (error as NodeJS.ErrnoException).code ?? String(error), lang));
       return undefined;
     }
     const decoded = decodeYamlBytes(bytes, this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
     if (!decoded.ok) {
-      this.findings.push(decodeFinding(file, decoded.problem, lang));
+      report(decodeFinding(file, decoded.problem, lang));
       return undefined;
     }
     const outcome = parseYaml(decoded.text);
     if (!outcome.ok) {
-      for (const problem of outcome.problems) this.findings.push(parseFinding(file, problem, outcome.lineCounter, lang));
+      for (const problem of outcome.problems) report(parseFinding(file, problem, outcome.lineCounter, lang));
       return undefined;
     }
-    // Keep the text, not the parsed document: positions are recomputed only for the
-    // files that end up with findings (see yaml/sources.ts).
-    this.sources.set(file, outcome.parsed.text);
-    return outcome.parsed.value;
+    return { value: outcome.parsed.value, text: outcome.parsed.text };
   }
 
   private readsHistory(): boolean {
