@@ -50,8 +50,8 @@ describe('the example municipality', () => {
 
   it('keeps the seed Plan de Mejora (tipo Consolidación, grado Aceptable) for Obras Públicas', () => {
     const op = result.model.departmentsByClave.get('OP')!.data;
-    expect(op.plan_de_mejora.tipo).toBe('Consolidación');
-    expect(op.autoevaluacion_2018.grado).toBe('Aceptable');
-    expect(new Set(op.plan_de_mejora.acciones.map((a) => a.criterio)).size).toBe(6);
+    expect(op.planes_de_mejora!['2019']!.tipo).toBe('Consolidación');
+    expect(op.evaluaciones['2018']!.grado).toBe('Aceptable');
+    expect(new Set(op.planes_de_mejora!['2019']!.acciones.map((a) => a.criterio)).size).toBe(6);
   });
 });

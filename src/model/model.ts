@@ -5,8 +5,10 @@ import type {
   CatalogoUnidades,
   Convocatorias,
   Dependencia,
+  EvaluacionBase,
   Excepciones,
   PlanConfig,
+  PlanDeMejora,
   Ppcs,
   RecomendacionesGenero,
   Reporte,
@@ -190,6 +192,19 @@ export class PlanModel implements ModelDocuments, ModelContext {
   /** Department folders known to the repo, in a stable order. */
   departmentClaves(): string[] {
     return [...this.departmentsByClave.keys()].sort();
+  }
+
+  /**
+   * The evaluation a department's `year` is compared with: the one recorded for the year
+   * before (the 2018 autoevaluación for 2019), since each evaluation is the next year's baseline.
+   */
+  baselineOf(clave: string, year: number): EvaluacionBase | undefined {
+    return this.departmentsByClave.get(clave)?.data.evaluaciones[String(year - 1)];
+  }
+
+  /** The Plan de Mejora the department carries out in `year`. */
+  planOf(clave: string, year: number): PlanDeMejora | undefined {
+    return this.departmentsByClave.get(clave)?.data.planes_de_mejora?.[String(year)];
   }
 
   /** A quarter is due once its delivery window has closed before the cut-off date. */

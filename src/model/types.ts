@@ -102,10 +102,31 @@ export interface CatalogoUnidades {
 // ------------------------------------------------ dependencias/<CLAVE>/dependencia.yaml
 
 export interface AccionMejora {
+  /** Unique inside its plan (PM-01); quarterly reports cite it to give the action's status. */
+  id: string;
   criterio: CriterioClave;
   accion: string;
   recursos: string;
   dimension: string;
+  /** The area in charge (an area or post, not a person). */
+  responsable?: string;
+  plazo?: IsoDate;
+  /** What counts as done, preferably with a number. */
+  meta?: string;
+  medio_verificacion?: string;
+}
+
+/** A department's result in one year's evaluation: the baseline of the next year. */
+export interface EvaluacionBase {
+  puntaje: number;
+  grado: string;
+  /** Per-criterion scores when recorded; the 2018 self-evaluation had five criteria. */
+  criterios?: Partial<Record<CriterioClave, number>>;
+}
+
+export interface PlanDeMejora {
+  tipo: string;
+  acciones: AccionMejora[];
 }
 
 export interface Dependencia {
@@ -113,8 +134,10 @@ export interface Dependencia {
   nombre: string;
   titular: string;
   enlace: { nombre: string; cargo?: string; correo?: string; telefono?: string };
-  autoevaluacion_2018: { puntaje: number; grado: string };
-  plan_de_mejora: { tipo: string; acciones: AccionMejora[] };
+  /** Keyed by year («2018»): no year lives in a field name. */
+  evaluaciones: Record<string, EvaluacionBase>;
+  /** Keyed by the year the plan is carried out. */
+  planes_de_mejora?: Record<string, PlanDeMejora>;
 }
 
 // ------------------------------------------------ dependencias/<CLAVE>/ppcs/<ID>.yaml
@@ -127,6 +150,15 @@ export type Acumulacion = 'suma' | 'ultimo_valor' | 'promedio';
 /** How often the indicator is measured (LGT art. 70 fr. VI, «Frecuencia de medición»). */
 export type Frecuencia = 'mensual' | 'trimestral' | 'semestral' | 'anual';
 
+/** The MIR level of an indicator (Matriz de Indicadores para Resultados). */
+export type NivelMir = 'fin' | 'proposito' | 'componente' | 'actividad';
+/** What an indicator measures (LGT art. 70 fr. VI, «Dimensión(es) a medir»). */
+export type Dimension = 'eficacia' | 'eficiencia' | 'calidad' | 'economia';
+export type TipoIndicador = 'estrategico' | 'gestion';
+
+/** A baseline value, alone (the value at the start of the year) or with the year it was measured. */
+export type LineaBase = number | { valor: number; anio: number };
+
 export interface Indicador {
   nombre: string;
   /** What the indicator measures, in words (LGT art. 70 fr. VI, «Definición del indicador»). */
@@ -134,11 +166,22 @@ export interface Indicador {
   formula?: string;
   unidad_medida?: string;
   sentido: Sentido;
-  linea_base?: number;
+  linea_base?: LineaBase;
   acumulacion: Acumulacion;
   frecuencia?: Frecuencia;
   /** Where the measured data comes from (LGT art. 70 fr. VI, «Fuente de información»). */
   fuente?: string;
+  nivel?: NivelMir;
+  dimension?: Dimension;
+  tipo?: TipoIndicador;
+}
+
+/** Planeación's approval of a meta_ajustada; `programacion` replaces the quarters when given. */
+export interface AjusteMeta {
+  aprobo: string;
+  fecha: IsoDate;
+  motivo?: string;
+  programacion?: Partial<Record<Quarter, number>>;
 }
 
 export interface Meta {
@@ -148,8 +191,12 @@ export interface Meta {
   /** Programmed value per quarter; a quarter left out has nothing programmed. */
   programacion?: Partial<Record<Quarter, number>>;
   meta_anual?: number;
-  /** The annual goal after an official adjustment, if any (LGT art. 70 fr. VI, «Metas ajustadas»). */
+  /**
+   * The annual goal after an official adjustment, if any (LGT art. 70 fr. VI, «Metas ajustadas»).
+   * It drives the figures only once `ajuste.aprobo` says Planeación approved it (PLAN015).
+   */
   meta_ajustada?: number;
+  ajuste?: AjusteMeta;
   /** Per-meta override of the semáforo bands. */
   semaforo?: Partial<SemaforoBandas>;
 }

@@ -631,8 +631,8 @@ export function generatePlan(options: GenerateOptions): GenerateSummary {
       nombre: dept.nombre,
       titular: dept.titular.nombre,
       enlace: { nombre: dept.enlace.nombre, cargo: rng.pick(CARGOS), correo: `${dept.clave.toLowerCase()}.planeacion@sanisidro.gob.mx`, telefono: `777 ${rng.int(100, 999)} ${pad(rng.int(0, 9999), 4)}` },
-      autoevaluacion_2018: { puntaje, grado },
-      plan_de_mejora: { tipo, acciones: CRITERIOS.map((criterio) => ({ criterio, ...ACCIONES_MEJORA[criterio] })) },
+      evaluaciones: { [EJERCICIO - 1]: { puntaje, grado } },
+      planes_de_mejora: { [EJERCICIO]: { tipo, acciones: CRITERIOS.map((criterio, index) => ({ id: `PM-${pad(index + 1, 2)}`, criterio, ...ACCIONES_MEJORA[criterio] })) } },
     };
     writer.yaml(`dependencias/${dept.clave}/dependencia.yaml`, header(`Ficha de la dependencia ${dept.clave}, autoevaluación 2018 y Plan de Mejora ${EJERCICIO}.`), card);
     for (const ppcs of dept.ppcs) {

@@ -126,9 +126,9 @@ describe('plan init', () => {
     expect(unidades.length).toBeGreaterThanOrEqual(12);
     expect(unidades.every((u) => u.validada)).toBe(true);
     const dependencia = parse(read(dir, 'dependencias/EJEMPLO/dependencia.yaml')) as Dependencia;
-    expect(dependencia.autoevaluacion_2018.grado).toBe('Aceptable');
-    expect(dependencia.plan_de_mejora.tipo).toBe('Consolidación');
-    expect(dependencia.plan_de_mejora.acciones.map((a) => a.criterio)).toEqual(CRITERIOS);
+    expect(dependencia.evaluaciones['2018']!.grado).toBe('Aceptable');
+    expect(dependencia.planes_de_mejora!['2019']!.tipo).toBe('Consolidación');
+    expect(dependencia.planes_de_mejora!['2019']!.acciones.map((a) => a.criterio)).toEqual(CRITERIOS);
     const ppcs = parse(read(dir, 'dependencias/EJEMPLO/ppcs/EJEMPLO-01.yaml')) as { id: string; metas: unknown[] };
     expect(ppcs.id).toBe('EJEMPLO-01');
     for (const quarter of ['T1', 'T2', 'T3', 'T4']) {

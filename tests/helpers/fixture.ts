@@ -186,10 +186,12 @@ function department(clave: string, nombre: string): object {
     nombre,
     titular: 'Titular de la dependencia',
     enlace: { nombre: 'Enlace de planeación' },
-    autoevaluacion_2018: { puntaje: 74, grado: 'Aceptable' },
-    plan_de_mejora: {
-      tipo: 'Consolidación',
-      acciones: [{ criterio: 'seguimiento_retroalimentacion', accion: 'Entregar en tiempo y forma los 4 reportes trimestrales.', recursos: 'Documental', dimension: 'Institucional' }],
+    evaluaciones: { 2018: { puntaje: 74, grado: 'Aceptable' } },
+    planes_de_mejora: {
+      2019: {
+        tipo: 'Consolidación',
+        acciones: [{ id: 'PM-01', criterio: 'seguimiento_retroalimentacion', accion: 'Entregar en tiempo y forma los 4 reportes trimestrales.', recursos: 'Documental', dimension: 'Institucional' }],
+      },
     },
   };
 }

@@ -47,8 +47,8 @@ describe('annual evaluation of one department', () => {
     expect(evaluation.grado).toEqual({ grado: 'Aceptable', minimo: 70, tipo_plan: 'Consolidación' });
   });
 
-  it('compares with the autoevaluación 2018', () => {
-    expect(evaluation.autoevaluacion2018).toEqual({ puntaje: 74, grado: 'Aceptable' });
+  it('compares with the previous year\'s recorded evaluation, the autoevaluación 2018', () => {
+    expect(evaluation.lineaBase).toEqual({ puntaje: 74, grado: 'Aceptable' });
     expect(evaluation.cambio).toBeCloseTo(3.8, 10);
   });
 

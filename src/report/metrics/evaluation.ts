@@ -3,7 +3,7 @@
 // type of Plan de Mejora it leads to, with a 2020 plan for the weakest criteria.
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { PlanModel } from '../../model/model.js';
-import { QUARTERS, type AccionMejora, type CriterioClave, type GradoRubrica } from '../../model/types.js';
+import { QUARTERS, type AccionMejora, type CriterioClave, type EvaluacionBase, type GradoRubrica } from '../../model/types.js';
 import { CRITERIA } from './criteria/index.js';
 import { ratio, type Criterion, type EvaluationContext, type SubIndicator } from './criteria/criterion.js';
 
@@ -22,8 +22,9 @@ export interface DepartmentEvaluation {
   /** Weighted total, rounded to one decimal as published. */
   total: number;
   grado: GradoRubrica;
-  autoevaluacion2018: { puntaje: number; grado: string };
-  cambio: number;
+  /** The previous year's recorded evaluation, when there is one. */
+  lineaBase?: EvaluacionBase;
+  cambio?: number;
   plan2020: AccionMejora[];
 }
 
@@ -50,14 +51,14 @@ export function evaluateDepartment(model: PlanModel, clave: string, findings: re
   // so a department shown at 85.0 is never graded as if it had 84.96.
   const total = Math.round(weightedTotal(criterios) * 10) / 10;
   const grado = gradeFor(total, model.config.grados);
+  const baseline = model.baselineOf(clave, year);
   return {
     clave,
     nombre: department.nombre,
     criterios,
     total,
     grado,
-    autoevaluacion2018: department.autoevaluacion_2018,
-    cambio: total - department.autoevaluacion_2018.puntaje,
+    ...(baseline ? { lineaBase: baseline, cambio: total - baseline.puntaje } : {}),
     plan2020: improvementPlan(criterios, context, model.config.grados),
   };
 }
@@ -96,7 +97,7 @@ function improvementPlan(criterios: readonly CriterionScore[], context: Evaluati
   const threshold = grados[0]?.minimo ?? 85;
   const scored = criterios.filter((c) => c.puntaje !== undefined).sort((a, b) => a.puntaje! - b.puntaje! || CRITERIA.indexOf(a.criterion) - CRITERIA.indexOf(b.criterion));
   const weak = scored.filter((c) => c.puntaje! < threshold);
-  const actions: AccionMejora[] = [];
+  const actions: Omit<AccionMejora, 'id'>[] = [];
   for (const c of weak) {
     for (const sub of c.subindicadores) {
       const value = ratio(sub);
@@ -108,9 +109,9 @@ function improvementPlan(criterios: readonly CriterionScore[], context: Evaluati
     const lowest = scored[0].criterion;
     actions.push(actionFor(lowest, `Mantener el nivel alcanzado en ${context.year} y documentar sus prácticas de ${lowest.nombre.toLowerCase()} para compartirlas con otras dependencias.`));
   }
-  return actions;
+  return actions.map((action, index) => ({ ...action, id: `PM-${String(index + 1).padStart(2, '0')}` }));
 }
 
-function actionFor(criterion: Criterion, accion: string): AccionMejora {
+function actionFor(criterion: Criterion, accion: string): Omit<AccionMejora, 'id'> {
   return { criterio: criterion.clave as CriterioClave, accion, recursos: criterion.recursos, dimension: criterion.dimension };
 }

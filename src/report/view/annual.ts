@@ -32,7 +32,7 @@ export function annualView(model: PlanModel, diagnostics: readonly Diagnostic[],
     fechaCorte: model.fechaCorte,
     resumen: [...cutoffSummary(options.corte), ...annualSummary(evaluations, due.length)],
     sections: [
-      criteriaSection(evaluations),
+      criteriaSection(evaluations, options.year),
       subindicatorsSection(evaluations),
       rubricSection(model),
       planSection(evaluations),
@@ -63,7 +63,7 @@ function annualSummary(evaluations: DepartmentEvaluation[], dueQuarters: number)
   return items;
 }
 
-function criteriaSection(evaluations: DepartmentEvaluation[]): Section {
+function criteriaSection(evaluations: DepartmentEvaluation[], year: number): Section {
   return {
     id: 'criterios',
     sheet: 'Criterios',
@@ -77,8 +77,8 @@ function criteriaSection(evaluations: DepartmentEvaluation[]): Section {
         { header: 'Total', kind: 'number' },
         { header: 'Grado', kind: 'text' },
         { header: 'Tipo de Plan de Mejora', kind: 'text' },
-        { header: 'Autoevaluación 2018', kind: 'number' },
-        { header: 'Grado 2018', kind: 'text' },
+        { header: `Evaluación ${year - 1}`, kind: 'number' },
+        { header: `Grado ${year - 1}`, kind: 'text' },
         { header: 'Cambio', kind: 'number' },
       ],
       rows: evaluations.map((e) => [
@@ -88,9 +88,9 @@ function criteriaSection(evaluations: DepartmentEvaluation[]): Section {
         num(e.total, 1),
         text(e.grado.grado),
         text(e.grado.tipo_plan),
-        num(e.autoevaluacion2018.puntaje, 1),
-        text(e.autoevaluacion2018.grado),
-        num(e.cambio, 1),
+        e.lineaBase ? num(e.lineaBase.puntaje, 1) : empty('Sin evaluación'),
+        e.lineaBase ? text(e.lineaBase.grado) : empty('Sin evaluación'),
+        e.cambio === undefined ? empty('No aplica') : num(e.cambio, 1),
       ]),
     },
     notes: ['Total = Σ (peso × puntaje) ÷ Σ pesos, sobre los criterios que aplican; un criterio sin nada que medir («No aplica») no cuenta ni a favor ni en contra.'],
