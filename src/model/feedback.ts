@@ -1,5 +1,6 @@
 // Feedback (retroalimentación) observations and whether they were attended: an
-// observation on quarter n is answered in the department's report of quarter n + 1.
+// observation on quarter n is answered in the department's report of quarter n + 1, and one
+// on a fourth quarter in the next year's first report.
 import type { PlanModel, SourceDoc } from './model.js';
 import { Trimestre } from './time.js';
 import type { Observacion, Reporte, Retroalimentacion, TrimestreId } from './types.js';
@@ -24,13 +25,11 @@ export function attends(reporte: Reporte, observacionId: string): boolean {
   return reporte.ppcs.some((entry) => entry.observaciones_atendidas?.includes(observacionId));
 }
 
-/** Every observation of rounds T1–T3 (a T4 round is answered next year), with its follow-up. */
+/** Every observation of every round, with its follow-up; a T4 round's is expected in next year's T1. */
 export function observationFollowUps(model: PlanModel): ObservationFollowUp[] {
   const result: ObservationFollowUp[] = [];
   for (const round of model.retroalimentacion) {
-    const observed = Trimestre.parse(round.data.trimestre);
-    if (observed.quarter === 'T4') continue;
-    const next = observed.next();
+    const next = Trimestre.parse(round.data.trimestre).next();
     const esperado = String(next);
     const due = model.isDue(next.year, next.quarter);
     round.data.observaciones.forEach((observacion, index) => {

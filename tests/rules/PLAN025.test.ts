@@ -6,6 +6,8 @@ const RET_T1 = 'planeacion/retroalimentacion/2019-T1.yaml';
 const OP_T1 = 'dependencias/OP/reportes/2019-T1.yaml';
 /** After the 2019-T2 window (24–28 June): answers to the T1 feedback are due. */
 const AFTER_T2 = '2019-07-15';
+/** After the 2020-T1 window (last business days of March 2020): answers to the 2019-T4 feedback are due. */
+const AFTER_2020_T1 = '2020-04-15';
 
 type Repo = ReturnType<typeof baseRepo>;
 
@@ -65,8 +67,29 @@ describe('PLAN025 feedback observation not attended in the next report', () => {
     ]);
   });
 
-  it('does not check observations of a fourth-quarter round', () => {
-    expect(checkRule(PLAN025, withFeedback(['RET-2019-T4-01'], {}, '2019-T4'), { fechaCorte: '2020-04-15' })).toEqual([]);
+  it('reports a fourth-quarter observation that the next year\'s first report does not cite', () => {
+    const files = withFeedback(['RET-2019-T4-01'], { '2020-T1': [] }, '2019-T4');
+    const diagnostics = checkRule(PLAN025, files, { fechaCorte: AFTER_2020_T1 });
+    const round = 'planeacion/retroalimentacion/2019-T4.yaml';
+    expect(where(diagnostics)).toEqual([`PLAN025 ${round}:${lineOf(files, round, 'id: RET-2019-T4-01')}`]);
+    expect(diagnostics[0]!.message).toBe(
+      'La observación «RET-2019-T4-01» dirigida a «OP» no fue atendida en su reporte «2020-T1»: ningún PPCS la cita en «observaciones_atendidas».',
+    );
+  });
+
+  it('accepts a fourth-quarter observation attended in the next year\'s first report', () => {
+    expect(checkRule(PLAN025, withFeedback(['RET-2019-T4-01'], { '2020-T1': ['RET-2019-T4-01'] }, '2019-T4'), { fechaCorte: AFTER_2020_T1 })).toEqual([]);
+  });
+
+  it('does not check a fourth-quarter observation before the next year\'s first report is due', () => {
+    expect(checkRule(PLAN025, withFeedback(['RET-2019-T4-01'], {}, '2019-T4'), { fechaCorte: '2020-03-20' })).toEqual([]);
+  });
+
+  it('names the next year\'s first report as missing for a fourth-quarter observation', () => {
+    const diagnostics = checkRule(PLAN025, withFeedback(['RET-2019-T4-01'], {}, '2019-T4'), { fechaCorte: AFTER_2020_T1 });
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      'La observación «RET-2019-T4-01» dirigida a «OP» no fue atendida: falta el reporte «2020-T1» («dependencias/OP/reportes/2020-T1.yaml») en el que debía atenderse.',
+    ]);
   });
 
   it('leaves an observation addressed to an unknown department to PLAN004', () => {

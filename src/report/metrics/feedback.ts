@@ -1,5 +1,6 @@
 // Feedback pending as of a quarter: observations that should have been answered by then
-// and were not, and those issued on that quarter's reports, to be answered in the next.
+// and were not, and those issued on that quarter's reports, to be answered in the next
+// (for a T4, next year's T1); and a year's feedback for the annual evaluation.
 import { observationFollowUps, type ObservationFollowUp } from '../../model/feedback.js';
 import type { PlanModel } from '../../model/model.js';
 import { Trimestre } from '../../model/time.js';
@@ -19,4 +20,24 @@ export function pendingFeedback(model: PlanModel, claves: readonly string[], tri
     overdue: mine.filter((f) => f.esperado <= trimestre && f.due),
     upcoming: mine.filter((f) => f.esperado === next),
   };
+}
+
+export interface AnnualFeedback {
+  /** Expected in a report of the year, whatever their state: the Seguimiento criterion counts the due ones. */
+  expected: ObservationFollowUp[];
+  /** Issued on the year's T4 reports, expected in next year's T1: they count in next year's evaluation. */
+  nextYear: ObservationFollowUp[];
+}
+
+export function annualFeedback(model: PlanModel, claves: readonly string[], year: number): AnnualFeedback {
+  const mine = observationFollowUps(model).filter((f) => claves.includes(f.observacion.dependencia));
+  return {
+    expected: mine.filter((f) => expectedIn(f, year)),
+    nextYear: mine.filter((f) => f.round.data.trimestre === `${year}-T4`),
+  };
+}
+
+/** Whether the report that must answer the observation is one of `year`'s. */
+export function expectedIn(f: ObservationFollowUp, year: number): boolean {
+  return f.esperado.startsWith(`${year}-`);
 }

@@ -20,15 +20,18 @@ export function deliveryLabel(status: DeliveryStatus): string {
     case 'anticipado':
       return `Anticipado (${businessDays(status.diasHabiles)})`;
     case 'no_entregado':
-      return 'No entregado';
+      // The same words as the metas and transparency tables, so a gap reads alike everywhere.
+      return 'No reportado';
     case 'pendiente':
       return 'Pendiente';
   }
 }
 
+/** A follow-up not yet due names the report that must answer it: a T4 one, next year's T1. */
 export function followUpLabel(f: ObservationFollowUp): string {
+  if (f.attendedInTime) return 'Atendida a tiempo';
   if (f.attendedLateIn) return `Atendida tarde (${f.attendedLateIn.data.trimestre})`;
-  return f.due ? 'No atendida' : 'Por atender';
+  return f.due ? 'No atendida' : `Pendiente: se atiende en el reporte ${f.esperado}`;
 }
 
 /** An indicator without a stated sentido is ascending, as everywhere else in plan. */

@@ -1,5 +1,6 @@
 import { observationFollowUps } from '../../../model/feedback.js';
 import { deliveryStatus } from '../delivery.js';
+import { expectedIn } from '../feedback.js';
 import { countOf, filesWith, type Criterion } from './criterion.js';
 
 export const seguimiento: Criterion = {
@@ -17,7 +18,8 @@ export const seguimiento: Criterion = {
     const delivered = dueQuarters.map((quarter) => model.reportFor(clave, `${year}-${quarter}`)).filter((r) => r !== undefined);
     const avances = delivered.flatMap((r) => r.data.ppcs.flatMap((entry) => entry.avances ?? []));
     const incompletos = filesWith(context, 'PLAN023', 'reportes/');
-    const observaciones = observationFollowUps(model).filter((f) => f.due && f.observacion.dependencia === clave && f.esperado.startsWith(`${year}-`));
+    // Counted in the year of the report that must answer it: a 2019-T4 observation, answered in 2020-T1, counts in 2020.
+    const observaciones = observationFollowUps(model).filter((f) => f.due && f.observacion.dependencia === clave && expectedIn(f, year));
     return [
       {
         id: 'reportes_entregados',
