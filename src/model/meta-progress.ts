@@ -2,7 +2,7 @@
 // Shared by the rules (PLAN026) and the reports, so both judge a meta the same way.
 import type { PlanModel, SourceDoc } from './model.js';
 import { parseTrimestre } from './model.js';
-import { accumulate, acumulacionOf, achievedByQuarter, achievedIn, programmedThrough } from './progress.js';
+import { accumulate, acumulacionOf, achievedByQuarter, achievedIn, goalOf, programmedThrough, programmingOf } from './progress.js';
 import { cumplimiento, semaforo, type Cumplimiento, type Semaforo } from './semaforo.js';
 import { QUARTERS, type Meta, type Ppcs, type Quarter, type Reporte, type SemaforoBandas, type Sentido, type TrimestreId } from './types.js';
 
@@ -10,6 +10,7 @@ export interface MetaProgress {
   ppcs: Ppcs;
   meta: Meta;
   trimestre: TrimestreId;
+  /** Programmed for the quarter (the approved adjusted programming when the goal was adjusted). */
   programado?: number;
   alcanzado?: number;
   cumplimiento: Cumplimiento;
@@ -17,15 +18,15 @@ export interface MetaProgress {
   programadoAcumulado?: number;
   alcanzadoAcumulado?: number;
   /**
-   * The last quarter with a reported value, when earlier than the one asked for: the
-   * cumulative figures then compare programmed and achieved through that quarter only.
+   * Quarters from T1 through the one asked for that are due and have no report of the
+   * department: they add nothing achieved, but their programming still counts.
    */
-  acumuladoHasta?: Quarter;
+  noReportados: Quarter[];
   cumplimientoAcumulado: Cumplimiento;
   semaforoAcumulado: Semaforo;
   /**
-   * Progress toward the annual goal (meta_ajustada when the goal was adjusted), as a
-   * fraction: achieved ÷ goal, except for descending levels (a response time, a rate),
+   * Progress toward the annual goal (goalOf: meta_ajustada once approved, else meta_anual),
+   * as a fraction: achieved ÷ goal, except for descending levels (a response time, a rate),
    * where it is goal ÷ achieved. A descending total (robberies in the year) stays
    * achieved ÷ goal: the share of the ceiling already used.
    */
@@ -37,23 +38,36 @@ export function bandsFor(model: PlanModel, meta: Meta): SemaforoBandas {
   return { ...model.config.semaforo, ...meta.semaforo };
 }
 
+/**
+ * A due quarter the department delivered no report for, under either name a report can
+ * carry (its file name or the quarter it declares: a mismatch is PLAN005's, not a gap).
+ */
+export function isUnreported(model: PlanModel, clave: string, trimestre: TrimestreId): boolean {
+  const { year, quarter } = parseTrimestre(trimestre);
+  if (!model.isDue(year, quarter)) return false;
+  return !model.reportsOf(clave).some((r) => r.placement.stem === trimestre || r.data.trimestre === trimestre);
+}
+
 export function metaProgress(model: PlanModel, ppcs: SourceDoc<Ppcs>, meta: Meta, trimestre: TrimestreId): MetaProgress {
   const { year, quarter } = parseTrimestre(trimestre);
   const sentido = meta.indicador?.sentido ?? 'ascendente';
   const bands = bandsFor(model, meta);
-  const reports = model.reportsOf(ppcs.placement.folder!);
+  const clave = ppcs.placement.folder!;
+  const reports = model.reportsOf(clave);
   const report: SourceDoc<Reporte> | undefined = reports.find((r) => r.data.trimestre === trimestre);
 
-  const programado = meta.programacion?.[quarter];
+  const programado = programmingOf(meta)[quarter];
   const alcanzado = report ? achievedIn(report, ppcs.data.id, meta.id) : undefined;
-  // A missing report must not compare a year of programming with three quarters of
-  // results: accumulate both through the last quarter that has a reported value.
+  const noReportados = QUARTERS.slice(0, QUARTERS.indexOf(quarter) + 1).filter((q) => isUnreported(model, clave, `${year}-${q}`));
+  // No cut-back to the last reported quarter: a missing report adds nothing achieved while
+  // its programming still counts, so a gap shows as the shortfall it is.
   const reported = achievedByQuarter(reports, ppcs.data.id, meta.id, year);
-  const through = [...QUARTERS.slice(0, QUARTERS.indexOf(quarter) + 1)].reverse().find((q) => reported[q] !== undefined) ?? quarter;
-  const programadoAcumulado = programmedThrough(meta, through);
-  const alcanzadoAcumulado = accumulate(reported, acumulacionOf(meta), through);
-  const quarterResult = cumplimiento(programado, alcanzado, sentido);
-  const cumulativeResult = cumplimiento(programadoAcumulado, alcanzadoAcumulado, sentido);
+  const programadoAcumulado = programmedThrough(meta, quarter);
+  const alcanzadoAcumulado = accumulate(reported, acumulacionOf(meta), quarter);
+  const quarterResult: Cumplimiento = noReportados.includes(quarter) ? { kind: 'no_reportado' } : cumplimiento(programado, alcanzado, sentido);
+  let cumulativeResult = cumplimiento(programadoAcumulado, alcanzadoAcumulado, sentido);
+  // Nothing reported in the year so far and a report missing: there is no value to judge, only the gap.
+  if (cumulativeResult.kind === 'sin_reporte' && noReportados.length > 0) cumulativeResult = { kind: 'no_reportado' };
 
   const progress: MetaProgress = {
     ppcs: ppcs.data,
@@ -61,6 +75,7 @@ export function metaProgress(model: PlanModel, ppcs: SourceDoc<Ppcs>, meta: Meta
     trimestre,
     cumplimiento: quarterResult,
     semaforo: semaforo(quarterResult, bands),
+    noReportados,
     cumplimientoAcumulado: cumulativeResult,
     semaforoAcumulado: semaforo(cumulativeResult, bands),
   };
@@ -68,14 +83,13 @@ export function metaProgress(model: PlanModel, ppcs: SourceDoc<Ppcs>, meta: Meta
   if (alcanzado !== undefined) progress.alcanzado = alcanzado;
   if (programadoAcumulado !== undefined) progress.programadoAcumulado = programadoAcumulado;
   if (alcanzadoAcumulado !== undefined) progress.alcanzadoAcumulado = alcanzadoAcumulado;
-  if (through !== quarter) progress.acumuladoHasta = through;
   const annual = annualShare(meta, alcanzadoAcumulado, sentido);
   if (annual !== undefined) progress.avanceAnual = annual;
   return progress;
 }
 
 function annualShare(meta: Meta, achieved: number | undefined, sentido: Sentido): number | undefined {
-  const goal = meta.meta_ajustada ?? meta.meta_anual;
+  const goal = goalOf(meta);
   if (achieved === undefined || goal === undefined) return undefined;
   if (sentido === 'ascendente' || acumulacionOf(meta) === 'suma') return goal === 0 ? undefined : achieved / goal;
   return achieved === 0 ? undefined : goal / achieved;

@@ -37,9 +37,44 @@ export function accumulate(values: QuarterValues, acumulacion: Acumulacion, thro
   }
 }
 
-/** What the carátula programs for the meta from T1 through `quarter`, cumulatively. */
+/**
+ * A meta_ajustada counts only once Planeación approved it (`ajuste.aprobo`); until then it is
+ * published but every figure keeps measuring against meta_anual (PLAN015 says so).
+ */
+export function isAdjusted(meta: Meta): boolean {
+  return meta.meta_ajustada !== undefined && (meta.ajuste?.aprobo ?? '').trim() !== '';
+}
+
+/** The annual goal every figure measures against: the approved meta_ajustada, else meta_anual. */
+export function goalOf(meta: Meta): number | undefined {
+  return isAdjusted(meta) ? meta.meta_ajustada : meta.meta_anual;
+}
+
+/**
+ * The quarterly programming every figure measures against. With an approved adjustment it is
+ * `ajuste.programacion` when given, else each quarter scaled by meta_ajustada ÷ meta_anual, so
+ * the quarters still lead to the goal the year is judged by (an annual goal of 0 or none
+ * cannot be scaled: the quarters stay as programmed).
+ */
+export function programmingOf(meta: Meta): QuarterValues {
+  const programacion = meta.programacion ?? {};
+  if (!isAdjusted(meta)) return programacion;
+  if (meta.ajuste?.programacion) return meta.ajuste.programacion;
+  const anual = meta.meta_anual;
+  if (anual === undefined || anual === 0) return programacion;
+  const factor = meta.meta_ajustada! / anual;
+  const scaled: QuarterValues = {};
+  for (const quarter of QUARTERS) {
+    const value = programacion[quarter];
+    // 3 × 0.3 is 0.8999999999999999 in floating point: keep what a person would write.
+    if (value !== undefined) scaled[quarter] = Math.round(value * factor * 1e9) / 1e9;
+  }
+  return scaled;
+}
+
+/** What is programmed for the meta from T1 through `quarter`, cumulatively (programmingOf). */
 export function programmedThrough(meta: Meta, quarter: Quarter): number | undefined {
-  return accumulate(meta.programacion ?? {}, acumulacionOf(meta), quarter);
+  return accumulate(programmingOf(meta), acumulacionOf(meta), quarter);
 }
 
 /**

@@ -3,8 +3,12 @@
 // plan.yaml (defaults 90–110 green, 80–120 yellow), not a national norm.
 import type { SemaforoBandas, Sentido } from './types.js';
 
-/** The light a result gets against its bands; `sin_meta` when nothing was programmed. */
-export type Semaforo = 'verde' | 'amarillo' | 'rojo' | 'sin_meta';
+/**
+ * The light a result gets against its bands; `sin_meta` when nothing was programmed;
+ * `no_reportado` when the department did not deliver a report that was due, which is
+ * never green and never hidden behind an earlier quarter.
+ */
+export type Semaforo = 'verde' | 'amarillo' | 'rojo' | 'sin_meta' | 'no_reportado';
 
 export type Cumplimiento =
   | { kind: 'medido'; porcentaje: number }
@@ -12,6 +16,8 @@ export type Cumplimiento =
   | { kind: 'sin_programacion' }
   /** Something was programmed but the report gives no value for it. */
   | { kind: 'sin_reporte' }
+  /** The quarter is due and the department delivered no report for it (or for any quarter so far). */
+  | { kind: 'no_reportado' }
   /** A descending indicator brought to zero: programado / 0 has no finite value. */
   | { kind: 'alcanzado_cero' };
 
@@ -34,6 +40,8 @@ export function semaforo(result: Cumplimiento, bandas: SemaforoBandas): Semaforo
       return 'sin_meta';
     case 'sin_reporte':
       return 'rojo';
+    case 'no_reportado':
+      return 'no_reportado';
     case 'alcanzado_cero':
       // Far beyond a descending goal: under two-sided bands, as far off the plan as can be.
       return 'rojo';

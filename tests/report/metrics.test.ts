@@ -132,12 +132,13 @@ describe('coverage', () => {
 });
 
 describe('cumulative progress with a missing report and adjusted goals', () => {
-  it('compares programmed and achieved only through the last reported quarter', () => {
+  it('compares the programming through a due quarter without report with what the reported quarters achieved', () => {
     const { model, doc, meta } = opRepo({ programacion: { T1: 2, T2: 3, T3: 3, T4: 2 }, meta_anual: 10 }, 2, 3, '2019-10-15');
-    // T3 is due but OP delivered no T3 report: T1 + T2 programmed (5) vs achieved (5).
+    // T3 is due but OP delivered no T3 report: T1 + T2 + T3 programmed (8) vs achieved (5), 62.5 %.
     const p = metaProgress(model, doc, meta, '2019-T3');
-    expect(p).toMatchObject({ programadoAcumulado: 5, alcanzadoAcumulado: 5, acumuladoHasta: 'T2', semaforoAcumulado: 'verde', semaforo: 'rojo' });
-    expect(p.cumplimiento).toEqual({ kind: 'sin_reporte' });
+    expect(p).toMatchObject({ programadoAcumulado: 8, alcanzadoAcumulado: 5, noReportados: ['T3'], semaforoAcumulado: 'rojo', semaforo: 'no_reportado' });
+    expect(p.cumplimiento).toEqual({ kind: 'no_reportado' });
+    expect(p.cumplimientoAcumulado).toEqual({ kind: 'medido', porcentaje: 62.5 });
   });
 
   it('measures a descending total as the share of its ceiling already used', () => {
@@ -152,8 +153,13 @@ describe('cumulative progress with a missing report and adjusted goals', () => {
     expect(metaProgress(model, doc, meta, '2019-T2').avanceAnual).toBeCloseTo(12.5 / 13, 10);
   });
 
-  it('measures progress against meta_ajustada when the goal was adjusted', () => {
-    const { model, doc, meta } = opRepo({ meta_ajustada: 8 }, 2, 3);
+  it('measures progress against meta_ajustada once Planeación approved the adjustment', () => {
+    const { model, doc, meta } = opRepo({ meta_ajustada: 8, ajuste: { aprobo: 'Directora de Planeación', fecha: '2019-06-01' } }, 2, 3);
     expect(metaProgress(model, doc, meta, '2019-T2').avanceAnual).toBeCloseTo(5 / 8, 10);
+  });
+
+  it('keeps measuring progress against meta_anual while the adjustment is not approved', () => {
+    const { model, doc, meta } = opRepo({ meta_ajustada: 8 }, 2, 3);
+    expect(metaProgress(model, doc, meta, '2019-T2').avanceAnual).toBeCloseTo(5 / 10, 10);
   });
 });

@@ -7,6 +7,7 @@ export const SEMAFORO_LABEL: Record<Semaforo, string> = {
   amarillo: 'Amarillo',
   rojo: 'Rojo',
   sin_meta: 'Sin meta',
+  no_reportado: 'No reportado',
 };
 
 const integer = new Intl.NumberFormat('es-MX', { maximumFractionDigits: 0 });

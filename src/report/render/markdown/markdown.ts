@@ -99,6 +99,7 @@ const SEMAFORO_EMOJI: Record<Semaforo, string> = {
   amarillo: '🟡',
   rojo: '🔴',
   sin_meta: '⚪',
+  no_reportado: '⚫',
 };
 
 function cellMarkdown(cell: Cell): string {

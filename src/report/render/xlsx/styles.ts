@@ -10,6 +10,8 @@ const SEMAFORO_FILL: Record<Semaforo, string> = {
   amarillo: 'FFFFEB84',
   rojo: 'FFF8696B',
   sin_meta: 'FFEDEDED',
+  // Darker than «Sin meta» and in bold: a missing report must not read as a neutral blank.
+  no_reportado: 'FFA6A6A6',
 };
 const HEADER_FILL = 'FFD9D9D9';
 export const MUTED_COLOR = 'FF808080';
@@ -99,6 +101,7 @@ function buildStyle(kind: StyleKind, wrap: boolean): Partial<Style> {
     case 'semaforo':
       style.fill = solid(SEMAFORO_FILL[detail as Semaforo]);
       alignment.horizontal = 'center';
+      if (detail === 'no_reportado') style.font = font({ bold: true });
       break;
     case 'empty':
       style.font = font({ italic: true, color: { argb: MUTED_COLOR } });
