@@ -75,7 +75,7 @@ export const int = (v: number): Cell => ({ t: 'int', v });
 export const num = (v: number, decimals: number): Cell => ({ t: 'number', v, decimals });
 export const pct = (v: number): Cell => ({ t: 'percent', v });
 export const date = (v: string): Cell => ({ t: 'date', v });
-export const light = (v: 'verde' | 'amarillo' | 'rojo' | 'sin_meta'): Cell => ({ t: 'semaforo', v });
+export const light = (v: 'verde' | 'amarillo' | 'rojo' | 'sin_meta' | 'no_reportado'): Cell => ({ t: 'semaforo', v });
 export const empty = (note?: string): Cell => (note === undefined ? { t: 'empty' } : { t: 'empty', note });
 
 /** The value a cell holds (`undefined` for an empty one), to pick rows by their cells. */

@@ -29,10 +29,10 @@ describe('quarterlyView: Entregas', () => {
     expect(cell(quarterly(files, 'T1'), 'entregas', ['OP'], '2019-T1')).toEqual(text('Anticipado (1 día hábil)'));
   });
 
-  it('marks a missing report «No entregado» with no date', () => {
+  it('marks a missing report «No reportado» with no date', () => {
     const files = baseRepo();
     delete files[OP_T1];
-    expect(row(quarterly(files, 'T1'), 'entregas', 'OP')).toEqual([text('OP'), text('Dirección de Obras Públicas'), text('No entregado'), empty('Sin fecha')]);
+    expect(row(quarterly(files, 'T1'), 'entregas', 'OP')).toEqual([text('OP'), text('Dirección de Obras Públicas'), text('No reportado'), empty('Sin fecha')]);
   });
 
   it('marks a quarter whose window has not closed at the cut-off «Pendiente»', () => {
@@ -101,12 +101,12 @@ describe('quarterlyView: Metas', () => {
     expect(cell(view, 'metas', ['DIF', 'DIF-01'], 'Semáforo trimestre')).toEqual(light('rojo'));
   });
 
-  it('says «No reportado» and red for a programmed meta the report leaves out', () => {
+  it('says «Sin valor en el reporte» and red for a programmed meta a delivered report leaves out', () => {
     const files = baseRepo();
     delete files[DIF_T1].ppcs[0].avances;
     const view = quarterly(files, 'T1');
     expect(cell(view, 'metas', ['DIF', 'DIF-01'], 'Alcanzado trimestre')).toEqual(empty());
-    expect(cell(view, 'metas', ['DIF', 'DIF-01'], 'Cumplimiento trimestre')).toEqual(empty('No reportado'));
+    expect(cell(view, 'metas', ['DIF', 'DIF-01'], 'Cumplimiento trimestre')).toEqual(empty('Sin valor en el reporte'));
     expect(cell(view, 'metas', ['DIF', 'DIF-01'], 'Semáforo trimestre')).toEqual(light('rojo'));
   });
 

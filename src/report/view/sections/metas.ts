@@ -13,13 +13,15 @@ function cumplimientoCell(result: Cumplimiento): Cell {
     case 'sin_programacion':
       return empty('Sin programación');
     case 'sin_reporte':
+      return empty('Sin valor en el reporte');
+    case 'no_reportado':
       return empty('No reportado');
     case 'alcanzado_cero':
       return empty('Alcanzado 0');
   }
 }
 
-const optionalNumber = (value: number | undefined): Cell => (value === undefined ? empty() : measured(value));
+const optionalNumber = (value: number | undefined, note?: string): Cell => (value === undefined ? empty(note) : measured(value));
 
 /** Every meta of the departments' PPCS (not cancelled): programmed vs achieved in the quarter and cumulatively. */
 export function metasSection({ model, year, claves }: Scope, quarter: Quarter): Section {
@@ -31,6 +33,9 @@ export function metasSection({ model, year, claves }: Scope, quarter: Quarter): 
       if (doc.data.estatus === 'cancelado') continue;
       for (const meta of doc.data.metas ?? []) {
         const p = metaProgress(model, doc, meta, trimestre);
+        // A figure the department never gave is said, not left as a blank that reads as zero.
+        const missing = p.cumplimiento.kind === 'no_reportado' ? 'No reportado' : undefined;
+        const missingYear = p.cumplimientoAcumulado.kind === 'no_reportado' ? 'No reportado' : undefined;
         const avance = report?.data.ppcs.find((e) => e.id === doc.data.id)?.avances?.find((a) => a.meta === meta.id);
         rows.push([
           text(clave),
@@ -41,14 +46,14 @@ export function metasSection({ model, year, claves }: Scope, quarter: Quarter): 
           text(unitName(model, meta.indicador?.unidad_medida)),
           text(sentidoLabel(meta.indicador?.sentido)),
           optionalNumber(p.programado),
-          optionalNumber(p.alcanzado),
+          optionalNumber(p.alcanzado, missing),
           cumplimientoCell(p.cumplimiento),
           semaforoCell(p.semaforo),
           optionalNumber(p.programadoAcumulado),
-          optionalNumber(p.alcanzadoAcumulado),
+          optionalNumber(p.alcanzadoAcumulado, missingYear),
           cumplimientoCell(p.cumplimientoAcumulado),
           semaforoCell(p.semaforoAcumulado),
-          p.avanceAnual === undefined ? empty() : pct(p.avanceAnual),
+          p.avanceAnual === undefined ? empty(missingYear) : pct(p.avanceAnual),
           avance?.justificacion_variacion ? text(avance.justificacion_variacion) : empty(''),
         ]);
       }
@@ -86,8 +91,10 @@ export function metasSection({ model, year, claves }: Scope, quarter: Quarter): 
       'Cumplimiento = alcanzado ÷ programado × 100; en indicadores descendentes, programado ÷ alcanzado × 100.',
       `Semáforo (plan.yaml): verde de ${verde_min} % a ${verde_max} %; amarillo de ${amarillo_min} % a ${verde_min} % o de ${verde_max} % a ${amarillo_max} %; rojo fuera de esos rangos; una meta puede fijar sus propias bandas. Rebasar la meta también aleja del verde, porque señala una programación deficiente. Las bandas son decisión de Planeación, no una norma nacional.`,
       'Sin meta: no hay valor programado para el periodo.',
-      'Cuando falta un reporte, el acumulado compara lo programado y lo alcanzado hasta el último trimestre reportado.',
-      'Avance sobre meta anual: alcanzado ÷ meta anual (o ajustada, si se ajustó); en indicadores descendentes de nivel (tiempos, tasas), meta ÷ alcanzado.',
+      'No reportado: el trimestre ya venció y la dependencia no entregó su reporte; nunca cuenta como verde.',
+      'Acumulado: lo programado desde T1 hasta el trimestre, contra lo alcanzado en los trimestres reportados. Un trimestre sin reporte no suma nada con acumulación «suma»; con «último valor» cuenta el último valor reportado y con «promedio», el promedio de los trimestres reportados. No se recorta al último trimestre reportado.',
+      'Meta ajustada: sólo cuando Planeación aprobó el ajuste («ajuste.aprobo» en la carátula) sustituye a la meta anual en todas las cifras; la programación de cada trimestre es entonces la de «ajuste.programacion» o, si no se da, la original multiplicada por meta ajustada ÷ meta anual.',
+      'Avance sobre meta anual: alcanzado acumulado ÷ meta vigente (la ajustada aprobada, si la hay; si no, la anual); en indicadores descendentes de nivel (tiempos, tasas), meta ÷ alcanzado.',
     ],
   };
 }

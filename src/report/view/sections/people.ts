@@ -1,3 +1,4 @@
+import { isUnreported } from '../../../model/meta-progress.js';
 import type { TrimestreId } from '../../../model/types.js';
 import { beneficiariesIn, collaborationCounts } from '../../metrics/people.js';
 import { empty, int, pct, text } from '../cell-text.js';
@@ -6,7 +7,16 @@ import type { Section } from '../types.js';
 import { col, type Scope } from './scope.js';
 
 export function beneficiariesSection({ model, claves }: Scope, trimestres: TrimestreId[], label: string): Section {
+  const gaps: string[] = [];
   const rows = claves.map((clave) => {
+    const missing = trimestres.filter((t) => isUnreported(model, clave, t));
+    // A department that delivered nothing served no one as far as the report can tell, but a
+    // 0 would say it did report and served nobody: say it did not deliver.
+    if (missing.length === trimestres.length && missing.length > 0) {
+      const gap = empty('No entregó');
+      return [text(clave), text(departmentName(model, clave)), gap, gap, gap, gap, gap];
+    }
+    if (missing.length > 0) gaps.push(`${clave} (${missing.join(', ')})`);
     const total = { total: 0, mujeres: 0, hombres: 0, sinDesagregar: 0 };
     for (const t of trimestres) {
       const b = beneficiariesIn(model, clave, t);
@@ -27,7 +37,11 @@ export function beneficiariesSection({ model, claves }: Scope, trimestres: Trime
       columns: [col('Clave', 'text'), col('Dependencia', 'text'), col('Total', 'int'), col('Mujeres', 'int'), col('Hombres', 'int'), col('% mujeres', 'percent'), col('PPCS sin desagregar', 'int')],
       rows,
     },
-    notes: ['«PPCS sin desagregar» cuenta las entradas de reporte cuyo total no se dividió en mujeres y hombres; sus personas sólo suman en el total.'],
+    notes: [
+      '«PPCS sin desagregar» cuenta las entradas de reporte cuyo total no se dividió en mujeres y hombres; sus personas sólo suman en el total.',
+      '«No entregó»: la dependencia no entregó ningún reporte vencido del periodo; no es un cero.',
+      ...(gaps.length > 0 ? [`Con reportes vencidos sin entregar (sus cifras cubren sólo los trimestres entregados): ${gaps.join('; ')}.`] : []),
+    ],
   };
 }
 
