@@ -1,6 +1,6 @@
 import { formatNumber } from '../i18n/numbers.js';
 import { quote } from '../i18n/text.js';
-import { acumulacionOf, programmedThrough } from '../model/progress.js';
+import { accumulate, acumulacionOf, isAdjusted } from '../model/progress.js';
 import { QUARTERS, type Meta, type Quarter } from '../model/types.js';
 import { defineRule } from './rule.js';
 
@@ -32,6 +32,10 @@ export const PLAN011 = defineRule({
         es: 'La meta anual {anual} de la meta {meta} del PPCS {ppcs} no corresponde a su programación: con acumulación «promedio», el promedio de los trimestres programados es {esperado}.',
         en: 'Annual target {anual} of meta {meta} of PPCS {ppcs} does not match its programming: with accumulation "promedio", the average of the programmed quarters is {esperado}.',
       },
+      ajustada: {
+        es: 'La meta ajustada {anual} de la meta {meta} del PPCS {ppcs} no corresponde a su programación ajustada («ajuste.programacion»): con acumulación «{acumulacion}», los trimestres ajustados llegan a {esperado}.',
+        en: 'Adjusted target {anual} of meta {meta} of PPCS {ppcs} does not match its adjusted programming ("ajuste.programacion"): with accumulation "{acumulacion}", the adjusted quarters reach {esperado}.',
+      },
     },
     examples: {
       file: 'dependencias/OP/ppcs/OP-01.yaml',
@@ -46,27 +50,35 @@ export const PLAN011 = defineRule({
         // Without an indicator the accumulation is unknown, and without an annual target
         // there is nothing to compare: both are PLAN010's findings.
         if (!meta.indicador || meta.meta_anual === undefined) return;
-        // What the programming reaches by year end, accumulated the way the report adds it up.
-        const esperado = programmedThrough(meta, 'T4');
-        if (esperado === undefined) return;
         const acumulacion = acumulacionOf(meta);
-        const anual = meta.meta_anual;
-        const gap = Math.abs(esperado - anual);
-        const allowed = (tolerancia / 100) * Math.abs(anual) + ROUNDING * Math.max(1, Math.abs(anual), Math.abs(esperado));
-        if (gap <= allowed) return;
+        // The carátula's own programming against its own annual target: an approved adjustment
+        // does not make an inconsistent original plan consistent.
+        const original = accumulate(meta.programacion ?? {}, acumulacion, 'T4');
+        if (original !== undefined && !within(original, meta.meta_anual, tolerancia)) {
+          report({
+            messageId: acumulacion,
+            file,
+            path: ['metas', m, 'meta_anual'],
+            about: { ppcs: data.id, meta: meta.id },
+            data: names(meta, meta.meta_anual, original, data.id, tolerancia, lastProgrammed(meta.programacion)),
+          });
+        }
+        // An approved adjustment with its own quarters must reach the adjusted goal; scaled
+        // quarters (no ajuste.programacion) reach it by construction.
+        const ajustada = meta.meta_ajustada;
+        const adjusted = isAdjusted(meta) && meta.ajuste?.programacion ? accumulate(meta.ajuste.programacion, acumulacion, 'T4') : undefined;
+        if (adjusted === undefined || ajustada === undefined || within(adjusted, ajustada, tolerancia)) return;
         report({
-          messageId: acumulacion,
+          messageId: 'ajustada',
           file,
-          path: ['metas', m, 'meta_anual'],
+          path: ['metas', m, 'ajuste', 'programacion'],
+          atKey: true,
           about: { ppcs: data.id, meta: meta.id },
-          data: {
-            anual: formatNumber(anual),
-            esperado: formatNumber(esperado),
-            meta: quote(meta.id),
-            ppcs: quote(data.id),
-            trimestre: lastProgrammed(meta) ?? '',
-            tolerancia: formatNumber(tolerancia),
+          hint: {
+            es: 'Corrija «ajuste.programacion» para que llegue a la meta ajustada {anual}; se tolera una diferencia de hasta {tolerancia} % (umbrales.tolerancia_programacion en plan.yaml).',
+            en: 'Fix "ajuste.programacion" so that it reaches the adjusted target {anual}; a gap of up to {tolerancia} % is tolerated (umbrales.tolerancia_programacion in plan.yaml).',
           },
+          data: { ...names(meta, ajustada, adjusted, data.id, tolerancia, lastProgrammed(meta.ajuste!.programacion)), acumulacion },
         });
       });
     }
@@ -74,6 +86,22 @@ export const PLAN011 = defineRule({
 });
 
 /** The last quarter with a programmed value: the one an ultimo_valor meta ends the year on. */
-function lastProgrammed(meta: Meta): Quarter | undefined {
-  return QUARTERS.filter((quarter) => meta.programacion?.[quarter] !== undefined).pop();
+function lastProgrammed(programacion: Meta['programacion']): Quarter | undefined {
+  return QUARTERS.filter((quarter) => programacion?.[quarter] !== undefined).pop();
+}
+
+function within(esperado: number, anual: number, tolerancia: number): boolean {
+  const allowed = (tolerancia / 100) * Math.abs(anual) + ROUNDING * Math.max(1, Math.abs(anual), Math.abs(esperado));
+  return Math.abs(esperado - anual) <= allowed;
+}
+
+function names(meta: Meta, anual: number, esperado: number, ppcs: string, tolerancia: number, trimestre: Quarter | undefined) {
+  return {
+    anual: formatNumber(anual),
+    esperado: formatNumber(esperado),
+    meta: quote(meta.id),
+    ppcs: quote(ppcs),
+    trimestre: trimestre ?? '',
+    tolerancia: formatNumber(tolerancia),
+  };
 }

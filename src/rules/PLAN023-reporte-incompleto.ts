@@ -1,6 +1,7 @@
 import { formatNumber } from '../i18n/numbers.js';
 import { quote } from '../i18n/text.js';
 import { parseTrimestre } from '../model/model.js';
+import { programmingOf } from '../model/progress.js';
 import type { EstatusPpcs } from '../model/types.js';
 import { defineRule } from './rule.js';
 
@@ -62,7 +63,7 @@ export const PLAN023 = defineRule({
         const withProgress = new Set((entry.avances ?? []).map((avance) => avance.meta));
         const path = entry.avances ? ['ppcs', i, 'avances'] : ['ppcs', i];
         for (const meta of caratula.metas ?? []) {
-          const programado = meta.programacion?.[quarter];
+          const programado = programmingOf(meta)[quarter];
           if (programado === undefined || withProgress.has(meta.id)) continue;
           report({
             messageId: 'metaAusente',

@@ -1,6 +1,6 @@
 import { formatNumber, formatShare } from '../i18n/numbers.js';
 import { quote } from '../i18n/text.js';
-import { accumulate, achievedByQuarter } from '../model/progress.js';
+import { accumulate, achievedByQuarter, goalOf, isAdjusted } from '../model/progress.js';
 import { Trimestre } from '../model/time.js';
 import { defineRule } from './rule.js';
 
@@ -28,6 +28,10 @@ export const PLAN024 = defineRule({
       excesivo: {
         es: 'El avance acumulado de la meta {meta} del PPCS {ppcs} hasta {trimestre} es {acumulado}, el {porcentaje} % de su meta anual de {metaAnual}; supera el {umbral} % que se considera creíble.',
         en: 'The cumulative progress of meta {meta} of PPCS {ppcs} through {trimestre} is {acumulado}, {porcentaje} % of its annual target of {metaAnual}; above the {umbral} % considered plausible.',
+      },
+      excesivoAjustada: {
+        es: 'El avance acumulado de la meta {meta} del PPCS {ppcs} hasta {trimestre} es {acumulado}, el {porcentaje} % de su meta ajustada (aprobada) de {metaAnual}; supera el {umbral} % que se considera creíble.',
+        en: 'The cumulative progress of meta {meta} of PPCS {ppcs} through {trimestre} is {acumulado}, {porcentaje} % of its approved adjusted target of {metaAnual}; above the {umbral} % considered plausible.',
       },
     },
     examples: {
@@ -61,7 +65,8 @@ export const PLAN024 = defineRule({
             return;
           }
           const meta = caratula?.metas?.find((m) => m.id === avance.meta);
-          const metaAnual = meta?.meta_anual;
+          // The goal every figure uses: an approved meta_ajustada replaces meta_anual.
+          const metaAnual = meta && goalOf(meta);
           if (!judgeTotal || !meta || meta.indicador?.sentido !== 'ascendente' || meta.indicador.acumulacion !== 'suma' || metaAnual === undefined || metaAnual <= 0) return;
           const limit = (metaAnual * umbral) / 100;
           const values = achievedByQuarter(reports, entry.id, meta.id, year);
@@ -71,7 +76,7 @@ export const PLAN024 = defineRule({
           if (acumulado === undefined || acumulado <= limit || (previous !== undefined && previous > limit)) return;
           report({
             ...at,
-            messageId: 'excesivo',
+            messageId: isAdjusted(meta) ? 'excesivoAjustada' : 'excesivo',
             severity: 'warning',
             data: {
               ...names,

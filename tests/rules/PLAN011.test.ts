@@ -113,4 +113,39 @@ describe('PLAN011 quarterly programming inconsistent with the annual target', ()
     expect(diagnostics[0]!.message).toContain('La meta anual 1.7E308 de la meta «M1»');
     expect(diagnostics[0]!.hint).not.toContain('Infinity');
   });
+
+  describe('with an approved meta_ajustada', () => {
+    const APPROVED = { aprobo: 'Mtra. Laura Campos Ríos, Directora de Planeación', fecha: '2019-07-15' };
+
+    it('accepts scaled quarters: the original programming still reaches meta_anual', () => {
+      const files = baseRepo();
+      Object.assign(files[OP01].metas[0], { meta_ajustada: 3, ajuste: APPROVED });
+      expect(checkRule(PLAN011, files)).toEqual([]);
+    });
+
+    it('accepts an adjusted programming that reaches meta_ajustada', () => {
+      const files = baseRepo();
+      Object.assign(files[OP01].metas[0], { meta_ajustada: 6, ajuste: { ...APPROVED, programacion: { T1: 2, T2: 3, T3: 1 } } });
+      expect(checkRule(PLAN011, files)).toEqual([]);
+    });
+
+    it('reports an adjusted programming that does not reach meta_ajustada, on «ajuste.programacion»', () => {
+      const files = baseRepo();
+      Object.assign(files[OP01].metas[0], { meta_ajustada: 6, ajuste: { ...APPROVED, programacion: { T1: 2, T2: 3, T3: 3 } } });
+      const diagnostics = checkRule(PLAN011, files);
+      expect(where(diagnostics)).toEqual([`PLAN011 ${OP01}:${lineOf(files, OP01, 'programacion:', 'ajuste:')}`]);
+      expect(diagnostics[0]!.message).toBe(
+        'La meta ajustada 6 de la meta «M1» del PPCS «OP-01» no corresponde a su programación ajustada («ajuste.programacion»): con acumulación «suma», los trimestres ajustados llegan a 8.',
+      );
+      expect(diagnostics[0]!.hint).toBe(
+        'Corrija «ajuste.programacion» para que llegue a la meta ajustada 6; se tolera una diferencia de hasta 5 % (umbrales.tolerancia_programacion en plan.yaml).',
+      );
+    });
+
+    it('does not check an adjusted programming that Planeación has not approved (PLAN015 says so)', () => {
+      const files = baseRepo();
+      Object.assign(files[OP01].metas[0], { meta_ajustada: 6, ajuste: { ...APPROVED, aprobo: ' ', programacion: { T1: 2, T2: 3, T3: 3 } } });
+      expect(checkRule(PLAN011, files)).toEqual([]);
+    });
+  });
 });

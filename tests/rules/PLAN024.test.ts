@@ -132,4 +132,20 @@ describe('PLAN024 impossible or implausible progress', () => {
     files[OP_T1].ppcs[0].avances[0].valor = 20;
     expect(checkRule(PLAN024, files)).toEqual([]);
   });
+
+  it('measures against an approved meta_ajustada: 5 km by T2 is 167 % of an adjusted 3 km', () => {
+    const files = withOpReports({ '2019-T2': 3 });
+    Object.assign(files['dependencias/OP/ppcs/OP-01.yaml'].metas[0], { meta_ajustada: 3, ajuste: { aprobo: 'Directora de Planeación', fecha: '2019-05-02' } });
+    const diagnostics = checkRule(PLAN024, files, { fechaCorte: '2019-07-15' });
+    expect(where(diagnostics)).toEqual([`PLAN024 ${OP_T2}:${lineOf(files, OP_T2, 'valor:')}`]);
+    expect(diagnostics[0]!.message).toBe(
+      'El avance acumulado de la meta «M1» del PPCS «OP-01» hasta «2019-T2» es 5, el 167 % de su meta ajustada (aprobada) de 3; supera el 150 % que se considera creíble.',
+    );
+  });
+
+  it('keeps meta_anual while the adjustment is not approved', () => {
+    const files = withOpReports({ '2019-T2': 3 });
+    files['dependencias/OP/ppcs/OP-01.yaml'].metas[0].meta_ajustada = 3;
+    expect(checkRule(PLAN024, files, { fechaCorte: '2019-07-15' })).toEqual([]);
+  });
 });
