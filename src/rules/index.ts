@@ -12,6 +12,7 @@ import { PLAN010 } from './PLAN010-caratula-incompleta.js';
 import { PLAN011 } from './PLAN011-programacion-meta-anual.js';
 import { PLAN012 } from './PLAN012-unidad-no-validada.js';
 import { PLAN013 } from './PLAN013-ppcs-activos.js';
+import { PLAN014 } from './PLAN014-indicador-sin-datos-de-transparencia.js';
 import { PLAN015 } from './PLAN015-meta-ajustada-sin-aprobar.js';
 import { PLAN020 } from './PLAN020-unidad-de-medida-del-reporte.js';
 import { PLAN021 } from './PLAN021-entrega-fuera-de-ventana.js';
@@ -29,6 +30,6 @@ import { PLAN042 } from './PLAN042-recomendacion-genero-no-aplicada.js';
 import { PLAN050 } from './PLAN050-convocatoria-incumplida.js';
 import type { Rule } from './rule.js';
 
-export const RULES: readonly Rule[] = [PLAN001, PLAN002, PLAN003, PLAN004, PLAN005, PLAN006, PLAN007, PLAN008, PLAN010, PLAN011, PLAN012, PLAN013, PLAN015, PLAN020, PLAN021, PLAN022, PLAN023, PLAN024, PLAN025, PLAN026, PLAN029, PLAN030, PLAN031, PLAN040, PLAN041, PLAN042, PLAN050];
+export const RULES: readonly Rule[] = [PLAN001, PLAN002, PLAN003, PLAN004, PLAN005, PLAN006, PLAN007, PLAN008, PLAN010, PLAN011, PLAN012, PLAN013, PLAN014, PLAN015, PLAN020, PLAN021, PLAN022, PLAN023, PLAN024, PLAN025, PLAN026, PLAN029, PLAN030, PLAN031, PLAN040, PLAN041, PLAN042, PLAN050];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.meta.id, rule]));

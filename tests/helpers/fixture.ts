@@ -114,7 +114,7 @@ export function baseRepo(): Files & Record<string, any> {
         {
           id: 'M1',
           descripcion: 'Kilómetros de calle pavimentados',
-          indicador: { nombre: 'Kilómetros pavimentados', formula: 'Suma de km terminados', unidad_medida: 'km', sentido: 'ascendente', linea_base: 0, acumulacion: 'suma' },
+          indicador: { nombre: 'Kilómetros pavimentados', formula: 'Suma de km terminados', unidad_medida: 'km', sentido: 'ascendente', linea_base: 0, acumulacion: 'suma', dimension: 'eficacia', definicion: 'Kilómetros de calle pavimentados en el año.', frecuencia: 'trimestral', fuente: 'Bitácoras de obra' },
           programacion: { T1: 2, T2: 3, T3: 3, T4: 2 },
           meta_anual: 10,
         },
@@ -135,7 +135,7 @@ export function baseRepo(): Files & Record<string, any> {
         {
           id: 'M1',
           descripcion: 'Niñas y niños atendidos',
-          indicador: { nombre: 'Personas atendidas', formula: 'Conteo de padrón', unidad_medida: 'persona', sentido: 'ascendente', linea_base: 0, acumulacion: 'ultimo_valor' },
+          indicador: { nombre: 'Personas atendidas', formula: 'Conteo de padrón', unidad_medida: 'persona', sentido: 'ascendente', linea_base: 0, acumulacion: 'ultimo_valor', dimension: 'eficacia', definicion: 'Niñas y niños que reciben desayuno en el trimestre.', frecuencia: 'trimestral', fuente: 'Padrón de beneficiarios' },
           programacion: { T1: 600, T2: 600, T3: 600, T4: 600 },
           meta_anual: 600,
         },
