@@ -249,12 +249,25 @@ export interface ReportePpcs {
   recomendaciones_genero_aplicadas?: string[];
 }
 
+export type EstatusAccion = 'no_iniciada' | 'en_proceso' | 'cumplida';
+
+/** A quarterly report's status of one action of the department's Plan de Mejora for the year. */
+export interface SeguimientoAccion {
+  /** The action's id in planes_de_mejora.<AAAA> of dependencia.yaml. */
+  accion: string;
+  estatus: EstatusAccion;
+  evidencias?: string[];
+  comentario?: string;
+}
+
 export interface Reporte {
   dependencia: string;
   trimestre: TrimestreId;
   fecha_entrega: IsoDate;
   elaboro: string;
   ppcs: ReportePpcs[];
+  /** The quarterly status of each action of the Plan de Mejora of the report's year. */
+  plan_de_mejora?: SeguimientoAccion[];
 }
 
 // ------------------------------------------------ planeacion/retroalimentacion/<AAAA>-T<n>.yaml

@@ -211,6 +211,13 @@ export const PLAN004 = defineRule({
           }
         });
       });
+      // The Plan de Mejora's quarterly statuses cite evidence the same way (PLAN062 checks the action ids).
+      (data.plan_de_mejora ?? []).forEach((entry, s) => {
+        (entry.evidencias ?? []).forEach((ruta, e) => {
+          const problem = evidence.problemWith(ruta);
+          if (problem) report(evidenceReport(problem, file, ['plan_de_mejora', s, 'evidencias', e], ruta, folder, placement.stem!));
+        });
+      });
     }
 
     for (const { file, placement, data } of model.ppcs) {

@@ -158,6 +158,7 @@ export function baseRepo(): Files & Record<string, any> {
           evidencias: ['dependencias/OP/evidencias/2019-T1/acta.txt'],
         },
       ],
+      plan_de_mejora: [{ accion: 'PM-01', estatus: 'cumplida' }],
     },
     'dependencias/DIF/reportes/2019-T1.yaml': {
       dependencia: 'DIF',
@@ -174,6 +175,7 @@ export function baseRepo(): Files & Record<string, any> {
           evidencias: ['dependencias/DIF/evidencias/2019-T1/padron.txt'],
         },
       ],
+      plan_de_mejora: [{ accion: 'PM-01', estatus: 'cumplida' }],
     },
     'dependencias/OP/evidencias/2019-T1/acta.txt': 'Acta de entrega-recepción de obra.\n',
     'dependencias/DIF/evidencias/2019-T1/padron.txt': 'Padrón de beneficiarios.\n',
