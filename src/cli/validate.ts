@@ -4,7 +4,7 @@ import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { exitCodeFor, summarize, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { exitCodeFor, isExcused, summarize, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isFindingSelected, isSelected } from '../diagnostics/selection.js';
 import { FORMAT_NAMES } from '../format/names.js';
 import { fill, type Lang } from '../i18n/text.js';
@@ -78,7 +78,7 @@ async function pullRequestScope(io: CliIo, root: string, ref: string, diagnostic
     return diagnostics;
   }
   io.stderr(fill((scoped ? MESSAGES.prModeScoped : MESSAGES.prMode)[lang], { ref, count: changed.files.size }));
-  return diagnostics.filter((d) => changed.files.has(d.file) || (d.severity === 'error' && !d.justification));
+  return diagnostics.filter((d) => changed.files.has(d.file) || (d.severity === 'error' && !isExcused(d)));
 }
 
 export function parseCutoff(io: CliIo, value: string | undefined): string {

@@ -3,16 +3,26 @@ import type { Severity } from '../model/types.js';
 import { departmentOf } from '../repo/layout.js';
 
 /**
- * Why Planeación accepted a finding (a report late because of a disaster declaration). A
- * justified finding stays visible in every output, marked, but no longer counts.
+ * Why a finding should be accepted (a report late because of a disaster declaration). One
+ * Planeación approved (an excepciones.yaml entry, or a comment in its own files) stays visible
+ * in every output, marked, but no longer counts. One a department wrote in its own files is
+ * `pending`: shown «pendiente de aprobación», and it still counts, in the exit code and in
+ * the evaluation, until Planeación approves it in excepciones.yaml.
  */
 export interface Justification {
   reason: string;
   /** `comment`: a `# plan-justifica PLAN0xx: motivo` line; `file`: planeacion/excepciones.yaml. */
   source: 'comment' | 'file';
+  /** A comment in a department's own file (under dependencias/): not approved by Planeación. */
+  pending?: true;
   /** Who approved it and when (excepciones.yaml only). */
   approvedBy?: string;
   date?: string;
+}
+
+/** Whether Planeación accepted the finding, so it no longer counts; a pending justification does not. */
+export function isExcused(d: Diagnostic): boolean {
+  return d.justification !== undefined && d.justification.pending !== true;
 }
 
 export interface Diagnostic {
@@ -73,8 +83,10 @@ export interface DepartmentCount {
 export interface Summary {
   errors: number;
   warnings: number;
-  /** Findings accepted with a written reason: shown, not counted as errors or warnings. */
+  /** Findings Planeación accepted with a written reason: shown, not counted as errors or warnings. */
   justified: number;
+  /** Errors and warnings with a justification pending Planeación's approval: counted above, and said. */
+  pending: number;
   /** Data files in the report's scope (the whole repo when unscoped). */
   files: number;
   /** Warnings left out of the output by --quiet: not shown, but said. */
@@ -96,18 +108,21 @@ export interface SummaryOptions {
 
 type Counts = { errors: number; warnings: number; justified: number };
 
+// A pending justification changes nothing here: the finding counts as its severity says.
 function count(counts: Counts, d: Diagnostic): void {
-  if (d.justification) counts.justified++;
+  if (isExcused(d)) counts.justified++;
   else if (d.severity === 'error') counts.errors++;
   else counts.warnings++;
 }
 
 export function summarize(diagnostics: readonly Diagnostic[], files: number, options: SummaryOptions = {}): Summary {
   const totals: Counts = { errors: 0, warnings: 0, justified: 0 };
+  let pending = 0;
   const rules = new Map<string, RuleCount>();
   const departments = new Map<string | null, DepartmentCount>();
   for (const d of diagnostics) {
     count(totals, d);
+    if (d.justification?.pending) pending++;
     let rule = rules.get(d.rule);
     if (!rule) rules.set(d.rule, (rule = { rule: d.rule, title: options.ruleTitle?.(d.rule) ?? '', errors: 0, warnings: 0, justified: 0 }));
     count(rule, d);
@@ -122,6 +137,7 @@ export function summarize(diagnostics: readonly Diagnostic[], files: number, opt
   );
   return {
     ...totals,
+    pending,
     files,
     hiddenWarnings: options.hiddenWarnings ?? 0,
     ...(options.scope ? { scope: options.scope } : {}),

@@ -1,10 +1,15 @@
-// Justified exceptions: a finding Planeación accepted with a written reason, by a
+// Justified exceptions: a finding accepted with a written reason, by a
 // `# plan-justifica PLAN021: motivo` comment on (or just above) its line, or by an entry
-// in planeacion/excepciones.yaml. The finding stays visible, marked; only its count goes.
+// in planeacion/excepciones.yaml. The finding stays visible, marked; only its count goes,
+// and only when Planeación accepted it: an excepciones.yaml entry (who approved, when), or a
+// comment in Planeación's own files (plan.yaml, planeacion/). A comment a department wrote in
+// its own files (dependencias/) is pending: shown «pendiente de aprobación», still counted,
+// because a department cannot excuse its own findings.
 import type { SourceDoc } from '../model/model.js';
 import type { Excepciones } from '../model/types.js';
 import type { Diagnostic, Justification } from './diagnostic.js';
 import type { JustificationProblem } from '../model/finding.js';
+import { departmentOf } from '../repo/layout.js';
 
 const COMMENT = /(?:^|\s)#\s*plan-justifica\b(.*)$/;
 const RULE_AND_REASON = /^\s*(PLAN\d{3})\s*:?\s*(.*?)\s*$/;
@@ -77,16 +82,15 @@ export function applyJustifications(
   const result = diagnostics.map((d) => {
     if (!isJustifiable(d.rule)) return d;
     const comment = usable.find((c) => c.file === d.file && c.rule === d.rule && c.target === d.line);
-    if (comment) {
-      used.comments.add(comment);
-      return justify(d, { reason: comment.reason, source: 'comment' });
-    }
+    if (comment) used.comments.add(comment);
+    // Planeación's approval wins over a department's own comment on the same finding.
     const index = entries.findIndex((e) => e.regla === d.rule && e.archivo === d.file && (e.linea === undefined || e.linea === d.line));
     if (index >= 0) {
       const entry = entries[index]!;
       used.entries.add(index);
       return justify(d, { reason: entry.motivo, source: 'file', approvedBy: entry.aprobo, date: entry.fecha });
     }
+    if (comment) return justify(d, { reason: comment.reason, source: 'comment', ...(departmentOf(comment.file) !== null ? { pending: true as const } : {}) });
     return d;
   });
 

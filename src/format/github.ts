@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { isExcused, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Lang } from '../i18n/text.js';
 import { checkoutPath, justificationText, type Formatter, type FormatInput, type RuleInfo } from './formatter.js';
 
@@ -14,7 +14,7 @@ function escapeProperty(text: string): string {
 }
 
 function command(d: Diagnostic): 'error' | 'warning' | 'notice' {
-  return d.justification ? 'notice' : d.severity;
+  return isExcused(d) ? 'notice' : d.severity;
 }
 
 function title(rule: string, rules: readonly RuleInfo[], lang: Lang): string {
@@ -35,14 +35,16 @@ function annotation(d: Diagnostic, input: FormatInput): string {
     .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
     .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
     .join(',');
-  const note = d.justification ? justificationText(d.justification, input.lang) : d.hint;
-  const message = note ? `${d.message} (${note})` : d.message;
+  // A pending justification leaves the finding as it is, hint included, and adds the department's reason.
+  const notes = d.justification && isExcused(d) ? [justificationText(d.justification, input.lang)] : [...(d.hint ? [d.hint] : []), ...(d.justification ? [justificationText(d.justification, input.lang)] : [])];
+  const message = notes.length > 0 ? `${d.message} (${notes.join('; ')})` : d.message;
   return `::${command(d)} ${props}::${escapeData(message)}`;
 }
 
 /**
  * One workflow command per finding, so each shows as an annotation on the pull request's
- * diff: errors and warnings as they are, a justified finding as a notice with its reason.
+ * diff: errors and warnings as they are, a justified finding as a notice with its reason; one
+ * whose justification awaits Planeación's approval stays an error or warning, with the reason.
  * Nothing else is printed: a summary line would be noise in the job log.
  */
 export const github: Formatter = (input) => input.diagnostics.map((d) => `${annotation(d, input)}\n`).join('');

@@ -1,6 +1,6 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { isExcused, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { fill } from '../i18n/text.js';
-import { approval, checkoutPath, groupBy, hiddenText, scopeText, type Formatter, type FormatInput } from './formatter.js';
+import { approval, checkoutPath, groupBy, hiddenText, justificationText, scopeText, type Formatter, type FormatInput } from './formatter.js';
 
 const TEXT = {
   error: { es: 'error', en: 'error' },
@@ -38,11 +38,15 @@ function element(name: string, attributes: Record<string, string | number>, body
   return body === undefined ? `<${name}${attrs}/>` : `<${name}${attrs}>${body}</${name}>`;
 }
 
-/** `archivo:línea:columna  REGLA  [severidad] mensaje`, the hint or the justification below. */
+/** `archivo:línea:columna  REGLA  [severidad] mensaje`, the hint or the justification below; a pending one below the hint. */
 function findingText(d: Diagnostic, input: FormatInput): string {
   const where = `${checkoutPath(input, d.file)}:${d.line}:${d.column}  ${d.rule}`;
-  if (d.justification) return `${where}  [${TEXT.justified[input.lang]}] ${d.message}\n→ ${d.justification.reason}${approval(d.justification, input.lang)}`;
-  return [`${where}  [${TEXT[d.severity][input.lang]}] ${d.message}`, ...(d.hint ? [`→ ${d.hint}`] : [])].join('\n');
+  if (d.justification && isExcused(d)) return `${where}  [${TEXT.justified[input.lang]}] ${d.message}\n→ ${d.justification.reason}${approval(d.justification, input.lang)}`;
+  return [
+    `${where}  [${TEXT[d.severity][input.lang]}] ${d.message}`,
+    ...(d.hint ? [`→ ${d.hint}`] : []),
+    ...(d.justification ? [`→ ${justificationText(d.justification, input.lang)}`] : []),
+  ].join('\n');
 }
 
 /**
@@ -54,10 +58,11 @@ function findingText(d: Diagnostic, input: FormatInput): string {
  */
 function testcase(file: string, rule: string, list: readonly Diagnostic[], input: FormatInput, titles: ReadonlyMap<string, string>): { xml: string; failed: boolean } {
   const path = checkoutPath(input, file);
-  const errors = list.filter((d) => d.severity === 'error' && !d.justification);
+  // An error whose justification awaits Planeación's approval still fails.
+  const errors = list.filter((d) => d.severity === 'error' && !isExcused(d));
   const others = list.filter((d) => !errors.includes(d));
   const title = titles.get(rule);
-  const state = errors.length > 0 ? '' : others.some((d) => !d.justification) ? ` (${TEXT.warning[input.lang]})` : ` (${TEXT.justified[input.lang]})`;
+  const state = errors.length > 0 ? '' : others.some((d) => !isExcused(d)) ? ` (${TEXT.warning[input.lang]})` : ` (${TEXT.justified[input.lang]})`;
   const attributes = { name: `${title ? `${rule} ${title}` : rule}${state}`, classname: path, file: path };
   const body: string[] = [];
   if (errors.length > 0) {

@@ -90,7 +90,8 @@ function result(d: Diagnostic, input: FormatInput, ruleIndex: ReadonlyMap<string
           suppressions: [
             {
               kind: d.justification.source === 'file' ? 'external' : 'inSource',
-              status: 'accepted',
+              // SARIF 2.1.0 suppression.status: a result whose suppression is under review is not suppressed.
+              status: d.justification.pending ? 'underReview' : 'accepted',
               justification: d.justification.reason,
               ...(d.justification.approvedBy || d.justification.date
                 ? { properties: { ...(d.justification.approvedBy ? { approvedBy: d.justification.approvedBy } : {}), ...(d.justification.date ? { date: d.justification.date } : {}) } }
@@ -105,7 +106,8 @@ function result(d: Diagnostic, input: FormatInput, ruleIndex: ReadonlyMap<string
 /**
  * A SARIF 2.1.0 log for code scanning: every registered rule with its Spanish title, help and
  * rationale, every finding with its location relative to the checkout's root. A justified
- * finding is a suppressed result (`inSource` for a comment, `external` for excepciones.yaml).
+ * finding is a suppressed result (`inSource` for a comment, `external` for excepciones.yaml);
+ * one a department wrote in its own files carries an `underReview` suppression, so it stays open.
  */
 export const sarif: Formatter = (input) => {
   const ruleIndex = new Map(input.rules.map((rule, i) => [rule.id, i]));

@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
-import type { Diagnostic, Summary } from '../diagnostics/diagnostic.js';
+import { isExcused, type Diagnostic, type Summary } from '../diagnostics/diagnostic.js';
 import { fill, type Lang } from '../i18n/text.js';
-import { approval, filesText, groupBy, hiddenText, scopeText, type Formatter } from './formatter.js';
+import { approval, filesText, groupBy, hiddenText, justificationText, scopeText, type Formatter } from './formatter.js';
 
 const TEXT = {
   error: { es: 'error', en: 'error' },
@@ -15,6 +15,7 @@ const TEXT = {
   },
   errorsHidden: { es: '✖ {errors} error(es) en {where}{justified}; {hidden}.', en: '✖ {errors} error(s) in {where}{justified}; {hidden}.' },
   justifiedCount: { es: ', {justified} justificado(s)', en: ', {justified} justified' },
+  pendingCount: { es: ', {pending} con justificación pendiente de aprobación', en: ', {pending} with a justification pending approval' },
   errors: { es: 'Errores', en: 'Errors' },
   warnings: { es: 'Advertencias', en: 'Warnings' },
   justifiedColumn: { es: 'Justificados', en: 'Justified' },
@@ -24,13 +25,15 @@ const TEXT = {
 } as const;
 
 function label(d: Diagnostic, lang: Lang): string {
-  return TEXT[d.justification ? 'justified' : d.severity][lang];
+  return TEXT[isExcused(d) ? 'justified' : d.severity][lang];
 }
 
 /**
  * Grouped by file like ESLint's stylish: `línea:columna  severidad  mensaje  REGLA`, hint below.
  * A justified finding stays in its place, dimmed, labelled «justificado», with its reason
  * where the hint would be: it no longer needs fixing, but the reviewer should still see it.
+ * A justification pending Planeación's approval changes nothing of that: the finding shows
+ * as its severity, with its hint, and a line below with the department's reason.
  */
 export const stylish: Formatter = ({ diagnostics, summary, lang, color }) => {
   const lines: string[] = [];
@@ -42,7 +45,7 @@ export const stylish: Formatter = ({ diagnostics, summary, lang, color }) => {
     for (const d of list) {
       const where = `${d.line}:${d.column}`.padEnd(width);
       const text = label(d, lang).padEnd(labelWidth);
-      if (d.justification) {
+      if (d.justification && isExcused(d)) {
         lines.push(`  ${color.dim(`${where}  ${text}  ${d.message}  ${d.rule}`)}`);
         lines.push(`${indent}${color.dim(`→ ${d.justification.reason}${approval(d.justification, lang)}`)}`);
         continue;
@@ -50,6 +53,7 @@ export const stylish: Formatter = ({ diagnostics, summary, lang, color }) => {
       const paint = d.severity === 'error' ? color.red : color.yellow;
       lines.push(`  ${color.dim(where)}  ${paint(text)}  ${d.message}  ${color.dim(d.rule)}`);
       if (d.hint) lines.push(`${indent}${color.cyan(`→ ${d.hint}`)}`);
+      if (d.justification?.pending) lines.push(`${indent}${color.magenta(`→ ${justificationText(d.justification, lang)}`)}`);
     }
     lines.push('');
   }
@@ -60,7 +64,9 @@ export const stylish: Formatter = ({ diagnostics, summary, lang, color }) => {
 
 function summaryLine(summary: Summary, lang: Lang, color: ChalkInstance): string {
   const total = summary.errors + summary.warnings;
-  const justified = summary.justified > 0 ? fill(TEXT.justifiedCount[lang], { justified: summary.justified }) : '';
+  const justified =
+    (summary.justified > 0 ? fill(TEXT.justifiedCount[lang], { justified: summary.justified }) : '') +
+    (summary.pending > 0 ? fill(TEXT.pendingCount[lang], { pending: summary.pending }) : '');
   const hidden = hiddenText(summary, lang);
   const params = { total, errors: summary.errors, warnings: summary.warnings, files: summary.files, scope: scopeText(summary.scope, lang), where: filesText(summary, lang), justified, hidden };
   if (total === 0) return color.green(fill((hidden ? TEXT.cleanHidden : TEXT.clean)[lang], params));

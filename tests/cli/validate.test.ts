@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { baseRepo, writeRepo } from '../helpers/fixture.js';
+import { baseRepo, render, writeRepo } from '../helpers/fixture.js';
 import { runCli } from './run.js';
 
 function repoWithOneError() {
@@ -72,6 +72,18 @@ describe('plan validate exit codes', () => {
     expect((await runCli(['validate', '-C', root])).code).toBe(0);
     expect((await runCli(['validate', '-C', root, '--max-warnings', '1'])).code).toBe(0);
     expect((await runCli(['validate', '-C', root, '--max-warnings', '0'])).code).toBe(1);
+  });
+
+  it('still counts a warning the department justified in its own report for --max-warnings, until Planeación approves it', async () => {
+    const files = baseRepo();
+    files[DIF_T1] = (render({ ...files[DIF_T1], fecha_entrega: '2019-04-03' }) as string).replace(/^fecha_entrega: .*$/m, '$&  # plan-justifica PLAN021: declaratoria de emergencia');
+    const pending = await runCli(['validate', '-C', writeRepo(files), '--max-warnings', '0']);
+    expect(pending.code).toBe(1);
+    expect(pending.stdout).toContain('✖ 1 problema(s): 0 error(es) y 1 advertencia(s) en 8 archivo(s) revisado(s), 1 con justificación pendiente de aprobación.\n');
+    files['planeacion/excepciones.yaml'] = {
+      excepciones: [{ regla: 'PLAN021', archivo: DIF_T1, motivo: 'Declaratoria de emergencia', aprobo: 'Dirección de Planeación', fecha: '2019-04-05' }],
+    };
+    expect((await runCli(['validate', '-C', writeRepo(files), '--max-warnings', '0'])).code).toBe(0);
   });
 
   it('exits 2 with a clear message when no plan.yaml is found', async () => {
@@ -170,6 +182,7 @@ describe('plan validate output', () => {
       errors: 1,
       warnings: 0,
       justified: 0,
+      pending: 0,
       files: 8,
       hiddenWarnings: 0,
       byRule: [{ rule: 'PLAN005', title: 'Clave o trimestre distinto del nombre de su carpeta o archivo', errors: 1, warnings: 0, justified: 0 }],

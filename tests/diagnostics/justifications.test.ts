@@ -32,11 +32,48 @@ describe('justified exceptions', () => {
     expect(diagnostics.map((d) => [d.rule, d.line, d.justification])).toEqual([['PLAN021', 3, undefined]]);
   });
 
-  it('marks a finding justified by a comment on its line, keeping it visible with its reason', () => {
+  it('marks a finding a department justified in its own report as pending approval, keeping it visible with its reason', () => {
     const diagnostics = validateFiles(lateReport('fecha_entrega: 2019-04-03  # plan-justifica PLAN021: declaratoria de emergencia del 25/03/2019'));
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ rule: 'PLAN021', line: 3, justification: { reason: 'declaratoria de emergencia del 25/03/2019', source: 'comment' } });
-    expect(summarize(diagnostics, 8)).toMatchObject({ errors: 0, warnings: 0, justified: 1, files: 8 });
+    expect(diagnostics[0]).toMatchObject({ rule: 'PLAN021', line: 3, justification: { reason: 'declaratoria de emergencia del 25/03/2019', source: 'comment', pending: true } });
+  });
+
+  it('still counts a finding whose justification is pending approval as a warning', () => {
+    const diagnostics = validateFiles(lateReport('fecha_entrega: 2019-04-03  # plan-justifica PLAN021: declaratoria de emergencia del 25/03/2019'));
+    expect(summarize(diagnostics, 8)).toMatchObject({ errors: 0, warnings: 1, justified: 0, pending: 1, files: 8 });
+  });
+
+  it('accepts a justifying comment in Planeación\'s own files as approved', () => {
+    const files: Record<string, any> = baseRepo();
+    const round = 'planeacion/retroalimentacion/2019-T1.yaml';
+    files[round] = [
+      'trimestre: 2019-T1',
+      'fecha_emision: 2019-04-10',
+      'observaciones:',
+      '  # plan-justifica PLAN025: la observación se retiró en la reunión del 20 de junio',
+      '  - id: RET-2019-T1-01',
+      '    dependencia: OP',
+      '    tipo: observacion',
+      '    texto: Justificar la variación de la meta M1.',
+      '',
+    ].join('\n');
+    const t2 = structuredClone(files[REPORT]);
+    Object.assign(t2, { trimestre: '2019-T2', fecha_entrega: '2019-06-26' });
+    files['dependencias/OP/reportes/2019-T2.yaml'] = t2;
+    const diagnostics = validateFiles(files, { fechaCorte: '2019-07-15' }).filter((d) => d.rule === 'PLAN025');
+    expect(diagnostics.map((d) => [d.file, d.line, d.justification])).toEqual([[round, 5, { reason: 'la observación se retiró en la reunión del 20 de junio', source: 'comment' }]]);
+    expect(summarize(diagnostics, 1)).toMatchObject({ warnings: 0, justified: 1, pending: 0 });
+  });
+
+  it('takes Planeación\'s approval in excepciones.yaml over the department\'s own comment on the same finding, using both', () => {
+    const files = lateReport('fecha_entrega: 2019-04-03  # plan-justifica PLAN021: se cayó el sistema');
+    files['planeacion/excepciones.yaml'] = {
+      excepciones: [{ regla: 'PLAN021', archivo: REPORT, motivo: 'Falla del sistema de oficialía de partes', aprobo: 'Dirección de Planeación', fecha: '2019-04-05' }],
+    };
+    const diagnostics = validateFiles(files);
+    expect(diagnostics.map((d) => [d.rule, d.justification])).toEqual([
+      ['PLAN021', { reason: 'Falla del sistema de oficialía de partes', source: 'file', approvedBy: 'Dirección de Planeación', date: '2019-04-05' }],
+    ]);
   });
 
   it('accepts the comment on the line just above', () => {

@@ -47,6 +47,7 @@ describe('summarize', () => {
       errors: 0,
       warnings: 0,
       justified: 0,
+      pending: 0,
       files: 12,
       hiddenWarnings: 4,
       scope: { dependencia: 'OP' },
@@ -59,6 +60,18 @@ describe('summarize', () => {
     expect(exitCodeFor(summarize([diag({})], 1), undefined)).toBe(0);
     expect(exitCodeFor(summarize([diag({})], 1), 0)).toBe(1);
     expect(exitCodeFor(summarize([diag({ severity: 'error' })], 1), undefined)).toBe(1);
+  });
+
+  it('counts a finding whose justification is pending approval as its severity, and says how many are pending', () => {
+    const pending = { reason: 'r', source: 'comment' as const, pending: true as const };
+    const summary = summarize([diag({ justification: pending }), diag({ severity: 'error', justification: pending })], 1);
+    expect(summary).toMatchObject({ errors: 1, warnings: 1, justified: 0, pending: 2 });
+    expect(summary.byRule).toEqual([{ rule: 'PLAN021', title: '', errors: 1, warnings: 1, justified: 0 }]);
+  });
+
+  it('lets a warning pending approval pass --max-warnings 0 only once Planeación approves it', () => {
+    expect(exitCodeFor(summarize([diag({ justification: { reason: 'r', source: 'comment', pending: true } })], 1), 0)).toBe(1);
+    expect(exitCodeFor(summarize([diag({ justification: { reason: 'r', source: 'file', approvedBy: 'Planeación', date: '2019-04-05' } })], 1), 0)).toBe(0);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { github } from '../../src/format/github.js';
-import { colored, diag, HOSTILE, inputOf, JUSTIFIED_REASON, justifiedPipelineFindings, mixed, pipelineFindings } from './sample.js';
+import { colored, diag, HOSTILE, inputOf, JUSTIFIED_REASON, justifiedPipelineFindings, mixed, pendingPipelineFindings, pipelineFindings } from './sample.js';
 
 /** Undoes GitHub's escaping of command data, as the runner does. */
 function unescapeData(text: string): string {
@@ -90,11 +90,19 @@ describe('github format', () => {
     );
   });
 
-  it('turns a finding justified by a real `# plan-justifica` comment into a notice', () => {
+  it('turns a finding Planeación justified in excepciones.yaml into a notice, with who approved it and when', () => {
     const [notice, ...rest] = github(justifiedPipelineFindings().input).trimEnd().split('\n').map(parseCommand);
     expect(rest).toEqual([]);
     expect(notice!.command).toBe('notice');
     expect(notice!.properties).toMatchObject({ file: 'dependencias/DIF/reportes/2019-T1.yaml', line: '12', col: '24' });
-    expect(notice!.message.endsWith(`(justificado: ${JUSTIFIED_REASON})`)).toBe(true);
+    expect(notice!.message.endsWith(`(justificado: ${JUSTIFIED_REASON} (aprobó Lic. Marta Ruiz, 02/04/2019))`)).toBe(true);
+  });
+
+  it('keeps a finding a department justified in its own file as an error, with its reason pending approval', () => {
+    const [annotation, ...rest] = github(pendingPipelineFindings().input).trimEnd().split('\n').map(parseCommand);
+    expect(rest).toEqual([]);
+    expect(annotation!.command).toBe('error');
+    expect(annotation!.properties).toMatchObject({ file: 'dependencias/DIF/reportes/2019-T1.yaml', line: '12', col: '24' });
+    expect(annotation!.message.endsWith(`; pendiente de aprobación: ${JUSTIFIED_REASON} (%s))`.replace('%s', 'sigue contando hasta que Planeación la apruebe en planeacion/excepciones.yaml'))).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { json } from '../../src/format/json.js';
-import { colored, diag, HOSTILE, inputOf, JUSTIFIED_REASON, justifiedPipelineFindings, mixed, pipelineFindings } from './sample.js';
+import { colored, diag, HOSTILE, inputOf, JUSTIFIED_REASON, justifiedPipelineFindings, mixed, pendingPipelineFindings, pipelineFindings } from './sample.js';
 
 describe('json format', () => {
   it('is one object with version 1, the summary and every diagnostic, ending in a newline', () => {
@@ -13,6 +13,7 @@ describe('json format', () => {
         errors: 1,
         warnings: 1,
         justified: 2,
+        pending: 0,
         files: 8,
         hiddenWarnings: 0,
         byRule: [
@@ -46,7 +47,7 @@ describe('json format', () => {
 
   it('carries the scope and the warnings --quiet hid as data', () => {
     const out = JSON.parse(json(inputOf([], {}, { scope: { dependencia: 'OP', paths: ['dependencias/OP/reportes/'] }, hiddenWarnings: 3 })));
-    expect(out.summary).toEqual({ errors: 0, warnings: 0, justified: 0, files: 8, hiddenWarnings: 3, scope: { dependencia: 'OP', paths: ['dependencias/OP/reportes/'] }, byRule: [], byDepartment: [] });
+    expect(out.summary).toEqual({ errors: 0, warnings: 0, justified: 0, pending: 0, files: 8, hiddenWarnings: 3, scope: { dependencia: 'OP', paths: ['dependencias/OP/reportes/'] }, byRule: [], byDepartment: [] });
   });
 
   it('keeps a justification as it is, with its source, approver and date', () => {
@@ -58,7 +59,7 @@ describe('json format', () => {
   });
 
   it('is an empty list and zero counts for a clean run', () => {
-    expect(JSON.parse(json(inputOf([])))).toEqual({ version: 1, summary: { errors: 0, warnings: 0, justified: 0, files: 8, hiddenWarnings: 0, byRule: [], byDepartment: [] }, diagnostics: [] });
+    expect(JSON.parse(json(inputOf([])))).toEqual({ version: 1, summary: { errors: 0, warnings: 0, justified: 0, pending: 0, files: 8, hiddenWarnings: 0, byRule: [], byDepartment: [] }, diagnostics: [] });
   });
 
   it('never colours, whatever Chalk it is given', () => {
@@ -86,9 +87,15 @@ describe('json format', () => {
     ]);
   });
 
-  it('carries a finding justified by a real `# plan-justifica` comment, counted apart', () => {
+  it('carries a finding Planeación justified in excepciones.yaml, counted apart', () => {
     const parsed = JSON.parse(json(justifiedPipelineFindings().input));
-    expect(parsed.summary).toMatchObject({ errors: 0, warnings: 0, justified: 1 });
-    expect(parsed.diagnostics).toMatchObject([{ rule: 'PLAN020', severity: 'error', line: 12, justification: { reason: JUSTIFIED_REASON, source: 'comment' } }]);
+    expect(parsed.summary).toMatchObject({ errors: 0, warnings: 0, justified: 1, pending: 0 });
+    expect(parsed.diagnostics).toMatchObject([{ rule: 'PLAN020', severity: 'error', line: 12, justification: { reason: JUSTIFIED_REASON, source: 'file', approvedBy: 'Lic. Marta Ruiz', date: '2019-04-02' } }]);
+  });
+
+  it('carries a finding a department justified in its own file as pending, still counted as an error', () => {
+    const parsed = JSON.parse(json(pendingPipelineFindings().input));
+    expect(parsed.summary).toMatchObject({ errors: 1, warnings: 0, justified: 0, pending: 1 });
+    expect(parsed.diagnostics).toMatchObject([{ rule: 'PLAN020', severity: 'error', line: 12, justification: { reason: JUSTIFIED_REASON, source: 'comment', pending: true } }]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareDiagnostics } from '../../src/diagnostics/diagnostic.js';
 import { junit } from '../../src/format/junit.js';
-import { colored, diag, HOSTILE, HOSTILE_IN_XML, inputOf, JUSTIFIED_REASON, justifiedPipelineFindings, mixed, pipelineFindings } from './sample.js';
+import { colored, diag, HOSTILE, HOSTILE_IN_XML, inputOf, JUSTIFIED_REASON, justifiedPipelineFindings, mixed, pendingPipelineFindings, pipelineFindings } from './sample.js';
 
 interface XmlElement {
   name: string;
@@ -247,14 +247,23 @@ ${OP_T1}:20:5  PLAN024  [error] Porcentaje mayor a 100.</failure>
     );
   });
 
-  it('passes a finding justified by a real `# plan-justifica` comment, with its reason in system-out', () => {
+  it('passes a finding Planeación justified in excepciones.yaml, with its reason and approval in system-out', () => {
     const root = parseXml(junit(justifiedPipelineFindings().input));
     expect(root.attributes).toEqual({ name: 'plan validate', tests: '1', failures: '0' });
     const testcase = root.children[0]!.children[0]!;
     const file = 'dependencias/DIF/reportes/2019-T1.yaml';
     expect(testcase.attributes).toEqual({ name: 'PLAN020 Avance reportado en una unidad de medida distinta a la de su meta (justificado)', classname: file, file });
     expect(testcase.children.map((c) => c.name)).toEqual(['system-out']);
-    expect(testcase.children[0]!.text.split('\n')[1]).toBe(`→ ${JUSTIFIED_REASON}`);
+    expect(testcase.children[0]!.text.split('\n')[1]).toBe(`→ ${JUSTIFIED_REASON} (aprobó Lic. Marta Ruiz, 02/04/2019)`);
+  });
+
+  it('fails an error a department justified in its own file, with the reason pending approval in the failure', () => {
+    const root = parseXml(junit(pendingPipelineFindings().input));
+    expect(root.attributes).toEqual({ name: 'plan validate', tests: '1', failures: '1' });
+    const testcase = root.children[0]!.children[0]!;
+    expect(testcase.attributes.name).toBe('PLAN020 Avance reportado en una unidad de medida distinta a la de su meta');
+    expect(testcase.children.map((c) => c.name)).toEqual(['failure']);
+    expect(testcase.children[0]!.text.split('\n').at(-1)).toBe(`→ pendiente de aprobación: ${JUSTIFIED_REASON} (sigue contando hasta que Planeación la apruebe en planeacion/excepciones.yaml)`);
   });
 });
 

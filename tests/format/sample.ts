@@ -76,8 +76,26 @@ export function pipelineFindings(): PipelineRun {
 
 export const JUSTIFIED_REASON = 'El padrón se levantó por kilómetro de ruta';
 
-/** A real run whose only finding, PLAN020 at DIF's 2019-T1 line 12, is justified by a comment above it. */
+export const APPROVER = 'Lic. Marta Ruiz';
+
+/**
+ * A real run whose only finding, PLAN020 at DIF's 2019-T1 line 12, Planeación approved in
+ * planeacion/excepciones.yaml (on 2 April 2019).
+ */
 export function justifiedPipelineFindings(): PipelineRun {
+  const files = baseRepo();
+  const report = 'dependencias/DIF/reportes/2019-T1.yaml';
+  files[report].ppcs[0].avances[0].unidad_medida = 'km';
+  files[report] = (render(files[report]) as string).replace(/^( *)unidad_medida: km$/m, `$1# sin justificación aquí\n$&`);
+  files['planeacion/excepciones.yaml'] = { excepciones: [{ regla: 'PLAN020', archivo: report, linea: 12, motivo: JUSTIFIED_REASON, aprobo: APPROVER, fecha: '2019-04-02' }] };
+  return run(files);
+}
+
+/**
+ * A real run whose only finding, the same PLAN020 at DIF's 2019-T1 line 12, DIF justified
+ * itself with a `# plan-justifica` comment above it: pending Planeación's approval.
+ */
+export function pendingPipelineFindings(): PipelineRun {
   const files = baseRepo();
   const report = 'dependencias/DIF/reportes/2019-T1.yaml';
   files[report].ppcs[0].avances[0].unidad_medida = 'km';

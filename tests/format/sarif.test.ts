@@ -4,7 +4,7 @@ import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { sarif } from '../../src/format/sarif.js';
 import { RULES } from '../../src/rules/index.js';
-import { colored, diag, HOSTILE, inputOf, JUSTIFIED_REASON, justifiedPipelineFindings, mixed, pipelineFindings } from './sample.js';
+import { colored, diag, HOSTILE, inputOf, JUSTIFIED_REASON, justifiedPipelineFindings, mixed, pendingPipelineFindings, pipelineFindings } from './sample.js';
 
 // Both packages ship CommonJS; under NodeNext their default export is the module object.
 const Ajv = AjvDraft04 as unknown as typeof AjvDraft04.default;
@@ -159,11 +159,23 @@ describe('sarif format', () => {
     expect(result.originalUriBaseIds['%SRCROOT%'].uri).toBe(`${new URL(`file://${input.root}`).href}/`);
   });
 
-  it('suppresses in source a finding justified by a real `# plan-justifica` comment, and stays schema-valid', () => {
+  it('suppresses externally a finding Planeación justified in excepciones.yaml, and stays schema-valid', () => {
     const log = JSON.parse(sarif(justifiedPipelineFindings().input));
     expect(schemaErrors(log)).toEqual([]);
     const [result] = log.runs[0].results;
-    expect(result).toMatchObject({ ruleId: 'PLAN020', level: 'error', suppressions: [{ kind: 'inSource', status: 'accepted', justification: JUSTIFIED_REASON }] });
+    expect(result).toMatchObject({
+      ruleId: 'PLAN020',
+      level: 'error',
+      suppressions: [{ kind: 'external', status: 'accepted', justification: JUSTIFIED_REASON, properties: { approvedBy: 'Lic. Marta Ruiz', date: '2019-04-02' } }],
+    });
+    expect(result.locations[0].physicalLocation.region).toMatchObject({ startLine: 12, startColumn: 24 });
+  });
+
+  it('gives a finding a department justified in its own file an in-source suppression under review, and stays schema-valid', () => {
+    const log = JSON.parse(sarif(pendingPipelineFindings().input));
+    expect(schemaErrors(log)).toEqual([]);
+    const [result] = log.runs[0].results;
+    expect(result).toMatchObject({ ruleId: 'PLAN020', level: 'error', suppressions: [{ kind: 'inSource', status: 'underReview', justification: JUSTIFIED_REASON }] });
     expect(result.locations[0].physicalLocation.region).toMatchObject({ startLine: 12, startColumn: 24 });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareDiagnostics, summarize } from '../../src/diagnostics/diagnostic.js';
 import { stylish } from '../../src/format/stylish.js';
-import { colored, diag, inputOf, justifiedPipelineFindings, mixed, pipelineFindings, ruleTitle } from './sample.js';
+import { colored, diag, inputOf, justifiedPipelineFindings, mixed, pendingPipelineFindings, pipelineFindings, ruleTitle } from './sample.js';
 
 const ESC = '\u001b[';
 
@@ -136,13 +136,21 @@ describe('stylish format', () => {
     expect(summarize(input.diagnostics, input.summary.files, { ruleTitle: ruleTitle() })).toEqual(input.summary);
   });
 
-  it('shows a finding justified by a real `# plan-justifica` comment and reports the repo clean', () => {
+  it('shows a finding Planeación justified in excepciones.yaml, with who approved it, and reports the repo clean', () => {
     const { input } = justifiedPipelineFindings();
     const out = stylish(input).split('\n');
     expect(out[0]).toBe('dependencias/DIF/reportes/2019-T1.yaml');
     expect(out[1]).toMatch(/^ {2}12:24 {2}justificado {2}El avance de la meta «M1» del PPCS «DIF-01» está en «km» .* {2}PLAN020$/);
-    expect(out[2]).toBe(`${' '.repeat(2 + 5 + 2 + 11 + 2)}→ El padrón se levantó por kilómetro de ruta`);
+    expect(out[2]).toBe(`${' '.repeat(2 + 5 + 2 + 11 + 2)}→ El padrón se levantó por kilómetro de ruta (aprobó Lic. Marta Ruiz, 02/04/2019)`);
     expect(out.at(-2)).toBe(`✔ Sin problemas en ${input.summary.files} archivo(s), 1 justificado(s).`);
+  });
+
+  it('shows a finding a department justified in its own file as the error it still is, with the reason pending approval', () => {
+    const { input } = pendingPipelineFindings();
+    const out = stylish(input).split('\n');
+    expect(out[1]).toMatch(/^ {2}12:24 {2}error {2}El avance de la meta «M1» del PPCS «DIF-01» está en «km» .* {2}PLAN020$/);
+    expect(out[3]).toBe(`${' '.repeat(2 + 5 + 2 + 5 + 2)}→ pendiente de aprobación: El padrón se levantó por kilómetro de ruta (sigue contando hasta que Planeación la apruebe en planeacion/excepciones.yaml)`);
+    expect(out.at(-2)).toBe(`✖ 1 problema(s): 1 error(es) y 0 advertencia(s) en ${input.summary.files} archivo(s) revisado(s), 1 con justificación pendiente de aprobación.`);
   });
 
   it('counts Planeación’s files apart and lists them after the departments', () => {

@@ -6,7 +6,7 @@ function justified(justification: Justification): Diagnostic {
   return { rule: 'PLAN021', severity: 'warning', message: 'Entregado tarde.', file: 'dependencias/OP/reportes/2019-T1.yaml', line: 3, column: 1, justification };
 }
 
-/** The «Justificación aceptada» cell of the only row. */
+/** The «Justificación» cell of the only row. */
 function justificationCell(d: Diagnostic) {
   return findingsSection([d], ['OP'], true).table.rows[0]![6];
 }
@@ -19,6 +19,12 @@ describe('the findings table', () => {
 
   it('shows a justification comment as its reason alone', () => {
     expect(justificationCell(justified({ reason: 'Acordado con Planeación', source: 'comment' }))).toEqual({ t: 'text', v: 'Acordado con Planeación' });
+  });
+
+  it('shows a justification a department wrote in its own file as pending approval, and the finding with its severity', () => {
+    const row = findingsSection([justified({ reason: 'Se cayó el sistema', source: 'comment', pending: true })], ['OP'], true).table.rows[0]!;
+    expect(row[3]).toEqual({ t: 'text', v: 'Advertencia' });
+    expect(row[6]).toEqual({ t: 'text', v: 'Pendiente de aprobación: Se cayó el sistema' });
   });
 
   it('marks a justified finding as «Justificado» whatever its severity', () => {

@@ -1,5 +1,5 @@
 // The six rubric criteria, one sub-indicator at a time, as the annual view shows them: the
-// numerator and denominator behind each score, and the 2020 action each shortfall leads to.
+// numerator and denominator behind each score, and the next year's action each shortfall leads to.
 // The top band is set at 100 so that every criterion short of 100 counts as weak and every
 // sub-indicator short of 100 % gets its action.
 import { describe, expect, it } from 'vitest';
@@ -35,11 +35,14 @@ function sub(view: ReportView, clave: string, nombre: string): [Cell, Cell, Cell
   return [row[5]!, row[6]!, row[7]!];
 }
 
-/** The 2020 actions proposed to a department for one criterion. */
+/**
+ * The 2020 actions proposed to a department for one criterion: the criterion's own sentence,
+ * without the plan type's framing that follows it (tests/report/next-plan.test.ts checks that).
+ */
 function actions(view: ReportView, clave: string, criterio: string): unknown[] {
-  return section(view, 'plan2020')
+  return section(view, 'plan-siguiente')
     .table.rows.filter((r) => valueOf(r[0]) === clave && valueOf(r[2]) === criterio)
-    .map((r) => valueOf(r[3]));
+    .map((r) => String(valueOf(r[3])).replace(/ Como plan de Consolidación: .*$/, ''));
 }
 
 const CONSISTENCIA = 'Consistencia Programática';
@@ -88,11 +91,20 @@ describe('Seguimiento y retroalimentación', () => {
     ]);
   });
 
-  it('counts a late delivery justified by Planeación (PLAN021) as on time', () => {
+  it('counts a late delivery justified by Planeación (PLAN021, in excepciones.yaml) as on time', () => {
+    const files = baseRepo();
+    files[OP_T1].fecha_entrega = '2019-04-03';
+    files['planeacion/excepciones.yaml'] = {
+      excepciones: [{ regla: 'PLAN021', archivo: OP_T1, motivo: 'entregado por oficio el 29/03', aprobo: 'Dirección de Planeación', fecha: '2019-04-05' }],
+    };
+    expect(sub(evaluate(files), 'OP', 'Reportes entregados a tiempo')).toEqual([int(1), int(1), pct(1)]);
+  });
+
+  it('does not count a late delivery the department justified in its own report as on time', () => {
     const files = baseRepo();
     files[OP_T1].fecha_entrega = '2019-04-03';
     files[OP_T1] = (render(files[OP_T1]) as string).replace('fecha_entrega: 2019-04-03', 'fecha_entrega: 2019-04-03  # plan-justifica PLAN021: entregado por oficio el 29/03');
-    expect(sub(evaluate(files), 'OP', 'Reportes entregados a tiempo')).toEqual([int(1), int(1), pct(1)]);
+    expect(sub(evaluate(files), 'OP', 'Reportes entregados a tiempo')).toEqual([int(0), int(1), pct(0)]);
   });
 
   it('counts progress in another unit (PLAN020) as not aligned', () => {
@@ -178,20 +190,35 @@ describe('Integración y organización', () => {
 });
 
 describe('Integralidad', () => {
+  /** DIF no longer names OP, in its carátula or its report: OP takes part in nothing of DIF's. */
+  function difWithoutOp(files: Repo): Repo {
+    delete files[DIF_01].actividades[0].participantes;
+    delete files[DIF_T1].ppcs[0].colaboraciones;
+    return files;
+  }
+
   it('counts a PPCS whose activities involve no other department as not shared', () => {
-    const files = baseRepo();
+    const files = difWithoutOp(baseRepo());
     delete files[OP_01].actividades[0].participantes;
     const view = evaluate(files);
-    expect(sub(view, 'OP', 'PPCS con actividades compartidas')).toEqual([int(0), int(1), pct(0)]);
+    expect(sub(view, 'OP', 'PPCS con participación compartida')).toEqual([int(0), int(1), pct(0)]);
     // Nothing shared, so no report entry is expected to name a collaboration.
     expect(sub(view, 'OP', 'Colaboraciones referidas en los reportes')).toEqual([int(0), int(0), empty('No aplica')]);
-    expect(actions(view, 'OP', INTEGRALIDAD)).toEqual(['Desarrollar PPCS en los que al menos una actividad se realice con la participación de una o más dependencias (en 2019, 0 de 1 PPCS compartidos).']);
+    expect(actions(view, 'OP', INTEGRALIDAD)).toEqual([
+      'Desarrollar PPCS en los que al menos una actividad se realice con la participación de una o más dependencias, o participar en los de otras dependencias (en 2019, 0 de 1 PPCS con participación compartida).',
+    ]);
   });
 
   it('does not count the department itself as a partner', () => {
-    const files = baseRepo();
+    const files = difWithoutOp(baseRepo());
     files[OP_01].actividades[0].participantes = ['OP'];
-    expect(sub(evaluate(files), 'OP', 'PPCS con actividades compartidas')).toEqual([int(0), int(1), pct(0)]);
+    expect(sub(evaluate(files), 'OP', 'PPCS con participación compartida')).toEqual([int(0), int(1), pct(0)]);
+  });
+
+  it('counts the PPCS of another department that names it as participant: (0 + 1) / (1 + 1)', () => {
+    const files = baseRepo();
+    delete files[OP_01].actividades[0].participantes;
+    expect(sub(evaluate(files), 'OP', 'PPCS con participación compartida')).toEqual([int(1), int(2), pct(0.5)]);
   });
 
   it('counts a report entry of a shared PPCS that names no collaboration', () => {
@@ -294,7 +321,7 @@ describe('the 2020 plan of a department without a shortfall', () => {
     const view = evaluate(baseRepo());
     expect(cell(view, 'criterios', ['DIF'], 'Total')).toEqual(num(100, 1));
     expect(cell(view, 'criterios', ['DIF'], 'Grado')).toEqual(text('Sobresaliente'));
-    expect(section(view, 'plan2020').table.rows.filter((r) => valueOf(r[0]) === 'DIF').map((r) => [valueOf(r[2]), valueOf(r[3])])).toEqual([
+    expect(section(view, 'plan-siguiente').table.rows.filter((r) => valueOf(r[0]) === 'DIF').map((r) => [valueOf(r[2]), valueOf(r[3])])).toEqual([
       [CONSISTENCIA, 'Mantener el nivel alcanzado en 2019 y documentar sus prácticas de consistencia programática para compartirlas con otras dependencias.'],
     ]);
   });
