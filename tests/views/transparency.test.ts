@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { baseRepo } from '../helpers/fixture.js';
-import { empty, int, num, pct, section, summary, text, transparency, type ReportView } from './api.js';
+import { date, empty, int, num, section, summary, text, transparency, type ReportView } from './api.js';
 
 const DIF_01 = 'dependencias/DIF/ppcs/DIF-01.yaml';
 const DIF_T1 = 'dependencias/DIF/reportes/2019-T1.yaml';
@@ -12,26 +12,30 @@ describe('transparencyView: one row per indicator', () => {
   it('gives DIF-01 M1 (people, last value) every column of the format', () => {
     expect(rowOf(transparency(baseRepo(), '2019-T1'), 'DIF-01')).toEqual([
       text('2019'),
-      text('2019-T1'),
-      text('Sistema Municipal DIF'),
+      date('2019-01-01'),
+      date('2019-03-31'),
       text('DIF-01 Desayunos escolares'),
+      text('Entregar desayunos escolares.'),
       text('Personas atendidas'),
-      empty('Sin dato'),
+      text('Eficacia'),
+      text('Niñas y niños que reciben desayuno en el trimestre.'),
       text('Conteo de padrón'),
       text('Persona'),
-      empty('Sin dato'),
+      text('Trimestral'),
       num(0, 0),
       num(600, 0),
       empty('Sin ajuste'),
       num(590, 0),
-      pct(590 / 600),
       text('Ascendente'),
-      empty('Sin dato'),
-      text('Coordinación de Alimentación'),
+      text('Padrón de beneficiarios'),
+      text('Sistema Municipal DIF'),
+      date('2019-03-28'),
+      date('2019-04-15'),
+      text('El PPCS no indica su objetivo del Plan Municipal de Desarrollo: se publica el objetivo del PPCS.'),
     ]);
   });
 
-  it('shows a descending indicator as «Descendente» with meta ÷ alcanzado as its progress', () => {
+  it('shows a descending indicator as «Descendente» with its reported value as the avance', () => {
     const files = baseRepo();
     const meta = files[DIF_01].metas[0];
     meta.indicador.sentido = 'descendente';
@@ -39,7 +43,7 @@ describe('transparencyView: one row per indicator', () => {
     meta.meta_anual = 50;
     files[DIF_T1].ppcs[0].avances[0].valor = 40;
     const row = rowOf(transparency(files, '2019-T1'), 'DIF-01');
-    expect([row[12], row[13], row[14]]).toEqual([num(40, 0), pct(50 / 40), text('Descendente')]);
+    expect([row[14], row[15]]).toEqual([num(40, 0), text('Descendente')]);
   });
 
   it('publishes no row for a cancelled PPCS and counts it in the summary', () => {
@@ -53,13 +57,13 @@ describe('transparencyView: one row per indicator', () => {
 
   it('restricted to one department, publishes only its indicators', () => {
     const view = transparency(baseRepo(), '2019-T1', { dependencia: 'OP' });
-    expect(section(view, 'indicadores').table.rows.map((r) => r[2])).toEqual([text('Dirección de Obras Públicas')]);
+    expect(section(view, 'indicadores').table.rows.map((r) => r[17])).toEqual([text('Dirección de Obras Públicas')]);
     expect(summary(view, 'Dependencias')).toEqual(int(1));
   });
 
-  it('shows no progress for a quarter not yet reported', () => {
+  it('publishes «No reportado», not the earlier quarters, for a due quarter without report', () => {
     const row = rowOf(transparency(baseRepo(), '2019-T2', { fechaCorte: '2019-07-15' }), 'OP-01');
-    // OP reported 2 km in T1 and nothing in T2: the cumulative «suma» stays at 2 of 10.
-    expect([row[1], row[12], row[13]]).toEqual([text('2019-T2'), num(2, 0), pct(0.2)]);
+    // OP reported 2 km in T1 and delivered no T2 report, due by 2019-07-15.
+    expect([row[1], row[14], row[18]]).toEqual([date('2019-04-01'), empty('No reportado'), empty('No reportado')]);
   });
 });

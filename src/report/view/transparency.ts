@@ -1,20 +1,27 @@
 // The «Indicadores de resultados» table of the Ley General de Transparencia, art. 70,
 // fracción VI: what the municipality publishes each quarter about its indicators. One row
-// per meta of every PPCS still in force; a value the carátula lacks is shown as «Sin dato»
-// and counted, so Planeación knows what to complete before publishing.
+// per meta of every PPCS still in force, with the columns of the official format in their
+// order. A value the carátula lacks is shown as «Sin dato», counted, and named in the row's
+// Nota, so Planeación knows what to complete before publishing.
 import type { ReportCutoff } from '../../calendar/report-cutoff.js';
 import type { PlanModel, SourceDoc } from '../../model/model.js';
 import { parseTrimestre } from '../../model/model.js';
-import type { Frecuencia, Meta, Ppcs, TrimestreId } from '../../model/types.js';
-import { metaProgress } from '../../model/meta-progress.js';
-import { cellText, empty, int, measured, pct, text } from './cell-text.js';
+import { isUnreported, metaProgress, type MetaProgress } from '../../model/meta-progress.js';
+import { isAdjusted } from '../../model/progress.js';
+import type { Dimension, Frecuencia, LineaBase, Meta, Ppcs, Quarter, Reporte, TrimestreId } from '../../model/types.js';
+import { dayMonthYear } from '../../i18n/text.js';
+import { cellText, date, empty, int, measured, text } from './cell-text.js';
 import { cutoffSummary } from './cutoff.js';
 import { departmentName, reportTitle, sentidoLabel, unitName } from './labels.js';
 import type { Cell, Column, ReportView, Section } from './types.js';
 
 export const SIN_DATO = 'Sin dato';
-/** Metas ajustadas are published «en su caso»: an empty cell means the goal was not adjusted. */
+/** Metas ajustadas are published «en su caso»: an empty cell means no approved adjustment. */
 export const SIN_AJUSTE = 'Sin ajuste';
+/** A due quarter the department delivered no report for: no value is invented. */
+export const NO_REPORTADO = 'No reportado';
+/** The quarter's report is not due yet at the cut-off date. */
+export const PENDIENTE = 'Pendiente';
 
 const FRECUENCIA_LABEL: Record<Frecuencia, string> = {
   mensual: 'Mensual',
@@ -23,32 +30,63 @@ const FRECUENCIA_LABEL: Record<Frecuencia, string> = {
   anual: 'Anual',
 };
 
+const DIMENSION_LABEL: Record<Dimension, string> = {
+  eficacia: 'Eficacia',
+  eficiencia: 'Eficiencia',
+  calidad: 'Calidad',
+  economia: 'Economía',
+};
+
+/** First and last day of each quarter, as `MM-DD`. */
+const QUARTER_DAYS: Record<Quarter, [string, string]> = {
+  T1: ['01-01', '03-31'],
+  T2: ['04-01', '06-30'],
+  T3: ['07-01', '09-30'],
+  T4: ['10-01', '12-31'],
+};
+
 interface Field {
   header: string;
   kind: Column['kind'];
-  /** A blank cell here is something to capture before publishing (not so for Metas ajustadas). */
-  required: boolean;
+  /**
+   * The value comes from the carátula: a blank cell is something to capture before
+   * publishing. Not so for dates, the adjusted goal («en su caso»), the progress (it comes
+   * from the reports) or the Nota.
+   */
+  caratula: boolean;
 }
 
+// The order and wording of the official format (LGT art. 70 fr. VI, «Indicadores de resultados»).
 const FIELDS = [
-  { header: 'Ejercicio', kind: 'text', required: true },
-  { header: 'Periodo', kind: 'text', required: true },
-  { header: 'Dependencia', kind: 'text', required: true },
-  { header: 'PPCS', kind: 'text', required: true },
-  { header: 'Nombre del indicador', kind: 'text', required: true },
-  { header: 'Definición', kind: 'text', required: true },
-  { header: 'Método de cálculo', kind: 'text', required: true },
-  { header: 'Unidad de medida', kind: 'text', required: true },
-  { header: 'Frecuencia de medición', kind: 'text', required: true },
-  { header: 'Línea base', kind: 'number', required: true },
-  { header: 'Metas programadas', kind: 'number', required: true },
-  { header: 'Metas ajustadas', kind: 'number', required: false },
-  { header: 'Avance', kind: 'number', required: true },
-  { header: 'Avance %', kind: 'percent', required: true },
-  { header: 'Sentido del indicador', kind: 'text', required: true },
-  { header: 'Fuente de información', kind: 'text', required: true },
-  { header: 'Área responsable', kind: 'text', required: true },
+  { header: 'Ejercicio', kind: 'text', caratula: false },
+  { header: 'Fecha de inicio del periodo que se informa', kind: 'date', caratula: false },
+  { header: 'Fecha de término del periodo que se informa', kind: 'date', caratula: false },
+  { header: 'Programa o concepto al que corresponde el indicador', kind: 'text', caratula: true },
+  { header: 'Objetivo institucional', kind: 'text', caratula: true },
+  { header: 'Nombre del indicador', kind: 'text', caratula: true },
+  { header: 'Dimensión(es) a medir', kind: 'text', caratula: true },
+  { header: 'Definición del indicador', kind: 'text', caratula: true },
+  { header: 'Método de cálculo', kind: 'text', caratula: true },
+  { header: 'Unidad de medida', kind: 'text', caratula: true },
+  { header: 'Frecuencia de medición', kind: 'text', caratula: true },
+  { header: 'Línea base', kind: 'number', caratula: true },
+  { header: 'Metas programadas', kind: 'number', caratula: true },
+  { header: 'Metas ajustadas, en su caso', kind: 'number', caratula: false },
+  { header: 'Avance de las metas', kind: 'number', caratula: false },
+  { header: 'Sentido del indicador', kind: 'text', caratula: true },
+  { header: 'Fuente de información', kind: 'text', caratula: true },
+  { header: 'Área(s) responsable(s) que genera(n), posee(n), publica(n) y actualizan la información', kind: 'text', caratula: false },
+  { header: 'Fecha de validación', kind: 'date', caratula: false },
+  { header: 'Fecha de actualización', kind: 'date', caratula: false },
+  { header: 'Nota', kind: 'text', caratula: false },
 ] as const satisfies readonly Field[];
+
+type Header = (typeof FIELDS)[number]['header'];
+
+/** The column headers of the format, in order. */
+export const TRANSPARENCY_HEADERS: readonly Header[] = FIELDS.map((field) => field.header);
+
+const AVANCE = TRANSPARENCY_HEADERS.indexOf('Avance de las metas');
 
 export interface TransparencyOptions {
   /** Restrict the table to one department (`--dependencia`). */
@@ -71,25 +109,29 @@ export function transparencyView(model: PlanModel, trimestre: TrimestreId, optio
       }
       ppcsShown.add(doc.data.id);
       for (const meta of [...(doc.data.metas ?? [])].sort((a, b) => compareIds(a.id, b.id))) {
-        rows.push(indicatorRow(model, clave, doc, meta, trimestre, year));
+        rows.push(indicatorRow(model, clave, doc, meta, trimestre));
       }
     }
   }
 
   const missing = missingFields(rows);
   const pendientes = missing.length === 0 ? 'Ninguno' : missing.map(({ header, count }) => `${header} (${cellText(int(count))} de ${indicadores(rows.length)})`).join(', ');
-  const complete = rows.filter((row) => FIELDS.every((field, i) => !field.required || row[i]!.t !== 'empty')).length;
+  const complete = rows.filter((row) => FIELDS.every((field, i) => !field.caratula || row[i]!.t !== 'empty')).length;
+  const unreported = rows.filter((row) => isNoReportado(row[AVANCE]!)).length;
 
   const section: Section = {
     id: 'indicadores',
     sheet: 'Indicadores',
     title: 'Indicadores de resultados',
-    intro: `Formato de la Ley General de Transparencia y Acceso a la Información Pública, artículo 70, fracción VI: una fila por indicador (meta) de cada PPCS no cancelado, con su avance acumulado de enero al cierre de ${trimestre}.`,
+    intro: `Formato de la Ley General de Transparencia y Acceso a la Información Pública, artículo 70, fracción VI: una fila por indicador (meta) de cada PPCS no cancelado, con las columnas del formato en su orden y su avance acumulado de enero al cierre de ${trimestre}.`,
     table: { columns: FIELDS.map(({ header, kind }) => ({ header, kind })), rows },
     notes: [
-      'Avance: valor acumulado del indicador en el año hasta el cierre del trimestre, según su forma de acumulación (suma, último valor o promedio). Avance %: avance entre la meta vigente (la ajustada, si se ajustó; si no, la anual); en indicadores descendentes de nivel (tiempos, tasas), meta entre avance. Cuando falta un reporte, el avance llega hasta el último trimestre reportado.',
-      `«${SIN_DATO}»: el dato no está en la carátula del PPCS (o, para el avance, en los reportes trimestrales); debe completarse antes de publicar.`,
-      `«${SIN_AJUSTE}»: la meta anual no se ajustó durante el año.`,
+      'Periodo que se informa: del primer al último día del trimestre. Objetivo institucional: el objetivo del Plan Municipal de Desarrollo al que se alinea el PPCS (alineacion_pmd.objetivo); si la carátula no lo indica, el objetivo del propio PPCS, y la Nota lo dice.',
+      'Avance de las metas: valor acumulado del indicador en el año hasta el cierre del trimestre, en su unidad de medida, según su forma de acumulación (suma, último valor o promedio de los trimestres reportados). Un trimestre que debía reportarse y no se reportó no suma nada; si es el trimestre que se informa, el avance dice «No reportado».',
+      'Metas ajustadas: la meta ajustada sólo se publica cuando Planeación aprobó el ajuste; uno sin aprobar se menciona en la Nota.',
+      'Área responsable: la dependencia dueña del PPCS. Fecha de validación: el día en que la dependencia entregó su reporte del trimestre. Fecha de actualización: la fecha de corte del reporte.',
+      `«${SIN_DATO}»: el dato no está en la carátula del PPCS (o, para el avance, en el reporte trimestral); debe completarse antes de publicar.`,
+      `«${SIN_AJUSTE}»: la meta anual no tiene un ajuste aprobado.`,
       `Campos sin capturar: ${pendientes}.`,
     ],
   };
@@ -108,6 +150,7 @@ export function transparencyView(model: PlanModel, trimestre: TrimestreId, optio
       { label: 'PPCS cancelados (no se publican)', value: int(cancelled) },
       { label: 'Indicadores', value: int(rows.length) },
       { label: 'Indicadores con todos sus campos', value: int(complete) },
+      { label: 'Indicadores sin reporte del trimestre', value: int(unreported) },
       { label: 'Campos sin capturar', value: text(pendientes) },
     ],
     sections: [section],
@@ -116,37 +159,106 @@ export function transparencyView(model: PlanModel, trimestre: TrimestreId, optio
   return view;
 }
 
-function indicatorRow(model: PlanModel, clave: string, doc: SourceDoc<Ppcs>, meta: Meta, trimestre: TrimestreId, year: number): Cell[] {
+function indicatorRow(model: PlanModel, clave: string, doc: SourceDoc<Ppcs>, meta: Meta, trimestre: TrimestreId): Cell[] {
+  const { year, quarter } = parseTrimestre(trimestre);
   const ppcs = doc.data;
   const indicador = meta.indicador;
   const progress = metaProgress(model, doc, meta, trimestre);
+  const report = reportOf(model, clave, trimestre);
+  const delivery: Delivery = report ? 'entregado' : isUnreported(model, clave, trimestre) ? 'no_reportado' : 'pendiente';
   const unidad = filled(indicador?.unidad_medida);
-  return [
+  const [first, last] = QUARTER_DAYS[quarter];
+  const pmdObjetivo = filled(ppcs.alineacion_pmd?.objetivo);
+  const objetivo = pmdObjetivo ?? filled(ppcs.objetivo);
+
+  const row: Cell[] = [
     text(String(year)),
-    text(trimestre),
-    text(departmentName(model, clave)),
+    date(`${year}-${first}`),
+    date(`${year}-${last}`),
     text(`${ppcs.id} ${ppcs.nombre}`),
+    objetivo === undefined ? empty(SIN_DATO) : text(objetivo),
     optionalText(indicador?.nombre),
+    indicador?.dimension ? text(DIMENSION_LABEL[indicador.dimension]) : empty(SIN_DATO),
     optionalText(indicador?.definicion),
     optionalText(indicador?.formula),
     unidad === undefined ? empty(SIN_DATO) : text(unitName(model, unidad)),
     indicador?.frecuencia ? text(FRECUENCIA_LABEL[indicador.frecuencia]) : empty(SIN_DATO),
-    optionalNumber(indicador?.linea_base),
+    lineaBaseCell(indicador?.linea_base),
     optionalNumber(meta.meta_anual),
-    meta.meta_ajustada === undefined ? empty(SIN_AJUSTE) : measured(meta.meta_ajustada),
-    optionalNumber(progress.alcanzadoAcumulado),
-    progress.avanceAnual === undefined ? empty(SIN_DATO) : pct(progress.avanceAnual),
+    isAdjusted(meta) ? measured(meta.meta_ajustada!) : empty(SIN_AJUSTE),
+    avanceCell(progress, delivery),
     indicador ? text(sentidoLabel(indicador.sentido)) : empty(SIN_DATO),
     optionalText(indicador?.fuente),
-    optionalText(ppcs.responsable),
+    // The format asks for an area, never a person: the carátula's «responsable» names one.
+    text(departmentName(model, clave)),
+    report ? date(report.data.fecha_entrega) : empty(delivery === 'no_reportado' ? NO_REPORTADO : PENDIENTE),
+    date(model.fechaCorte),
   ];
+
+  const nota: string[] = [];
+  if (delivery === 'no_reportado') nota.push(`La dependencia no entregó el reporte de ${trimestre}: no se publica avance.`);
+  else if (delivery === 'pendiente') nota.push(`El reporte de ${trimestre} todavía no vence a la fecha de corte (${dayMonthYear(model.fechaCorte)}): no se publica avance.`);
+  else if (progress.alcanzado === undefined) nota.push(`El reporte de ${trimestre} no informa avance de esta meta.`);
+  const earlier = progress.noReportados.filter((q) => q !== quarter);
+  if (earlier.length > 0) {
+    const missingQuarters = earlier.map((q) => `${year}-${q}`);
+    nota.push(`El avance acumulado no incluye ${list(missingQuarters)}, que no se ${earlier.length === 1 ? 'reportó' : 'reportaron'}.`);
+  }
+  if (isAdjusted(meta)) {
+    const { ajuste } = meta;
+    const motivo = filled(ajuste!.motivo);
+    nota.push(
+      `Meta ajustada de ${number(meta.meta_anual)} a ${number(meta.meta_ajustada)}, aprobada por ${ajuste!.aprobo.trim()} el ${dayMonthYear(ajuste!.fecha)}${motivo ? `: ${motivo.trim().replace(/\.$/, '')}` : ''}.`,
+    );
+  } else if (meta.meta_ajustada !== undefined) {
+    nota.push(`La meta ajustada de ${number(meta.meta_ajustada)} no tiene aprobación de Planeación: no se publica como meta ajustada.`);
+  }
+  if (pmdObjetivo === undefined && objetivo !== undefined) nota.push('El PPCS no indica su objetivo del Plan Municipal de Desarrollo: se publica el objetivo del PPCS.');
+  const lineaBase = indicador?.linea_base;
+  if (typeof lineaBase === 'object') nota.push(`Línea base medida en ${lineaBase.anio}.`);
+  const sinDato = FIELDS.filter((field, i) => field.caratula && row[i]!.t === 'empty').map((field) => field.header);
+  if (sinDato.length > 0) nota.push(`Falta en la carátula: ${list(sinDato)}.`);
+  row.push(nota.length === 0 ? empty() : text(nota.join(' ')));
+  return row;
+}
+
+/** Whether the department's report of the quarter is in, missing though due, or not due yet. */
+type Delivery = 'entregado' | 'no_reportado' | 'pendiente';
+
+/**
+ * The avance of the quarter. Without the quarter's report there is no value: a cumulative
+ * figure would pass earlier quarters off as this one's. «Sin dato» when the report came but
+ * nothing was reported for the meta so far.
+ */
+function avanceCell(progress: MetaProgress, delivery: Delivery): Cell {
+  if (delivery === 'no_reportado') return empty(NO_REPORTADO);
+  if (delivery === 'pendiente') return empty(PENDIENTE);
+  return optionalNumber(progress.alcanzadoAcumulado);
+}
+
+function isNoReportado(cell: Cell): boolean {
+  return cell.t === 'empty' && cell.note === NO_REPORTADO;
+}
+
+/** The department's report of the quarter, under its file name or the quarter it declares. */
+function reportOf(model: PlanModel, clave: string, trimestre: TrimestreId): SourceDoc<Reporte> | undefined {
+  return model.reportFor(clave, trimestre) ?? model.reportsOf(clave).find((r) => r.data.trimestre === trimestre);
+}
+
+/** A baseline is published as its value; the year it was measured, when given, goes in the Nota. */
+function lineaBaseCell(lineaBase: LineaBase | undefined): Cell {
+  return optionalNumber(lineaBaseValue(lineaBase));
+}
+
+function lineaBaseValue(lineaBase: LineaBase | undefined): number | undefined {
+  return typeof lineaBase === 'object' ? lineaBase.valor : lineaBase;
 }
 
 /** Required columns with «Sin dato» cells, in column order, with how many rows lack them. */
 function missingFields(rows: readonly Cell[][]): { header: string; count: number }[] {
   const missing: { header: string; count: number }[] = [];
   FIELDS.forEach((field, i) => {
-    if (!field.required) return;
+    if (!field.caratula) return;
     const count = rows.filter((row) => row[i]!.t === 'empty').length;
     if (count > 0) missing.push({ header: field.header, count });
   });
@@ -155,6 +267,15 @@ function missingFields(rows: readonly Cell[][]): { header: string; count: number
 
 function indicadores(count: number): string {
   return `${cellText(int(count))} ${count === 1 ? 'indicador' : 'indicadores'}`;
+}
+
+/** `a`, `a y b`, `a, b y c`. */
+function list(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} y ${items[items.length - 1]}`;
+}
+
+function number(value: number | undefined): string {
+  return value === undefined ? SIN_DATO.toLowerCase() : cellText(measured(value));
 }
 
 /** A text the schema allows to be only blanks counts as not captured. */
