@@ -21,6 +21,8 @@ function lateReport(fechaLine: string, before = ''): Record<string, any> {
     '    beneficiarios: { total: 1200, mujeres: 650, hombres: 550 }',
     '    colaboraciones: [DIF]',
     '    evidencias: [dependencias/OP/evidencias/2019-T1/acta.txt]',
+    'plan_de_mejora:',
+    '  - { accion: PM-01, estatus: cumplida }',
     '',
   ].join('\n');
   return files;
