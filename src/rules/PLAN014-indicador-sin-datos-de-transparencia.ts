@@ -1,4 +1,4 @@
-import { quote } from '../i18n/text.js';
+import { quote, type Text } from '../i18n/text.js';
 import type { Indicador } from '../model/types.js';
 import { defineRule } from './rule.js';
 
@@ -12,6 +12,26 @@ const ANEXO_1_Y_2 =
  * columns come from fields the schema or PLAN010 already require.
  */
 const FIELDS = ['dimension', 'definicion', 'frecuencia', 'linea_base', 'fuente'] as const satisfies readonly (keyof Indicador)[];
+
+/** What to write for each field, for a hint that names only the missing ones. */
+const HOW: Record<(typeof FIELDS)[number], Text> = {
+  dimension: { es: '«dimension» (eficacia, eficiencia, calidad o economia)', en: '"dimension" (eficacia, eficiencia, calidad or economia)' },
+  definicion: { es: '«definicion» (qué mide, en palabras)', en: '"definicion" (what it measures, in words)' },
+  frecuencia: { es: '«frecuencia» (mensual, trimestral, semestral o anual)', en: '"frecuencia" (mensual, trimestral, semestral or anual)' },
+  linea_base: { es: '«linea_base» (un número, o {valor, anio})', en: '"linea_base" (a number, or {valor, anio})' },
+  fuente: { es: '«fuente» (de dónde salen los datos)', en: '"fuente" (where the data comes from)' },
+};
+
+function hintFor(missing: readonly (typeof FIELDS)[number][]): Text {
+  return {
+    es: `Agregue al indicador ${listIn(missing.map((field) => HOW[field].es), ' y ')}.`,
+    en: `Add to the indicator ${listIn(missing.map((field) => HOW[field].en), ' and ')}.`,
+  };
+}
+
+function listIn(items: readonly string[], and: string): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')}${and}${items[items.length - 1]}`;
+}
 
 /** Text that is only blanks is published as «Sin dato», like a missing field. */
 function lacks(indicador: Indicador, field: (typeof FIELDS)[number]): boolean {
@@ -61,6 +81,7 @@ export const PLAN014 = defineRule({
           file,
           path: ['metas', m, 'indicador'],
           atKey: true,
+          hint: hintFor(missing),
           data: { meta: quote(meta.id), ppcs: quote(data.id), campos: missing.map((field) => quote(field)).join(', ') },
           about: { ppcs: data.id, meta: meta.id },
         });

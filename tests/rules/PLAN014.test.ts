@@ -21,6 +21,14 @@ describe('PLAN014 indicator lacks data the transparency format needs', () => {
     );
   });
 
+  it('hints how to write each missing field, and only those', () => {
+    const files = baseRepo();
+    delete files[OP_01].metas[0].indicador.dimension;
+    delete files[OP_01].metas[0].indicador.linea_base;
+    expect(checkRule(PLAN014, files)[0]!.hint).toBe('Agregue al indicador «dimension» (eficacia, eficiencia, calidad o economia) y «linea_base» (un número, o {valor, anio}).');
+    expect(checkRule(PLAN014, files, { lang: 'en' })[0]!.hint).toBe('Add to the indicator "dimension" (eficacia, eficiencia, calidad or economia) and "linea_base" (a number, or {valor, anio}).');
+  });
+
   it('names a single missing field in the singular', () => {
     const files = baseRepo();
     delete files[OP_01].metas[0].indicador.dimension;
