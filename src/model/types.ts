@@ -232,10 +232,27 @@ export interface Avance {
   justificacion_variacion?: string;
 }
 
+/**
+ * How a quarter's total adds up over the year: `nuevas`, people not served before this year
+ * (quarters add); `atendidas` (the default), people served at a time, who may come back
+ * (quarters do not add).
+ */
+export type ConteoBeneficiarios = 'nuevas' | 'atendidas';
+
+export const GRUPOS_DE_EDAD = ['ninas_ninos_0_11', 'adolescentes_12_17', 'jovenes_18_29', 'adultos_30_59', 'adultos_mayores_60'] as const;
+export type GrupoDeEdad = (typeof GRUPOS_DE_EDAD)[number];
+
 export interface Beneficiarios {
   total: number;
   mujeres?: number;
   hombres?: number;
+  /** People whose sex was not recorded: mujeres + hombres + no_especificado = total. */
+  no_especificado?: number;
+  conteo?: ConteoBeneficiarios;
+  /** Year-end count of unique people; the latest report of the year that gives it wins. */
+  personas_unicas_anio?: number;
+  /** When given, the groups add up to the total. */
+  edades?: Partial<Record<GrupoDeEdad, number>>;
 }
 
 export interface ReportePpcs {
@@ -328,7 +345,11 @@ export interface RecomendacionGenero {
   fecha: IsoDate;
   dependencias: string[];
   recomendacion: string;
+  /** What later reports must show once a department declares it applied (PLAN044). */
+  verificacion?: VerificacionGenero;
 }
+
+export type VerificacionGenero = 'desagregar_por_sexo' | 'desagregar_por_edad';
 
 export interface RecomendacionesGenero {
   ejercicio: number;
