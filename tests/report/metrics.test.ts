@@ -4,6 +4,7 @@ import { deliveryStatus } from '../../src/report/metrics/delivery.js';
 import { deliveryLabel } from '../../src/report/view/labels.js';
 import { metaProgress } from '../../src/model/meta-progress.js';
 import { coverage } from '../../src/report/metrics/people.js';
+import { coveragePeople } from '../../src/model/beneficiaries.js';
 import { cumplimiento, semaforo } from '../../src/model/semaforo.js';
 import { baseRepo, writeRepo, type Files } from '../helpers/fixture.js';
 
@@ -120,14 +121,50 @@ describe('delivery status', () => {
 });
 
 describe('coverage', () => {
-  it('adds the people served in the year over the target population, capped at 100 %', () => {
+  const OP_T1 = 'dependencias/OP/reportes/2019-T1.yaml';
+
+  /** OP-01 (target population 5,000) reports the given beneficiaries in 2019-T1, T2, … in order. */
+  function opReports(...beneficiarios: object[]) {
     const files: Record<string, any> = baseRepo();
-    files['dependencias/OP/reportes/2019-T2.yaml'] = { ...files['dependencias/OP/reportes/2019-T1.yaml'], trimestre: '2019-T2', fecha_entrega: '2019-06-26' };
-    const { model } = loadPlan(writeRepo(files), { lang: 'es', fechaCorte: '2019-07-15' });
-    // OP-01: 1,200 people in T1 and again in T2 over a population of 5,000.
-    expect(coverage(model, model.ppcsById.get('OP-01')!, 2019)).toBeCloseTo(0.48, 10);
-    // DIF-01: 590 of 800 in T1 only.
-    expect(coverage(model, model.ppcsById.get('DIF-01')!, 2019)).toBeCloseTo(590 / 800, 10);
+    beneficiarios.forEach((b, i) => {
+      const trimestre = `2019-T${i + 1}`;
+      files[`dependencias/OP/reportes/${trimestre}.yaml`] = { ...files[OP_T1], trimestre, ppcs: [{ ...files[OP_T1].ppcs[0], beneficiarios: b }] };
+    });
+    const { model } = loadPlan(writeRepo(files), { lang: 'es', fechaCorte: '2020-01-15' });
+    return { model, op01: model.ppcsById.get('OP-01')! };
+  }
+
+  it('takes the largest quarter of people served at a time, not their sum: max(1,200, 1,500, 1,200) of 5,000', () => {
+    const { model, op01 } = opReports({ total: 1200 }, { total: 1500, conteo: 'atendidas' }, { total: 1200 });
+    expect(coveragePeople(model, op01, 2019)).toEqual({ personas: 1500, basis: 'atendidas', quarter: 'T2' });
+    expect(coverage(model, op01, 2019)).toBeCloseTo(0.3, 10);
+  });
+
+  it('adds quarters of new people: 1,200 + 1,500 + 300 of 5,000', () => {
+    const { model, op01 } = opReports({ total: 1200, conteo: 'nuevas' }, { total: 1500, conteo: 'nuevas' }, { total: 300, conteo: 'nuevas' });
+    expect(coveragePeople(model, op01, 2019)).toEqual({ personas: 3000, basis: 'nuevas' });
+    expect(coverage(model, op01, 2019)).toBeCloseTo(0.6, 10);
+  });
+
+  it('takes the larger of the new people added up and the largest quarter served at a time', () => {
+    const { model, op01 } = opReports({ total: 1000, conteo: 'nuevas' }, { total: 2500 }, { total: 800, conteo: 'nuevas' });
+    // 1,000 + 800 new people = 1,800 < 2,500 served in T2.
+    expect(coveragePeople(model, op01, 2019)?.personas).toBe(2500);
+  });
+
+  it('lets the latest personas_unicas_anio of the year win over any sum', () => {
+    const { model, op01 } = opReports({ total: 1200, conteo: 'nuevas', personas_unicas_anio: 1100 }, { total: 1500, conteo: 'nuevas' }, { total: 1200, conteo: 'nuevas', personas_unicas_anio: 2600 }, { total: 900, conteo: 'nuevas' });
+    expect(coveragePeople(model, op01, 2019)).toEqual({ personas: 2600, basis: 'personas_unicas_anio', quarter: 'T3' });
+    expect(coverage(model, op01, 2019)).toBeCloseTo(0.52, 10);
+    // Through T2, the T1 count was the latest one.
+    expect(coveragePeople(model, op01, 2019, 2)?.personas).toBe(1100);
+  });
+
+  it('caps coverage at 100 % and is undefined without any reported total', () => {
+    const { model, op01 } = opReports({ total: 3000, conteo: 'nuevas' }, { total: 3000, conteo: 'nuevas' });
+    expect(coverage(model, op01, 2019)).toBe(1);
+    const empty = opReports();
+    expect(coverage(empty.model, empty.op01, 2018)).toBeUndefined();
   });
 });
 

@@ -1,25 +1,30 @@
 // Beneficiaries, coverage of the target population and collaborations between departments.
 import type { PlanModel, SourceDoc } from '../../model/model.js';
-import { QUARTERS, type Ppcs, type TrimestreId } from '../../model/types.js';
+import { coveragePeople, splitBySex } from '../../model/beneficiaries.js';
+import type { Ppcs, TrimestreId } from '../../model/types.js';
 
 export interface Beneficiaries {
+  /** Every person counted, of recorded sex or not. */
   total: number;
   mujeres: number;
   hombres: number;
-  /** Entries whose total is not split by sex (their people count in `total` only). */
+  /** People whose sex was not recorded (`no_especificado`); they count in `total`. */
+  noEspecificado: number;
+  /** Entries whose total is not split into women and men (their people count in `total` only). */
   sinDesagregar: number;
 }
 
 /** What a department's report for `trimestre` says about the people it served. */
 export function beneficiariesIn(model: PlanModel, clave: string, trimestre: TrimestreId): Beneficiaries {
-  const result: Beneficiaries = { total: 0, mujeres: 0, hombres: 0, sinDesagregar: 0 };
+  const result: Beneficiaries = { total: 0, mujeres: 0, hombres: 0, noEspecificado: 0, sinDesagregar: 0 };
   for (const entry of model.reportFor(clave, trimestre)?.data.ppcs ?? []) {
     const b = entry.beneficiarios;
     if (!b) continue;
     result.total += b.total;
-    if (b.mujeres !== undefined && b.hombres !== undefined) {
-      result.mujeres += b.mujeres;
-      result.hombres += b.hombres;
+    result.noEspecificado += b.no_especificado ?? 0;
+    if (splitBySex(b)) {
+      result.mujeres += b.mujeres!;
+      result.hombres += b.hombres!;
     } else if (b.total > 0) {
       result.sinDesagregar += 1;
     }
@@ -28,23 +33,17 @@ export function beneficiariesIn(model: PlanModel, clave: string, trimestre: Trim
 }
 
 /**
- * Share of the target population reached in the year: people served in the quarterly
- * reports added up, over poblacion_objetivo.cantidad, capped at 100 %. A recurring service
- * that serves the same people every quarter reaches the cap; that is the reading the
- * office chose over taking the largest quarter, which undercounts campaigns and
- * workshops that reach different people each quarter. Undefined without a target
- * population or without any reported total.
+ * Share of the target population reached in the year: the coverage people (coveragePeople:
+ * the unique count when given, else the larger of the «nuevas» quarters added up and the
+ * largest «atendidas» quarter, never the plain sum of quarters) over
+ * poblacion_objetivo.cantidad, capped at 100 %. Undefined without a target population or
+ * without any reported total.
  */
 export function coverage(model: PlanModel, ppcs: SourceDoc<Ppcs>, year: number, throughQuarter = 4): number | undefined {
   const cantidad = ppcs.data.poblacion_objetivo?.cantidad;
   if (!cantidad) return undefined;
-  let served: number | undefined;
-  for (const quarter of QUARTERS.slice(0, throughQuarter)) {
-    const entry = model.reportFor(ppcs.placement.folder!, `${year}-${quarter}`)?.data.ppcs.find((e) => e.id === ppcs.data.id);
-    const total = entry?.beneficiarios?.total;
-    if (total !== undefined) served = (served ?? 0) + total;
-  }
-  return served === undefined ? undefined : Math.min(1, served / cantidad);
+  const people = coveragePeople(model, ppcs, year, throughQuarter);
+  return people === undefined ? undefined : Math.min(1, people.personas / cantidad);
 }
 
 /** How many report entries of `from` name `to` as a collaborator, in the given quarters. */

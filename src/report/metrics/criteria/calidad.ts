@@ -39,7 +39,7 @@ export const calidad: Criterion = {
       {
         id: 'cobertura',
         nombre: 'Cobertura de la población objetivo',
-        medicion: `PPCS con población objetivo que, sumando las personas atendidas en sus reportes del año, alcanzaron al menos el ${model.config.coberturaMinima} % de ella (cobertura_minima en plan.yaml).`,
+        medicion: `PPCS con población objetivo cuyas personas atendidas en el año alcanzaron al menos el ${model.config.coberturaMinima} % de ella (cobertura_minima en plan.yaml). Cada persona cuenta una vez: vale «personas_unicas_anio» si un reporte la da; si no, la mayor de dos cifras: la suma de los trimestres con conteo «nuevas» y el trimestre más alto con conteo «atendidas».`,
         numerador: withPopulation.filter((doc) => (coverage(model, doc, year, dueQuarters.length) ?? 0) >= minimum).length,
         denominador: withPopulation.length,
       },

@@ -1,3 +1,4 @@
+import { splitBySex } from '../../../model/beneficiaries.js';
 import { activeEntries, reportsOfYear, type Criterion } from './criterion.js';
 
 export const genero: Criterion = {
@@ -26,8 +27,8 @@ export const genero: Criterion = {
       {
         id: 'datos_por_sexo',
         nombre: 'Beneficiarios desagregados por sexo',
-        medicion: 'Entradas de reporte de PPCS con perspectiva de género que desagregan sus beneficiarios en mujeres y hombres.',
-        numerador: entries.filter((e) => e.beneficiarios?.mujeres !== undefined && e.beneficiarios?.hombres !== undefined).length,
+        medicion: 'Entradas de reporte de PPCS con perspectiva de género que desagregan sus beneficiarios en mujeres y hombres (puede quedar una parte de sexo no especificado en «no_especificado»).',
+        numerador: entries.filter((e) => e.beneficiarios !== undefined && splitBySex(e.beneficiarios)).length,
         denominador: entries.length,
       },
     ];
