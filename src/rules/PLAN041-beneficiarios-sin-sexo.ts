@@ -1,4 +1,5 @@
 import { quote } from '../i18n/text.js';
+import { splitBySex } from '../model/beneficiaries.js';
 import { defineRule } from './rule.js';
 
 export const PLAN041 = defineRule({
@@ -7,11 +8,11 @@ export const PLAN041 = defineRule({
     title: { es: 'Beneficiarios sin desagregar por sexo en un PPCS con perspectiva de género', en: 'Beneficiaries not split by sex in a PPCS with gender perspective' },
     criterio: 'perspectiva_genero',
     rationale:
-      'El criterio Implementación de la Perspectiva de Género pide «Participar y aplicar las recomendaciones que de éste criterio se hagan llegar a su área o Dirección». Cuando la carátula de un PPCS declara que aplica perspectiva de género, su reporte trimestral debe desagregar a los beneficiarios en mujeres y hombres: sin ese dato no se puede saber a quién llega la intervención.',
+      'El criterio Implementación de la Perspectiva de Género pide «Participar y aplicar las recomendaciones que de éste criterio se hagan llegar a su área o Dirección». Cuando la carátula de un PPCS declara que aplica perspectiva de género, su reporte trimestral debe desagregar a los beneficiarios en mujeres y hombres: sin ese dato no se puede saber a quién llega la intervención. Las personas cuyo sexo no se registró se informan en «no_especificado» (cuentan en el total); la entrada cuenta como desagregada cuando da mujeres y hombres, aunque quede una parte no especificada.',
     defaultSeverity: 'warning',
     hint: {
-      es: 'En «beneficiarios» indique, además del total, cuántas son «mujeres» y cuántos «hombres».',
-      en: 'In "beneficiarios" give, besides the total, how many are "mujeres" (women) and how many "hombres" (men).',
+      es: 'En «beneficiarios» indique, además del total, cuántas son «mujeres» y cuántos «hombres»; las personas cuyo sexo no se registró van en «no_especificado».',
+      en: 'In "beneficiarios" give, besides the total, how many are "mujeres" (women) and how many "hombres" (men); people whose sex was not recorded go in "no_especificado".',
     },
     messages: {
       sinDesagregar: {
@@ -42,7 +43,8 @@ export const PLAN041 = defineRule({
           return;
         }
         if (beneficiarios.total === 0) return;
-        if (beneficiarios.mujeres !== undefined && beneficiarios.hombres !== undefined) return;
+        // Split even when part of the total is «no_especificado»: that part is declared, not hidden.
+        if (splitBySex(beneficiarios)) return;
         report({ messageId: 'sinDesagregar', file, path: ['ppcs', i, 'beneficiarios'], atKey: true, data: { ppcs: quote(entry.id) }, about: { ppcs: entry.id, trimestre: data.trimestre } });
       });
     }

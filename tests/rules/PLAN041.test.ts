@@ -21,6 +21,18 @@ describe('PLAN041 beneficiaries not split by sex in a PPCS with gender perspecti
     );
   });
 
+  it('accepts a split by sex with part of the people of unrecorded sex', () => {
+    const files = baseRepo();
+    files[DIF_T1].ppcs[0].beneficiarios = { total: 590, mujeres: 300, hombres: 280, no_especificado: 10 };
+    expect(checkRule(PLAN041, files)).toEqual([]);
+  });
+
+  it('warns on beneficiarios whose sex was recorded for nobody', () => {
+    const files = baseRepo();
+    files[DIF_T1].ppcs[0].beneficiarios = { total: 590, no_especificado: 590 };
+    expect(where(checkRule(PLAN041, files))).toEqual([`PLAN041 ${DIF_T1}:${lineOf(files, DIF_T1, 'beneficiarios:')}`]);
+  });
+
   it('warns on beneficiarios given only as a total', () => {
     const files = baseRepo();
     files[DIF_T1].ppcs[0].beneficiarios = { total: 590 };
