@@ -34,14 +34,14 @@ export const consistencia: Criterion = {
       },
     ];
   },
-  action(sub) {
+  action(sub, context) {
     switch (sub.id) {
       case 'caratulas_completas':
-        return `Completar las carátulas de proyecto Anexo 1 y 2 de cada PPCS, describiendo con claridad metas e indicadores (en 2019, ${sub.numerador} de ${sub.denominador} completas).`;
+        return `Completar las carátulas de proyecto Anexo 1 y 2 de cada PPCS, describiendo con claridad metas e indicadores (en ${context.year}, ${sub.numerador} de ${sub.denominador} completas).`;
       case 'programacion_congruente':
-        return `Revisar la programación trimestral para que sea congruente con la meta anual de cada indicador (en 2019, ${sub.denominador - sub.numerador} de ${sub.denominador} metas no cuadraban).`;
+        return `Revisar la programación trimestral para que sea congruente con la meta anual de cada indicador (en ${context.year}, ${sub.denominador - sub.numerador} de ${sub.denominador} metas no cuadraban).`;
       default:
-        return `Mantener la mayoría de los PPCS activos e informar su estatus en cada reporte (en 2019, ${sub.numerador} de ${sub.denominador} activos o concluidos).`;
+        return `Mantener la mayoría de los PPCS activos e informar su estatus en cada reporte (en ${context.year}, ${sub.numerador} de ${sub.denominador} activos o concluidos).`;
     }
   },
 };

@@ -34,7 +34,7 @@ export interface Criterion {
   recursos: string;
   dimension: string;
   subindicators(context: EvaluationContext): SubIndicator[];
-  /** A concrete 2020 action for a sub-indicator below 100 %, citing this year's numbers. */
+  /** A concrete action for next year's plan, for a sub-indicator below 100 %, citing this year's numbers. */
   action(sub: SubIndicator, context: EvaluationContext): string;
 }
 
