@@ -39,6 +39,7 @@ export function beneficiariesSection({ model, claves }: Scope, trimestres: Trime
     },
     notes: [
       '«PPCS sin desagregar» cuenta las entradas de reporte cuyo total no se dividió en mujeres y hombres; sus personas sólo suman en el total.',
+      '«Total» incluye a las personas cuyo sexo no se registró («no_especificado»), que no suman en mujeres ni en hombres.',
       '«No entregó»: la dependencia no entregó ningún reporte vencido del periodo; no es un cero.',
       ...(gaps.length > 0 ? [`Con reportes vencidos sin entregar (sus cifras cubren sólo los trimestres entregados): ${gaps.join('; ')}.`] : []),
     ],
