@@ -25,6 +25,7 @@ import type {
   Avance,
   CriterioClave,
   Dependencia,
+  Dimension,
   EstatusPpcs,
   Meta,
   Ppcs,
@@ -283,6 +284,12 @@ interface IndicatorTemplate {
   porcentaje?: boolean;
 }
 
+/** The transparency format's «Dimensión a medir»: times are efficiency, satisfaction is quality, counts are efficacy. */
+function dimensionOf(template: IndicatorTemplate): Dimension {
+  if (template.sentido === 'descendente') return 'eficiencia';
+  return template.acumulacion === 'promedio' ? 'calidad' : 'eficacia';
+}
+
 const INDICATORS: readonly IndicatorTemplate[] = [
   { unidad: 'persona', unidadNombre: 'Persona', nombre: 'Personas atendidas', formula: 'Suma de personas atendidas en el periodo', acumulacion: 'suma', sentido: 'ascendente', min: 40, max: 400, decimals: 0 },
   { unidad: 'taller', unidadNombre: 'Taller', nombre: 'Talleres impartidos', formula: 'Suma de talleres impartidos en el periodo', acumulacion: 'suma', sentido: 'ascendente', min: 4, max: 24, decimals: 0 },
@@ -434,6 +441,7 @@ function planDepartment(seed: number, index: number, options: GenerateOptions, c
           acumulacion: template.acumulacion,
           frecuencia: 'trimestral',
           fuente: `Registros administrativos de la ${departmentName(index, names)}`,
+          dimension: dimensionOf(template),
         },
         programacion: { ...programacion },
         meta_anual: anual,
