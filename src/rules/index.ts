@@ -30,9 +30,11 @@ import { PLAN042 } from './PLAN042-recomendacion-genero-no-aplicada.js';
 import { PLAN043 } from './PLAN043-ppcs-sin-beneficiarios.js';
 import { PLAN044 } from './PLAN044-recomendacion-genero-contradicha.js';
 import { PLAN050 } from './PLAN050-convocatoria-incumplida.js';
+import { PLAN060 } from './PLAN060-tipo-de-plan.js';
+import { PLAN061 } from './PLAN061-grado-de-la-evaluacion.js';
 import { PLAN062 } from './PLAN062-seguimiento-plan-de-mejora.js';
 import type { Rule } from './rule.js';
 
-export const RULES: readonly Rule[] = [PLAN001, PLAN002, PLAN003, PLAN004, PLAN005, PLAN006, PLAN007, PLAN008, PLAN010, PLAN011, PLAN012, PLAN013, PLAN014, PLAN015, PLAN020, PLAN021, PLAN022, PLAN023, PLAN024, PLAN025, PLAN026, PLAN029, PLAN030, PLAN031, PLAN040, PLAN041, PLAN042, PLAN043, PLAN044, PLAN050, PLAN062];
+export const RULES: readonly Rule[] = [PLAN001, PLAN002, PLAN003, PLAN004, PLAN005, PLAN006, PLAN007, PLAN008, PLAN010, PLAN011, PLAN012, PLAN013, PLAN014, PLAN015, PLAN020, PLAN021, PLAN022, PLAN023, PLAN024, PLAN025, PLAN026, PLAN029, PLAN030, PLAN031, PLAN040, PLAN041, PLAN042, PLAN043, PLAN044, PLAN050, PLAN060, PLAN061, PLAN062];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.meta.id, rule]));

@@ -14,7 +14,7 @@ const normalize = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').t
 const EXPECTED_IDS = [
   'PLAN001', 'PLAN002', 'PLAN003', 'PLAN004', 'PLAN005', 'PLAN006', 'PLAN007', 'PLAN008', 'PLAN010', 'PLAN011', 'PLAN012', 'PLAN013', 'PLAN014', 'PLAN015',
   'PLAN020', 'PLAN021', 'PLAN022', 'PLAN023', 'PLAN024', 'PLAN025', 'PLAN026', 'PLAN029', 'PLAN030', 'PLAN031', 'PLAN040',
-  'PLAN041', 'PLAN042', 'PLAN043', 'PLAN044', 'PLAN050', 'PLAN062',
+  'PLAN041', 'PLAN042', 'PLAN043', 'PLAN044', 'PLAN050', 'PLAN060', 'PLAN061', 'PLAN062',
 ];
 
 describe('the rule registry', () => {
