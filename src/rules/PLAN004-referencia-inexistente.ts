@@ -126,8 +126,8 @@ const hints = {
     en: 'Store the evidence inside the repository, e.g. in "dependencias/{carpeta}/evidencias/{trimestre}/", and write its relative path with "/".',
   },
   sinFicha: {
-    es: 'Cree «dependencias/{carpeta}/dependencia.yaml» con la clave ({carpeta}), el nombre, el titular, el enlace, la autoevaluación 2018 y el plan de mejora de la dependencia.',
-    en: 'Create "dependencias/{carpeta}/dependencia.yaml" with the department\'s key ({carpeta}), name, head, liaison, 2018 self-assessment and improvement plan.',
+    es: 'Cree «dependencias/{carpeta}/dependencia.yaml» con la clave ({carpeta}), el nombre, el titular, el enlace y las evaluaciones de la dependencia por año («evaluaciones», con al menos la del año anterior al ejercicio).',
+    en: 'Create "dependencias/{carpeta}/dependencia.yaml" with the department\'s key ({carpeta}), name, head, liaison and evaluations by year ("evaluaciones", at least the one of the year before the fiscal year).',
   },
 } satisfies Record<string, Text>;
 

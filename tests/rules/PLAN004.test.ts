@@ -81,7 +81,7 @@ describe('PLAN004 reference to something that does not exist', () => {
       expect(diagnostics[0]!.severity).toBe('error');
       expect(diagnostics[0]!.message).toBe('La carpeta «dependencias/OP/» no tiene «dependencia.yaml» (la ficha de la dependencia), así que la dependencia «OP» no está registrada.');
       expect(diagnostics[0]!.hint).toBe(
-        'Cree «dependencias/OP/dependencia.yaml» con la clave (OP), el nombre, el titular, el enlace, la autoevaluación 2018 y el plan de mejora de la dependencia.',
+        'Cree «dependencias/OP/dependencia.yaml» con la clave (OP), el nombre, el titular, el enlace y las evaluaciones de la dependencia por año («evaluaciones», con al menos la del año anterior al ejercicio).',
       );
     });
 
