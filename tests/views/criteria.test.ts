@@ -88,6 +88,8 @@ describe('Seguimiento y retroalimentación', () => {
     expect(actions(view, 'OP', SEGUIMIENTO)).toEqual([
       'Entregar cada uno de los reportes trimestrales en el formato correspondiente (Anexos 3 y 4); en 2019 faltó 1 reporte.',
       'Entregar en tiempo y forma, dentro de los últimos 5 días hábiles de marzo, junio, septiembre y diciembre; en 2019 solo 0 de 1 reportes llegaron dentro de la ventana.',
+      // Without the report, nothing says the plan's PM-01 (Seguimiento) was done.
+      'Concluir las acciones pendientes del Plan de Mejora 2019 en este criterio e informar su estatus con evidencia en cada reporte trimestral (en 2019, 0 de 1 cumplidas).',
     ]);
   });
 

@@ -12,6 +12,7 @@ import { cutoffSummary } from './cutoff.js';
 import { reportTitle } from './labels.js';
 import { deliveriesSection } from './sections/deliveries.js';
 import { feedbackSection } from './sections/feedback.js';
+import { planMonitoringSection } from './sections/plan-monitoring.js';
 import { findingsSection } from './sections/findings.js';
 import { metasSection } from './sections/metas.js';
 import { beneficiariesSection, collaborationsSection } from './sections/people.js';
@@ -49,6 +50,7 @@ export function quarterlyView(model: PlanModel, diagnostics: readonly Diagnostic
       beneficiariesSection(scope, [trimestre], trimestre),
       collaborationsSection(scope, [trimestre], trimestre),
       feedbackSection(scope, trimestre),
+      planMonitoringSection(scope, quarter),
       findingsSection(diagnostics, scope.claves, !options.dependencia, trimestre),
     ],
   };
