@@ -39,8 +39,8 @@ describe('annualView: Puntaje por criterio', () => {
     const files = baseRepo();
     files[OP_T1].fecha_entrega = '2019-04-03';
     const view = annual(files);
-    // (100 + 0 + 100 + 100) / 4 sub-indicators that apply.
-    expect(cell(view, 'criterios', ['OP'], 'Seguimiento y retroalimentación')).toEqual(num(75, 1));
+    // (100 + 0 + 100 + 100 + 100) / 5 sub-indicators that apply, the last the Plan de Mejora's PM-01 (cumplida).
+    expect(cell(view, 'criterios', ['OP'], 'Seguimiento y retroalimentación')).toEqual(num(80, 1));
     const onTime = section(view, 'subindicadores').table.rows.find((r) => valueOf(r[0]) === 'OP' && valueOf(r[4]) === 'Reportes entregados a tiempo')!;
     expect([onTime[5], onTime[6], onTime[7]]).toEqual([int(0), int(1), pct(0)]);
   });

@@ -6,6 +6,7 @@ import type { PlanModel } from '../../model/model.js';
 import { QUARTERS, type AccionMejora, type CriterioClave, type EvaluacionBase, type GradoRubrica } from '../../model/types.js';
 import { CRITERIA } from './criteria/index.js';
 import { ratio, type Criterion, type EvaluationContext, type SubIndicator } from './criteria/criterion.js';
+import { PLAN_SUBINDICATOR, pendingPlanActionText, planSubIndicators } from './plan-monitoring.js';
 
 export interface CriterionScore {
   criterion: Criterion;
@@ -64,7 +65,8 @@ export function evaluateDepartment(model: PlanModel, clave: string, findings: re
 }
 
 function scoreCriterion(criterion: Criterion, context: EvaluationContext, peso: number): CriterionScore {
-  const subindicadores = criterion.subindicators(context);
+  // The Plan de Mejora's actions for the criterion count as one more sub-indicator (acciones_plan).
+  const subindicadores = [...criterion.subindicators(context), ...planSubIndicators(context, criterion.clave)];
   const values = subindicadores.map(ratio).filter((v): v is number => v !== undefined);
   const score: CriterionScore = { criterion, peso, subindicadores };
   if (values.length > 0) score.puntaje = (values.reduce((a, b) => a + b, 0) / values.length) * 100;
@@ -102,7 +104,7 @@ function improvementPlan(criterios: readonly CriterionScore[], context: Evaluati
     for (const sub of c.subindicadores) {
       const value = ratio(sub);
       if (value === undefined || value >= 1) continue;
-      actions.push(actionFor(c.criterion, c.criterion.action(sub, context)));
+      actions.push(actionFor(c.criterion, sub.id === PLAN_SUBINDICATOR ? pendingPlanActionText(sub, context.year) : c.criterion.action(sub, context)));
     }
   }
   if (actions.length === 0 && scored[0]) {

@@ -8,6 +8,7 @@ import { empty, int, num, pct, text } from './cell-text.js';
 import { cutoffSummary } from './cutoff.js';
 import { reportTitle } from './labels.js';
 import { deliveriesSection } from './sections/deliveries.js';
+import { planComplianceSections } from './sections/plan-monitoring.js';
 import { findingsSection } from './sections/findings.js';
 import { metasSection } from './sections/metas.js';
 import { beneficiariesSection, collaborationsSection } from './sections/people.js';
@@ -35,6 +36,7 @@ export function annualView(model: PlanModel, diagnostics: readonly Diagnostic[],
       criteriaSection(evaluations, options.year),
       subindicatorsSection(evaluations),
       rubricSection(model),
+      ...planComplianceSections(scope, last),
       planSection(evaluations),
       deliveriesSection(scope, 'T4'),
       metasSection(scope, last),
