@@ -651,7 +651,13 @@ export function generatePlan(options: GenerateOptions): GenerateSummary {
       const window = windows[quarter];
       const rngDate = new Random(seed, `entrega:${key}`);
       const fecha = late.has(key) ? businessDaysAfter(calendar, window.end, rngDate.int(1, 5)) : rngDate.pick(window.days);
-      const reporte: Reporte = { dependencia: dept.clave, trimestre: `${EJERCICIO}-${quarter}`, fecha_entrega: fecha, elaboro: dept.enlace.nombre, ppcs: reportEntries.get(key)! };
+      // Each action of the plan is done in its own quarter (PM-01 in T1, PM-02 in T2, …, PM-05 in T1 again) and
+      // every report gives the status of all of them (PLAN062).
+      const plan_de_mejora = card.planes_de_mejora![EJERCICIO]!.acciones.map((accion, i) => ({
+        accion: accion.id,
+        estatus: q >= i % 4 ? ('cumplida' as const) : q === 0 ? ('no_iniciada' as const) : ('en_proceso' as const),
+      }));
+      const reporte: Reporte = { dependencia: dept.clave, trimestre: `${EJERCICIO}-${quarter}`, fecha_entrega: fecha, elaboro: dept.enlace.nombre, ppcs: reportEntries.get(key)!, plan_de_mejora };
       writer.yaml(`dependencias/${dept.clave}/reportes/${EJERCICIO}-${quarter}.yaml`, header(`Reporte trimestral (Anexos 3 y 4) — ${dept.nombre}, trimestre ${q + 1} de ${EJERCICIO}.`), reporte);
       for (const ppcs of dept.ppcs) {
         writer.evidence(
