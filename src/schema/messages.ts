@@ -22,12 +22,21 @@ const typeNames: Record<string, { es: string; en: string }> = {
   null: { es: 'vacío', en: 'empty' },
 };
 
+/** Fields of the 0.2 dependencia.yaml that carried a year in their name, and where they live now. */
+const LEGACY_YEAR_FIELDS: Record<string, string> = { autoevaluacion_2018: 'evaluaciones', plan_de_mejora: 'planes_de_mejora' };
+
 const TEXT = {
   required: { es: 'Falta el campo obligatorio «{field}»{title}.', en: 'Missing required field "{field}"{title}.' },
   requiredHint: { es: 'Agregue «{field}:» en esta sección.', en: 'Add "{field}:" to this section.' },
   additional: { es: 'El campo «{field}» no existe en este tipo de archivo.', en: 'Field "{field}" does not exist in this kind of file.' },
   additionalHintSimilar: { es: '¿Quiso decir «{similar}»?', en: 'Did you mean "{similar}"?' },
   additionalHint: { es: 'Campos permitidos aquí: {allowed}.', en: 'Fields allowed here: {allowed}.' },
+  yearKey: { es: 'Aquí cada clave es un año de cuatro cifras (por ejemplo «2019:»); se encontró «{field}».', en: 'Each key here is a four-digit year (for example "2019:"); found "{field}".' },
+  legacyYearField: {
+    es: 'Desde la versión 0.3 el año no va en el nombre del campo: mueva este bloque a «{target}:» con el año como clave (el README, «Migrar un dependencia.yaml anterior», lo muestra).',
+    en: 'Since version 0.3 the year is not part of a field name: move this block under "{target}:" keyed by year (see the README, «Migrar un dependencia.yaml anterior»).',
+  },
+  yearKeyHint: { es: 'Escriba el año del ejercicio como clave, por ejemplo «2019:».', en: 'Write the fiscal year as the key, for example "2019:".' },
   type: { es: '{what} debe ser {type}; se encontró {value}.', en: '{what} must be {type}; found {value}.' },
   enum: { es: '{what} tiene el valor {value}, que no está permitido.', en: '{what} has the value {value}, which is not allowed.' },
   enumHint: { es: 'Valores permitidos: {allowed}.', en: 'Allowed values: {allowed}.' },
@@ -135,6 +144,12 @@ function explainOne(error: ErrorObject, lang: Lang): SchemaProblem {
     }
     case 'additionalProperties': {
       const field = String(params.additionalProperty);
+      // Sections keyed by year (evaluaciones, planes_de_mejora) have no fixed fields to list.
+      if (Object.keys((parent.patternProperties ?? {}) as object).some((pattern) => pattern.startsWith('^20'))) {
+        return { path: [...path, field], atKey: true, message: fill(TEXT.yearKey[lang], { field }), hint: TEXT.yearKeyHint[lang] };
+      }
+      const legacy = LEGACY_YEAR_FIELDS[field];
+      if (legacy) return { path: [...path, field], atKey: true, message: fill(TEXT.additional[lang], { field }), hint: fill(TEXT.legacyYearField[lang], { target: legacy }) };
       const allowed = Object.keys((parent.properties ?? {}) as object);
       const similar = closest(field, allowed);
       return {
