@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ReportCutoff } from '../calendar/report-cutoff.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { isExcused, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { fill, type Lang } from '../i18n/text.js';
 import type { Quarter } from '../model/types.js';
 import { TemplateError, type RenderOptions } from '../report/render/renderer.js';
@@ -13,6 +13,7 @@ import { addOption, type OptionSpec } from './bilingual.js';
 import { whileWriting } from './interrupt.js';
 import { colorFor, UsageError, type CliIo } from './io.js';
 import { isPlanInputPath } from './output-path.js';
+import { checkPeriodHasReports } from './report-periods.js';
 import { checkDepartment } from './validate-scope.js';
 import { displayPath, fileErrorReason } from './reasons.js';
 import { parseCutoff, resolveRoot, type GlobalOptions } from './validate.js';
@@ -52,6 +53,14 @@ const TEXT = {
     en: 'Notice: the report of {clave} was built although files of other departments ({claves}) have {errors}; "plan validate" shows them.\n',
   },
   written: { es: 'Reportes escritos:', en: 'Reports written:' },
+  plansWritten: {
+    es: 'Planes de Mejora {year} escritos (para copiar en dependencias/<CLAVE>/dependencia.yaml):',
+    en: '{year} Planes de Mejora written (to paste into dependencias/<CLAVE>/dependencia.yaml):',
+  },
+  writePlanNeedsAnnual: {
+    es: '--escribir-plan va con --anual: el Plan de Mejora del año siguiente sale de la evaluación anual.',
+    en: '--write-plan goes with --annual: next year\'s Plan de Mejora comes from the annual evaluation.',
+  },
   badTemplate: { es: '{detail}. Corrija la plantilla en templates/ del repositorio o elimínela para usar la de plan.', en: '{detail}. Fix the template in the repository\'s templates/ or delete it to use plan\'s own.' },
 } as const;
 
@@ -65,6 +74,7 @@ interface ReportOptions {
   out?: string;
   dependencia?: string;
   fechaCorte?: string;
+  writePlan?: boolean;
 }
 
 function parseQuarter(value: string): Quarter {
@@ -93,6 +103,10 @@ const H = {
   dependencia: {
     es: 'sólo el reporte de una dependencia; errores de otras dependencias no lo impiden',
     en: 'only one department\'s report; errors of other departments do not stop it',
+  },
+  writePlan: {
+    es: 'con --anual, escribe además el Plan de Mejora del año siguiente de cada dependencia en <salida>/plan-de-mejora-<AAAA+1>/<CLAVE>.yaml, listo para copiar en su dependencia.yaml',
+    en: 'with --annual, also write each department\'s improvement plan for the next year to <out>/plan-de-mejora-<YYYY+1>/<CLAVE>.yaml, ready to paste into its dependencia.yaml',
   },
   fechaCorte: {
     es: 'fecha con la que se decide qué reportes ya debían entregarse (por omisión: el día siguiente al cierre de la ventana de entrega del periodo)',
@@ -137,6 +151,7 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
   add({ long: { en: '--out', es: '--salida' }, value: { en: '<folder>', es: '<carpeta>' }, description: H.out });
   add({ long: '--dependencia', value: { en: '<CLAVE>', es: '<CLAVE>' }, description: H.dependencia });
   add({ long: '--fecha-corte', value: { en: '<YYYY-MM-DD>', es: '<AAAA-MM-DD>' }, description: H.fechaCorte });
+  add({ long: { en: '--write-plan', es: '--escribir-plan' }, description: H.writePlan });
   return command
     .action(async (options: ReportOptions) => {
       const { lang, directory } = globals();
@@ -149,6 +164,7 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
       if (options.annual && options.quarter) throw new UsageError(TEXT.annualWithQuarter);
       if (Boolean(options.annual) === Boolean(options.quarter) && !options.transparencia) throw new UsageError(TEXT.whichReport);
       if (options.transparencia && (!options.quarter || options.annual)) throw new UsageError(TEXT.whichReport);
+      if (options.writePlan && !options.annual) throw new UsageError(TEXT.writePlanNeedsAnnual);
       const quarter = options.quarter ? parseQuarter(options.quarter) : undefined;
       if (options.year !== undefined && !/^\d{4}$/.test(options.year)) throw new UsageError(TEXT.badYear, { value: options.year });
 
@@ -164,6 +180,8 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
       ]);
       const plan = planCalendar(root, options.year ? Number(options.year) : io.today().getFullYear());
       const year = options.year ? Number(options.year) : plan.ejercicio;
+      // Before the long validation run: a year or quarter nobody reported has nothing to evaluate.
+      checkPeriodHasReports(root, year, quarter, Boolean(options.transparencia), lang);
       const corte: ReportCutoff = given ? { fecha: given } : reportCutoff(plan.calendar, year, quarter ?? 'T4');
       const built = await buildView(io, root, lang, corte, options, year, quarter, runValidation);
       if (!built) {
@@ -172,7 +190,7 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
       }
       // Only the view lives on: the validated model is garbage by now, which matters for
       // a 20,000-file repo whose workbook is built next.
-      const { view, base } = built;
+      const { view, base, plans } = built;
       const templatesDir = existsSync(path.join(root, 'templates')) ? path.join(root, 'templates') : undefined;
       const renderOptions: RenderOptions = templatesDir ? { templatesDir } : {};
       const outputs = renderersFor(view.kind)
@@ -191,14 +209,24 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
         }));
 
       prepareOutDir(outDir, lang);
+      const planFiles = (plans ?? []).map((plan) => ({ path: path.join(outDir, plan.name), bytes: () => plan.text }));
+      if (planFiles.length > 0) {
+        const planDir = path.dirname(planFiles[0]!.path);
+        if (isPlanInputPath(root, planDir)) throw new UsageError(TEXT.outInsideData, { dir: planDir });
+        prepareOutDir(planDir, lang);
+      }
       let written: string[];
       try {
-        written = await whileWriting(() => writeFilesAtomically(outputs.map((output) => ({ path: path.join(outDir, output.name), bytes: output.bytes }))));
+        written = await whileWriting(() =>
+          writeFilesAtomically([...outputs.map((output) => ({ path: path.join(outDir, output.name), bytes: output.bytes })), ...planFiles]),
+        );
       } catch (error) {
         if (!(error instanceof WriteError)) throw error;
         throw new UsageError(TEXT.cannotWrite, { file: error.file, reason: fileErrorReason(error.cause, lang) });
       }
-      io.stdout(`${TEXT.written[lang]}\n${written.map((f) => `  ${displayPath(io.cwd, f)}`).join('\n')}\n`);
+      const list = (files: string[]) => files.map((f) => `  ${displayPath(io.cwd, f)}\n`).join('');
+      io.stdout(`${TEXT.written[lang]}\n${list(written.slice(0, outputs.length))}`);
+      if (planFiles.length > 0) io.stdout(`${fill(TEXT.plansWritten[lang], { year: year + 1 })}\n${list(written.slice(outputs.length))}`);
     });
 }
 
@@ -212,9 +240,9 @@ async function buildView(
   year: number,
   quarter: Quarter | undefined,
   runValidation: typeof import('./check.js').runValidation,
-): Promise<{ view: ReportView; base: string } | undefined> {
+): Promise<{ view: ReportView; base: string; plans?: { name: string; text: string }[] } | undefined> {
   const result = runValidation(io, root, lang, corte.fecha);
-  const errors = result.diagnostics.filter((d) => d.severity === 'error' && !d.justification);
+  const errors = result.diagnostics.filter((d) => d.severity === 'error' && !isExcused(d));
   const clave = options.dependencia;
   // One department's report reads its own files and the shared ones (plan.yaml, catalogos/,
   // planeacion/); another department's broken report must not hold it back.
@@ -242,7 +270,12 @@ async function buildView(
     return { view: quarterlyView(model, result.diagnostics, quarter, viewOptions), base: `trimestral-${year}-${quarter}${suffix}` };
   }
   const { annualView } = await import('../report/view/annual.js');
-  return { view: annualView(model, result.diagnostics, viewOptions), base: `anual-${year}${suffix}` };
+  const view = annualView(model, result.diagnostics, viewOptions);
+  if (!options.writePlan) return { view, base: `anual-${year}${suffix}` };
+  const [{ evaluateDepartment }, { nextPlanPath, nextPlanYaml }] = await Promise.all([import('../report/metrics/evaluation.js'), import('../report/next-plan-file.js')]);
+  const claves = clave ? [clave] : model.departmentClaves();
+  const plans = claves.map((c) => ({ name: nextPlanPath(c, year), text: nextPlanYaml(evaluateDepartment(model, c, result.diagnostics, year), year) }));
+  return { view, base: `anual-${year}${suffix}`, plans };
 }
 
 const NOUNS = {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { baseRepo, writeRepo } from '../helpers/fixture.js';
+import { with2020, withReport } from '../helpers/year-2020.js';
 import { runCli } from './run.js';
 
 const CUTOFF = ['--fecha-corte', '2019-04-15'];
@@ -41,13 +42,14 @@ describe('plan report', () => {
     expect(md).toContain('| DIF | DIF-01 | Desayunos escolares | M1 | Personas atendidas | Persona | Ascendente | 600 | 590 | 98.3 % |');
   });
 
-  it('writes the annual evaluation with its criteria and the 2020 plan', async () => {
+  it('writes the annual evaluation with its criteria and the next year\'s plan', async () => {
     const root = writeRepo(baseRepo());
     const run = await runCli(['report', '-C', root, '--annual', '--format', 'md', ...CUTOFF]);
     expect(run.code).toBe(0);
     const md = readFileSync(path.join(root, 'reportes/anual-2019.md'), 'utf8');
     expect(md).toContain('## Puntaje por criterio');
     expect(md).toContain('## Plan de Mejora 2020');
+    expect(md).toContain('## Comparación por criterio con la evaluación 2018');
     expect(readdirSync(path.join(root, 'reportes'))).toEqual(['anual-2019.md']);
   });
 
@@ -172,7 +174,7 @@ async function runOn(today: Date, args: string[], cwd: string) {
 
 describe('the cut-off date of a report', () => {
   it('gives the same quarterly summary whatever day it is run', async () => {
-    const root = writeRepo(baseRepo());
+    const root = writeRepo(withReport(baseRepo(), 'DIF', '2019-T2', '2019-06-25'));
     const days = [new Date(2019, 3, 15), new Date(2019, 6, 10), new Date(2031, 0, 1)];
     const texts: string[] = [];
     for (const [i, day] of days.entries()) {
@@ -185,20 +187,20 @@ describe('the cut-off date of a report', () => {
   });
 
   it('judges a quarter on the day after its delivery window closes, and says so', async () => {
-    const root = writeRepo(baseRepo());
+    const root = writeRepo(withReport(baseRepo(), 'DIF', '2019-T2', '2019-06-25'));
     await runCli(['report', '-C', root, '--trimestre', 'T2', '--formato', 'md'], { cwd: root });
     const md = readFileSync(path.join(root, 'reportes/trimestral-2019-T2.md'), 'utf8');
     expect(md).toContain('**Periodo:** 2019-T2 · **Fecha de corte:** 29/06/2019\n');
     expect(md).toContain(
       '- **Cómo se fijó la fecha de corte:** Día siguiente al cierre de la ventana de entrega de 2019-T2 (del 24/06/2019 al 28/06/2019, según el calendario de plan.yaml); no depende del día en que se genera el reporte.\n',
     );
-    // Both T2 reports are due and missing; nothing of T3 or T4 is due yet.
-    expect(md).toContain('- **Reportes 2019-T2 no entregados:** 2\n');
+    // OP's T2 report is due and missing (DIF delivered); nothing of T3 or T4 is due yet.
+    expect(md).toContain('- **Reportes 2019-T2 no entregados:** 1\n');
     expect(md).not.toMatch(/2019-T4/);
   });
 
   it('takes the delivery window from plan.yaml’s calendar', async () => {
-    const files = baseRepo();
+    const files = withReport(baseRepo(), 'DIF', '2019-T2', '2019-06-25');
     files['plan.yaml'].dias_inhabiles.adicionales = [{ fecha: '2019-06-28', motivo: 'Fiesta patronal' }];
     const root = writeRepo(files);
     await runCli(['report', '-C', root, '--quarter', 'Q2', '--format', 'md'], { cwd: root });
@@ -217,7 +219,7 @@ describe('the cut-off date of a report', () => {
   });
 
   it('follows --year for the window of another fiscal year', async () => {
-    const root = writeRepo(baseRepo());
+    const root = writeRepo(with2020(baseRepo()));
     await runCli(['report', '-C', root, '--quarter', 'Q1', '--year', '2020', '--format', 'md'], { cwd: root });
     const md = readFileSync(path.join(root, 'reportes/trimestral-2020-T1.md'), 'utf8');
     expect(md).toContain('**Fecha de corte:** 01/04/2020');
@@ -232,7 +234,7 @@ describe('the cut-off date of a report', () => {
   });
 
   it('states the cut-off in the workbook’s summary sheet too', async () => {
-    const root = writeRepo(baseRepo());
+    const root = writeRepo(withReport(baseRepo(), 'DIF', '2019-T2', '2019-06-25'));
     await runCli(['report', '-C', root, '--quarter', 'Q2', '--format', 'xlsx'], { cwd: root });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path.join(root, 'reportes/trimestral-2019-T2.xlsx'));

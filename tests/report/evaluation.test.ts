@@ -53,12 +53,12 @@ describe('annual evaluation of one department', () => {
   });
 
   it('proposes 2020 actions for the weakest criteria first, in the seed table form', () => {
-    expect(evaluation.plan2020.map((a) => [a.criterio, a.recursos, a.dimension])).toEqual([
+    expect(evaluation.planSiguiente.map((a) => [a.criterio, a.recursos, a.dimension])).toEqual([
       ['integracion_organizacion', 'Documental', 'Estratégica'],
       ['calidad_cobertura', 'Gestión y trabajo institucional', 'Estratégica'],
     ]);
-    expect(evaluation.plan2020[0]!.accion).toContain('asistió a 0 de 1 en 2019');
-    expect(evaluation.plan2020[1]!.accion).toContain('al menos el 50 % de su población objetivo');
+    expect(evaluation.planSiguiente[0]!.accion).toContain('asistió a 0 de 1 en 2019');
+    expect(evaluation.planSiguiente[1]!.accion).toContain('al menos el 50 % de su población objetivo');
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { baseRepo } from '../helpers/fixture.js';
-import { annual, cell, empty, int, num, pct, row, section, summary, text, valueOf } from './api.js';
+import { annual, cell, date, empty, int, num, pct, row, section, summary, text, valueOf } from './api.js';
 
 const OP_T1 = 'dependencias/OP/reportes/2019-T1.yaml';
 
@@ -63,7 +63,7 @@ describe('annualView: Puntaje por criterio', () => {
   });
 });
 
-describe('annualView: Plan de Mejora 2020 and rubric', () => {
+describe('annualView: Plan de Mejora of the next year and rubric', () => {
   it('proposes one action for each sub-indicator under 100 % of a weak criterion', () => {
     const files = baseRepo();
     files['plan.yaml'].rubrica = {
@@ -74,13 +74,27 @@ describe('annualView: Plan de Mejora 2020 and rubric', () => {
         { grado: 'Insuficiente', minimo: 0, tipo_plan: 'Reestructuración' },
       ],
     };
-    const rows = section(annual(files), 'plan2020').table.rows.filter((r) => valueOf(r[0]) === 'OP');
-    expect(rows.map((r) => [r[1], r[2], r[4], r[5]])).toEqual([[text('Consolidación'), text('Calidad de Resultados y Cobertura de la Intervención'), text('Gestión y trabajo institucional'), text('Estratégica')]]);
-    expect(rows[0]![3]).toEqual(text('Ampliar la cobertura de los PPCS hasta atender al menos el 50 % de su población objetivo, priorizando a la población más urgente (0 de 1 PPCS lo lograron en 2019).'));
+    const rows = section(annual(files), 'plan-siguiente').table.rows.filter((r) => valueOf(r[0]) === 'OP' && valueOf(r[2]) === 'Calidad de Resultados y Cobertura de la Intervención');
+    expect(rows).toEqual([
+      [
+        text('OP'),
+        text('Consolidación'),
+        text('Calidad de Resultados y Cobertura de la Intervención'),
+        text(
+          'Ampliar la cobertura de los PPCS hasta atender al menos el 50 % de su población objetivo, priorizando a la población más urgente (0 de 1 PPCS lo lograron en 2019). Como plan de Consolidación: dejar la práctica por escrito como procedimiento del área, para que se sostenga aunque cambie el personal.',
+        ),
+        text('Gestión y trabajo institucional'),
+        text('Estratégica'),
+        text('Titular de la dependencia (Dirección de Obras Públicas)'),
+        date('2020-12-31'),
+        text('1 de 1 PPCS con población objetivo que alcanzan la cobertura mínima de plan.yaml en 2020 (en 2019: 0 de 1)'),
+        text('Beneficiarios de los reportes trimestrales frente a la población objetivo de las carátulas de dependencias/OP/ppcs/'),
+      ],
+    ]);
   });
 
   it('keeps one «Mantener» action for a department above the top band everywhere', () => {
-    const rows = section(annual(baseRepo()), 'plan2020').table.rows.filter((r) => valueOf(r[0]) === 'DIF');
+    const rows = section(annual(baseRepo()), 'plan-siguiente').table.rows.filter((r) => valueOf(r[0]) === 'DIF');
     expect(rows).toHaveLength(1);
     expect(valueOf(rows[0]![3])).toMatch(/^Mantener el nivel alcanzado en 2019/);
   });

@@ -1,11 +1,16 @@
 // The annual evaluation: six criteria per department, each the mean of its measurable
 // sub-indicators, weighted by the rubric in plan.yaml into a total, a grade band and the
-// type of Plan de Mejora it leads to, with a 2020 plan for the weakest criteria.
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+// type of Plan de Mejora it leads to, compared with the previous year's recorded evaluation
+// (per criterion when it gives them), with next year's plan for the weakest criteria.
+import { isExcused, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { PlanModel } from '../../model/model.js';
-import { QUARTERS, type AccionMejora, type CriterioClave, type EvaluacionBase, type GradoRubrica } from '../../model/types.js';
+import { gradeFor } from '../../model/rubric.js';
+import { QUARTERS, type AccionMejora, type CriterioClave, type Dependencia, type EvaluacionBase, type GradoRubrica } from '../../model/types.js';
 import { CRITERIA } from './criteria/index.js';
 import { ratio, type Criterion, type EvaluationContext, type SubIndicator } from './criteria/criterion.js';
+import { actionTarget, framedAction, plazoFor, practiceTarget, responsableOf } from './next-plan.js';
+
+export { gradeFor };
 import { PLAN_SUBINDICATOR, pendingPlanActionText, planSubIndicators } from './plan-monitoring.js';
 
 export interface CriterionScore {
@@ -14,6 +19,10 @@ export interface CriterionScore {
   subindicadores: SubIndicator[];
   /** 0–100; undefined when no sub-indicator applies (nothing was due), and its weight is then shared out. */
   puntaje?: number;
+  /** The criterion's score in the previous year's evaluation, when it recorded one. */
+  lineaBase?: number;
+  /** puntaje − lineaBase, when both exist. */
+  cambio?: number;
 }
 
 export interface DepartmentEvaluation {
@@ -26,7 +35,13 @@ export interface DepartmentEvaluation {
   /** The previous year's recorded evaluation, when there is one. */
   lineaBase?: EvaluacionBase;
   cambio?: number;
-  plan2020: AccionMejora[];
+  /**
+   * The six criteria the baseline did not score, when it gives scores per criterion and not
+   * all six (the 2018 self-evaluation had five): their change is not computed.
+   */
+  criteriosSinLineaBase?: CriterioClave[];
+  /** The Plan de Mejora proposed for the year after, of the type the grade leads to. */
+  planSiguiente: AccionMejora[];
 }
 
 export function evaluateDepartment(model: PlanModel, clave: string, findings: readonly Diagnostic[], year = model.config.ejercicio): DepartmentEvaluation {
@@ -38,21 +53,23 @@ export function evaluateDepartment(model: PlanModel, clave: string, findings: re
     year,
     dueQuarters: QUARTERS.filter((quarter) => model.isDue(year, quarter)),
     vigentes: model.ppcsOf(clave).filter((doc) => doc.data.estatus !== 'cancelado'),
-    findings: own.filter((d) => !d.justification),
+    // Only Planeación's approval takes a finding out; a department's own justification is pending.
+    findings: own.filter((d) => !isExcused(d)),
     justified: new Map(),
   };
   for (const d of own) {
-    if (!d.justification) continue;
+    if (!isExcused(d)) continue;
     const files = context.justified.get(d.rule) ?? new Set<string>();
     files.add(d.file);
     context.justified.set(d.rule, files);
   }
-  const criterios = CRITERIA.map((criterion) => scoreCriterion(criterion, context, model.config.pesos[criterion.clave]));
+  const baseline = model.baselineOf(clave, year);
+  const criterios = CRITERIA.map((criterion) => compared(scoreCriterion(criterion, context, model.config.pesos[criterion.clave]), baseline));
   // The score is published with one decimal; the grade follows the published number,
   // so a department shown at 85.0 is never graded as if it had 84.96.
   const total = Math.round(weightedTotal(criterios) * 10) / 10;
   const grado = gradeFor(total, model.config.grados);
-  const baseline = model.baselineOf(clave, year);
+  const missing = baseline?.criterios ? CRITERIA.map((c) => c.clave).filter((c) => baseline.criterios![c] === undefined) : [];
   return {
     clave,
     nombre: department.nombre,
@@ -60,7 +77,8 @@ export function evaluateDepartment(model: PlanModel, clave: string, findings: re
     total,
     grado,
     ...(baseline ? { lineaBase: baseline, cambio: total - baseline.puntaje } : {}),
-    plan2020: improvementPlan(criterios, context, model.config.grados),
+    ...(missing.length > 0 ? { criteriosSinLineaBase: missing } : {}),
+    planSiguiente: improvementPlan(criterios, context, model.config.grados, { department, tipo: grado.tipo_plan }),
   };
 }
 
@@ -71,6 +89,13 @@ function scoreCriterion(criterion: Criterion, context: EvaluationContext, peso: 
   const score: CriterionScore = { criterion, peso, subindicadores };
   if (values.length > 0) score.puntaje = (values.reduce((a, b) => a + b, 0) / values.length) * 100;
   return score;
+}
+
+/** The criterion beside its score in the baseline, when the baseline recorded one. */
+function compared(score: CriterionScore, baseline: EvaluacionBase | undefined): CriterionScore {
+  const base = baseline?.criterios?.[score.criterion.clave];
+  if (base === undefined) return score;
+  return { ...score, lineaBase: base, ...(score.puntaje === undefined ? {} : { cambio: score.puntaje - base }) };
 }
 
 /** Σ peso × puntaje / Σ peso over the criteria that apply. */
@@ -85,17 +110,19 @@ export function weightedTotal(criterios: readonly CriterionScore[]): number {
   return weights === 0 ? 0 : weighted / weights;
 }
 
-/** The highest band whose minimum the total reaches (bands come sorted, highest first). */
-export function gradeFor(total: number, grados: readonly GradoRubrica[]): GradoRubrica {
-  return grados.find((g) => total >= g.minimo) ?? grados[grados.length - 1]!;
+/** What every action of a department's next plan shares: its area in charge and the plan type. */
+interface PlanFrame {
+  department: Dependencia;
+  tipo: string;
 }
 
 /**
  * Actions for every criterion below the top band's minimum, weakest first, one per
  * sub-indicator short of 100 %. A department above it everywhere keeps one action: to
- * document its practice, for its lowest criterion.
+ * document its practice, for its lowest criterion. Each action carries its area in charge,
+ * deadline, target and means of verification (next-plan.ts), framed by the plan type.
  */
-function improvementPlan(criterios: readonly CriterionScore[], context: EvaluationContext, grados: readonly GradoRubrica[]): AccionMejora[] {
+function improvementPlan(criterios: readonly CriterionScore[], context: EvaluationContext, grados: readonly GradoRubrica[], frame: PlanFrame): AccionMejora[] {
   const threshold = grados[0]?.minimo ?? 85;
   const scored = criterios.filter((c) => c.puntaje !== undefined).sort((a, b) => a.puntaje! - b.puntaje! || CRITERIA.indexOf(a.criterion) - CRITERIA.indexOf(b.criterion));
   const weak = scored.filter((c) => c.puntaje! < threshold);
@@ -104,12 +131,24 @@ function improvementPlan(criterios: readonly CriterionScore[], context: Evaluati
     for (const sub of c.subindicadores) {
       const value = ratio(sub);
       if (value === undefined || value >= 1) continue;
-      actions.push(actionFor(c.criterion, sub.id === PLAN_SUBINDICATOR ? pendingPlanActionText(sub, context.year) : c.criterion.action(sub, context)));
+      const target = actionTarget(sub, context.clave, context.year);
+      actions.push({
+        ...actionFor(c.criterion, framedAction(frame.tipo, sub.id === PLAN_SUBINDICATOR ? pendingPlanActionText(sub, context.year) : c.criterion.action(sub, context))),
+        responsable: responsableOf(frame.department),
+        plazo: plazoFor(frame.tipo, target.recurring, context.year + 1),
+        meta: target.meta,
+        medio_verificacion: target.medio_verificacion,
+      });
     }
   }
   if (actions.length === 0 && scored[0]) {
     const lowest = scored[0].criterion;
-    actions.push(actionFor(lowest, `Mantener el nivel alcanzado en ${context.year} y documentar sus prácticas de ${lowest.nombre.toLowerCase()} para compartirlas con otras dependencias.`));
+    actions.push({
+      ...actionFor(lowest, `Mantener el nivel alcanzado en ${context.year} y documentar sus prácticas de ${lowest.nombre.toLowerCase()} para compartirlas con otras dependencias.`),
+      responsable: responsableOf(frame.department),
+      plazo: plazoFor(frame.tipo, false, context.year + 1),
+      ...practiceTarget(lowest.nombre, context.year + 1),
+    });
   }
   return actions.map((action, index) => ({ ...action, id: `PM-${String(index + 1).padStart(2, '0')}` }));
 }

@@ -4,10 +4,11 @@ import { QUARTERS, type Quarter } from '../../model/types.js';
 import { CRITERIA } from '../metrics/criteria/index.js';
 import { ratio } from '../metrics/criteria/criterion.js';
 import { evaluateDepartment, type DepartmentEvaluation } from '../metrics/evaluation.js';
-import { empty, int, num, pct, text } from './cell-text.js';
+import { date, empty, int, num, pct, text } from './cell-text.js';
 import { cutoffSummary } from './cutoff.js';
 import { reportTitle } from './labels.js';
 import { deliveriesSection } from './sections/deliveries.js';
+import { annualFeedbackSection } from './sections/feedback.js';
 import { planComplianceSections } from './sections/plan-monitoring.js';
 import { findingsSection } from './sections/findings.js';
 import { metasSection } from './sections/metas.js';
@@ -17,7 +18,7 @@ import type { Cell, ReportView, Section } from './types.js';
 
 const score = (value: number | undefined): Cell => (value === undefined ? empty('No aplica') : num(value, 1));
 
-/** The annual evaluation: six criteria per department, total, grade, plan type, and the 2020 plan. */
+/** The annual evaluation: six criteria per department, total, grade, plan type, the comparison with the year before, and next year's plan. */
 export function annualView(model: PlanModel, diagnostics: readonly Diagnostic[], options: ViewOptions): ReportView {
   const scope = scopeFor(model, options);
   const evaluations = scope.claves.map((clave) => evaluateDepartment(model, clave, diagnostics, options.year));
@@ -31,14 +32,16 @@ export function annualView(model: PlanModel, diagnostics: readonly Diagnostic[],
     ejercicio: options.year,
     periodo: String(options.year),
     fechaCorte: model.fechaCorte,
-    resumen: [...cutoffSummary(options.corte), ...annualSummary(evaluations, due.length)],
+    resumen: [...cutoffSummary(options.corte), ...annualSummary(evaluations, due.length, options.year + 1)],
     sections: [
       criteriaSection(evaluations, options.year),
+      baselineSection(evaluations, options.year),
       subindicatorsSection(evaluations),
       rubricSection(model),
       ...planComplianceSections(scope, last),
-      planSection(evaluations),
+      planSection(evaluations, options.year + 1),
       deliveriesSection(scope, 'T4'),
+      annualFeedbackSection(scope, options.year),
       metasSection(scope, last),
       beneficiariesSection(scope, trimestres, String(options.year)),
       collaborationsSection(scope, trimestres, String(options.year)),
@@ -49,7 +52,7 @@ export function annualView(model: PlanModel, diagnostics: readonly Diagnostic[],
   return view;
 }
 
-function annualSummary(evaluations: DepartmentEvaluation[], dueQuarters: number): ReportView['resumen'] {
+function annualSummary(evaluations: DepartmentEvaluation[], dueQuarters: number, planYear: number): ReportView['resumen'] {
   const sorted = [...evaluations].sort((a, b) => b.total - a.total || (a.clave < b.clave ? -1 : 1));
   const mean = evaluations.reduce((a, e) => a + e.total, 0) / Math.max(1, evaluations.length);
   const items: ReportView['resumen'] = [
@@ -61,7 +64,7 @@ function annualSummary(evaluations: DepartmentEvaluation[], dueQuarters: number)
     items.push({ label: 'Puntaje más alto', value: text(`${sorted[0]!.clave} (${sorted[0]!.total.toFixed(1)})`) });
     items.push({ label: 'Puntaje más bajo', value: text(`${sorted[sorted.length - 1]!.clave} (${sorted[sorted.length - 1]!.total.toFixed(1)})`) });
   }
-  for (const e of evaluations) items.push({ label: `${e.clave}: grado y plan 2020`, value: text(`${e.total.toFixed(1)} — ${e.grado.grado} → Plan de Mejora de ${e.grado.tipo_plan}`) });
+  for (const e of evaluations) items.push({ label: `${e.clave}: grado y plan ${planYear}`, value: text(`${e.total.toFixed(1)} — ${e.grado.grado} → Plan de Mejora de ${e.grado.tipo_plan}`) });
   return items;
 }
 
@@ -96,6 +99,59 @@ function criteriaSection(evaluations: DepartmentEvaluation[], year: number): Sec
       ]),
     },
     notes: ['Total = Σ (peso × puntaje) ÷ Σ pesos, sobre los criterios que aplican; un criterio sin nada que medir («No aplica») no cuenta ni a favor ni en contra.'],
+  };
+}
+
+/**
+ * Each criterion beside its score in the previous year's evaluation, when that evaluation
+ * recorded scores per criterion; notes say where it did not, or scored fewer criteria.
+ */
+function baselineSection(evaluations: DepartmentEvaluation[], year: number): Section {
+  const before = year - 1;
+  const rows: Cell[][] = [];
+  const notes: string[] = [];
+  for (const e of evaluations) {
+    if (!e.lineaBase) {
+      notes.push(`${e.clave}: no hay evaluación ${before} registrada en su dependencia.yaml («evaluaciones» → ${before}); no hay con qué comparar.`);
+      continue;
+    }
+    if (!e.lineaBase.criterios) {
+      notes.push(`${e.clave}: la evaluación ${before} registra sólo el total (${e.lineaBase.puntaje}, ${e.lineaBase.grado}), sin puntaje por criterio; se compara sólo el total.`);
+      continue;
+    }
+    for (const c of e.criterios) {
+      rows.push([
+        text(e.clave),
+        text(c.criterion.nombre),
+        score(c.puntaje),
+        c.lineaBase === undefined ? empty(`No evaluado en ${before}`) : num(c.lineaBase, 1),
+        c.cambio === undefined ? empty('No aplica') : num(c.cambio, 1),
+      ]);
+    }
+    const missing = e.criteriosSinLineaBase ?? [];
+    if (missing.length > 0) {
+      const names = e.criterios.filter((c) => missing.includes(c.criterion.clave)).map((c) => c.criterion.nombre);
+      notes.push(
+        `${e.clave}: la evaluación ${before} calificó ${CRITERIA.length - missing.length} de los ${CRITERIA.length} criterios; no incluyó ${names.join(', ')}. Su cambio no se calcula, y el total ${before} no se compara criterio por criterio con el de ${year}.`,
+      );
+    }
+  }
+  return {
+    id: 'linea-base',
+    sheet: `Comparación ${before}`,
+    title: `Comparación por criterio con la evaluación ${before}`,
+    intro: `Puntaje de cada criterio en ${year} frente al registrado en la evaluación ${before} (línea base en «evaluaciones» de dependencia.yaml); Cambio = puntaje ${year} − puntaje ${before}.`,
+    table: {
+      columns: [
+        { header: 'Clave', kind: 'text' },
+        { header: 'Criterio', kind: 'text' },
+        { header: `Puntaje ${year}`, kind: 'number' },
+        { header: `Puntaje ${before}`, kind: 'number' },
+        { header: 'Cambio', kind: 'number' },
+      ],
+      rows,
+    },
+    ...(notes.length > 0 ? { notes } : {}),
   };
 }
 
@@ -160,13 +216,13 @@ function rubricSection(model: PlanModel): Section {
   };
 }
 
-function planSection(evaluations: DepartmentEvaluation[]): Section {
+function planSection(evaluations: DepartmentEvaluation[], planYear: number): Section {
   const criterionName = new Map(CRITERIA.map((c) => [c.clave, c.nombre]));
   return {
-    id: 'plan2020',
-    sheet: 'Plan de Mejora 2020',
-    title: 'Plan de Mejora 2020',
-    intro: 'Acciones propuestas para los criterios más débiles de cada dependencia, en la forma de la tabla del Plan de Mejora (Criterio, Acción, Recursos, Dimensión).',
+    id: 'plan-siguiente',
+    sheet: `Plan de Mejora ${planYear}`,
+    title: `Plan de Mejora ${planYear}`,
+    intro: `Acciones propuestas para ${planYear} en los criterios más débiles de cada dependencia, en la forma de la tabla del Plan de Mejora (Criterio, Acción, Recursos, Dimensión), con el área responsable, el plazo, la meta de la acción y su medio de verificación. El texto de cada acción y su plazo dependen del tipo de plan que da el grado.`,
     table: {
       columns: [
         { header: 'Dependencia', kind: 'text' },
@@ -175,10 +231,29 @@ function planSection(evaluations: DepartmentEvaluation[]): Section {
         { header: 'Acción', kind: 'text' },
         { header: 'Recursos', kind: 'text' },
         { header: 'Dimensión', kind: 'text' },
+        { header: 'Responsable', kind: 'text' },
+        { header: 'Plazo', kind: 'date' },
+        { header: 'Meta', kind: 'text' },
+        { header: 'Medio de verificación', kind: 'text' },
       ],
       rows: evaluations.flatMap((e) =>
-        e.plan2020.map((a) => [text(e.clave), text(e.grado.tipo_plan), text(criterionName.get(a.criterio) ?? a.criterio), text(a.accion), text(a.recursos), text(a.dimension)]),
+        e.planSiguiente.map((a) => [
+          text(e.clave),
+          text(e.grado.tipo_plan),
+          text(criterionName.get(a.criterio) ?? a.criterio),
+          text(a.accion),
+          text(a.recursos),
+          text(a.dimension),
+          a.responsable === undefined ? empty() : text(a.responsable),
+          a.plazo === undefined ? empty() : date(a.plazo),
+          a.meta === undefined ? empty() : text(a.meta),
+          a.medio_verificacion === undefined ? empty() : text(a.medio_verificacion),
+        ]),
       ),
     },
+    notes: [
+      'Plazo: las acciones que se miden en cada reporte trimestral (entregas, avances, cobertura, datos por sexo) vencen el 31 de diciembre, cuando llega el último reporte del año; las que se hacen una vez (carátulas, estatus, participación, recomendaciones) vencen al cierre de un trimestre según el tipo de plan: Reestructuración, 31 de marzo; Fortalecimiento, 30 de junio; Consolidación, 30 de septiembre; Innovación, 31 de diciembre (un tipo que la rúbrica nombre de otro modo, 30 de junio).',
+      `Con «plan report --anual --escribir-plan» cada dependencia recibe este plan como bloque YAML para copiar en «planes_de_mejora» de su dependencia.yaml.`,
+    ],
   };
 }
