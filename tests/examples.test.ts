@@ -33,22 +33,66 @@ describe('the example municipality', () => {
     }
   });
 
+  it('closes the cycle: every department records its 2019 evaluation and carries a 2020 Plan de Mejora', () => {
+    const cycle = result.model.dependencias.map(({ data }) => [data.clave, data.evaluaciones['2019']?.grado, data.planes_de_mejora?.['2020']?.tipo, data.planes_de_mejora?.['2020']?.acciones.length]);
+    expect(cycle).toEqual([
+      ['DESECO', 'Aceptable', 'Consolidación', 4],
+      ['DIF', 'Sobresaliente', 'Innovación', 4],
+      ['IMM', 'Sobresaliente', 'Innovación', 1],
+      ['OP', 'Sobresaliente', 'Innovación', 2],
+      ['SP', 'Aceptable', 'Consolidación', 6],
+      ['SSP', 'Aceptable', 'Consolidación', 11],
+    ]);
+  });
+
+  it('gives every action of the 2020 Plan de Mejora an area, a deadline in 2020, a target and a means of verification', () => {
+    for (const { data } of result.model.dependencias) {
+      for (const accion of data.planes_de_mejora!['2020']!.acciones) {
+        expect(accion.responsable, `${data.clave} ${accion.id}`).toMatch(/^(Coordinación|Departamento|Dirección|Unidad|Centro|Área|Subdirección)/);
+        expect(accion.plazo, `${data.clave} ${accion.id}`).toMatch(/^2020-/);
+        expect(accion.meta && accion.medio_verificacion, `${data.clave} ${accion.id}`).toBeTruthy();
+      }
+    }
+  });
+
+  it('gives the status of every action of the 2020 Plan de Mejora in every 2020-T1 report, four of them cumplida', () => {
+    const cumplidas: string[] = [];
+    for (const { data } of result.model.reportes.filter((r) => r.data.trimestre === '2020-T1')) {
+      const plan = result.model.departmentsByClave.get(data.dependencia)!.data.planes_de_mejora!['2020']!;
+      expect((data.plan_de_mejora ?? []).map((e) => e.accion), data.dependencia).toEqual(plan.acciones.map((a) => a.id));
+      for (const e of data.plan_de_mejora ?? []) if (e.estatus === 'cumplida') cumplidas.push(`${data.dependencia} ${e.accion} ${e.evidencias?.length ?? 0}`);
+    }
+    expect(cumplidas.sort()).toEqual(['DESECO PM-02 1', 'DIF PM-03 1', 'SP PM-06 1', 'SSP PM-03 1']);
+  });
+
+  it('records per-criterion 2018 scores for Obras Públicas only, five of the six criteria (no integralidad)', () => {
+    const withCriteria = result.model.dependencias.filter(({ data }) => data.evaluaciones['2018']?.criterios);
+    expect(withCriteria.map(({ data }) => data.clave)).toEqual(['OP']);
+    expect(Object.keys(withCriteria[0]!.data.evaluaciones['2018']!.criterios!)).toEqual([
+      'consistencia_programatica',
+      'seguimiento_retroalimentacion',
+      'integracion_organizacion',
+      'calidad_cobertura',
+      'perspectiva_genero',
+    ]);
+  });
+
   it('shows exactly the planted warnings', () => {
     expect(where(result.diagnostics)).toEqual([
-      'PLAN062 dependencias/DESECO/dependencia.yaml:28',
-      'PLAN062 dependencias/DESECO/dependencia.yaml:46',
+      'PLAN062 dependencias/DESECO/dependencia.yaml:38',
+      'PLAN062 dependencias/DESECO/dependencia.yaml:56',
       'PLAN021 dependencias/DESECO/reportes/2019-T1.yaml:5',
-      'PLAN062 dependencias/DIF/dependencia.yaml:73',
+      'PLAN062 dependencias/DIF/dependencia.yaml:83',
       'PLAN041 dependencias/DIF/reportes/2019-T3.yaml:39',
       'PLAN044 dependencias/DIF/reportes/2019-T3.yaml:39',
       'PLAN040 dependencias/DIF/reportes/2019-T3.yaml:90',
       'PLAN041 dependencias/DIF/reportes/2019-T4.yaml:38',
       'PLAN044 dependencias/DIF/reportes/2019-T4.yaml:38',
-      'PLAN062 dependencias/OP/dependencia.yaml:76',
+      'PLAN062 dependencias/OP/dependencia.yaml:94',
       'PLAN011 dependencias/OP/ppcs/OP-03.yaml:38',
-      'PLAN062 dependencias/SP/dependencia.yaml:37',
-      'PLAN062 dependencias/SP/dependencia.yaml:55',
-      'PLAN062 dependencias/SP/dependencia.yaml:64',
+      'PLAN062 dependencias/SP/dependencia.yaml:47',
+      'PLAN062 dependencias/SP/dependencia.yaml:65',
+      'PLAN062 dependencias/SP/dependencia.yaml:74',
       'PLAN014 dependencias/SP/ppcs/SP-04.yaml:20',
       'PLAN014 dependencias/SP/ppcs/SP-04.yaml:40',
       'PLAN031 dependencias/SP/reportes/2019-T1.yaml:62',
@@ -57,10 +101,10 @@ describe('the example municipality', () => {
       'PLAN031 dependencias/SP/reportes/2019-T4.yaml:64',
       'PLAN031 dependencias/SP/reportes/2020-T1.yaml:65',
       'PLAN022 dependencias/SSP/dependencia.yaml:3',
-      'PLAN062 dependencias/SSP/dependencia.yaml:37',
-      'PLAN062 dependencias/SSP/dependencia.yaml:55',
-      'PLAN062 dependencias/SSP/dependencia.yaml:64',
-      'PLAN062 dependencias/SSP/dependencia.yaml:73',
+      'PLAN062 dependencias/SSP/dependencia.yaml:47',
+      'PLAN062 dependencias/SSP/dependencia.yaml:65',
+      'PLAN062 dependencias/SSP/dependencia.yaml:74',
+      'PLAN062 dependencias/SSP/dependencia.yaml:83',
       'PLAN043 dependencias/SSP/reportes/2019-T1.yaml:8',
       'PLAN021 dependencias/SSP/reportes/2019-T2.yaml:5',
       'PLAN043 dependencias/SSP/reportes/2019-T2.yaml:8',
