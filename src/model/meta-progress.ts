@@ -2,12 +2,13 @@
 // Shared by the rules (PLAN026) and the reports, so both judge a meta the same way.
 import type { PlanModel, SourceDoc } from './model.js';
 import { parseTrimestre } from './model.js';
-import { accumulate, acumulacionOf, achievedByQuarter, achievedIn, goalOf, programmedThrough, programmingOf } from './progress.js';
+import { accumulate, acumulacionOf, achievedByQuarter, achievedIn, goalOf, metaForYear, programmedThrough, programmingOf } from './progress.js';
 import { cumplimiento, semaforo, type Cumplimiento, type Semaforo } from './semaforo.js';
 import { QUARTERS, type Meta, type Ppcs, type Quarter, type Reporte, type SemaforoBandas, type Sentido, type TrimestreId } from './types.js';
 
 export interface MetaProgress {
   ppcs: Ppcs;
+  /** The meta as it stands in the quarter's year (metaForYear: that year's programming and goal). */
   meta: Meta;
   trimestre: TrimestreId;
   /** Programmed for the quarter (the approved adjusted programming when the goal was adjusted). */
@@ -25,7 +26,7 @@ export interface MetaProgress {
   cumplimientoAcumulado: Cumplimiento;
   semaforoAcumulado: Semaforo;
   /**
-   * Progress toward the annual goal (goalOf: meta_ajustada once approved, else meta_anual),
+   * Progress toward the year's goal (goalOf: meta_ajustada once approved, else meta_anual),
    * as a fraction: achieved ÷ goal, except for descending levels (a response time, a rate),
    * where it is goal ÷ achieved. A descending total (robberies in the year) stays
    * achieved ÷ goal: the share of the ceiling already used.
@@ -56,13 +57,13 @@ export function metaProgress(model: PlanModel, ppcs: SourceDoc<Ppcs>, meta: Meta
   const reports = model.reportsOf(clave);
   const report: SourceDoc<Reporte> | undefined = reports.find((r) => r.data.trimestre === trimestre);
 
-  const programado = programmingOf(meta)[quarter];
+  const programado = programmingOf(meta, year)[quarter];
   const alcanzado = report ? achievedIn(report, ppcs.data.id, meta.id) : undefined;
   const noReportados = QUARTERS.slice(0, QUARTERS.indexOf(quarter) + 1).filter((q) => isUnreported(model, clave, `${year}-${q}`));
   // No cut-back to the last reported quarter: a missing report adds nothing achieved while
   // its programming still counts, so a gap shows as the shortfall it is.
   const reported = achievedByQuarter(reports, ppcs.data.id, meta.id, year);
-  const programadoAcumulado = programmedThrough(meta, quarter);
+  const programadoAcumulado = programmedThrough(meta, year, quarter);
   const alcanzadoAcumulado = accumulate(reported, acumulacionOf(meta), quarter);
   const quarterResult: Cumplimiento = noReportados.includes(quarter) ? { kind: 'no_reportado' } : cumplimiento(programado, alcanzado, sentido);
   let cumulativeResult = cumplimiento(programadoAcumulado, alcanzadoAcumulado, sentido);
@@ -71,7 +72,7 @@ export function metaProgress(model: PlanModel, ppcs: SourceDoc<Ppcs>, meta: Meta
 
   const progress: MetaProgress = {
     ppcs: ppcs.data,
-    meta,
+    meta: metaForYear(meta, year),
     trimestre,
     cumplimiento: quarterResult,
     semaforo: semaforo(quarterResult, bands),
@@ -83,13 +84,13 @@ export function metaProgress(model: PlanModel, ppcs: SourceDoc<Ppcs>, meta: Meta
   if (alcanzado !== undefined) progress.alcanzado = alcanzado;
   if (programadoAcumulado !== undefined) progress.programadoAcumulado = programadoAcumulado;
   if (alcanzadoAcumulado !== undefined) progress.alcanzadoAcumulado = alcanzadoAcumulado;
-  const annual = annualShare(meta, alcanzadoAcumulado, sentido);
+  const annual = annualShare(meta, year, alcanzadoAcumulado, sentido);
   if (annual !== undefined) progress.avanceAnual = annual;
   return progress;
 }
 
-function annualShare(meta: Meta, achieved: number | undefined, sentido: Sentido): number | undefined {
-  const goal = goalOf(meta);
+function annualShare(meta: Meta, year: number, achieved: number | undefined, sentido: Sentido): number | undefined {
+  const goal = goalOf(meta, year);
   if (achieved === undefined || goal === undefined) return undefined;
   if (sentido === 'ascendente' || acumulacionOf(meta) === 'suma') return goal === 0 ? undefined : achieved / goal;
   return achieved === 0 ? undefined : goal / achieved;

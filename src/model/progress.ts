@@ -1,7 +1,7 @@
 // Programmed and achieved values of a meta, per quarter and cumulative through a quarter.
 // Shared by the rules (PLAN024) and the quarterly report, so both add up the same way.
 import { parseTrimestre, type SourceDoc } from './model.js';
-import { QUARTERS, type Acumulacion, type Meta, type Quarter, type Reporte, type TrimestreId } from './types.js';
+import { QUARTERS, type Acumulacion, type Meta, type ProgramacionMeta, type Quarter, type Reporte, type TrimestreId } from './types.js';
 
 /** A value per quarter; a quarter left out has no value (nothing programmed, nothing reported). */
 export type QuarterValues = Partial<Record<Quarter, number>>;
@@ -38,31 +38,63 @@ export function accumulate(values: QuarterValues, acumulacion: Acumulacion, thro
 }
 
 /**
- * A meta_ajustada counts only once Planeación approved it (`ajuste.aprobo`); until then it is
- * published but every figure keeps measuring against meta_anual (PLAN015 says so).
+ * The meta as it stands in `year`: its `ejercicios` entry for that year replaces the whole
+ * top-level set (programacion, meta_anual, meta_ajustada, ajuste), so an adjustment written
+ * for another year never leaks in; a year without an entry keeps the top-level values.
+ * The view has no `ejercicios`, so asking it again for the same year changes nothing.
  */
-export function isAdjusted(meta: Meta): boolean {
-  return meta.meta_ajustada !== undefined && (meta.ajuste?.aprobo ?? '').trim() !== '';
-}
-
-/** The annual goal every figure measures against: the approved meta_ajustada, else meta_anual. */
-export function goalOf(meta: Meta): number | undefined {
-  return isAdjusted(meta) ? meta.meta_ajustada : meta.meta_anual;
+export function metaForYear(meta: Meta, year: number): Meta {
+  const { ejercicios, programacion, meta_anual, meta_ajustada, ajuste, ...rest } = meta;
+  const own: ProgramacionMeta = ejercicios?.[String(year)] ?? { programacion, meta_anual, meta_ajustada, ajuste };
+  const view: Meta = { ...rest };
+  if (own.programacion !== undefined) view.programacion = own.programacion;
+  if (own.meta_anual !== undefined) view.meta_anual = own.meta_anual;
+  if (own.meta_ajustada !== undefined) view.meta_ajustada = own.meta_ajustada;
+  if (own.ajuste !== undefined) view.ajuste = own.ajuste;
+  return view;
 }
 
 /**
- * The quarterly programming every figure measures against. With an approved adjustment it is
- * `ajuste.programacion` when given, else each quarter scaled by meta_ajustada ÷ meta_anual, so
- * the quarters still lead to the goal the year is judged by (an annual goal of 0 or none
- * cannot be scaled: the quarters stay as programmed).
+ * The meta's top-level values (no year: every year without an entry) and each of its
+ * `ejercicios` entries with its year, in the file's order: rules check each set alike.
  */
-export function programmingOf(meta: Meta): QuarterValues {
-  const programacion = meta.programacion ?? {};
-  if (!isAdjusted(meta)) return programacion;
-  if (meta.ajuste?.programacion) return meta.ajuste.programacion;
-  const anual = meta.meta_anual;
+export function programmingSets(meta: Meta): { values: ProgramacionMeta; year?: string }[] {
+  return [{ values: meta }, ...Object.entries(meta.ejercicios ?? {}).map(([year, values]) => ({ values, year }))];
+}
+
+/**
+ * Whether a year's meta_ajustada counts: only once Planeación approved it (`ajuste.aprobo`);
+ * until then it is published but every figure keeps measuring against meta_anual (PLAN015).
+ */
+export function isApproved(values: ProgramacionMeta): boolean {
+  return values.meta_ajustada !== undefined && (values.ajuste?.aprobo ?? '').trim() !== '';
+}
+
+/** Whether the meta's goal for `year` is an approved adjustment (metaForYear, isApproved). */
+export function isAdjusted(meta: Meta, year: number): boolean {
+  return isApproved(metaForYear(meta, year));
+}
+
+/** The goal every figure of `year` measures against: the year's approved meta_ajustada, else its meta_anual. */
+export function goalOf(meta: Meta, year: number): number | undefined {
+  const values = metaForYear(meta, year);
+  return isApproved(values) ? values.meta_ajustada : values.meta_anual;
+}
+
+/**
+ * The quarterly programming every figure of `year` measures against. With an approved
+ * adjustment it is `ajuste.programacion` when given, else each quarter scaled by
+ * meta_ajustada ÷ meta_anual, so the quarters still lead to the goal the year is judged by
+ * (an annual goal of 0 or none cannot be scaled: the quarters stay as programmed).
+ */
+export function programmingOf(meta: Meta, year: number): QuarterValues {
+  const values = metaForYear(meta, year);
+  const programacion = values.programacion ?? {};
+  if (!isApproved(values)) return programacion;
+  if (values.ajuste?.programacion) return values.ajuste.programacion;
+  const anual = values.meta_anual;
   if (anual === undefined || anual === 0) return programacion;
-  const factor = meta.meta_ajustada! / anual;
+  const factor = values.meta_ajustada! / anual;
   const scaled: QuarterValues = {};
   for (const quarter of QUARTERS) {
     const value = programacion[quarter];
@@ -72,9 +104,9 @@ export function programmingOf(meta: Meta): QuarterValues {
   return scaled;
 }
 
-/** What is programmed for the meta from T1 through `quarter`, cumulatively (programmingOf). */
-export function programmedThrough(meta: Meta, quarter: Quarter): number | undefined {
-  return accumulate(programmingOf(meta), acumulacionOf(meta), quarter);
+/** What is programmed for the meta in `year` from T1 through `quarter`, cumulatively (programmingOf). */
+export function programmedThrough(meta: Meta, year: number, quarter: Quarter): number | undefined {
+  return accumulate(programmingOf(meta, year), acumulacionOf(meta), quarter);
 }
 
 /**

@@ -184,10 +184,8 @@ export interface AjusteMeta {
   programacion?: Partial<Record<Quarter, number>>;
 }
 
-export interface Meta {
-  id: string;
-  descripcion: string;
-  indicador?: Indicador;
+/** What a meta programs and aims at in one year: the carátula's top level, or one `ejercicios` entry. */
+export interface ProgramacionMeta {
   /** Programmed value per quarter; a quarter left out has nothing programmed. */
   programacion?: Partial<Record<Quarter, number>>;
   meta_anual?: number;
@@ -197,6 +195,18 @@ export interface Meta {
    */
   meta_ajustada?: number;
   ajuste?: AjusteMeta;
+}
+
+export interface Meta extends ProgramacionMeta {
+  id: string;
+  descripcion: string;
+  indicador?: Indicador;
+  /**
+   * A later year's own programming, keyed by year («2020»). A year with an entry takes all of
+   * it (programming, goal, adjustment); every other year takes the top-level values
+   * (progress.ts, metaForYear).
+   */
+  ejercicios?: Record<string, ProgramacionMeta>;
   /** Per-meta override of the semáforo bands. */
   semaforo?: Partial<SemaforoBandas>;
 }

@@ -55,15 +55,15 @@ export const PLAN023 = defineRule({
       }
       // A report declaring another quarter than its file name is PLAN005's: which quarter's
       // programming applies is unknown.
-      const quarter = data.trimestre === placement.stem ? parseTrimestre(data.trimestre).quarter : undefined;
+      const { year, quarter } = data.trimestre === placement.stem ? parseTrimestre(data.trimestre) : { year: undefined, quarter: undefined };
       data.ppcs.forEach((entry, i) => {
         if (entry.estatus === undefined) report({ messageId: 'sinEstatus', file, path: ['ppcs', i], data: { ppcs: quote(entry.id), trimestre }, about: { ppcs: entry.id, trimestre: data.trimestre } });
         const caratula = model.caratulaOf(folder, entry.id)?.data;
-        if (!quarter || !caratula || NOTHING_TO_REPORT.has(entry.estatus ?? caratula.estatus)) return;
+        if (!quarter || year === undefined || !caratula || NOTHING_TO_REPORT.has(entry.estatus ?? caratula.estatus)) return;
         const withProgress = new Set((entry.avances ?? []).map((avance) => avance.meta));
         const path = entry.avances ? ['ppcs', i, 'avances'] : ['ppcs', i];
         for (const meta of caratula.metas ?? []) {
-          const programado = programmingOf(meta)[quarter];
+          const programado = programmingOf(meta, year)[quarter];
           if (programado === undefined || withProgress.has(meta.id)) continue;
           report({
             messageId: 'metaAusente',

@@ -65,8 +65,8 @@ export const PLAN024 = defineRule({
             return;
           }
           const meta = caratula?.metas?.find((m) => m.id === avance.meta);
-          // The goal every figure uses: an approved meta_ajustada replaces meta_anual.
-          const metaAnual = meta && goalOf(meta);
+          // The goal every figure of the report's year uses: that year's approved meta_ajustada replaces its meta_anual.
+          const metaAnual = meta && goalOf(meta, year);
           if (!judgeTotal || !meta || meta.indicador?.sentido !== 'ascendente' || meta.indicador.acumulacion !== 'suma' || metaAnual === undefined || metaAnual <= 0) return;
           const limit = (metaAnual * umbral) / 100;
           const values = achievedByQuarter(reports, entry.id, meta.id, year);
@@ -76,7 +76,7 @@ export const PLAN024 = defineRule({
           if (acumulado === undefined || acumulado <= limit || (previous !== undefined && previous > limit)) return;
           report({
             ...at,
-            messageId: isAdjusted(meta) ? 'excesivoAjustada' : 'excesivo',
+            messageId: isAdjusted(meta, year) ? 'excesivoAjustada' : 'excesivo',
             severity: 'warning',
             data: {
               ...names,

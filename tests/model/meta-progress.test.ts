@@ -113,7 +113,7 @@ describe('an adjusted goal', () => {
 
   it('scales each quarter by meta_ajustada ÷ meta_anual when no adjusted programming is given: T2 3 × 0.3 = 0.9', () => {
     const { model, doc, meta } = opYear({ ...ADJUSTED, ajuste: APPROVED }, ACHIEVED);
-    expect(programmingOf(meta)).toEqual({ T1: 0.6, T2: 0.9, T3: 0.9, T4: 0.6 });
+    expect(programmingOf(meta, 2019)).toEqual({ T1: 0.6, T2: 0.9, T3: 0.9, T4: 0.6 });
     const p = metaProgress(model, doc, meta, '2019-T2');
     expect(p.programado).toBe(0.9);
     expect(p.semaforo).toBe('verde');
@@ -125,7 +125,7 @@ describe('an adjusted goal', () => {
     expect(p.programadoAcumulado).toBe(2);
     expect(p.cumplimientoAcumulado.kind === 'medido' && p.cumplimientoAcumulado.porcentaje).toBeCloseTo(75, 10);
     expect(p.semaforoAcumulado).toBe('rojo');
-    expect(goalOf(meta)).toBe(3);
+    expect(goalOf(meta, 2019)).toBe(3);
   });
 
   it('is not applied without approval: 3 of 10 is 30 % red and the avance is 30 % as well', () => {
@@ -135,6 +135,6 @@ describe('an adjusted goal', () => {
     expect(p.cumplimientoAcumulado.kind === 'medido' && p.cumplimientoAcumulado.porcentaje).toBeCloseTo(30, 10);
     expect(p.semaforoAcumulado).toBe('rojo');
     expect(p.avanceAnual).toBeCloseTo(0.3, 10);
-    expect(goalOf(meta)).toBe(10);
+    expect(goalOf(meta, 2019)).toBe(10);
   });
 });

@@ -43,17 +43,17 @@ describe('accumulate', () => {
 describe('programmedThrough', () => {
   it('accumulates the carátula programming according to the indicator', () => {
     const programacion = { T1: 2, T2: 3, T3: 3, T4: 2 };
-    expect(programmedThrough(meta('suma', programacion), 'T2')).toBe(5);
-    expect(programmedThrough(meta('ultimo_valor', programacion), 'T2')).toBe(3);
-    expect(programmedThrough(meta('promedio', programacion), 'T4')).toBe(2.5);
+    expect(programmedThrough(meta('suma', programacion), 2019, 'T2')).toBe(5);
+    expect(programmedThrough(meta('ultimo_valor', programacion), 2019, 'T2')).toBe(3);
+    expect(programmedThrough(meta('promedio', programacion), 2019, 'T4')).toBe(2.5);
   });
 
   it('gives undefined for a meta without programming', () => {
-    expect(programmedThrough(meta('suma', undefined), 'T4')).toBeUndefined();
+    expect(programmedThrough(meta('suma', undefined), 2019, 'T4')).toBeUndefined();
   });
 
   it('adds up a meta that has no indicator', () => {
-    expect(programmedThrough({ id: 'M1', descripcion: 'Sin indicador', programacion: { T1: 1, T2: 1 } }, 'T2')).toBe(2);
+    expect(programmedThrough({ id: 'M1', descripcion: 'Sin indicador', programacion: { T1: 1, T2: 1 } }, 2019, 'T2')).toBe(2);
   });
 });
 

@@ -7,7 +7,7 @@ import type { ReportCutoff } from '../../calendar/report-cutoff.js';
 import type { PlanModel, SourceDoc } from '../../model/model.js';
 import { parseTrimestre } from '../../model/model.js';
 import { isUnreported, metaProgress, type MetaProgress } from '../../model/meta-progress.js';
-import { isAdjusted } from '../../model/progress.js';
+import { isAdjusted, metaForYear } from '../../model/progress.js';
 import type { Dimension, Frecuencia, LineaBase, Meta, Ppcs, Quarter, Reporte, TrimestreId } from '../../model/types.js';
 import { dayMonthYear } from '../../i18n/text.js';
 import { cellText, date, empty, int, measured, text } from './cell-text.js';
@@ -109,7 +109,8 @@ export function transparencyView(model: PlanModel, trimestre: TrimestreId, optio
       }
       ppcsShown.add(doc.data.id);
       for (const meta of [...(doc.data.metas ?? [])].sort((a, b) => compareIds(a.id, b.id))) {
-        rows.push(indicatorRow(model, clave, doc, meta, trimestre));
+        // The year's own programming and goals (a carátula's «ejercicios» entry), not another year's.
+        rows.push(indicatorRow(model, clave, doc, metaForYear(meta, year), trimestre));
       }
     }
   }
@@ -185,7 +186,7 @@ function indicatorRow(model: PlanModel, clave: string, doc: SourceDoc<Ppcs>, met
     indicador?.frecuencia ? text(FRECUENCIA_LABEL[indicador.frecuencia]) : empty(SIN_DATO),
     lineaBaseCell(indicador?.linea_base),
     optionalNumber(meta.meta_anual),
-    isAdjusted(meta) ? measured(meta.meta_ajustada!) : empty(SIN_AJUSTE),
+    isAdjusted(meta, year) ? measured(meta.meta_ajustada!) : empty(SIN_AJUSTE),
     avanceCell(progress, delivery),
     indicador ? text(sentidoLabel(indicador.sentido)) : empty(SIN_DATO),
     optionalText(indicador?.fuente),
@@ -204,7 +205,7 @@ function indicatorRow(model: PlanModel, clave: string, doc: SourceDoc<Ppcs>, met
     const missingQuarters = earlier.map((q) => `${year}-${q}`);
     nota.push(`El avance acumulado no incluye ${list(missingQuarters)}, que no se ${earlier.length === 1 ? 'reportó' : 'reportaron'}.`);
   }
-  if (isAdjusted(meta)) {
+  if (isAdjusted(meta, year)) {
     const { ajuste } = meta;
     const motivo = filled(ajuste!.motivo);
     nota.push(

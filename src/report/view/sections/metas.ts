@@ -93,6 +93,7 @@ export function metasSection({ model, year, claves }: Scope, quarter: Quarter): 
       'Sin meta: no hay valor programado para el periodo.',
       'No reportado: el trimestre ya venció y la dependencia no entregó su reporte; nunca cuenta como verde.',
       'Acumulado: lo programado desde T1 hasta el trimestre, contra lo alcanzado en los trimestres reportados. Un trimestre sin reporte no suma nada con acumulación «suma»; con «último valor» cuenta el último valor reportado y con «promedio», el promedio de los trimestres reportados. No se recorta al último trimestre reportado.',
+      `Programación de ${year}: la de la entrada «ejercicios» de ${year} de la meta en su carátula (programación, meta anual, meta ajustada y ajuste), si la tiene; si no, la programación y la meta anual generales de la carátula.`,
       'Meta ajustada: sólo cuando Planeación aprobó el ajuste («ajuste.aprobo» en la carátula) sustituye a la meta anual en todas las cifras; la programación de cada trimestre es entonces la de «ajuste.programacion» o, si no se da, la original multiplicada por meta ajustada ÷ meta anual.',
       'Avance sobre meta anual: alcanzado acumulado ÷ meta vigente (la ajustada aprobada, si la hay; si no, la anual); en indicadores descendentes de nivel (tiempos, tasas), meta ÷ alcanzado.',
     ],
