@@ -16,6 +16,8 @@ export interface Subject {
   meta?: string;
   /** Quarter: `2019-T2`. */
   trimestre?: string;
+  /** The year of a carátula's «ejercicios» entry the finding is about: `2020`. */
+  ejercicio?: number;
 }
 
 /**

@@ -58,6 +58,10 @@ export const PLAN010 = defineRule({
         es: 'La meta {meta} del PPCS {ppcs} no tiene programación trimestral: «programacion» falta o no tiene ningún trimestre (T1 a T4).',
         en: 'Meta {meta} of PPCS {ppcs} has no quarterly programming: "programacion" is missing or has no quarter (T1 to T4).',
       },
+      programacionEjercicio: {
+        es: 'La meta {meta} del PPCS {ppcs} no tiene programación trimestral para el ejercicio {ejercicio}: «ejercicios.{ejercicio}.programacion» no tiene ningún trimestre (T1 a T4).',
+        en: 'Meta {meta} of PPCS {ppcs} has no quarterly programming for {ejercicio}: "ejercicios.{ejercicio}.programacion" has no quarter (T1 to T4).',
+      },
       meta_anual: {
         es: 'La meta {meta} del PPCS {ppcs} no tiene meta anual: falta «meta_anual», el valor que se espera alcanzar al cierre del año.',
         en: 'Meta {meta} of PPCS {ppcs} has no annual target: "meta_anual", the value expected by year end, is missing.',
@@ -101,6 +105,18 @@ export const PLAN010 = defineRule({
         }
         if (!QUARTERS.some((quarter) => meta.programacion?.[quarter] !== undefined)) metaLacks('programacion', ['programacion']);
         if (meta.meta_anual === undefined) metaLacks('meta_anual', ['meta_anual']);
+        // A year's own entry replaces the programming for that year; one without any quarter
+        // leaves nothing to measure the year's reports against. (Its missing fields are the schema's.)
+        for (const [year, values] of Object.entries(meta.ejercicios ?? {})) {
+          if (values.programacion === undefined || QUARTERS.some((quarter) => values.programacion?.[quarter] !== undefined)) continue;
+          report({
+            messageId: 'programacionEjercicio',
+            file,
+            path: ['metas', m, 'ejercicios', year, 'programacion'],
+            data: { ppcs, meta: quote(meta.id), ejercicio: year },
+            about: { ppcs: data.id, meta: meta.id, ejercicio: Number(year) },
+          });
+        }
       });
     }
   },

@@ -1,6 +1,7 @@
 import { formatNumber } from '../i18n/numbers.js';
 import { quote } from '../i18n/text.js';
-import { isAdjusted } from '../model/progress.js';
+import { isApproved, programmingSets } from '../model/progress.js';
+import type { PathSegment } from '../yaml/path.js';
 import { defineRule } from './rule.js';
 
 export const PLAN015 = defineRule({
@@ -17,8 +18,8 @@ export const PLAN015 = defineRule({
     },
     messages: {
       sinAprobar: {
-        es: 'La meta ajustada {ajustada} de la meta {meta} del PPCS {ppcs} no tiene la aprobación de Planeación («ajuste.aprobo»): no se aplica hasta que Planeación la apruebe; el semáforo y el avance siguen midiendo contra la meta anual {anual}.',
-        en: 'Adjusted target {ajustada} of meta {meta} of PPCS {ppcs} has no approval from Planeación ("ajuste.aprobo"): it does not apply until Planeación approves it; the semáforo and progress keep measuring against the annual target {anual}.',
+        es: 'La meta ajustada {ajustada} de la meta {meta} del PPCS {ppcs}{enEjercicio} no tiene la aprobación de Planeación («ajuste.aprobo»): no se aplica hasta que Planeación la apruebe; el semáforo y el avance siguen midiendo contra la meta anual {anual}.',
+        en: 'Adjusted target {ajustada} of meta {meta} of PPCS {ppcs}{inYear} has no approval from Planeación ("ajuste.aprobo"): it does not apply until Planeación approves it; the semáforo and progress keep measuring against the annual target {anual}.',
       },
     },
     examples: {
@@ -31,19 +32,25 @@ export const PLAN015 = defineRule({
   check(model, report) {
     for (const { file, data } of model.ppcs) {
       (data.metas ?? []).forEach((meta, m) => {
-        if (meta.meta_ajustada === undefined || isAdjusted(meta)) return;
-        report({
-          messageId: 'sinAprobar',
-          file,
-          path: ['metas', m, 'meta_ajustada'],
-          about: { ppcs: data.id, meta: meta.id },
-          data: {
-            ajustada: formatNumber(meta.meta_ajustada),
-            anual: meta.meta_anual === undefined ? '—' : formatNumber(meta.meta_anual),
-            meta: quote(meta.id),
-            ppcs: quote(data.id),
-          },
-        });
+        // A year's own entry («ejercicios») carries its own adjustment, judged at its own keys.
+        for (const { values, year } of programmingSets(meta)) {
+          const at: PathSegment[] = year === undefined ? ['metas', m] : ['metas', m, 'ejercicios', year];
+          if (values.meta_ajustada === undefined || isApproved(values)) continue;
+          report({
+            messageId: 'sinAprobar',
+            file,
+            path: [...at, 'meta_ajustada'],
+            about: { ppcs: data.id, meta: meta.id, ...(year === undefined ? {} : { ejercicio: Number(year) }) },
+            data: {
+              ajustada: formatNumber(values.meta_ajustada),
+              anual: values.meta_anual === undefined ? '—' : formatNumber(values.meta_anual),
+              meta: quote(meta.id),
+              ppcs: quote(data.id),
+              enEjercicio: year === undefined ? '' : ` en el ejercicio ${year}`,
+              inYear: year === undefined ? '' : ` in ${year}`,
+            },
+          });
+        }
       });
     }
   },
