@@ -1,4 +1,4 @@
-import { filesWith, countOf, type Criterion } from './criterion.js';
+import { filesWith, type Criterion, type EvaluationContext } from './criterion.js';
 
 export const consistencia: Criterion = {
   clave: 'consistencia_programatica',
@@ -21,8 +21,8 @@ export const consistencia: Criterion = {
       {
         id: 'programacion_congruente',
         nombre: 'Programación congruente con la meta anual',
-        medicion: 'Metas cuya programación trimestral corresponde a su meta anual según su acumulación (regla PLAN011).',
-        numerador: metas.length - countOf(context, 'PLAN011', new Set(vigentes.map((doc) => doc.file))),
+        medicion: 'Metas cuya programación trimestral del año evaluado (la de su entrada «ejercicios» de ese año, si la tiene) corresponde a su meta anual según su acumulación (regla PLAN011).',
+        numerador: metas.length - incongruentMetas(context),
         denominador: metas.length,
       },
       {
@@ -45,3 +45,21 @@ export const consistencia: Criterion = {
     }
   },
 };
+
+/**
+ * Metas of the PPCS in force whose programming for the evaluated year has a PLAN011 finding:
+ * the finding on the year's own «ejercicios» entry when the meta has one, else the one on the
+ * top-level programming. A meta counts once, however many of its findings apply.
+ */
+function incongruentMetas({ findings, vigentes, year }: EvaluationContext): number {
+  const byFile = new Map(vigentes.map((doc) => [doc.file, doc.data]));
+  const flagged = new Set<string>();
+  for (const finding of findings) {
+    const ppcs = finding.rule === 'PLAN011' ? byFile.get(finding.file) : undefined;
+    const meta = ppcs?.metas?.find((m) => m.id === finding.about?.meta);
+    if (!meta) continue;
+    const ownYear = meta.ejercicios?.[String(year)] !== undefined;
+    if (ownYear ? finding.about?.ejercicio === year : finding.about?.ejercicio === undefined) flagged.add(`${finding.file}#${meta.id}`);
+  }
+  return flagged.size;
+}
