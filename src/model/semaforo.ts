@@ -46,8 +46,10 @@ export function semaforo(result: Cumplimiento, bandas: SemaforoBandas): Semaforo
       // Far beyond a descending goal: under two-sided bands, as far off the plan as can be.
       return 'rojo';
     case 'medido': {
-      // 110/100 × 100 is 110.00000000000001 in floating point: compare at a sane precision.
-      const p = Math.round(result.porcentaje * 1e6) / 1e6;
+      // The light follows the percentage as published, to one decimal: a meta shown at
+      // «90.0 %» is green even when the division gave 89.96 (and 110/100 × 100, which is
+      // 110.00000000000001 in floating point, is 110.0).
+      const p = Number(result.porcentaje.toFixed(1));
       if (p >= bandas.verde_min && p <= bandas.verde_max) return 'verde';
       if (p >= bandas.amarillo_min && p <= bandas.amarillo_max) return 'amarillo';
       return 'rojo';
