@@ -77,6 +77,11 @@ describe('the example municipality', () => {
     ]);
   });
 
+  it('gives their own 2020 programming to the metas whose 2019 programming does not fit 2020', () => {
+    const own = result.model.ppcs.flatMap(({ data }) => (data.metas ?? []).filter((m) => m.ejercicios?.['2020']).map((m) => `${data.id} ${m.id}`));
+    expect(own).toEqual(['DESECO-03 M1', 'OP-01 M1', 'OP-01 M2', 'OP-04 M1', 'OP-04 M2', 'OP-05 M1', 'SP-03 M2', 'SSP-04 M1']);
+  });
+
   it('shows exactly the planted warnings', () => {
     expect(where(result.diagnostics)).toEqual([
       'PLAN062 dependencias/DESECO/dependencia.yaml:38',
@@ -99,7 +104,7 @@ describe('the example municipality', () => {
       'PLAN031 dependencias/SP/reportes/2019-T2.yaml:67',
       'PLAN031 dependencias/SP/reportes/2019-T3.yaml:69',
       'PLAN031 dependencias/SP/reportes/2019-T4.yaml:64',
-      'PLAN031 dependencias/SP/reportes/2020-T1.yaml:65',
+      'PLAN031 dependencias/SP/reportes/2020-T1.yaml:64',
       'PLAN022 dependencias/SSP/dependencia.yaml:3',
       'PLAN062 dependencias/SSP/dependencia.yaml:47',
       'PLAN062 dependencias/SSP/dependencia.yaml:65',
