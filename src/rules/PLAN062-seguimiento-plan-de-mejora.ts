@@ -114,9 +114,12 @@ export const PLAN062 = defineRule({
       });
     }
 
+    // Deadlines are judged for the plans of the years under evaluation (plan.yaml's
+    // ejercicio and before), as PLAN022 judges missing reports: a plan for a year whose
+    // reports are not due yet under this configuration has nothing to be late against.
     for (const clave of model.departmentClaves()) {
       const { file, data } = model.departmentsByClave.get(clave)!;
-      for (const anio of Object.keys(data.planes_de_mejora ?? {})) {
+      for (const anio of Object.keys(data.planes_de_mejora ?? {}).filter((year) => Number(year) <= model.config.ejercicio)) {
         for (const status of actionStatuses(model, clave, Number(anio)) ?? []) {
           const { plazo, id } = status.accion;
           if (plazo === undefined || plazo >= model.fechaCorte || status.estatus === 'cumplida') continue;

@@ -128,6 +128,14 @@ describe('PLAN062 quarterly monitoring of the Plan de Mejora', () => {
     expect(checkRule(PLAN062, files)).toEqual([]);
   });
 
+  it('leaves the deadlines of a plan for a year after plan.yaml’s ejercicio unjudged, like PLAN022 its reports', () => {
+    const files = baseRepo();
+    files[OP].planes_de_mejora['2020'] = { tipo: 'Consolidación', acciones: [{ ...files[OP].planes_de_mejora['2019'].acciones[0], plazo: '2020-03-31' }] };
+    expect(checkRule(PLAN062, files, { fechaCorte: '2020-06-30' }).filter((d) => d.file === OP)).toEqual([]);
+    files['plan.yaml'].ejercicio = 2020;
+    expect(where(checkRule(PLAN062, files, { fechaCorte: '2020-06-30' }).filter((d) => d.file === OP))).toEqual([`PLAN062 ${OP}:${lineOf(files, OP, 'id: PM-01', '2020')}`]);
+  });
+
   it('says so when no report gave the status of an action past its deadline', () => {
     const files = baseRepo();
     files[OP].planes_de_mejora['2019'].acciones[0].plazo = '2019-03-31';
