@@ -3,6 +3,12 @@ import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { isPlanInput } from '../repo/layout.js';
 
+/**
+ * Top-level folders that are not plan data but must not receive output either: the repo's
+ * own report templates (read by `plan report`) and git's object store.
+ */
+const PROTECTED_FOLDERS = ['templates', '.git'];
+
 /** The real path of `target`, resolving symlinks in the part of it that exists. */
 function realPathOf(target: string): string {
   const missing: string[] = [];
@@ -17,13 +23,33 @@ function realPathOf(target: string): string {
 }
 
 /**
+ * A path as Windows and macOS see it: case folded, and each name without the trailing dots
+ * and spaces Windows drops (`Dependencias.` opens `dependencias`). A repo checked out there
+ * has one folder for all these spellings, so a report written to `--out Dependencias` on
+ * Linux lands among the data on a colleague's laptop.
+ */
+function folded(relative: string): string {
+  return relative
+    .split(path.sep)
+    .map((name) => (name === '.' || name === '..' ? name : name.replace(/[. ]+$/, '')).toLowerCase())
+    .join('/');
+}
+
+/**
  * Whether `target` (a report folder or a validation output file) is the plan root itself,
- * plan.yaml or inside an input folder. Compared as real paths: a symlink named «salida» that
- * points into dependencias/ is still the plan's data.
+ * plan.yaml, inside an input folder, or inside templates/ or .git/. Compared as real paths
+ * (a symlink named «salida» that points into dependencias/ is still the plan's data) and
+ * case folded (`DEPENDENCIAS` is `dependencias` on a Windows or macOS checkout).
  */
 export function isPlanInputPath(root: string, target: string): boolean {
-  const relative = path.relative(realpathSync(root), realPathOf(target));
-  if (relative === '') return true;
-  if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
-  return isPlanInput(relative.split(path.sep).join('/'));
+  const realRoot = realpathSync(root);
+  const realTarget = realPathOf(target);
+  const relative = path.relative(realRoot, realTarget);
+  const foldedRelative = path.relative(realRoot.toLowerCase(), realTarget.toLowerCase());
+  return [relative, foldedRelative].some((rel) => {
+    if (rel === '') return true;
+    if (rel.startsWith('..') || path.isAbsolute(rel)) return false;
+    const name = folded(rel);
+    return name === '' || isPlanInput(name) || PROTECTED_FOLDERS.includes(name.split('/')[0]!);
+  });
 }

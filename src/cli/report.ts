@@ -33,8 +33,8 @@ const TEXT = {
   formatNotForReport: { es: 'El formato {format} sólo existe para {reports}.', en: 'The {format} format exists only for {reports}.' },
   unknownDepartment: { es: 'La dependencia «{value}» no existe en este repositorio. Dependencias: {all}.', en: 'Department "{value}" does not exist in this repository. Departments: {all}.' },
   outInsideData: {
-    es: 'La carpeta de salida «{dir}» está dentro de los datos del plan; elija otra (por omisión: reportes/).',
-    en: 'Output folder "{dir}" is inside the plan data; choose another one (default: reportes/).',
+    es: 'La carpeta de salida «{dir}» está dentro de los datos del plan (plan.yaml, dependencias/, planeacion/, catalogos/, schemas/, templates/ o .git/, con cualquier combinación de mayúsculas y minúsculas); elija otra (por omisión: reportes/).',
+    en: 'Output folder "{dir}" is inside the plan data (plan.yaml, dependencias/, planeacion/, catalogos/, schemas/, templates/ or .git/, in any upper/lower case); choose another one (default: reportes/).',
   },
   outNotDir: { es: 'No se puede usar «{dir}» como carpeta de salida: {reason}.', en: 'Cannot use "{dir}" as output folder: {reason}.' },
   cannotWrite: { es: 'No se pudo escribir «{file}»: {reason}. Revise los permisos y el espacio libre de la carpeta de salida.', en: 'Could not write "{file}": {reason}. Check permissions and free space of the output folder.' },

@@ -45,8 +45,8 @@ export const MESSAGES = {
   },
   outputWritten: { es: 'Resultado en formato {format} escrito en «{file}».\n', en: 'Result in {format} format written to "{file}".\n' },
   outputInsideData: {
-    es: 'No se escribe el resultado en «{file}»: está entre los datos del plan (plan.yaml, dependencias/, planeacion/, catalogos/ o schemas/). Elija otro archivo, por ejemplo plan-resultado.json en la raíz.',
-    en: 'The result is not written to "{file}": it is among the plan data (plan.yaml, dependencias/, planeacion/, catalogos/ or schemas/). Choose another file, e.g. plan-resultado.json at the root.',
+    es: 'No se escribe el resultado en «{file}»: está entre los datos del plan (plan.yaml, dependencias/, planeacion/, catalogos/, schemas/, templates/ o .git/, con cualquier combinación de mayúsculas y minúsculas). Elija otro archivo, por ejemplo plan-resultado.json en la raíz.',
+    en: 'The result is not written to "{file}": it is among the plan data (plan.yaml, dependencias/, planeacion/, catalogos/, schemas/, templates/ or .git/, in any upper/lower case). Choose another file, e.g. plan-resultado.json at the root.',
   },
   cannotWriteOutput: { es: 'No se pudo escribir «{file}»: {reason}.', en: 'Could not write "{file}": {reason}.' },
   tooManyWarnings: { es: 'Demasiadas advertencias: {warnings} (máximo permitido con --max-warnings: {max}).\n', en: 'Too many warnings: {warnings} (maximum allowed by --max-warnings: {max}).\n' },

@@ -461,7 +461,7 @@ describe('plan validate --output never writes into the plan data', () => {
     for (const target of ['plan.yaml', 'dependencias/OP/reportes/resultado.json', 'planeacion/x.sarif']) {
       const run = await runCli(['validate', '-C', root, '-f', 'json', '-o', path.join(root, target)]);
       expect(run.code, target).toBe(2);
-      expect(run.stderr, target).toContain('está entre los datos del plan (plan.yaml, dependencias/, planeacion/, catalogos/ o schemas/)');
+      expect(run.stderr, target).toContain('está entre los datos del plan (plan.yaml, dependencias/, planeacion/, catalogos/, schemas/, templates/ o .git/, con cualquier combinación de mayúsculas y minúsculas)');
     }
     expect(readFileSync(path.join(root, 'plan.yaml'), 'utf8')).toBe(before);
     expect(existsSync(path.join(root, 'dependencias/OP/reportes/resultado.json'))).toBe(false);
