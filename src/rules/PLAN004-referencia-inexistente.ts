@@ -68,6 +68,22 @@ const messages = {
     es: 'La evidencia {ruta} usa el nombre {nombre}, reservado por Windows (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9): ese archivo no se puede abrir ni copiar en Windows.',
     en: 'Evidence {ruta} uses the name {nombre}, reserved by Windows (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9): such a file cannot be opened or copied on Windows.',
   },
+  evidenciaPunto: {
+    es: 'La evidencia {ruta} usa el nombre {nombre}, que termina en punto: Windows quita ese punto final, así que el archivo no se puede abrir ni copiar en Windows.',
+    en: 'Evidence {ruta} uses the name {nombre}, which ends in a dot: Windows drops a trailing dot, so the file cannot be opened or copied on Windows.',
+  },
+  evidenciaEspacio: {
+    es: 'La evidencia {ruta} usa el nombre {nombre}, que termina en un espacio: Windows quita ese espacio final, así que el archivo no se puede abrir ni copiar en Windows.',
+    en: 'Evidence {ruta} uses the name {nombre}, which ends in a space: Windows drops a trailing space, so the file cannot be opened or copied on Windows.',
+  },
+  evidenciaCaracter: {
+    es: 'La evidencia {ruta} usa el carácter {caracter} en el nombre {nombre}; Windows no admite en los nombres de archivo «:», «<», «>», «"», «|», «?», «*» ni caracteres de control, así que el archivo no se puede abrir ni copiar en Windows.',
+    en: 'Evidence {ruta} uses the character {caracter} in the name {nombre}; Windows does not allow ":", "<", ">", double quotes, "|", "?", "*" or control characters in file names, so the file cannot be opened or copied on Windows.',
+  },
+  evidenciaGemela: {
+    es: 'Los archivos de evidencia {archivos} sólo difieren en mayúsculas y minúsculas: en Windows y macOS son un mismo archivo, así que al clonar el repositorio allí uno reemplaza al otro y la evidencia que se ve puede no ser la que se citó.',
+    en: 'Evidence files {archivos} differ only in upper/lower case: on Windows and macOS they are one and the same file, so a checkout there keeps only one of them and the evidence shown may not be the one cited.',
+  },
   evidenciaNoExiste: {
     es: 'El archivo de evidencia {ruta} no existe en el repositorio.',
     en: 'Evidence file {ruta} does not exist in the repository.',
@@ -120,6 +136,18 @@ const hints = {
   evidenciaMayusculas: {
     es: 'Existe {parecida}, que sólo difiere en mayúsculas y minúsculas; escriba la ruta exactamente igual.',
     en: '{parecida} exists and differs only in upper/lower case; write the path exactly the same.',
+  },
+  evidenciaNombre: {
+    es: 'Cambie el nombre en el repositorio (git mv) y en esta lista, por ejemplo a {sugerida}.',
+    en: 'Rename it in the repository (git mv) and in this list, e.g. to {sugerida}.',
+  },
+  evidenciaNombreSinSugerencia: {
+    es: 'Cambie el nombre en el repositorio (git mv) y en esta lista por uno hecho de letras, números, guiones y un punto antes de la extensión.',
+    en: 'Rename it in the repository (git mv) and in this list to a name made of letters, digits, hyphens and one dot before the extension.',
+  },
+  evidenciaGemela: {
+    es: 'Deje uno solo: borre los demás o renómbrelos con git mv (por ejemplo a «acta-2.pdf») y corrija las rutas que los citan.',
+    en: 'Keep only one: delete the others or rename them with git mv (e.g. to "acta-2.pdf") and fix the paths that cite them.',
   },
   evidencia: {
     es: 'Guarde la evidencia dentro del repositorio, por ejemplo en «dependencias/{carpeta}/evidencias/{trimestre}/», y escriba su ruta relativa con «/».',
@@ -199,6 +227,7 @@ export const PLAN004 = defineRule({
         (entry.evidencias ?? []).forEach((ruta, e) => {
           const problem = evidence.problemWith(ruta);
           if (problem) report(evidenceReport(problem, file, at('evidencias', e), ruta, folder, placement.stem!));
+          else evidence.reportTwins(ruta, file, at('evidencias', e), report);
         });
         (entry.observaciones_atendidas ?? []).forEach((id, o) => {
           if (observaciones && !observaciones.has(id)) {
@@ -216,9 +245,12 @@ export const PLAN004 = defineRule({
         (entry.evidencias ?? []).forEach((ruta, e) => {
           const problem = evidence.problemWith(ruta);
           if (problem) report(evidenceReport(problem, file, ['plan_de_mejora', s, 'evidencias', e], ruta, folder, placement.stem!));
+          else evidence.reportTwins(ruta, file, ['plan_de_mejora', s, 'evidencias', e], report);
         });
       });
     }
+    // Twins no report cites still break a checkout: reported once, on the first of them.
+    evidence.reportUncitedTwins(report);
 
     for (const { file, placement, data } of model.ppcs) {
       (data.actividades ?? []).forEach((actividad, a) => departments(file, ['actividades', a, 'participantes'], actividad.participantes, placement.folder));
@@ -376,6 +408,8 @@ type EvidenceProblem =
   | { kind: 'absoluta' }
   | { kind: 'diagonal' }
   | { kind: 'reservada'; nombre: string }
+  | { kind: 'punto' | 'espacio'; nombre: string }
+  | { kind: 'caracter'; nombre: string; caracter: string }
   | { kind: 'fuera' }
   | { kind: 'enlaceExterno'; enlace: string }
   | { kind: 'enlaceInterno'; enlace: string }
@@ -386,6 +420,29 @@ const RESERVED_NAME = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])\s*(\..*)?$/i;
 
 const withoutExtension = (name: string) => name.replace(/\.[^.]*$/, '');
 
+// Characters Windows refuses in a file name (besides `/` and `\`, which are separators here).
+const FORBIDDEN_CHARACTER = /[:<>"|?*\u0000-\u001f]/;
+const EVIDENCE_FOLDER = /(^|\/)evidencias\//i;
+
+/** How Windows and macOS compare names: case folded. */
+const folded = (file: string) => file.toLowerCase();
+
+/** A name Windows cannot hold (`acta.`, `acta `, `a:b.pdf`), or undefined. */
+function windowsNameProblem(segment: string): EvidenceProblem | undefined {
+  if (segment === '.' || segment === '..') return undefined;
+  const character = FORBIDDEN_CHARACTER.exec(segment)?.[0];
+  if (character !== undefined) return { kind: 'caracter', nombre: segment, caracter: character };
+  if (segment.endsWith('.')) return { kind: 'punto', nombre: segment };
+  if (segment.endsWith(' ')) return { kind: 'espacio', nombre: segment };
+  return undefined;
+}
+
+/** The same path with names Windows accepts, or undefined when a name would be left empty. */
+function windowsSafePath(ruta: string): string | undefined {
+  const segments = ruta.split('/').map((s) => (s === '.' || s === '..' ? s : s.replace(new RegExp(FORBIDDEN_CHARACTER, 'g'), '-').replace(/[. ]+$/, '')));
+  return segments.some((s) => s === '') ? undefined : segments.join('/');
+}
+
 /**
  * The repo's files, indexed on first need for the «did you mean» of a missing evidence
  * file: one pass over the listing however many evidence paths are wrong.
@@ -393,8 +450,49 @@ const withoutExtension = (name: string) => name.replace(/\.[^.]*$/, '');
 class EvidenceIndex {
   private byLowerCase: Map<string, string> | undefined;
   private byFolder: Map<string, string[]> | undefined;
+  private twins: Map<string, string[]> | undefined;
+  /** Groups of twins already reported, by folded path: one finding per group. */
+  private readonly reportedTwins = new Set<string>();
 
   constructor(private readonly repoFiles: ReadonlyMap<string, RepoEntry>) {}
+
+  /**
+   * A warning when the cited file has twins that differ only in case (`acta.pdf`, `Acta.pdf`):
+   * git on Linux keeps both, a Windows or macOS checkout keeps one. Once per group.
+   */
+  reportTwins(ruta: string, file: string, path: PathSegment[], report: Report<'evidenciaGemela'>): void {
+    const resolved = normalized(ruta);
+    const key = folded(resolved);
+    const group = this.twinGroups().get(key);
+    if (!group || this.reportedTwins.has(key)) return;
+    this.reportedTwins.add(key);
+    const archivos = [resolved, ...group.filter((twin) => twin !== resolved)].map((twin) => quote(twin, 120)).join(', ');
+    report({ messageId: 'evidenciaGemela', file, path, severity: 'warning', data: { archivos }, hint: hints.evidenciaGemela });
+  }
+
+  /** The same warning for twins in evidence folders that no report cites, on the first of them. */
+  reportUncitedTwins(report: Report<'evidenciaGemela'>): void {
+    for (const [key, group] of this.twinGroups()) {
+      if (this.reportedTwins.has(key) || !group.some((member) => EVIDENCE_FOLDER.test(member))) continue;
+      this.reportedTwins.add(key);
+      const archivos = group.map((twin) => quote(twin, 120)).join(', ');
+      report({ messageId: 'evidenciaGemela', file: group[0]!, severity: 'warning', data: { archivos }, hint: hints.evidenciaGemela });
+    }
+  }
+
+  /** Repo files sharing a case-folded path with another, in path order, by folded path. */
+  private twinGroups(): Map<string, string[]> {
+    if (!this.twins) {
+      const byFolded = new Map<string, string[]>();
+      for (const key of [...this.repoFiles.keys()].sort()) {
+        const group = byFolded.get(folded(key));
+        if (group) group.push(key);
+        else byFolded.set(folded(key), [key]);
+      }
+      this.twins = new Map([...byFolded].filter(([, group]) => group.length > 1));
+    }
+    return this.twins;
+  }
 
   /**
    * Why an evidence path cannot be accepted, or undefined when it names a regular file of
@@ -407,6 +505,10 @@ class EvidenceIndex {
     const segments = ruta.split('/');
     const reserved = segments.find((s) => RESERVED_NAME.test(s));
     if (reserved !== undefined) return { kind: 'reservada', nombre: reserved };
+    for (const segment of segments) {
+      const problem = windowsNameProblem(segment);
+      if (problem) return problem;
+    }
 
     const resolved: string[] = [];
     for (let i = 0; i < segments.length; i++) {
@@ -463,6 +565,9 @@ type EvidenceMessage =
   | 'evidenciaAbsoluta'
   | 'evidenciaDiagonal'
   | 'evidenciaReservada'
+  | 'evidenciaPunto'
+  | 'evidenciaEspacio'
+  | 'evidenciaCaracter'
   | 'evidenciaFuera'
   | 'evidenciaEnlaceExterno'
   | 'evidenciaEnlaceInterno'
@@ -478,6 +583,16 @@ function evidenceReport(problem: EvidenceProblem, file: string, path: PathSegmen
       return { ...base, messageId: 'evidenciaDiagonal', data: { ...data, corregida: quote(ruta.replace(/\\/g, '/'), 120) } };
     case 'reservada':
       return { ...base, messageId: 'evidenciaReservada', data: { ...data, nombre: quote(problem.nombre) } };
+    case 'punto':
+    case 'espacio':
+    case 'caracter': {
+      const sugerida = windowsSafePath(ruta);
+      const hint = sugerida === undefined ? { hint: hints.evidenciaNombreSinSugerencia } : { hint: hints.evidenciaNombre, hintData: { sugerida: quote(sugerida, 120) } };
+      const messageId = problem.kind === 'punto' ? 'evidenciaPunto' : problem.kind === 'espacio' ? 'evidenciaEspacio' : 'evidenciaCaracter';
+      const named: Params = { ...data, nombre: quote(problem.nombre) };
+      if (problem.kind === 'caracter') named.caracter = characterName(problem.caracter);
+      return { file, path, messageId, data: named, ...hint };
+    }
     case 'fuera':
       return { ...base, messageId: 'evidenciaFuera', data };
     case 'enlaceExterno':
@@ -488,4 +603,21 @@ function evidenceReport(problem: EvidenceProblem, file: string, path: PathSegmen
       if (problem.mayusculas) return { file, path, messageId: 'evidenciaNoExiste', data, hint: hints.evidenciaMayusculas, hintData: { parecida: quote(problem.mayusculas, 120) } };
       return { file, path, messageId: 'evidenciaNoExiste', data, ...suggesting(problem.parecida, hints.evidenciaNoExiste) };
   }
+}
+
+/** `«:»`, or the code point of a control character, which would not show. */
+function characterName(character: string): string {
+  const code = character.codePointAt(0)!;
+  return code < 0x20 ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}` : quote(character);
+}
+
+/** A relative evidence path without `.` and empty names, `..` applied (problemWith has refused escapes). */
+function normalized(ruta: string): string {
+  const resolved: string[] = [];
+  for (const segment of ruta.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') resolved.pop();
+    else resolved.push(segment);
+  }
+  return resolved.join('/');
 }
