@@ -49,6 +49,8 @@ export type JustificationProblem = JustificationPlace &
     | { kind: 'malformed' }
     | { kind: 'noReason'; rule: string }
     | { kind: 'notJustifiable'; rule: string }
+    /** A comment's reason longer than MAX_REASON (diagnostics/justifications.ts): `length` characters. */
+    | { kind: 'tooLong'; rule: string; length: number; limit: number }
     /** `target`: the file (and line) an excepciones.yaml entry names. */
     | { kind: 'unused'; rule: string; target?: { file: string; line?: number } }
   );

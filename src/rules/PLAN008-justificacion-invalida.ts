@@ -1,6 +1,7 @@
 import type { Finding } from '../model/finding.js';
 import type { JustificationProblem } from '../model/finding.js';
-import { quote, type Lang } from '../i18n/text.js';
+import { formatNumber } from '../i18n/numbers.js';
+import { quote, type Lang, type Text } from '../i18n/text.js';
 import { defineRule, findingOf, type RuleReport } from './rule.js';
 
 // Not a `check`: justifications are matched against the placed findings of every other rule
@@ -21,6 +22,10 @@ export const PLAN008 = defineRule({
       malFormada: {
         es: 'Comentario «plan-justifica» mal formado: se esperaba «# plan-justifica PLAN0xx: motivo».',
         en: 'Malformed "plan-justifica" comment: expected "# plan-justifica PLAN0xx: reason".',
+      },
+      demasiadoLarga: {
+        es: 'La justificación de {rule} tiene {largo} caracteres; el máximo es {limite}. No justifica el hallazgo hasta que el motivo sea más breve.',
+        en: 'The justification for {rule} is {largo} characters long; the limit is {limite}. It justifies nothing until the reason is shorter.',
       },
       noJustificable: {
         es: 'La regla {rule} no admite justificaciones: un archivo ilegible o mal formado nunca se acepta.',
@@ -47,6 +52,11 @@ export const PLAN008 = defineRule({
   },
 });
 
+const HINT_TOO_LONG: Text = {
+  es: 'Escriba el motivo en una o dos frases (por ejemplo «declaratoria de emergencia del 30/06/2019») y guarde el detalle como evidencia, o pida a Planeación una entrada en planeacion/excepciones.yaml.',
+  en: 'Give the reason in a sentence or two (for example "emergency declaration of 30/06/2019") and keep the details as evidence, or ask Planeación for an entry in planeacion/excepciones.yaml.',
+};
+
 /** PLAN008's findings: justifications without a reason, for a rule that admits none, or matching nothing. */
 export function justificationFindings(problems: readonly JustificationProblem[], lang: Lang): Finding[] {
   return problems.map((problem) => {
@@ -55,7 +65,7 @@ export function justificationFindings(problems: readonly JustificationProblem[],
   });
 }
 
-type Plan008Report = Pick<RuleReport<'malFormada' | 'sinMotivo' | 'noJustificable' | 'sinUso' | 'sinUsoEnArchivo' | 'sinUsoEnLinea'>, 'messageId' | 'data' | 'severity'>;
+type Plan008Report = Pick<RuleReport<'malFormada' | 'sinMotivo' | 'demasiadoLarga' | 'noJustificable' | 'sinUso' | 'sinUsoEnArchivo' | 'sinUsoEnLinea'>, 'messageId' | 'data' | 'severity' | 'hint'>;
 
 function reportOf(problem: JustificationProblem): Plan008Report {
   switch (problem.kind) {
@@ -65,6 +75,13 @@ function reportOf(problem: JustificationProblem): Plan008Report {
       return { messageId: 'sinMotivo', data: { rule: quote(problem.rule) }, severity: 'error' };
     case 'notJustifiable':
       return { messageId: 'noJustificable', data: { rule: quote(problem.rule) }, severity: 'error' };
+    case 'tooLong':
+      return {
+        messageId: 'demasiadoLarga',
+        data: { rule: quote(problem.rule), largo: formatNumber(problem.length, 0), limite: formatNumber(problem.limit, 0) },
+        hint: HINT_TOO_LONG,
+        severity: 'error',
+      };
     case 'unused': {
       const rule = quote(problem.rule);
       if (!problem.target) return { messageId: 'sinUso', data: { rule } };
