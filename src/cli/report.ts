@@ -6,6 +6,7 @@ import { isExcused, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { fill, type Lang } from '../i18n/text.js';
 import type { Quarter } from '../model/types.js';
 import { TemplateError, type RenderOptions } from '../report/render/renderer.js';
+import { cutWarning, type CutCell } from '../report/render/cell-guard.js';
 import { formatNames, rendererNamed, renderersFor } from '../report/render/select.js';
 import type { ReportKind, ReportView } from '../report/view/types.js';
 import { departmentOf } from '../repo/layout.js';
@@ -193,13 +194,15 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
       const { view, base, plans } = built;
       const templatesDir = existsSync(path.join(root, 'templates')) ? path.join(root, 'templates') : undefined;
       const renderOptions: RenderOptions = templatesDir ? { templatesDir } : {};
+      // Texts cut to a format's cell limit, said once the files are written (cell-guard.ts).
+      const cuts: Array<{ file: string; cut: CutCell }> = [];
       const outputs = renderersFor(view.kind)
         .filter(({ name }) => options.format === 'all' || options.format === name)
         .map(({ renderer }) => ({
           name: `${base}.${renderer.extension}`,
           bytes: async () => {
             try {
-              return await renderer.render(view, renderOptions);
+              return await renderer.render(view, { ...renderOptions, onCut: (cut) => cuts.push({ file: path.join(outDir, `${base}.${renderer.extension}`), cut }) });
             } catch (error) {
               // A repo's own template that does not compile is a configuration problem.
               if (error instanceof TemplateError) throw new UsageError(TEXT.badTemplate, { detail: error.message });
@@ -226,6 +229,7 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
       }
       const list = (files: string[]) => files.map((f) => `  ${displayPath(io.cwd, f)}\n`).join('');
       io.stdout(`${TEXT.written[lang]}\n${list(written.slice(0, outputs.length))}`);
+      for (const { file, cut } of cuts) io.stderr(cutWarning(displayPath(io.cwd, file), cut, lang));
       if (planFiles.length > 0) io.stdout(`${fill(TEXT.plansWritten[lang], { year: year + 1 })}\n${list(written.slice(outputs.length))}`);
     });
 }

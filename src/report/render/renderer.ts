@@ -2,10 +2,13 @@
 // render/ whose index.ts exports a Renderer, plus one line in render/index.ts; the CLI
 // asks the registry which formats exist and which serve a view, and never names one.
 import type { ReportKind, ReportView } from '../view/types.js';
+import type { CutCell } from './cell-guard.js';
 
 export interface RenderOptions {
   /** The plan repository's own `templates/` folder; its files win over the package's. */
   templatesDir?: string;
+  /** Told of each cell whose text was cut to the format's limit, so the CLI can say so. */
+  onCut?: (cut: CutCell) => void;
 }
 
 /**

@@ -3,6 +3,7 @@
 // are written plain (`1234.5`), so they import as numbers whatever the locale's grouping.
 import { cellText } from '../../view/cell-text.js';
 import type { Cell, ReportView } from '../../view/types.js';
+import { startsLikeFormula } from '../cell-guard.js';
 import { checkRowWidths } from '../table-shape.js';
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -46,11 +47,12 @@ function plainNumber(value: number, decimals: number | undefined): string {
 }
 
 /**
- * A spreadsheet runs a field that starts with = + - @ (or a tab or carriage return
- * before one) as a formula: a leading apostrophe keeps it text (OWASP, CSV injection).
+ * A spreadsheet runs a text field that starts like a formula (cell-guard.ts) as one: a
+ * leading apostrophe keeps it text (OWASP, CSV injection). Numbers are written by
+ * plainNumber() and never get one, so `-3` stays a number.
  */
 function textValue(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return startsLikeFormula(value) ? `'${value}` : value;
 }
 
 /** RFC 4180: a field with a comma, a double quote or a line break goes in double quotes, its quotes doubled. */

@@ -5,7 +5,8 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import type { ReportView } from '../../view/types.js';
-import { setDefaultFont, setDefinedNames, writeCompanyInApp, type DefinedName } from './exceljs-hooks.js';
+import type { CutCell } from '../cell-guard.js';
+import { enableQuotePrefix, setDefaultFont, setDefinedNames, writeCompanyInApp, type DefinedName } from './exceljs-hooks.js';
 import { LINE_HEIGHT, paperSize } from './layout.js';
 import { createStyles, font, type Styles } from './styles.js';
 
@@ -25,10 +26,12 @@ export interface Book {
   sheets: Worksheet[];
   printTitles: DefinedName[];
   filters: DefinedName[];
+  /** Hears of each text cut to MAX_CELL_TEXT. */
+  onCut: (cut: CutCell) => void;
 }
 
 /** A streaming workbook writer that writes the zip into `sink`, in Arial 10, with the company. */
-export function openBook(sink: Writable, view: ReportView, corte: Date): Book {
+export function openBook(sink: Writable, view: ReportView, corte: Date, onCut: (cut: CutCell) => void): Book {
   const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: sink,
     useStyles: true,
@@ -51,7 +54,8 @@ export function openBook(sink: Writable, view: ReportView, corte: Date): Book {
   writer.lastPrinted = corte;
 
   setDefaultFont(writer, font({ family: 2 }));
-  const book: Book = { writer, styles: createStyles(), sheets: [], printTitles: [], filters: [] };
+  enableQuotePrefix(writer);
+  const book: Book = { writer, styles: createStyles(), sheets: [], printTitles: [], filters: [], onCut };
   writeCompanyInApp(writer, book.sheets, view.municipio);
   return book;
 }

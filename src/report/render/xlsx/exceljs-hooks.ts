@@ -4,7 +4,7 @@
 // upgrade that moves one fails loudly in the tests instead of writing a different workbook.
 import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
-import type { Font, Row } from 'exceljs';
+import type { Font, Row, Style } from 'exceljs';
 
 /** A defined name as exceljs's workbook model holds it. */
 export interface DefinedName {
@@ -15,7 +15,12 @@ export interface DefinedName {
 
 /** The parts of the streaming writer that its typings leave out. */
 interface WriterInternals {
-  styles?: { model?: { fonts?: unknown[] }; _addFont?: (font: Partial<Font>) => number };
+  styles?: {
+    model?: { fonts?: unknown[]; styles?: unknown[] };
+    index?: { style?: Record<string, number> };
+    _addFont?: (font: Partial<Font>) => number;
+    addStyleModel?: (model: QuotedStyle | undefined, cellType?: number) => number;
+  };
   _definedNames?: unknown;
   zip?: { append: (data: string, options: { name: string }) => unknown };
   addApp?: () => Promise<void>;
@@ -43,6 +48,41 @@ export function setDefaultFont(writer: ExcelJS.stream.xlsx.WorkbookWriter, font:
     throw new Error('renderXlsx: esta versión de exceljs no deja fijar la fuente por omisión');
   }
   styles._addFont(font);
+}
+
+/** A cell style that may carry OOXML's `quotePrefix` (see enableQuotePrefix). */
+export type QuotedStyle = Partial<Style> & { quotePrefix?: true };
+
+/**
+ * Lets a cell style carry `quotePrefix: true`, written as the `quotePrefix="1"` of its
+ * `<xf>` (ECMA-376 Part 1, 18.8.45): Excel and LibreOffice then keep the text as text when
+ * the cell is edited, and show it with the apostrophe that marks it. exceljs 4.4 has no such
+ * style property (https://github.com/exceljs/exceljs/pull/2809, open) and drops it, so the
+ * style manager is wrapped: such a style is registered as usual, and its `<xf>` is then
+ * registered again with the attribute, as its own cell format.
+ */
+export function enableQuotePrefix(writer: ExcelJS.stream.xlsx.WorkbookWriter): void {
+  const styles = internalsOf(writer).styles;
+  const registered = styles?.model?.styles;
+  const byXml = styles?.index?.style;
+  const plain = styles?.addStyleModel?.bind(styles);
+  if (!styles || !Array.isArray(registered) || typeof byXml !== 'object' || !plain) {
+    throw new Error('renderXlsx: esta versión de exceljs no deja marcar celdas de texto con apóstrofo (quotePrefix)');
+  }
+  styles.addStyleModel = (model, cellType) => {
+    const id = plain(model, cellType);
+    if (model?.quotePrefix !== true) return id;
+    const xml = registered[id];
+    if (typeof xml !== 'string' || !xml.startsWith('<xf ')) throw new Error('renderXlsx: exceljs registró un estilo de celda inesperado');
+    const quoted = xml.replace(/^<xf /, '<xf quotePrefix="1" ');
+    let quotedId = byXml[quoted];
+    if (quotedId === undefined) {
+      quotedId = registered.length;
+      byXml[quoted] = quotedId;
+      registered.push(quoted);
+    }
+    return quotedId;
+  };
 }
 
 /**

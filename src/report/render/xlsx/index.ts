@@ -5,8 +5,8 @@ export const xlsx: Renderer = {
   extension: 'xlsx',
   kinds: ['trimestral', 'anual', 'transparencia'],
   role: 'data',
-  async render(view) {
+  async render(view, options) {
     const { renderXlsx } = await import('./workbook.js');
-    return renderXlsx(view);
+    return renderXlsx(view, options.onCut);
   },
 };

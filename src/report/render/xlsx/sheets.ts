@@ -5,7 +5,8 @@ import type ExcelJS from 'exceljs';
 import type { Cell as XlsxCell, Font, Style, Worksheet } from 'exceljs';
 import { SEMAFORO_LABEL } from '../../view/cell-text.js';
 import type { Cell, ReportView, Table } from '../../view/types.js';
-import { commitRow as commitSheetRow } from './exceljs-hooks.js';
+import { startsLikeFormula } from '../cell-guard.js';
+import { commitRow as commitSheetRow, type QuotedStyle } from './exceljs-hooks.js';
 import { columnWidth, MIN_WIDTH, overflows, rowHeight, sheetWidth, shownText, tableLayout, wrappedLines } from './layout.js';
 import { font, headerStyle, MUTED_COLOR, NUM_FMT, type Styles } from './styles.js';
 import { openSheet, type Book } from './book.js';
@@ -38,8 +39,50 @@ function checkSheetName(name: string, taken: Set<string>): void {
   taken.add(key);
 }
 
-function clampText(text: string): string {
-  return text.length > MAX_CELL_TEXT ? `${text.slice(0, MAX_CELL_TEXT - 1)}…` : text;
+/** Where a text is written, for the warning when it must be cut. */
+interface Place {
+  book: Book;
+  target: XlsxCell;
+  column?: string;
+  row?: string;
+}
+
+/**
+ * `text` cut to Excel's limit for a cell, and the book told (the CLI warns): a 40,000-character
+ * justification must not lose its end silently. Cut at a character, never inside a surrogate pair.
+ */
+function fitText(text: string, place: Place): string {
+  if (text.length <= MAX_CELL_TEXT) return text;
+  const { book, target, column, row } = place;
+  book.onCut({
+    sheet: target.worksheet.name,
+    cell: target.address,
+    ...(column !== undefined ? { column } : {}),
+    ...(row !== undefined && row !== '' ? { row: row.length > 60 ? `${row.slice(0, 59)}…` : row } : {}),
+    length: [...text].length,
+    limit: MAX_CELL_TEXT,
+  });
+  let end = MAX_CELL_TEXT - 1;
+  if (/[\ud800-\udbff]/.test(text[end - 1]!)) end--;
+  return `${text.slice(0, end)}…`;
+}
+
+/**
+ * A text cell's style with Excel's quote prefix when the text would run as a formula once
+ * the cell is edited or the sheet saved as CSV (`=HYPERLINK(…)`, `+1`, `-2`, `@SUM`). The
+ * value itself is always a shared string, never a formula; numbers never get here.
+ */
+function guarded(style: Partial<Style>, text: string): Partial<Style> {
+  if (!startsLikeFormula(text)) return style;
+  const quoted: QuotedStyle = { ...style, quotePrefix: true };
+  return quoted;
+}
+
+/** Writes a text into a cell with its style, fitted to a cell and guarded against formulas. */
+function setText(place: Place, text: string, style: Partial<Style>): void {
+  const fitted = fitText(text, place);
+  place.target.value = fitted;
+  place.target.style = guarded(style, fitted);
 }
 
 function finite(value: number): number {
@@ -48,11 +91,15 @@ function finite(value: number): number {
   return value;
 }
 
-/** Value and style of one view cell. */
+function c0Empty(cell: Cell): boolean {
+  return cell.t === 'empty' && cell.note === undefined;
+}
+
+/** Value and style of one view cell; a text's is fitted and guarded by setText(). */
 function xlsxCell(styles: Styles, cell: Cell, wrap: boolean): { value: ExcelJS.CellValue; style: Partial<Style> } {
   switch (cell.t) {
     case 'text':
-      return { value: clampText(cell.v), style: styles.cell('text', wrap || cell.v.includes('\n')) };
+      return { value: cell.v, style: styles.cell('text', wrap || cell.v.includes('\n')) };
     case 'int':
       return { value: finite(cell.v), style: styles.cell('int', false) };
     case 'number':
@@ -65,15 +112,19 @@ function xlsxCell(styles: Styles, cell: Cell, wrap: boolean): { value: ExcelJS.C
       return { value: SEMAFORO_LABEL[cell.v], style: styles.cell(`semaforo:${cell.v}`, false) };
     case 'empty':
       if (cell.note === undefined) return { value: null, style: styles.cell('empty', false) };
-      return { value: clampText(cell.note), style: styles.cell('note', wrap || cell.note.includes('\n')) };
+      return { value: cell.note, style: styles.cell('note', wrap || cell.note.includes('\n')) };
   }
 }
 
 /** Writes a view cell into a column `width` wide; returns how many lines it takes there. */
-function writeCell(styles: Styles, target: XlsxCell, cell: Cell, width: number, wrap: boolean): number {
-  const { value, style } = xlsxCell(styles, cell, wrap);
-  target.value = value;
-  target.style = style;
+function writeCell(place: Place, cell: Cell, width: number, wrap: boolean): number {
+  const { value, style } = xlsxCell(place.book.styles, cell, wrap);
+  if (typeof value === 'string' && (cell.t === 'text' || cell.t === 'empty')) {
+    setText(place, value, style);
+  } else {
+    place.target.value = value;
+    place.target.style = style;
+  }
   return style.alignment?.wrapText === true ? wrappedLines(shownText(cell), width) : 1;
 }
 
@@ -87,12 +138,10 @@ function commitRow(sheet: Worksheet, row: number): void {
 }
 
 /** A header row that wraps each header into its column, as tall as the tallest of them. */
-function headerRowCells(sheet: Worksheet, row: number, headers: string[], widths: number[]): void {
+function headerRowCells(book: Book, sheet: Worksheet, row: number, headers: string[], widths: number[]): void {
   let lines = 1;
   headers.forEach((header, c) => {
-    const cell = sheet.getCell(row, c + 1);
-    cell.value = clampText(header);
-    cell.style = headerStyle();
+    setText({ book, target: sheet.getCell(row, c + 1) }, header, headerStyle());
     // No margin of safety, as when the column was sized: its longest word fits on one line.
     lines = Math.max(lines, wrappedLines(header, widths[c] ?? MIN_WIDTH, true, 1));
   });
@@ -101,18 +150,14 @@ function headerRowCells(sheet: Worksheet, row: number, headers: string[], widths
 
 /** A wrapped paragraph across the table's width (intro, notes), with a row tall enough for it:
  * Excel does not grow merged rows to fit their text. */
-function paragraph(sheet: Worksheet, row: number, text: string, widths: number[], extraFont: Partial<Font>): void {
-  const cell = sheet.getCell(row, 1);
-  cell.value = clampText(text);
-  cell.style = { font: font(extraFont), numFmt: NUM_FMT.text, alignment: { vertical: 'top', wrapText: true } };
+function paragraph(book: Book, sheet: Worksheet, row: number, text: string, widths: number[], extraFont: Partial<Font>): void {
+  setText({ book, target: sheet.getCell(row, 1) }, text, { font: font(extraFont), numFmt: NUM_FMT.text, alignment: { vertical: 'top', wrapText: true } });
   if (widths.length > 1) sheet.mergeCells(row, 1, row, widths.length);
   setHeight(sheet, row, wrappedLines(text, sheetWidth(widths)));
 }
 
-function titleCell(sheet: Worksheet, text: string, size: number): void {
-  const cell = sheet.getCell(1, 1);
-  cell.value = clampText(text);
-  cell.style = { font: font({ bold: true, size }), numFmt: NUM_FMT.text };
+function titleCell(book: Book, sheet: Worksheet, text: string, size: number): void {
+  setText({ book, target: sheet.getCell(1, 1) }, text, { font: font({ bold: true, size }), numFmt: NUM_FMT.text });
 }
 
 /** The Resumen sheet: title, the report's facts, then its key figures as a two-column table. */
@@ -135,30 +180,33 @@ export async function writeResumen(book: Book, view: ReportView): Promise<void> 
   const wrapValues = overflows(valueTexts, valueWidth);
 
   const sheet = openSheet(book, RESUMEN_SHEET, { headerRow, lastRow: headerRow + view.resumen.length, widths, filter: false });
-  titleCell(sheet, view.title, 14);
+  titleCell(book, sheet, view.title, 14);
   commitRow(sheet, 1);
 
   let row = 2;
   for (const [label, value] of facts) {
-    const labelCell = sheet.getCell(row, 1);
-    labelCell.value = label;
-    labelCell.style = { font: font({ bold: true }), numFmt: NUM_FMT.text };
+    setText({ book, target: sheet.getCell(row, 1) }, label, { font: font({ bold: true }), numFmt: NUM_FMT.text });
     const { value: v, style } = xlsxCell(styles, value, false);
     delete style.border;
     const valueCell = sheet.getCell(row, 2);
-    valueCell.value = v;
-    valueCell.style = { ...style, alignment: { horizontal: 'left' } };
+    const valueStyle = { ...style, alignment: { horizontal: 'left' as const } };
+    if (typeof v === 'string') {
+      setText({ book, target: valueCell, row: label }, v, valueStyle);
+    } else {
+      valueCell.value = v;
+      valueCell.style = valueStyle;
+    }
     commitRow(sheet, row);
     row++;
   }
 
-  headerRowCells(sheet, headerRow, headers, widths);
+  headerRowCells(book, sheet, headerRow, headers, widths);
   commitRow(sheet, headerRow);
   for (const [i, item] of view.resumen.entries()) {
     const r = headerRow + 1 + i;
     const lines = Math.max(
-      writeCell(styles, sheet.getCell(r, 1), { t: 'text', v: item.label }, labelWidth, wrapLabels),
-      writeCell(styles, sheet.getCell(r, 2), item.value, valueWidth, wrapValues),
+      writeCell({ book, target: sheet.getCell(r, 1), column: 'Concepto' }, { t: 'text', v: item.label }, labelWidth, wrapLabels),
+      writeCell({ book, target: sheet.getCell(r, 2), column: 'Valor', row: item.label }, item.value, valueWidth, wrapValues),
     );
     setHeight(sheet, r, lines);
     commitRow(sheet, r);
@@ -168,8 +216,9 @@ export async function writeResumen(book: Book, view: ReportView): Promise<void> 
 }
 
 /** The header and rows of a table, each row written out as soon as it is complete. */
-async function writeTable(styles: Styles, sheet: Worksheet, headerRow: number, table: Table, widths: number[], wrap: boolean[]): Promise<void> {
+async function writeTable(book: Book, sheet: Worksheet, headerRow: number, table: Table, widths: number[], wrap: boolean[]): Promise<void> {
   headerRowCells(
+    book,
     sheet,
     headerRow,
     table.columns.map((column) => column.header),
@@ -178,7 +227,11 @@ async function writeTable(styles: Styles, sheet: Worksheet, headerRow: number, t
   commitRow(sheet, headerRow);
   for (const [r, cells] of table.rows.entries()) {
     const row = headerRow + 1 + r;
-    const lines = cells.map((cell, c) => writeCell(styles, sheet.getCell(row, c + 1), cell, widths[c] ?? MIN_WIDTH, wrap[c] ?? false));
+    const first = cells[0];
+    const rowName = first === undefined || c0Empty(first) ? undefined : shownText(first);
+    const lines = cells.map((cell, c) =>
+      writeCell({ book, target: sheet.getCell(row, c + 1), ...(table.columns[c] ? { column: table.columns[c]!.header } : {}), ...(c > 0 && rowName !== undefined ? { row: rowName } : {}) }, cell, widths[c] ?? MIN_WIDTH, wrap[c] ?? false),
+    );
     setHeight(sheet, row, Math.max(1, ...lines));
     commitRow(sheet, row);
     if ((r + 1) % ROWS_PER_DRAIN === 0) await drain();
@@ -195,15 +248,15 @@ export async function writeSections(book: Book, view: ReportView): Promise<void>
     const { widths, wrap } = tableLayout(section.table);
     const sheet = openSheet(book, section.sheet, { headerRow, lastRow, widths, filter: true });
 
-    titleCell(sheet, section.title, 12);
+    titleCell(book, sheet, section.title, 12);
     commitRow(sheet, 1);
     if (section.intro !== undefined) {
-      paragraph(sheet, 2, section.intro, widths, {});
+      paragraph(book, sheet, 2, section.intro, widths, {});
       commitRow(sheet, 2);
     }
-    await writeTable(book.styles, sheet, headerRow, section.table, widths, wrap);
+    await writeTable(book, sheet, headerRow, section.table, widths, wrap);
     for (const [i, note] of (section.notes ?? []).entries()) {
-      paragraph(sheet, lastRow + 2 + i, note, widths, { italic: true, color: { argb: MUTED_COLOR } });
+      paragraph(book, sheet, lastRow + 2 + i, note, widths, { italic: true, color: { argb: MUTED_COLOR } });
       commitRow(sheet, lastRow + 2 + i);
     }
     sheet.commit();

@@ -6,12 +6,16 @@
 // layout.ts (widths, heights, paper), styles.ts, exceljs-hooks.ts, zip-dates.ts.
 import { Writable } from 'node:stream';
 import type { ReportView } from '../../view/types.js';
+import type { CutCell } from '../cell-guard.js';
 import { commitBook, openBook } from './book.js';
 import { utcDay, writeResumen, writeSections } from './sheets.js';
 import { pinZipDates } from './zip-dates.js';
 
-/** The workbook for a report view. Pure: the same view gives the same bytes. */
-export async function renderXlsx(view: ReportView): Promise<Buffer> {
+/**
+ * The workbook for a report view. Pure: the same view gives the same bytes. `onCut` hears of
+ * each text cut to Excel's limit for a cell.
+ */
+export async function renderXlsx(view: ReportView, onCut: (cut: CutCell) => void = () => {}): Promise<Buffer> {
   const corte = utcDay(view.fechaCorte);
   const chunks: Buffer[] = [];
   const sink = new Writable({
@@ -20,7 +24,7 @@ export async function renderXlsx(view: ReportView): Promise<Buffer> {
       callback();
     },
   });
-  const book = openBook(sink, view, corte);
+  const book = openBook(sink, view, corte, onCut);
   await writeResumen(book, view);
   await writeSections(book, view);
   await commitBook(book);
