@@ -18,8 +18,8 @@ export const MUTED_COLOR = 'FF808080';
 
 export const NUM_FMT = {
   /** Text format: Excel and LibreOffice keep what is typed into such a cell as text, so editing
-   * a cell that holds `=HYPERLINK(…)` does not turn it into a formula (exceljs cannot write
-   * `quotePrefix`; the value itself is always a shared string, never a formula). */
+   * a cell that holds `=HYPERLINK(…)` does not turn it into a formula; such a cell also gets
+   * `quotePrefix` (sheets.ts). The value itself is always a shared string, never a formula. */
   text: '@',
   int: '#,##0',
   percent: '0.0%',
