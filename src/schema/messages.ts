@@ -1,6 +1,7 @@
 // ajv errors → one Spanish sentence per real problem, pointing at the key or value.
 import type { ErrorObject } from 'ajv';
 import type { PathSegment } from '../yaml/path.js';
+import { oddCharactersText } from '../i18n/characters.js';
 import { closestMatch } from '../i18n/similar.js';
 import { fill, listOf, quote, type Lang } from '../i18n/text.js';
 import { quoteYaml } from '../yaml/problems.js';
@@ -31,6 +32,8 @@ const TEXT = {
   additional: { es: 'El campo «{field}» no existe en este tipo de archivo.', en: 'Field "{field}" does not exist in this kind of file.' },
   additionalHintSimilar: { es: '¿Quiso decir «{similar}»?', en: 'Did you mean "{similar}"?' },
   additionalHint: { es: 'Campos permitidos aquí: {allowed}.', en: 'Fields allowed here: {allowed}.' },
+  ruleKey: { es: 'Aquí cada clave es una regla: «PLAN» y tres cifras, por ejemplo «PLAN021:»; «plan rules» las lista.', en: 'Each key here is a rule: "PLAN" and three digits, for example "PLAN021:"; "plan rules" lists them.' },
+  noFieldsHere: { es: 'Esta sección no admite ese campo: revise la sangría, quizá pertenece a la sección de arriba.', en: 'This section does not take that field: check the indentation, it may belong to the section above.' },
   yearKey: { es: 'Aquí cada clave es un año de cuatro cifras (por ejemplo «2019:»); se encontró «{field}».', en: 'Each key here is a four-digit year (for example "2019:"); found "{field}".' },
   legacyYearField: {
     es: 'Desde la versión 0.3 el año no va en el nombre del campo: mueva este bloque a «{target}:» con el año como clave (el README, «Migrar un dependencia.yaml anterior», lo muestra).',
@@ -146,7 +149,7 @@ function explainOne(error: ErrorObject, lang: Lang): SchemaProblem {
       const field = String(params.additionalProperty);
       // Sections keyed by year (evaluaciones, planes_de_mejora) have no fixed fields to list.
       if (Object.keys((parent.patternProperties ?? {}) as object).some((pattern) => pattern.startsWith('^20'))) {
-        return { path: [...path, field], atKey: true, message: fill(TEXT.yearKey[lang], { field }), hint: TEXT.yearKeyHint[lang] };
+        return { path: [...path, field], atKey: true, message: withOddCharacters(fill(TEXT.yearKey[lang], { field }), field, lang), hint: TEXT.yearKeyHint[lang] };
       }
       const legacy = LEGACY_YEAR_FIELDS[field];
       if (legacy) return { path: [...path, field], atKey: true, message: fill(TEXT.additional[lang], { field }), hint: fill(TEXT.legacyYearField[lang], { target: legacy }) };
@@ -155,8 +158,8 @@ function explainOne(error: ErrorObject, lang: Lang): SchemaProblem {
       return {
         path: [...path, field],
         atKey: true,
-        message: fill(TEXT.additional[lang], { field }),
-        hint: similar ? fill(TEXT.additionalHintSimilar[lang], { similar }) : fill(TEXT.additionalHint[lang], { allowed: allowed.join(', ') }),
+        message: withOddCharacters(fill(TEXT.additional[lang], { field }), field, lang),
+        hint: similar ? fill(TEXT.additionalHintSimilar[lang], { similar }) : allowedHint(allowed, parent, field, lang),
       };
     }
     case 'type': {
@@ -169,7 +172,7 @@ function explainOne(error: ErrorObject, lang: Lang): SchemaProblem {
       return {
         path,
         atKey: false,
-        message: fill(TEXT.enum[lang], { what, value: foundValue(value, lang) }),
+        message: withOddCharacters(fill(TEXT.enum[lang], { what, value: foundValue(value, lang) }), value, lang),
         hint: fill(TEXT.enumHint[lang], { allowed: listOf(allowed, lang) }),
       };
     }
@@ -178,12 +181,12 @@ function explainOne(error: ErrorObject, lang: Lang): SchemaProblem {
       return {
         path,
         atKey: false,
-        message: fill(TEXT.pattern[lang], { what, value: foundValue(value, lang) }),
+        message: withOddCharacters(fill(TEXT.pattern[lang], { what, value: foundValue(value, lang) }), value, lang),
         ...(examples?.length ? { hint: fill(TEXT.patternHint[lang], { example: quote(examples[0]) }) } : {}),
       };
     }
     case 'format':
-      return { path, atKey: false, message: fill(TEXT.date[lang], { what, value: foundValue(value, lang) }), hint: TEXT.dateHint[lang] };
+      return { path, atKey: false, message: withOddCharacters(fill(TEXT.date[lang], { what, value: foundValue(value, lang) }), value, lang), hint: TEXT.dateHint[lang] };
     case 'minimum':
     case 'exclusiveMinimum':
       return { path, atKey: false, message: fill(TEXT.minimum[lang], { what, limit: String(params.limit), value: foundValue(value, lang) }) };
@@ -306,6 +309,26 @@ function isOneFieldSection(value: unknown): value is Record<string, string | num
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const entries = Object.values(value);
   return entries.length === 1 && (entries[0] === null || ['string', 'number', 'boolean'].includes(typeof entries[0]));
+}
+
+/**
+ * `message`, followed by a sentence naming the look-alike and invisible characters of the
+ * value it quotes: «ОP-01» with a Cyrillic О and the example «OP-01» look the same.
+ */
+function withOddCharacters(message: string, value: unknown, lang: Lang): string {
+  const odd = typeof value === 'string' ? oddCharactersText(value) : undefined;
+  return odd ? `${message} ${odd[lang]}` : message;
+}
+
+/** The fields a section takes; a section keyed only by a pattern (reglas) has none to list. */
+function allowedHint(allowed: readonly string[], parent: Record<string, unknown>, field: string, lang: Lang): string {
+  if (allowed.length > 0) return fill(TEXT.additionalHint[lang], { allowed: allowed.join(', ') });
+  const patterns = Object.keys((parent.patternProperties ?? {}) as object);
+  if (patterns.some((pattern) => pattern.startsWith('^PLAN'))) {
+    const rule = field.trim().toUpperCase();
+    return /^PLAN[0-9]{3}$/.test(rule) ? fill(TEXT.additionalHintSimilar[lang], { similar: rule }) : TEXT.ruleKey[lang];
+  }
+  return TEXT.noFieldsHere[lang];
 }
 
 /** The allowed name closest to a typo, when it is close enough to be the likely intent. */
