@@ -1,10 +1,9 @@
 // plan.yaml read on its own, before or without a validation run: the report's cut-off
 // follows from its calendar, and `plan rules`/`plan explain` show its severities. Kept light
 // (no schemas) so those commands start fast; the loader reads it again with everything else.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { decodeYamlBytes } from './repo/decode.js';
 import { PLAN_FILE } from './repo/find-root.js';
+import { readDataFile } from './repo/read.js';
 import { parseYaml } from './yaml/parse.js';
 
 export type PlanFileRead =
@@ -15,13 +14,9 @@ export type PlanFileRead =
 /** The parsed value of `<root>/plan.yaml`, not yet checked against its schema. */
 export function readPlanFile(root: string): PlanFileRead {
   const file = path.join(root, PLAN_FILE);
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return { ok: false, file, reason: 'missing' };
-  }
-  const decoded = decodeYamlBytes(bytes);
-  const parsed = decoded.ok ? parseYaml(decoded.text) : undefined;
-  return parsed?.ok ? { ok: true, file, value: parsed.parsed.value } : { ok: false, file, reason: 'unreadable' };
+  // The same reader and caps as the validation run: a file over the size limit is never parsed.
+  const read = readDataFile(file);
+  if (!read.ok) return { ok: false, file, reason: read.reason === 'unreadable' ? 'missing' : 'unreadable' };
+  const parsed = parseYaml(read.text);
+  return parsed.ok ? { ok: true, file, value: parsed.parsed.value } : { ok: false, file, reason: 'unreadable' };
 }

@@ -1,0 +1,58 @@
+// The one place that decides what is read and how much: every data file, plan.yaml included
+// (whether for a validation run or for the calendar and severities read before it), goes
+// through `readDataFile`. The size is judged on the open file's own metadata before any
+// byte is read, so a 50 MB plan.yaml costs one fstat, not 50 MB of memory and a parse.
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { decodeYamlBytes, DEFAULT_MAX_FILE_BYTES, type DecodeProblem } from './decode.js';
+
+export type ReadOutcome =
+  | { ok: true; text: string }
+  /** The system refused to open or read it (permissions, a folder, a link): its error code. */
+  | { ok: false; reason: 'unreadable'; code: string }
+  /** Read, but not usable text: too large, UTF-16, binary, not UTF-8. */
+  | { ok: false; reason: 'decode'; problem: DecodeProblem };
+
+/**
+ * Opens `file` without following a symbolic link (plan data must be real files), checks its
+ * size against `limit`, and only then reads and decodes it. A file that grows while it is
+ * read is cut at `limit + 1` bytes, which the decoder then refuses as too large.
+ */
+export function readDataFile(file: string, limit = DEFAULT_MAX_FILE_BYTES): ReadOutcome {
+  let fd: number;
+  try {
+    // O_NOFOLLOW is missing on Windows; there a link is already refused by the repo listing.
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+  } catch (error) {
+    return { ok: false, reason: 'unreadable', code: codeOf(error) };
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return { ok: false, reason: 'unreadable', code: stats.isDirectory() ? 'EISDIR' : 'ENOTFILE' };
+    if (stats.size > limit) return { ok: false, reason: 'decode', problem: { kind: 'too_large', bytes: stats.size, limit } };
+    const bytes = readAtMost(fd, limit + 1);
+    const decoded = decodeYamlBytes(bytes, limit);
+    return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, reason: 'decode', problem: decoded.problem };
+  } catch (error) {
+    return { ok: false, reason: 'unreadable', code: codeOf(error) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Up to `max` bytes from the start of an open file, whatever its size said a moment ago. */
+function readAtMost(fd: number, max: number): Uint8Array {
+  const buffer = Buffer.allocUnsafe(Math.min(max, 64 * 1024));
+  const chunks: Buffer[] = [];
+  let total = 0;
+  while (total < max) {
+    const read = readSync(fd, buffer, 0, Math.min(buffer.length, max - total), null);
+    if (read === 0) break;
+    chunks.push(Buffer.from(buffer.subarray(0, read)));
+    total += read;
+  }
+  return Buffer.concat(chunks, total);
+}
+
+function codeOf(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? String(error);
+}
