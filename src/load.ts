@@ -1,6 +1,5 @@
 // Bytes → documents with positions → schema check → typed model. Every problem on the
 // way is a finding; nothing here throws on user input.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BusinessCalendar } from './calendar/business-days.js';
 import type { GitHistory } from './git/history.js';
@@ -9,12 +8,13 @@ import type { Lang } from './i18n/text.js';
 import { resolveConfig, severitySetting } from './model/config.js';
 import { PlanModel, type ModelDocuments, type Unreadable } from './model/model.js';
 import { yearOf, type IsoDate } from './model/time.js';
-import { decodeYamlBytes, DEFAULT_MAX_FILE_BYTES } from './repo/decode.js';
+import { DEFAULT_MAX_FILE_BYTES } from './repo/decode.js';
 import { listRepo, type RepoEntry } from './repo/files.js';
-import { isStrayDataFile, placementOf, type FileKind, type Placement } from './repo/layout.js';
+import { dataFolderOf, isStrayDataFile, placementOf, type DataFolder, type FileKind, type Placement } from './repo/layout.js';
+import { readDataFile } from './repo/read.js';
 import { decodeFinding, parseFinding, unreadableFileFinding, unreadableFolderFinding } from './rules/PLAN001-yaml-legible.js';
 import { schemaFinding } from './rules/PLAN002-esquema.js';
-import { misplacedByContent, strayFinding, symlinkFinding } from './rules/PLAN006-archivo-fuera-de-lugar.js';
+import { misplacedByContent, strayFinding, symlinkFinding, symlinkFolderFinding } from './rules/PLAN006-archivo-fuera-de-lugar.js';
 import { explainSchemaErrors } from './schema/messages.js';
 import { checkSchema } from './schema/validator.js';
 import { parseYaml } from './yaml/parse.js';
@@ -65,7 +65,12 @@ class Loader {
   load(): LoadResult {
     const { entries, unreadableFolders } = listRepo(this.root);
     for (const folder of unreadableFolders) this.findings.push(unreadableFolderFinding(folder, this.options.lang));
-    for (const file of [...entries.keys()].sort()) this.loadFile(entries.get(file)!);
+    for (const file of [...entries.keys()].sort()) {
+      const entry = entries.get(file)!;
+      const folder = entry.symlink ? dataFolderOf(file) : undefined;
+      if (folder) this.linkedFolder(file, folder);
+      else this.loadFile(entry);
+    }
 
     const config = resolveConfig(this.documents.plan?.data, yearOf(this.options.fechaCorte));
     const calendar = new BusinessCalendar({ federal: config.federalHolidays, extraNonWorkingDays: config.extraNonWorkingDays, windowLength: config.windowLength });
@@ -121,19 +126,13 @@ class Loader {
       report(symlinkFinding(file, lang));
       return undefined;
     }
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(path.join(this.root, file));
-    } catch (error) {
-      report(unreadableFileFinding(file, (error as NodeJS.ErrnoException).code ?? String(error), lang));
+    // Size and encoding are judged before any parse (src/repo/read.ts).
+    const read = readDataFile(path.join(this.root, file), this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+    if (!read.ok) {
+      report(read.reason === 'decode' ? decodeFinding(file, read.problem, lang) : unreadableFileFinding(file, read.code, lang));
       return undefined;
     }
-    const decoded = decodeYamlBytes(bytes, this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
-    if (!decoded.ok) {
-      report(decodeFinding(file, decoded.problem, lang));
-      return undefined;
-    }
-    const outcome = parseYaml(decoded.text);
+    const outcome = parseYaml(read.text);
     if (!outcome.ok) {
       for (const problem of outcome.problems) report(parseFinding(file, problem, outcome.lineCounter, lang));
       return undefined;
@@ -145,6 +144,17 @@ class Loader {
     if (!this.options.readHistory) return false;
     const reglas = isRecord(this.planValue) && isRecord(this.planValue.reglas) ? this.planValue.reglas : undefined;
     return severitySetting(reglas?.PLAN029) !== 'off';
+  }
+
+  /**
+   * A data folder that is a symbolic link is never followed (see repo/files.ts): one finding
+   * for it, and what it would have held counts as unreadable, so the references to it do not
+   * each say «no existe».
+   */
+  private linkedFolder(folder: string, holds: DataFolder): void {
+    this.findings.push(symlinkFolderFinding(folder, this.options.lang));
+    for (const kind of holds.kinds) this.unreadable.kinds.add(kind);
+    if (holds.department) this.unreadable.departments.add(holds.department);
   }
 
   private markUnreadable(file: string, placement: Placement): void {

@@ -52,6 +52,33 @@ export function placementOf(relPath: string): Placement | undefined {
   return undefined;
 }
 
+/** What a folder of the plan's data holds: the kinds of file, and the department it belongs to. */
+export interface DataFolder {
+  kinds: FileKind[];
+  department?: string;
+}
+
+const DATA_FOLDERS: [RegExp, (m: RegExpMatchArray) => DataFolder][] = [
+  [/^dependencias$/, () => ({ kinds: ['dependencia', 'ppcs', 'reporte'] })],
+  [/^dependencias\/([^/]+)$/, (m) => ({ kinds: ['dependencia', 'ppcs', 'reporte'], department: m[1] })],
+  [/^dependencias\/([^/]+)\/ppcs$/, (m) => ({ kinds: ['ppcs'], department: m[1] })],
+  [/^dependencias\/([^/]+)\/reportes$/, (m) => ({ kinds: ['reporte'], department: m[1] })],
+  [/^planeacion$/, () => ({ kinds: ['retroalimentacion', 'convocatorias', 'genero', 'excepciones'] })],
+  [/^planeacion\/retroalimentacion$/, () => ({ kinds: ['retroalimentacion'] })],
+  [/^planeacion\/convocatorias$/, () => ({ kinds: ['convocatorias'] })],
+  [/^planeacion\/genero$/, () => ({ kinds: ['genero'] })],
+  [/^catalogos$/, () => ({ kinds: ['unidades'] })],
+];
+
+/** The folder of plan data at `relPath` (a department's folder, `planeacion/genero`…), if it is one. */
+export function dataFolderOf(relPath: string): DataFolder | undefined {
+  for (const [pattern, build] of DATA_FOLDERS) {
+    const match = relPath.match(pattern);
+    if (match) return build(match);
+  }
+  return undefined;
+}
+
 const YAML_EXTENSION = /\.ya?ml$/i;
 const MANAGED_TOP = /^(plan\.ya?ml$|catalogos\/|dependencias\/|planeacion\/)/;
 const EVIDENCE_FOLDER = /(^|\/)evidencias\//;

@@ -21,6 +21,10 @@ export const PLAN006 = defineRule({
         en: 'This file looks like {tipo}, but it is out of place: it was not checked and does not count in the evaluation.',
       },
       symlink: { es: 'Este archivo es un enlace simbólico; los datos del plan deben ser archivos reales y no se leyó.', en: 'This file is a symbolic link; plan data must be real files, and it was not read.' },
+      symlinkFolder: {
+        es: 'La carpeta «{carpeta}» es un enlace simbólico; los datos del plan deben estar en carpetas reales del repositorio y no se leyó nada de ella.',
+        en: 'The folder "{carpeta}" is a symbolic link; plan data must be in real folders of the repository, and nothing in it was read.',
+      },
     },
     examples: {
       file: 'dependencias/OP/2019-T1.yaml',
@@ -134,6 +138,20 @@ export function strayFinding(file: string, stray: { symlink: boolean; content: u
   if (!belongs) return findingOf(PLAN006.meta, { messageId: 'stray', file, path: [], hint: null }, lang);
   return misplacedFinding(file, belongs, lang);
 }
+
+/**
+ * A folder of the plan's data (a department, its ppcs/ or reportes/, a planeacion/ section)
+ * that is a symbolic link: one finding for the folder, in place of one «no existe» per
+ * reference to what it would have held.
+ */
+export function symlinkFolderFinding(folder: string, lang: Lang): Finding {
+  return findingOf(PLAN006.meta, { messageId: 'symlinkFolder', file: folder, at: { line: 1, column: 1 }, severity: 'error', data: { carpeta: folder }, hint: SYMLINK_FOLDER_HINT }, lang);
+}
+
+const SYMLINK_FOLDER_HINT: Text = {
+  es: 'Reemplace el enlace por una carpeta real con los archivos (por ejemplo, copie su contenido y confírmelo en git) y vuelva a validar.',
+  en: 'Replace the link with a real folder holding the files (for example, copy its content and commit it to git) and validate again.',
+};
 
 /** A data file that is a symbolic link: never followed, so a plan cannot point outside itself. */
 export function symlinkFinding(file: string, lang: Lang): Finding {
