@@ -1,5 +1,5 @@
 import { isCollection, isPair, isScalar, LineCounter, parseAllDocuments, visit, type Document, type Node as YamlNode } from 'yaml';
-import { problemFor, quotedLineAt, type YamlProblem } from './problems.js';
+import { duplicateKeys, problemFor, quotedLineAt, type YamlProblem } from './problems.js';
 
 export type { YamlProblem, YamlProblemCode } from './problems.js';
 
@@ -27,7 +27,9 @@ export const PARSE_OPTIONS = {
   schema: 'core',
   version: '1.2',
   merge: false,
-  uniqueKeys: true,
+  // Repeated keys are found by `duplicateKeys` in one pass; the library's own check is
+  // quadratic in the keys of a map.
+  uniqueKeys: false,
   strict: true,
   prettyErrors: false,
 } as const;
@@ -51,15 +53,13 @@ export function parseYaml(source: string): ParseOutcome {
   // Duplicate keys are each a separate problem; other syntax errors cascade, so only the
   // first one is worth reading. An unknown tag (`!!js/function`, `!!binary`, `!custom`) or
   // directive is only a warning for the parser, and some still build non-JSON values:
-  // every warning is an error too. Only the errors that will be shown are explained, since
-  // explaining a duplicate key walks the document.
-  const firstSyntax = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
-  const shown = [
-    ...(firstSyntax ? [firstSyntax] : []),
-    ...doc.errors.filter((e) => e.code === 'DUPLICATE_KEY').slice(0, MAX_PROBLEMS_PER_FILE),
-    ...doc.warnings.slice(0, MAX_PROBLEMS_PER_FILE),
+  // every warning is an error too. Only the errors that will be shown are explained.
+  const firstSyntax = doc.errors[0];
+  const problems = [
+    ...(firstSyntax ? [problemFor(firstSyntax, text, doc, lineCounter)] : []),
+    ...duplicateKeys(doc.contents, text, lineCounter, MAX_PROBLEMS_PER_FILE),
+    ...doc.warnings.slice(0, MAX_PROBLEMS_PER_FILE).map((warning) => problemFor(warning, text, doc, lineCounter)),
   ];
-  const problems = shown.map((error) => problemFor(error, text, doc, lineCounter));
   if (problems.length > 0) return fail(problems.sort((a, b) => a.offset - b.offset));
 
   if (doc.contents === null) return fail([{ code: 'empty', offset: 0 }]);

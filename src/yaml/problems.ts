@@ -2,7 +2,7 @@
 // to say what to do: the duplicated key and where it first appears, the quote or bracket
 // left open, the line rewritten the way it should have been written. Language-free: the
 // texts live in src/rules/PLAN001-yaml-legible.ts.
-import { isScalar, visit, type Document, type ErrorCode, type LineCounter, type YAMLError } from 'yaml';
+import { isMap, isScalar, isSeq, visit, type Document, type ErrorCode, type LineCounter, type Node, type Scalar, type YAMLError } from 'yaml';
 
 /** Every problem a YAML text can have; each has a message and a hint in PLAN001. */
 export const YAML_PROBLEM_CODES = [
@@ -46,6 +46,8 @@ export const LIBRARY_CODES: Record<ErrorCode, YamlProblemCode> = {
   BAD_SCALAR_START: 'bad_scalar_start',
   BLOCK_AS_IMPLICIT_KEY: 'colon_in_text',
   BLOCK_IN_FLOW: 'block_in_flow',
+  // Unreachable here: parse.ts turns the library's quadratic check off (uniqueKeys: false)
+  // and finds repeated keys itself, with `duplicateKeys`.
   DUPLICATE_KEY: 'duplicate_key',
   // Raised only when the library breaks one of its own invariants.
   IMPOSSIBLE: 'internal',
@@ -94,8 +96,6 @@ export function problemFor(error: YAMLError, text: string, doc: Document.Parsed 
       return { code: 'tag', offset, detail: /^!\S*/.exec(text.slice(offset))?.[0] ?? '!' };
     case 'BAD_DIRECTIVE':
       return at('directive', { text: line.text.trim() }, line.start);
-    case 'DUPLICATE_KEY':
-      return duplicateKey(offset, text, doc, lineCounter);
     case 'BLOCK_AS_IMPLICIT_KEY':
       if (/nested mappings/i.test(error.message)) return nestedMapping(offset, text, doc, lineCounter);
       // `- accion: …` written at the indentation of a section's keys.
@@ -149,25 +149,59 @@ export function problemFor(error: YAMLError, text: string, doc: Document.Parsed 
   }
 }
 
-/** A key written twice in one section: the repeat, named, with the line of its first occurrence. */
-function duplicateKey(offset: number, text: string, doc: Document.Parsed | undefined, lineCounter: LineCounter): YamlProblem {
-  let found: { key: string; first: number } | undefined;
-  if (doc?.contents) {
-    visit(doc.contents, {
-      Map(_, map) {
-        const index = map.items.findIndex((pair) => isScalar(pair.key) && pair.key.range?.[0] === offset);
-        if (index < 0) return undefined;
-        const repeated = map.items[index]!.key;
-        const first = map.items.find((pair) => isScalar(pair.key) && isScalar(repeated) && pair.key.value === repeated.value);
-        if (first && isScalar(first.key) && first.key.range) found = { key: String(first.key.value), first: first.key.range[0] };
-        return visit.BREAK;
-      },
-    });
+/**
+ * Keys written twice in one section, in the order they appear (at most `max`): the repeat,
+ * named, with the line of its first occurrence. The library's own check (`uniqueKeys`)
+ * compares each key with every earlier key of its map, so a flow map of 60,000 keys took
+ * minutes; one set of keys per map makes it linear. Keys compare as the library compared
+ * them: two scalars with the same resolved value (`===`: «1» and «"1"» differ, NaN never
+ * repeats); a key that is not a scalar is refused later as `complex_key`.
+ */
+export function duplicateKeys(root: Node | null, text: string, lineCounter: LineCounter, max: number): YamlProblem[] {
+  const problems: YamlProblem[] = [];
+  if (!root) return problems;
+  type Step = { node: unknown } | { key: Scalar; seen: Map<unknown, Scalar> };
+  // Each pair's key is checked before its value is entered, so problems come in text order.
+  const stack: Step[] = [{ node: root }];
+  while (stack.length > 0 && problems.length < max) {
+    const step = stack.pop()!;
+    if ('key' in step) {
+      const value = step.key.value;
+      if (typeof value === 'number' && Number.isNaN(value)) continue;
+      const first = step.seen.get(value);
+      if (!first) step.seen.set(value, step.key);
+      else problems.push({ code: 'duplicate_key', offset: keyOffset(step.key, text), params: { key: first.value === null ? String(first.source ?? '') : String(first.value), firstLine: lineCounter.linePos(first.range?.[0] ?? 0).line } });
+      continue;
+    }
+    const node = step.node;
+    if (isMap(node)) {
+      const seen = new Map<unknown, Scalar>();
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const pair = node.items[i]!;
+        if (pair.value) stack.push({ node: pair.value });
+        if (isScalar(pair.key)) stack.push({ key: pair.key, seen });
+        else if (pair.key) stack.push({ node: pair.key });
+      }
+    } else if (isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i] });
+    }
   }
-  const key = found?.key ?? tokenAt(text, offset).replace(/:$/, '');
-  const firstLine = lineCounter.linePos(found?.first ?? offset).line;
-  return { code: 'duplicate_key', offset, params: { key, firstLine } };
+  return problems;
 }
+
+/**
+ * Where the library placed a repeated key: its start, or for an empty key (`? ` alone) the
+ * first thing written after it, past blanks, line ends and comments.
+ */
+function keyOffset(key: Scalar, text: string): number {
+  const start = key.range?.[0] ?? 0;
+  if (key.value !== null || key.source !== '') return start;
+  BLANKS.lastIndex = start;
+  BLANKS.exec(text);
+  return Math.min(BLANKS.lastIndex, text.length);
+}
+
+const BLANKS = /(?:\s|#[^\n]*)*/y;
 
 /**
  * `comentario: Se avanzó. Nota: falta material`: a plain value holding «: » reads as a
