@@ -39,8 +39,14 @@ export const stylish: Formatter = ({ diagnostics, summary, lang, color }) => {
   const lines: string[] = [];
   for (const [file, list] of groupBy(diagnostics, (d) => d.file)) {
     lines.push(color.underline(file));
-    const width = Math.max(...list.map((d) => `${d.line}:${d.column}`.length));
-    const labelWidth = Math.max(...list.map((d) => label(d, lang).length));
+    // A loop, not Math.max(...list): a file can carry hundreds of thousands of findings,
+    // more arguments than a call takes.
+    let width = 0;
+    let labelWidth = 0;
+    for (const d of list) {
+      width = Math.max(width, `${d.line}:${d.column}`.length);
+      labelWidth = Math.max(labelWidth, label(d, lang).length);
+    }
     const indent = `  ${' '.repeat(width)}  ${' '.repeat(labelWidth)}  `;
     for (const d of list) {
       const where = `${d.line}:${d.column}`.padEnd(width);
@@ -57,7 +63,7 @@ export const stylish: Formatter = ({ diagnostics, summary, lang, color }) => {
     }
     lines.push('');
   }
-  if (diagnostics.length > 0) lines.push(...countTables(summary, lang, color));
+  if (diagnostics.length > 0) for (const line of countTables(summary, lang, color)) lines.push(line);
   lines.push(summaryLine(summary, lang, color));
   return `${lines.join('\n')}\n`;
 };
