@@ -3,12 +3,18 @@
 // and list has a ceiling (validation of a hostile file stays fast), every section refuses
 // unknown fields, and every field explains itself in Spanish in the editor.
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { baseRepo, validateFiles } from '../helpers/fixture.js';
 
 const SCHEMAS_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
+// ajv's lint for schemas that may validate untrusted data (draft-07): a pattern, format or
+// patternProperties without a length bound, a uniqueItems over objects without maxItems.
+const require = createRequire(import.meta.url);
+const checkSecure = new Ajv({ strict: false, allErrors: true }).compile(require('ajv/lib/refs/json-schema-secure.json') as object);
 const FILES = readdirSync(SCHEMAS_DIR)
   .filter((f) => f.endsWith('.schema.json'))
   .sort();
@@ -146,6 +152,20 @@ describe.each(schemas)('$file', ({ root }) => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('passes ajv\'s json-schema-secure meta-schema in every section, $defs included', () => {
+    const failures = subschemas(root)
+      .filter(({ schema }) => !checkSecure(schema))
+      .map(({ pointer }) => `${pointer || '/'}: ${checkSecure.errors?.map((e) => `${e.instancePath} ${e.message}`).join('; ')}`);
+    expect(failures).toEqual([]);
+  });
+
+  it('gives every list item a type of its own, so uniqueItems compares in linear time', () => {
+    const untyped = subschemas(root)
+      .filter(({ schema }) => typeof schema.items === 'object' && schema.items !== null && typesOf(schema.items as Schema).length === 0)
+      .map(({ pointer }) => `${pointer}/items`);
+    expect(untyped).toEqual([]);
   });
 
   it('has patterns that stay linear on long hostile strings (no catastrophic backtracking)', () => {
