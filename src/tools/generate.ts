@@ -59,7 +59,12 @@ export const SHARES = {
   lateDeliveries: 0.02,
 } as const;
 
-export const LIMITS = { departments: [2, 500], ppcs: [1, 200], metas: [1, 50] } as const;
+// Up to 5,000 departments: the scale tests of issue 11 (reports linear in departments) run
+// 1,000 and 3,000 with few PPCS each.
+export const LIMITS = { departments: [2, 5000], ppcs: [1, 200], metas: [1, 50] } as const;
+
+/** The schemas' maxItems for a list of departments (convocadas, dependencias of a recommendation): past it, a sample. */
+const DEPARTMENT_LIST_MAX = 500;
 
 export interface GenerateOptions {
   out: string;
@@ -497,7 +502,8 @@ export function generatePlan(options: GenerateOptions): GenerateSummary {
   prepareOut(options.out);
   const { seed } = options;
   const D = options.departments;
-  const claves = Array.from({ length: D }, (_, i) => `D${pad(i + 1, 3)}`);
+  // Three digits up to 999 (the files of smaller runs stay byte for byte); wider past that, so names still sort.
+  const claves = Array.from({ length: D }, (_, i) => `D${pad(i + 1, Math.max(3, String(D).length))}`);
   const names = new Random(seed, 'nombres').shuffle(Array.from({ length: AREAS.length * AREA_PREFIXES.length }, (_, i) => i));
   const depts = claves.map((_, i) => planDepartment(seed, i, options, claves, names));
   const adicionales = [
@@ -539,7 +545,7 @@ export function generatePlan(options: GenerateOptions): GenerateSummary {
 
   // Gender recommendations, applied in the first report delivered after they were issued.
   const recomendaciones = RECOMENDACIONES.map((r, i) => {
-    const dependencias = r.share >= 1 ? claves : new Random(seed, `genero:${i}`).sample(claves, Math.max(1, Math.round(r.share * D)));
+    const dependencias = r.share >= 1 && D <= DEPARTMENT_LIST_MAX ? claves : new Random(seed, `genero:${i}`).sample(claves, Math.min(DEPARTMENT_LIST_MAX, Math.max(1, Math.round(r.share * D))));
     return { id: `GEN-${EJERCICIO}-${pad(i + 1, 2)}`, fecha: r.fecha, dependencias: [...dependencias], recomendacion: r.texto };
   });
   const pairs = recomendaciones.flatMap((r) => r.dependencias.map((clave) => ({ r, clave })));
@@ -555,7 +561,7 @@ export function generatePlan(options: GenerateOptions): GenerateSummary {
 
   // Calls: who was convened, who attended, who delivered by the deadline.
   const convocatorias = CONVOCATORIAS.map((c, i) => {
-    const convocadas = c.share >= 1 ? [...claves] : new Random(seed, `convocatoria:${i}`).sample(claves, Math.max(1, Math.round(c.share * D)));
+    const convocadas = c.share >= 1 && D <= DEPARTMENT_LIST_MAX ? [...claves] : new Random(seed, `convocatoria:${i}`).sample(claves, Math.min(DEPARTMENT_LIST_MAX, Math.max(1, Math.round(c.share * D))));
     return { id: `CONV-${EJERCICIO}-${pad(i + 1, 2)}`, ...c, convocadas };
   });
   const convened = convocatorias.flatMap((c) => c.convocadas.map((clave) => `${c.id}/${clave}`));

@@ -108,7 +108,7 @@ describe('npm run gen', () => {
   it('rejects sizes the schemas cannot hold and unknown options', () => {
     const io = { stdout: () => {}, stderr: () => {} };
     expect(runGenerateCli(['--out', outDir(), '--departments', '1'], io)).toBe(2);
-    expect(runGenerateCli(['--out', outDir(), '--departments', '501'], io)).toBe(2);
+    expect(runGenerateCli(['--out', outDir(), '--departments', '5001'], io)).toBe(2);
     expect(runGenerateCli(['--out', outDir(), '--metas', '0'], io)).toBe(2);
     expect(runGenerateCli(['--out', outDir(), '--seed', '-1'], io)).toBe(2);
     expect(runGenerateCli(['--out', outDir(), '--semilla', '1'], io)).toBe(2);
