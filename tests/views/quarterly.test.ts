@@ -137,8 +137,32 @@ describe('quarterlyView: people, collaborations, scope', () => {
     expect(row(quarterly(files, 'T1'), 'beneficiarios', 'OP')).toEqual([text('OP'), text('Dirección de Obras Públicas'), int(1200), int(0), int(0), empty(), int(1)]);
   });
 
-  it('counts OP naming DIF as a collaboration, with a dash on the diagonal', () => {
-    expect(row(quarterly(baseRepo(), 'T1'), 'colaboraciones', 'OP')).toEqual([text('OP'), int(1), empty('—')]);
+  it('lists each pair of departments that collaborated, with the report entries that name the other', () => {
+    const collaborations = section(quarterly(baseRepo(), 'T1'), 'colaboraciones');
+    expect(collaborations.table.columns.map((c) => c.header)).toEqual(['Dependencia', 'Colaboró con', 'Entradas de reporte']);
+    expect(collaborations.table.rows).toEqual([
+      [text('DIF'), text('OP'), int(1)],
+      [text('OP'), text('DIF'), int(1)],
+    ]);
+  });
+
+  it('leaves out a department that named no one, and says so in a note instead of a row of zeros', () => {
+    const files = baseRepo();
+    delete files[DIF_T1].ppcs[0].colaboraciones;
+    const collaborations = section(quarterly(files, 'T1'), 'colaboraciones');
+    expect(collaborations.table.rows).toEqual([[text('OP'), text('DIF'), int(1)]]);
+    expect(collaborations.notes).toEqual(['Sin colaboraciones referidas en sus reportes: DIF.']);
+  });
+
+  it('does not count a department naming itself', () => {
+    const files = baseRepo();
+    files[OP_T1].ppcs[0].colaboraciones = ['DIF', 'OP'];
+    const rows = section(quarterly(files, 'T1'), 'colaboraciones').table.rows;
+    expect(rows.filter((r) => r[0]!.t === 'text' && r[0]!.v === 'OP')).toEqual([[text('OP'), text('DIF'), int(1)]]);
+  });
+
+  it('restricted to one department, lists only the pairs it referred', () => {
+    expect(section(quarterly(baseRepo(), 'T1', { dependencia: 'OP' }), 'colaboraciones').table.rows).toEqual([[text('OP'), text('DIF'), int(1)]]);
   });
 
   it('restricted to one department, names it in the title and shows only its rows', () => {

@@ -5,7 +5,7 @@ import { QUARTERS, type TrimestreId } from '../../../model/types.js';
 import { beneficiariesIn, collaborationCounts } from '../../metrics/people.js';
 import { empty, int, pct, text } from '../cell-text.js';
 import { departmentName } from '../labels.js';
-import type { Section } from '../types.js';
+import type { Cell, Section } from '../types.js';
 import { col, type Scope } from './scope.js';
 
 export function beneficiariesSection({ model, claves }: Scope, trimestres: TrimestreId[], label: string): Section {
@@ -74,16 +74,30 @@ export function beneficiariesSection({ model, claves }: Scope, trimestres: Trime
   };
 }
 
-/** Department × department: how many report entries of the row department name the column one. */
+/**
+ * The pairs of departments that collaborated: one row per (department, department it named)
+ * with how many report entries name it. Only pairs that exist: a department × department
+ * matrix grows with the square of the departments (1,000 departments were a million cells,
+ * almost all zero), this list with the collaborations reported.
+ */
 export function collaborationsSection({ model, claves }: Scope, trimestres: TrimestreId[], label: string): Section {
-  const all = model.departmentClaves();
   const counts = collaborationCounts(model, trimestres);
-  const rows = claves.map((from) => [text(from), ...all.map((to) => (to === from ? empty('—') : int(counts.get(from)?.get(to) ?? 0)))]);
+  const rows: Cell[][] = [];
+  const without: string[] = [];
+  for (const from of claves) {
+    const named = counts.get(from);
+    if (!named || named.size === 0) {
+      without.push(from);
+      continue;
+    }
+    for (const to of [...named.keys()].sort()) rows.push([text(from), text(to), int(named.get(to)!)]);
+  }
   return {
     id: 'colaboraciones',
     sheet: 'Colaboraciones',
     title: `Colaboraciones entre dependencias ${label}`,
-    intro: 'Veces que cada dependencia (fila) refirió en sus reportes haber colaborado con otra (columna) en algún PPCS.',
-    table: { columns: [col('Dependencia', 'text'), ...all.map((c) => col(c, 'int'))], rows },
+    intro: 'Cada par de dependencias en el que la primera refirió en sus reportes haber colaborado con la segunda en algún PPCS, con el número de entradas de reporte que la nombran. Sólo aparecen los pares con colaboraciones.',
+    table: { columns: [col('Dependencia', 'text'), col('Colaboró con', 'text'), col('Entradas de reporte', 'int')], rows },
+    ...(without.length > 0 ? { notes: [`Sin colaboraciones referidas en sus reportes: ${without.join(', ')}.`] } : {}),
   };
 }
