@@ -25,8 +25,36 @@ export function attends(reporte: Reporte, observacionId: string): boolean {
   return reporte.ppcs.some((entry) => entry.observaciones_atendidas?.includes(observacionId));
 }
 
+// Computed once per model: the reports ask for them department by department, and a pass
+// over every round each time made the annual evaluation grow with the square of the departments.
+const followUpCache = new WeakMap<PlanModel, { all: readonly ObservationFollowUp[]; byDepartment: Map<string, ObservationFollowUp[]> }>();
+
+function cachedFollowUps(model: PlanModel): { all: readonly ObservationFollowUp[]; byDepartment: Map<string, ObservationFollowUp[]> } {
+  let cached = followUpCache.get(model);
+  if (!cached) {
+    const all = computeFollowUps(model);
+    const byDepartment = new Map<string, ObservationFollowUp[]>();
+    for (const followUp of all) {
+      const list = byDepartment.get(followUp.observacion.dependencia) ?? [];
+      list.push(followUp);
+      byDepartment.set(followUp.observacion.dependencia, list);
+    }
+    followUpCache.set(model, (cached = { all, byDepartment }));
+  }
+  return cached;
+}
+
 /** Every observation of every round, with its follow-up; a T4 round's is expected in next year's T1. */
-export function observationFollowUps(model: PlanModel): ObservationFollowUp[] {
+export function observationFollowUps(model: PlanModel): readonly ObservationFollowUp[] {
+  return cachedFollowUps(model).all;
+}
+
+/** The follow-ups of the observations addressed to one department, in round order. */
+export function followUpsOf(model: PlanModel, clave: string): readonly ObservationFollowUp[] {
+  return cachedFollowUps(model).byDepartment.get(clave) ?? [];
+}
+
+function computeFollowUps(model: PlanModel): ObservationFollowUp[] {
   const result: ObservationFollowUp[] = [];
   for (const round of model.retroalimentacion) {
     const next = Trimestre.parse(round.data.trimestre).next();

@@ -14,13 +14,44 @@ export function partnersOf(ppcs: Ppcs, clave: string): string[] {
  * that PPCS in its department's reports of `year`. A report naming a PPCS of another
  * department is PLAN004's finding, so only the owner's reports count.
  */
-export function ppcsJoinedBy(model: PlanModel, clave: string, year: number): SourceDoc<Ppcs>[] {
-  return model.ppcs.filter((doc) => {
+export function ppcsJoinedBy(model: PlanModel, clave: string, year: number): readonly SourceDoc<Ppcs>[] {
+  let byYear = joinedIndexes.get(model);
+  if (!byYear) joinedIndexes.set(model, (byYear = new Map()));
+  let index = byYear.get(year);
+  if (!index) byYear.set(year, (index = joinedIndex(model, year)));
+  return index.get(clave) ?? [];
+}
+
+// One pass over every PPCS and report per model and year, kept for the model's lifetime:
+// asked department by department, a scan of every PPCS each time made the annual
+// evaluation grow with the square of the departments.
+const joinedIndexes = new WeakMap<PlanModel, Map<number, Map<string, SourceDoc<Ppcs>[]>>>();
+
+function joinedIndex(model: PlanModel, year: number): Map<string, SourceDoc<Ppcs>[]> {
+  const owners = new Set(model.ppcs.map((doc) => doc.placement.folder!));
+  const reported = new Map<string, string[]>();
+  for (const owner of owners) {
+    for (const report of model.reportsOf(owner)) {
+      if (!report.data.trimestre.startsWith(`${year}-`)) continue;
+      for (const entry of report.data.ppcs) {
+        const key = `${owner}\u0000${entry.id}`;
+        const named = reported.get(key) ?? [];
+        for (const other of entry.colaboraciones ?? []) named.push(other);
+        reported.set(key, named);
+      }
+    }
+  }
+  const index = new Map<string, SourceDoc<Ppcs>[]>();
+  for (const doc of model.ppcs) {
     const owner = doc.placement.folder!;
-    if (owner === clave || doc.data.estatus === 'cancelado') return false;
-    if (partnersOf(doc.data, owner).includes(clave)) return true;
-    return model
-      .reportsOf(owner)
-      .some((r) => r.data.trimestre.startsWith(`${year}-`) && r.data.ppcs.some((e) => e.id === doc.data.id && (e.colaboraciones ?? []).includes(clave)));
-  });
+    if (doc.data.estatus === 'cancelado') continue;
+    const members = new Set([...partnersOf(doc.data, owner), ...(reported.get(`${owner}\u0000${doc.data.id}`) ?? [])]);
+    members.delete(owner);
+    for (const member of members) {
+      const joined = index.get(member) ?? [];
+      joined.push(doc);
+      index.set(member, joined);
+    }
+  }
+  return index;
 }

@@ -15,7 +15,7 @@ export interface PendingFeedback {
 
 export function pendingFeedback(model: PlanModel, claves: readonly string[], trimestre: TrimestreId): PendingFeedback {
   const next = Trimestre.parse(trimestre).next().toString();
-  const mine = observationFollowUps(model).filter((f) => claves.includes(f.observacion.dependencia) && !f.attendedInTime);
+  const mine = ofDepartments(model, claves).filter((f) => !f.attendedInTime);
   return {
     overdue: mine.filter((f) => f.esperado <= trimestre && f.due),
     upcoming: mine.filter((f) => f.esperado === next),
@@ -30,11 +30,17 @@ export interface AnnualFeedback {
 }
 
 export function annualFeedback(model: PlanModel, claves: readonly string[], year: number): AnnualFeedback {
-  const mine = observationFollowUps(model).filter((f) => claves.includes(f.observacion.dependencia));
+  const mine = ofDepartments(model, claves);
   return {
     expected: mine.filter((f) => expectedIn(f, year)),
     nextYear: mine.filter((f) => f.round.data.trimestre === `${year}-T4`),
   };
+}
+
+/** The follow-ups of the departments shown, in round order (a Set: `claves` may be every department). */
+function ofDepartments(model: PlanModel, claves: readonly string[]): ObservationFollowUp[] {
+  const shown = new Set(claves);
+  return observationFollowUps(model).filter((f) => shown.has(f.observacion.dependencia));
 }
 
 /** Whether the report that must answer the observation is one of `year`'s. */

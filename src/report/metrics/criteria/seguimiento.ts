@@ -1,4 +1,4 @@
-import { observationFollowUps } from '../../../model/feedback.js';
+import { followUpsOf } from '../../../model/feedback.js';
 import { deliveryStatus } from '../delivery.js';
 import { expectedIn } from '../feedback.js';
 import { countOf, filesWith, type Criterion } from './criterion.js';
@@ -19,7 +19,7 @@ export const seguimiento: Criterion = {
     const avances = delivered.flatMap((r) => r.data.ppcs.flatMap((entry) => entry.avances ?? []));
     const incompletos = filesWith(context, 'PLAN023', 'reportes/');
     // Counted in the year of the report that must answer it: a 2019-T4 observation, answered in 2020-T1, counts in 2020.
-    const observaciones = observationFollowUps(model).filter((f) => f.due && f.observacion.dependencia === clave && expectedIn(f, year));
+    const observaciones = followUpsOf(model, clave).filter((f) => f.due && expectedIn(f, year));
     return [
       {
         id: 'reportes_entregados',
