@@ -8,6 +8,7 @@ import { PLAN005 } from './PLAN005-nombre-de-archivo.js';
 import { PLAN006 } from './PLAN006-archivo-fuera-de-lugar.js';
 import { PLAN007 } from './PLAN007-ajuste-sin-efecto.js';
 import { PLAN008 } from './PLAN008-justificacion-invalida.js';
+import { PLAN009 } from './PLAN009-numero-fuera-de-escala.js';
 import { PLAN010 } from './PLAN010-caratula-incompleta.js';
 import { PLAN011 } from './PLAN011-programacion-meta-anual.js';
 import { PLAN012 } from './PLAN012-unidad-no-validada.js';
@@ -35,6 +36,6 @@ import { PLAN061 } from './PLAN061-grado-de-la-evaluacion.js';
 import { PLAN062 } from './PLAN062-seguimiento-plan-de-mejora.js';
 import type { Rule } from './rule.js';
 
-export const RULES: readonly Rule[] = [PLAN001, PLAN002, PLAN003, PLAN004, PLAN005, PLAN006, PLAN007, PLAN008, PLAN010, PLAN011, PLAN012, PLAN013, PLAN014, PLAN015, PLAN020, PLAN021, PLAN022, PLAN023, PLAN024, PLAN025, PLAN026, PLAN029, PLAN030, PLAN031, PLAN040, PLAN041, PLAN042, PLAN043, PLAN044, PLAN050, PLAN060, PLAN061, PLAN062];
+export const RULES: readonly Rule[] = [PLAN001, PLAN002, PLAN003, PLAN004, PLAN005, PLAN006, PLAN007, PLAN008, PLAN009, PLAN010, PLAN011, PLAN012, PLAN013, PLAN014, PLAN015, PLAN020, PLAN021, PLAN022, PLAN023, PLAN024, PLAN025, PLAN026, PLAN029, PLAN030, PLAN031, PLAN040, PLAN041, PLAN042, PLAN043, PLAN044, PLAN050, PLAN060, PLAN061, PLAN062];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.meta.id, rule]));

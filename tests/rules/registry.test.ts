@@ -10,9 +10,10 @@ const normalize = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').t
 
 // SPEC §3, plus
 // PLAN006 for files in unexpected places PLAN007 for severity settings without effect
-// and PLAN008 for justifications without a reason or a finding.
+// PLAN008 for justifications without a reason or a finding, and PLAN009 for numbers
+// outside the scale the reports can compute (issue 11).
 const EXPECTED_IDS = [
-  'PLAN001', 'PLAN002', 'PLAN003', 'PLAN004', 'PLAN005', 'PLAN006', 'PLAN007', 'PLAN008', 'PLAN010', 'PLAN011', 'PLAN012', 'PLAN013', 'PLAN014', 'PLAN015',
+  'PLAN001', 'PLAN002', 'PLAN003', 'PLAN004', 'PLAN005', 'PLAN006', 'PLAN007', 'PLAN008', 'PLAN009', 'PLAN010', 'PLAN011', 'PLAN012', 'PLAN013', 'PLAN014', 'PLAN015',
   'PLAN020', 'PLAN021', 'PLAN022', 'PLAN023', 'PLAN024', 'PLAN025', 'PLAN026', 'PLAN029', 'PLAN030', 'PLAN031', 'PLAN040',
   'PLAN041', 'PLAN042', 'PLAN043', 'PLAN044', 'PLAN050', 'PLAN060', 'PLAN061', 'PLAN062',
 ];
