@@ -1,10 +1,13 @@
 // Atomic writes: the bytes go to a temporary file in the output folder, then a rename
-// puts them in place, so a crash or Ctrl-C never leaves half a report behind. This module
-// never exits the process: a failed write throws WriteError, and the CLI, which owns the
-// exit codes, installs the Ctrl-C handler that calls removeTemporaryFiles()
+// puts them in place, so a crash or Ctrl-C never leaves half a report behind. A run's files
+// are a set (a report's Markdown and workbook, the next year's plans): every file is written
+// to its temporary first, and only when all are on disk are they renamed into place, in one
+// synchronous step a Ctrl-C cannot cut; a failure before that leaves the previous set as it
+// was. This module never exits the process: a failed write throws WriteError, and the CLI,
+// which owns the exit codes, installs the Ctrl-C handler that calls removeTemporaryFiles()
 // (src/cli/interrupt.ts).
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 const inFlight = new Set<string>();
@@ -14,7 +17,20 @@ const inFlight = new Set<string>();
  * either no temporary file or a finished rename — never a file being created behind it.
  */
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = writeTemporary(target, data);
+  try {
+    renameSync(temp, target);
+  } catch (error) {
+    removeQuietly(temp);
+    throw error;
+  } finally {
+    inFlight.delete(temp);
+  }
+}
+
+/** Writes the bytes to a new temporary file beside `target`, flushed to disk, and returns its path. */
+function writeTemporary(target: string, data: string | Uint8Array): string {
+  const temp = temporaryName(target, 'tmp');
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   let fd: number | undefined;
   try {
@@ -23,15 +39,17 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
     for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
     fsyncSync(fd);
     closeSync(fd);
-    fd = undefined;
-    renameSync(temp, target);
+    return temp;
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
     removeQuietly(temp);
-    throw error;
-  } finally {
     inFlight.delete(temp);
+    throw error;
   }
+}
+
+function temporaryName(target: string, extension: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.${extension}`);
 }
 
 /** Removes temporary files of writes still under way; for a SIGINT/SIGTERM handler. */
@@ -65,20 +83,76 @@ export interface PendingFile {
 }
 
 /**
- * Writes several files atomically, one after the other, and returns their paths; the first
- * that fails stops the rest with a WriteError. Each file's bytes are produced only when its
- * turn comes, so a workbook is not held in memory beside the next one.
+ * Writes several files as one set and returns their paths. Each file's bytes are produced
+ * only when its turn comes and go straight to a temporary file, so a workbook is not held in
+ * memory beside the next one; once every temporary file is on disk, all are renamed into
+ * place. Any failure (a full disk at the second file, a folder where a report goes) throws a
+ * WriteError naming the file and leaves every previous file as it was, and no temporary file.
  */
 export async function writeFilesAtomically(files: readonly PendingFile[]): Promise<string[]> {
-  const written: string[] = [];
-  for (const file of files) {
-    const bytes = await file.bytes();
-    try {
-      await writeFileAtomic(file.path, bytes);
-    } catch (error) {
-      throw new WriteError(file.path, error);
+  const staged: { target: string; temp: string }[] = [];
+  try {
+    for (const file of files) {
+      // A folder where the file goes fails the rename at the end; say so before rendering the rest.
+      if (statSync(file.path, { throwIfNoEntry: false })?.isDirectory()) {
+        throw new WriteError(file.path, Object.assign(new Error(`EISDIR: illegal operation on a directory, '${file.path}'`), { code: 'EISDIR' }));
+      }
+      const bytes = await file.bytes();
+      try {
+        staged.push({ target: file.path, temp: writeTemporary(file.path, bytes) });
+      } catch (error) {
+        throw new WriteError(file.path, error);
+      }
     }
-    written.push(file.path);
+    commit(staged);
+  } finally {
+    for (const { temp } of staged) {
+      removeQuietly(temp);
+      inFlight.delete(temp);
+    }
   }
-  return written;
+  return files.map((file) => file.path);
+}
+
+/**
+ * Renames every staged file into place, synchronously, so no signal handler runs in between.
+ * The file each one replaces is kept under a hard link until all are in place: if a rename
+ * fails (a folder where the file goes), the ones already done are put back.
+ */
+function commit(staged: readonly { target: string; temp: string }[]): void {
+  const done: { target: string; backup: string | undefined }[] = [];
+  try {
+    for (const { target, temp } of staged) {
+      const backup = keepPrevious(target);
+      try {
+        renameSync(temp, target);
+      } catch (error) {
+        if (backup) removeQuietly(backup);
+        throw new WriteError(target, error);
+      }
+      done.push({ target, backup });
+    }
+  } catch (error) {
+    for (const { target, backup } of done.reverse()) {
+      try {
+        if (backup) renameSync(backup, target);
+        else unlinkSync(target);
+      } catch {
+        // Best effort: the error below names the file that failed.
+      }
+    }
+    throw error;
+  }
+  for (const { backup } of done) if (backup) removeQuietly(backup);
+}
+
+/** A hard link to the file `target` replaces, or undefined when there is none (or links are not supported). */
+function keepPrevious(target: string): string | undefined {
+  const backup = temporaryName(target, 'bak');
+  try {
+    linkSync(target, backup);
+    return backup;
+  } catch {
+    return undefined;
+  }
 }

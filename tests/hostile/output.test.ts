@@ -3,7 +3,7 @@
 // read-only or full file system), and a Ctrl-C at any moment. Every failure is exit 2 with
 // the previous report left as it was, and no half-written or temporary file stays behind.
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -186,6 +186,30 @@ describe('read-only and full file systems', () => {
     expect(run.stderr).toContain('no hay espacio en el disco');
     expect(readdirSync(out).sort()).toEqual(['relleno', 'trimestral-2019-T1.md']);
     expect(readFileSync(path.join(out, 'trimestral-2019-T1.md'), 'utf8')).toBe('anterior\n');
+  });
+});
+
+describe('a report pair is replaced together or not at all', () => {
+  it.skipIf(!canMount)('keeps the previous Markdown beside the previous workbook when the disk fills between the two', async () => {
+    const root = writeRepo(baseRepo());
+    const sizes = mkdtempSync(path.join(tmpdir(), 'plan-sizes-'));
+    expect((await runCli(['report', '-C', root, '--quarter', 'Q1', '--out', sizes, ...CUTOFF], { cwd: root })).code).toBe(0);
+    const mdSize = statSync(path.join(sizes, 'trimestral-2019-T1.md')).size;
+    const xlsxSize = statSync(path.join(sizes, 'trimestral-2019-T1.xlsx')).size;
+    const out = mountTmpfs(512)!;
+    writeFileSync(path.join(out, 'trimestral-2019-T1.md'), 'anterior\n');
+    writeFileSync(path.join(out, 'trimestral-2019-T1.xlsx'), 'libro anterior');
+    // Leave room for the new Markdown (rounded up to whole blocks) and not for the workbook.
+    const { bavail, bsize } = statfsSync(out);
+    const room = (Math.ceil(mdSize / bsize) + 1) * bsize;
+    expect(room + xlsxSize).toBeLessThan(bavail * bsize);
+    writeFileSync(path.join(out, 'relleno'), Buffer.alloc(bavail * bsize - room, 1));
+    const run = await runCli(['report', '-C', root, '--quarter', 'Q1', '--out', out, ...CUTOFF], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/No se pudo escribir «.*trimestral-2019-T1\.xlsx»: no hay espacio en el disco/);
+    expect(readdirSync(out).sort()).toEqual(['relleno', 'trimestral-2019-T1.md', 'trimestral-2019-T1.xlsx']);
+    expect(readFileSync(path.join(out, 'trimestral-2019-T1.md'), 'utf8')).toBe('anterior\n');
+    expect(readFileSync(path.join(out, 'trimestral-2019-T1.xlsx'), 'utf8')).toBe('libro anterior');
   });
 });
 

@@ -49,6 +49,42 @@ describe('writing several files', () => {
     expect(readdirSync(dir).sort()).toEqual(['bloqueado.md']);
   });
 
+  it('replaces no file of the set when a later one cannot be written: the previous set stays', async () => {
+    const dir = writeRepo({ 'anual-2019.md': 'anterior\n', 'anual-2019.xlsx': 'libro anterior' });
+    const files = [
+      { path: path.join(dir, 'anual-2019.md'), bytes: () => 'nuevo\n' },
+      {
+        path: path.join(dir, 'anual-2019.xlsx'),
+        bytes: () => {
+          throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+        },
+      },
+    ];
+    await expect(writeFilesAtomically(files)).rejects.toThrow();
+    expect(readFileSync(path.join(dir, 'anual-2019.md'), 'utf8')).toBe('anterior\n');
+    expect(readFileSync(path.join(dir, 'anual-2019.xlsx'), 'utf8')).toBe('libro anterior');
+    expect(readdirSync(dir).sort()).toEqual(['anual-2019.md', 'anual-2019.xlsx']);
+  });
+
+  it('renders every file before replacing the first one', async () => {
+    const dir = writeRepo({ 'a.md': 'anterior\n' });
+    let seenWhileRendering = '';
+    const files = [
+      { path: path.join(dir, 'a.md'), bytes: () => 'nuevo\n' },
+      {
+        path: path.join(dir, 'b.xlsx'),
+        bytes: () => {
+          seenWhileRendering = readFileSync(path.join(dir, 'a.md'), 'utf8');
+          return 'libro';
+        },
+      },
+    ];
+    await writeFilesAtomically(files);
+    expect(seenWhileRendering).toBe('anterior\n');
+    expect(readFileSync(path.join(dir, 'a.md'), 'utf8')).toBe('nuevo\n');
+    expect(readdirSync(dir).sort()).toEqual(['a.md', 'b.xlsx']);
+  });
+
   it('leaves Ctrl-C to the caller: no signal handler is installed while writing', async () => {
     const dir = writeRepo({});
     const before = process.listenerCount('SIGINT');
