@@ -139,11 +139,13 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return 2;
     }
     const debug = argv.includes('--debug');
-    const detail = error instanceof Error ? (debug ? error.stack : error.message) : String(error);
+    // One line, whatever the error carries: a log or a CI annotation keeps it whole.
+    const message = (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, ' ').trim();
+    const stack = debug && error instanceof Error && error.stack ? `${error.stack}\n` : '';
     io.stderr(
       lang === 'es'
-        ? `plan: error interno: ${detail}\nEsto es un defecto de plan, no de sus datos; por favor repórtelo${debug ? '' : ' (con --debug se ve el detalle técnico)'}.\n`
-        : `plan: internal error: ${detail}\nThis is a defect in plan, not in your data; please report it${debug ? '' : ' (--debug shows the technical detail)'}.\n`,
+        ? `plan: error interno: ${message} — esto es un defecto de plan, no de sus datos; por favor repórtelo${debug ? '' : ' (con --debug se ve el detalle técnico)'}.\n${stack}`
+        : `plan: internal error: ${message} — this is a defect in plan, not in your data; please report it${debug ? '' : ' (--debug shows the technical detail)'}.\n${stack}`,
     );
     return 2;
   }

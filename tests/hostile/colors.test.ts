@@ -146,14 +146,14 @@ describe('a stack trace only with --debug', () => {
     return { code, stderr };
   }
 
-  it('reports an internal error in one paragraph, without frames, pointing at --debug', async () => {
+  it('reports an internal error on one line, without frames, pointing at --debug', async () => {
     const root = writeRepo(baseRepo());
     for (const args of [['rules', '-C', root], ['validate', '-C', root, ...CUTOFF]]) {
       const run = await withFailingStdout(args);
       expect(run.code, args[0]).toBe(2);
       // validate may first say that the git history check was skipped (a temp folder is no repo).
       expect(run.stderr.replace(/^Aviso: .*\n/, '')).toBe(
-        'plan: error interno: write EIO\nEsto es un defecto de plan, no de sus datos; por favor repórtelo (con --debug se ve el detalle técnico).\n',
+        'plan: error interno: write EIO — esto es un defecto de plan, no de sus datos; por favor repórtelo (con --debug se ve el detalle técnico).\n',
       );
       expect(run.stderr).not.toMatch(STACK_FRAME);
     }
@@ -169,7 +169,7 @@ describe('a stack trace only with --debug', () => {
   it('shows the stack trace with --debug', async () => {
     const run = await withFailingStdout(['--debug', 'rules', '-C', writeRepo(baseRepo())]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^plan: error interno: Error: write EIO\n/);
+    expect(run.stderr).toMatch(/^plan: error interno: write EIO — esto es un defecto de plan, no de sus datos; por favor repórtelo\.\nError: write EIO\n/);
     expect(run.stderr).toMatch(STACK_FRAME);
     expect(run.stderr).not.toContain('con --debug');
   });
