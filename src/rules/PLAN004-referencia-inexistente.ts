@@ -1,4 +1,5 @@
 import type { PathSegment } from '../yaml/path.js';
+import { oddCharactersText } from '../i18n/characters.js';
 import { closestMatch } from '../i18n/similar.js';
 import { quote, type Params, type Text } from '../i18n/text.js';
 import type { PlanModel, SourceDoc } from '../model/model.js';
@@ -211,7 +212,7 @@ export const PLAN004 = defineRule({
           const meta = metas?.find((m) => m.id === avance.meta);
           if (metas && !meta) {
             const data = { meta: quote(avance.meta), id: quote(entry.id), metas: metas.map((m) => quote(m.id)).join(', ') };
-            report({ messageId: metas.length > 0 ? 'meta' : 'metaSinMetas', file, path: at('avances', a, 'meta'), data, ...suggesting(closestId(avance.meta, metas.map((m) => m.id))) });
+            report({ messageId: metas.length > 0 ? 'meta' : 'metaSinMetas', file, path: at('avances', a, 'meta'), data, ...suggesting(closestId(avance.meta, metas.map((m) => m.id)), generalHint, {}, avance.meta) });
           }
           if (reportsAvanceUnit(model, avance.unidad_medida, meta?.indicador?.unidad_medida, own?.data.estatus === 'cancelado')) {
             report({
@@ -219,7 +220,7 @@ export const PLAN004 = defineRule({
               file,
               path: at('avances', a, 'unidad_medida'),
               data: { unidad: quote(avance.unidad_medida) },
-              ...(!model.unidades ? { hint: hints.sinCatalogo } : suggesting(closestId(avance.unidad_medida, [...model.unitsByClave.keys()]))),
+              ...(!model.unidades ? { hint: hints.sinCatalogo } : suggesting(closestId(avance.unidad_medida, [...model.unitsByClave.keys()]), generalHint, {}, avance.unidad_medida)),
             });
           }
         });
@@ -231,12 +232,12 @@ export const PLAN004 = defineRule({
         });
         (entry.observaciones_atendidas ?? []).forEach((id, o) => {
           if (observaciones && !observaciones.has(id)) {
-            report({ messageId: 'observacion', file, path: at('observaciones_atendidas', o), data: { id: quote(id) }, ...suggesting(closestId(id, [...observaciones]), hints.observacion) });
+            report({ messageId: 'observacion', file, path: at('observaciones_atendidas', o), data: { id: quote(id) }, ...suggesting(closestId(id, [...observaciones]), hints.observacion, {}, id) });
           }
         });
         (entry.recomendaciones_genero_aplicadas ?? []).forEach((id, r) => {
           if (recomendaciones && !recomendaciones.has(id)) {
-            report({ messageId: 'recomendacion', file, path: at('recomendaciones_genero_aplicadas', r), data: { id: quote(id) }, ...suggesting(closestId(id, [...recomendaciones])) });
+            report({ messageId: 'recomendacion', file, path: at('recomendaciones_genero_aplicadas', r), data: { id: quote(id) }, ...suggesting(closestId(id, [...recomendaciones]), generalHint, {}, id) });
           }
         });
       });
@@ -283,7 +284,7 @@ export const PLAN004 = defineRule({
 });
 
 function missingDepartment(model: PlanModel, file: string, path: PathSegment[], clave: string): RuleReport<'dependencia'> {
-  return { messageId: 'dependencia', file, path, data: { clave: quote(clave), carpeta: clave }, ...suggesting(closestId(clave, model.departmentClaves())) };
+  return { messageId: 'dependencia', file, path, data: { clave: quote(clave), carpeta: clave }, ...suggesting(closestId(clave, model.departmentClaves()), generalHint, {}, clave) };
 }
 
 /**
@@ -294,10 +295,19 @@ function closestId(id: string, existing: readonly string[]): string | undefined 
   return closestMatch(id.toUpperCase(), existing, (candidate) => [candidate.toUpperCase()]);
 }
 
-/** A finding's hint with «¿Quiso decir …?» in front when there is a close existing id. */
-function suggesting(parecido: string | undefined, base: Text = generalHint, baseData: Params = {}): Pick<RuleReport, 'hint' | 'hintData'> {
-  if (parecido === undefined) return base === generalHint ? {} : { hint: base, hintData: baseData };
-  return { hint: { es: `¿Quiso decir {parecido}? ${base.es}`, en: `Did you mean {parecido}? ${base.en}` }, hintData: { ...baseData, parecido: quote(parecido) } };
+/**
+ * A finding's hint with «¿Quiso decir …?» in front when there is a close existing id, and
+ * the look-alike or invisible characters of what was `typed` named: a Cyrillic «О» or a
+ * zero-width space makes the typed id and the suggestion look the same.
+ */
+function suggesting(parecido: string | undefined, base: Text = generalHint, baseData: Params = {}, typed?: string): Pick<RuleReport, 'hint' | 'hintData'> {
+  const odd = typed === undefined ? undefined : oddCharactersText(typed);
+  if (parecido === undefined && !odd) return base === generalHint ? {} : { hint: base, hintData: baseData };
+  const lead = (did: string, lang: 'es' | 'en') => [parecido === undefined ? '' : did, odd?.[lang] ?? ''].filter(Boolean).join(' ');
+  return {
+    hint: { es: `${lead('¿Quiso decir {parecido}?', 'es')} ${base.es}`, en: `${lead('Did you mean {parecido}?', 'en')} ${base.en}` },
+    hintData: { ...baseData, ...(parecido === undefined ? {} : { parecido: quote(parecido) }) },
+  };
 }
 
 /**
@@ -322,7 +332,7 @@ function missingPpcsReporter(model: PlanModel): (file: string, path: PathSegment
     if (caratula) return { messageId: 'ppcsBorrado', file, path, data: { id: quote(id), caratula }, hint: hints.ppcsBorrado };
     // The reporting department's own PPCS come first: on a tie they are the likelier typo.
     const ids = [...model.ppcsOf(folder).map((doc) => doc.data.id), ...model.ppcsById.keys()];
-    return { messageId: 'ppcs', file, path, data: { id: quote(id) }, ...suggesting(closestId(id, ids), hints.ppcs) };
+    return { messageId: 'ppcs', file, path, data: { id: quote(id) }, ...suggesting(closestId(id, ids), hints.ppcs, {}, id) };
   };
 }
 
@@ -601,7 +611,7 @@ function evidenceReport(problem: EvidenceProblem, file: string, path: PathSegmen
       return { ...base, messageId: 'evidenciaEnlaceInterno', data: { ...data, enlace: quote(problem.enlace, 120) } };
     case 'noExiste':
       if (problem.mayusculas) return { file, path, messageId: 'evidenciaNoExiste', data, hint: hints.evidenciaMayusculas, hintData: { parecida: quote(problem.mayusculas, 120) } };
-      return { file, path, messageId: 'evidenciaNoExiste', data, ...suggesting(problem.parecida, hints.evidenciaNoExiste) };
+      return { file, path, messageId: 'evidenciaNoExiste', data, ...suggesting(problem.parecida, hints.evidenciaNoExiste, {}, ruta) };
   }
 }
 
