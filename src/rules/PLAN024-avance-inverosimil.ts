@@ -56,12 +56,13 @@ export const PLAN024 = defineRule({
         (entry.avances ?? []).forEach((avance, j) => {
           const at = { file, path: ['ppcs', i, 'avances', j, 'valor'], about: { ppcs: entry.id, meta: avance.meta, trimestre: data.trimestre } };
           const names = { meta: quote(avance.meta), ppcs: quote(entry.id) };
+          // Six decimals, the finest step PLAN009 lets through: -0.001 rounded to two would read «negativo (0)».
           if (avance.valor < 0) {
-            report({ ...at, messageId: 'negativo', data: { ...names, valor: formatNumber(avance.valor) } });
+            report({ ...at, messageId: 'negativo', data: { ...names, valor: formatNumber(avance.valor, 6) } });
             return;
           }
           if (model.unitsByClave.get(avance.unidad_medida)?.es_porcentaje && avance.valor > 100) {
-            report({ ...at, messageId: 'porcentajeMayorA100', data: { ...names, valor: formatNumber(avance.valor), unidad: quote(avance.unidad_medida) } });
+            report({ ...at, messageId: 'porcentajeMayorA100', data: { ...names, valor: formatNumber(avance.valor, 6), unidad: quote(avance.unidad_medida) } });
             return;
           }
           const meta = caratula?.metas?.find((m) => m.id === avance.meta);
