@@ -18,6 +18,7 @@
 // It always exits 0 — it is a measurement — and prints every missed target as «NO CUMPLE».
 //
 //   npm run bench [-- --sizes 25,50,100] [--runs N] [--perfil] [--dir CARPETA] [--keep]
+//   npm run bench -- --hostil   the worst-case table of bench-hostile.ts instead
 //
 //   --perfil       also profile one `plan validate` of the largest size (node --cpu-prof)
 //                  and print the functions and files with the most self time
@@ -29,6 +30,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { HOSTILE_CASES, HOSTILE_RATIO_LIMIT, hostileRepo, ordinaryReport } from './bench-hostile.js';
 import { expectedFileCount, FECHA_CORTE, generatePlan, type GenerateOptions, type GenerateSummary } from './generate.js';
 
 const PROJECT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -329,9 +331,10 @@ function groupOf(where: string): string {
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { sizes: { type: 'string' }, runs: { type: 'string' }, perfil: { type: 'boolean' }, dir: { type: 'string' }, keep: { type: 'boolean' } },
+    options: { sizes: { type: 'string' }, runs: { type: 'string' }, perfil: { type: 'boolean' }, dir: { type: 'string' }, keep: { type: 'boolean' }, hostil: { type: 'boolean' } },
     strict: true,
   });
+  if (values.hostil) return hostileBench(values.dir, values.keep === true);
   const sizes = (values.sizes ?? '25,50,100')
     .split(',')
     .map((s) => Number(s.trim()))
@@ -536,6 +539,59 @@ async function main(): Promise<number> {
 
   if (!values.keep && !values.dir) rmSync(work, { recursive: true, force: true });
   else print(`Se conservó la carpeta de trabajo ${work}.`);
+  process.stdout.write(`${out.join('\n')}\n`);
+  return 0;
+}
+
+// ---------------------------------------------------------------- --hostil
+
+/**
+ * The worst-case table (issue 11, item 2): each hostile report of bench-hostile.ts against an
+ * ordinary report of the same size, `plan validate` in a fresh child, median of 3 runs each.
+ */
+async function hostileBench(dir: string | undefined, keep: boolean): Promise<number> {
+  const work = dir ? path.resolve(dir) : mkdtempSync(path.join(os.tmpdir(), 'plan-bench-hostil-'));
+  mkdirSync(work, { recursive: true });
+  const snapshot = snapshotBuild(work);
+  DIST = path.join(snapshot, 'dist');
+  const scripts = writeScripts(work);
+  const examples = path.join(PROJECT, 'examples');
+  const runs = 3;
+  const timed = async (root: string): Promise<{ seconds: number; rssMb: number; code: string }> => {
+    const samples: Sample[] = [];
+    for (let i = 0; i < runs; i++) samples.push(await runNode([scripts.cli, 'validate', '-C', root, '--fecha-corte', FECHA_CORTE], work, { expectCode: 1 }));
+    const failed = samples.find((s) => !s.ok);
+    return { seconds: median(samples.map((s) => s.seconds)), rssMb: max(samples.map((s) => s.rssMb)), code: failed ? (failed.problem ?? 'falló') : 'sale con 1' };
+  };
+  const rows: string[][] = [];
+  const missed: string[] = [];
+  for (const hostile of HOSTILE_CASES) {
+    log(`caso hostil «${hostile.name}»…`);
+    let bytes = 0;
+    const worstRoot = hostileRepo(examples, path.join(work, `peor-${hostile.name}`), (report) => {
+      const text = hostile.build(report);
+      bytes = Buffer.byteLength(text);
+      return text;
+    });
+    const ordinaryRoot = hostileRepo(examples, path.join(work, `normal-${hostile.name}`), (report) => ordinaryReport(report, bytes));
+    const worst = await timed(worstRoot);
+    const ordinary = await timed(ordinaryRoot);
+    const ratio = worst.seconds / ordinary.seconds;
+    if (!(ratio <= HOSTILE_RATIO_LIMIT) || worst.code !== 'sale con 1') missed.push(hostile.name);
+    rows.push([hostile.name, `${(bytes / 1024).toFixed(0)} KiB`, fmtS(worst.seconds), fmtInt(worst.rssMb), fmtS(ordinary.seconds), fmtInt(ordinary.rssMb), fmtX(ratio), worst.code, verdict(ratio <= HOSTILE_RATIO_LIMIT)]);
+    if (!keep && !dir) for (const root of [worstRoot, ordinaryRoot]) rmSync(root, { recursive: true, force: true });
+  }
+  const out = [
+    'plan — peores casos bajo los límites (un reporte de ~900 KiB, límite 1024 KiB por archivo)',
+    `Cada caso: plan validate sobre el municipio de ejemplo con un reporte hostil, frente al mismo municipio con un reporte ordinario del mismo tamaño (sus PPCS repetidos); mediana de ${runs} corridas, proceso node nuevo cada una.`,
+    '',
+    table(['caso', 'tamaño', 'peor (s)', 'RSS (MB)', 'ordinario (s)', 'RSS (MB)', 'razón', 'resultado', `≤ ${HOSTILE_RATIO_LIMIT}×`], rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'l', 'l']),
+    '',
+    ...HOSTILE_CASES.map((c) => `  ${c.name}: ${c.what}`),
+    '',
+    missed.length === 0 ? `Todos los casos dentro de ${HOSTILE_RATIO_LIMIT}× el archivo ordinario.` : `NO CUMPLE: ${missed.join(', ')}.`,
+  ];
+  if (!keep && !dir) rmSync(work, { recursive: true, force: true });
   process.stdout.write(`${out.join('\n')}\n`);
   return 0;
 }
