@@ -65,6 +65,8 @@ export const LIMITS = { departments: [2, 5000], ppcs: [1, 200], metas: [1, 50] }
 
 /** The schemas' maxItems for a list of departments (convocadas, dependencias of a recommendation): past it, a sample. */
 const DEPARTMENT_LIST_MAX = 500;
+/** The schema's maxItems for the observations of one feedback round. */
+const OBSERVATION_LIST_MAX = 2000;
 
 export interface GenerateOptions {
   out: string;
@@ -527,6 +529,7 @@ export function generatePlan(options: GenerateOptions): GenerateSummary {
       const rng = new Random(seed, `retroalimentacion:${ronda}:${dept.clave}`);
       const activos = dept.ppcs.filter((p) => p.data.estatus === 'activo');
       for (const ppcs of rng.sample(activos, rng.chance(0.5) ? 2 : 1)) {
+        if (n >= OBSERVATION_LIST_MAX) break;
         n++;
         const texto = rng.pick(OBSERVACIONES).replace('{meta}', rng.pick(ppcs.metas).meta.id);
         observaciones.push({ id: `RET-${EJERCICIO}-${ronda}-${pad(n, 4)}`, round: ronda, dept, ppcs, tipo: texto.startsWith('Se recomienda') ? 'recomendacion' : 'observacion', texto });
