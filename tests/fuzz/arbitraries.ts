@@ -77,6 +77,8 @@ export function extremeText(max: number): fc.Arbitrary<string> {
       { weight: 1, arbitrary: fc.constantFrom(fill('𝔸'), fill('x'), fill('a\u0301'), `=${fill('9').slice(1)}`, fill('W'), `${fill('ñ').slice(1)}\u200b`) },
       { weight: 2, arbitrary: fc.constantFrom('Texto ordinario', 'Dirección de Obras Públicas', 'X') },
     )
+    // «∞» from a random grapheme would read as a non-finite number in the written files.
+    .map((s) => s.replace(/∞/g, '8'))
     .filter((s) => [...s].length >= 1 && [...s].length <= max && /\S/.test(s));
 }
 
@@ -88,15 +90,18 @@ const avance = fc.oneof({ weight: 9, arbitrary: anyNumber.map(Math.abs) }, { wei
 const QUARTERS = ['T1', 'T2', 'T3', 'T4'] as const;
 const DELIVERED: Record<(typeof QUARTERS)[number], string> = { T1: '2019-03-27', T2: '2019-06-26', T3: '2019-09-26', T4: '2019-12-27' };
 
+/** Four quarters, now and then all zero: the denominators of progress, averages and shares. */
+const quarters = fc.oneof({ weight: 8, arbitrary: fc.tuple(anyNumber, anyNumber, anyNumber, anyNumber) }, { weight: 1, arbitrary: fc.constant([0, 0, 0, 0] as [number, number, number, number]) });
+
 const meta = fc.record({
   sentido: fc.constantFrom('ascendente', 'descendente'),
   acumulacion: fc.constantFrom('suma', 'ultimo_valor', 'promedio'),
   porcentaje: fc.boolean().chain((b) => (b ? fc.boolean() : fc.constant(false))),
   lineaBase: fc.oneof(anyNumber, fc.record({ valor: anyNumber, anio: boundedInteger(1900, 2100) })),
-  programacion: fc.tuple(anyNumber, anyNumber, anyNumber, anyNumber),
+  programacion: quarters,
   // Missing only now and then: PLAN010 refuses a meta without it.
   metaAnual: optional(anyNumber, 10),
-  ajuste: optional(fc.record({ metaAjustada: anyNumber, programacion: optional(fc.tuple(anyNumber, anyNumber, anyNumber, anyNumber)) })),
+  ajuste: optional(fc.record({ metaAjustada: anyNumber, programacion: optional(quarters) })),
   semaforo: optional(fc.record({ verde_min: boundedNumber(0, 1000), amarillo_min: boundedNumber(0, 1000) })),
   nombre: extremeText(500),
   cantidad: boundedInteger(0, 1_000_000_000),
@@ -126,7 +131,8 @@ export const fuzzedPlan = fc.record({
   semaforo: optional(fc.record({ verde_min: boundedNumber(0, 1000), amarillo_min: boundedNumber(0, 1000) })),
   rubrica: optional(
     fc.record({
-      pesos: fc.tuple(...Array.from({ length: 6 }, () => boundedNumber(0, 100))),
+      // All six weights zero now and then: the weighted mean's denominator.
+      pesos: fc.oneof({ weight: 8, arbitrary: fc.tuple(...Array.from({ length: 6 }, () => boundedNumber(0, 100))) }, { weight: 1, arbitrary: fc.constant([0, 0, 0, 0, 0, 0]) }),
       grados: fc.array(fc.record({ grado: extremeText(200), minimo: boundedNumber(0, 100), tipo_plan: extremeText(200) }), { minLength: 1, maxLength: 3 }),
     }),
   ),
