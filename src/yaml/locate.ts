@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node as YamlNode } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import type { PathSegment } from './path.js';
 
 export interface SourceRange {
@@ -17,7 +17,7 @@ export function locate(doc: Document, path: readonly PathSegment[], atKey = fals
     const segment = path[i]!;
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      const pair = pairOf(node, String(segment));
       if (!pair) break;
       if (last && atKey) return rangeOf(pair.key) ?? range;
       node = pair.value;
@@ -32,6 +32,23 @@ export function locate(doc: Document, path: readonly PathSegment[], atKey = fals
     }
   }
   return range;
+}
+
+/**
+ * Each map's pairs by key text, built the first time a map is searched: a file with 90,000
+ * unknown fields has 90,000 findings to place, and a scan of the map for each was quadratic.
+ * The first pair of a key wins, as a scan from the start would find it.
+ */
+const pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  let index = pairsByKey.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p as Pair);
+    pairsByKey.set(map, index);
+  }
+  return index.get(key);
 }
 
 function rangeOf(node: unknown): SourceRange | undefined {
