@@ -69,6 +69,9 @@ export function metaProgress(model: PlanModel, ppcs: SourceDoc<Ppcs>, meta: Meta
   let cumulativeResult = cumplimiento(programadoAcumulado, alcanzadoAcumulado, sentido);
   // Nothing reported in the year so far and a report missing: there is no value to judge, only the gap.
   if (cumulativeResult.kind === 'sin_reporte' && noReportados.length > 0) cumulativeResult = { kind: 'no_reportado' };
+  // Where less is better and quarters add up (robberies in the year), a quarter that adds
+  // nothing would read as an improvement: a missing report must never improve a light.
+  if (sentido === 'descendente' && acumulacionOf(meta) === 'suma' && noReportados.length > 0) cumulativeResult = { kind: 'no_reportado' };
 
   const progress: MetaProgress = {
     ppcs: ppcs.data,

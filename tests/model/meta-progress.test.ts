@@ -32,10 +32,22 @@ function opYear(meta: Record<string, unknown>, values: Partial<Record<'T1' | 'T2
   return { model, doc, meta: doc.data.metas![0]! };
 }
 
+/** The base fixture's OP-01 M1 indicator, to override a field of it. */
+const meta0 = () => (baseRepo() as Record<string, any>)[OP_01].metas[0].indicador as Record<string, unknown>;
+
 const ULTIMO_VALOR = { nombre: 'Cobertura de alumbrado', unidad_medida: 'km', sentido: 'ascendente', acumulacion: 'ultimo_valor' };
 const PROMEDIO = { nombre: 'Tiempo promedio de atención', unidad_medida: 'km', sentido: 'ascendente', acumulacion: 'promedio' };
 
 describe('a department missing 2019-T4', () => {
+  it('never lets the gap improve a descending suma meta: its cumulative through T4 is «No reportado», not 7 against 10 as 142.9 %', () => {
+    const descending = { nombre: 'Robos a casa habitación', unidad_medida: 'km', sentido: 'descendente', acumulacion: 'suma' };
+    const { model, doc, meta } = opYear({ indicador: { ...meta0(), ...descending } }, { T1: 2, T2: 3, T3: 2 });
+    const progress = metaProgress(model, doc, meta, '2019-T4');
+    expect(progress.cumplimientoAcumulado).toEqual({ kind: 'no_reportado' });
+    expect(progress.semaforoAcumulado).toBe('no_reportado');
+    expect(metaProgress(model, doc, meta, '2019-T3').cumplimientoAcumulado).toEqual({ kind: 'medido', porcentaje: (8 / 7) * 100 });
+  });
+
   it('shows T4 of a suma meta as «No reportado» in its own row', () => {
     const { model, doc, meta } = opYear({}, { T1: 2, T2: 3, T3: 2 });
     const p = metaProgress(model, doc, meta, '2019-T4');
