@@ -65,8 +65,14 @@ export function metaProgress(model: PlanModel, ppcs: SourceDoc<Ppcs>, meta: Meta
   const reported = achievedByQuarter(reports, ppcs.data.id, meta.id, year);
   const programadoAcumulado = programmedThrough(meta, year, quarter);
   const alcanzadoAcumulado = accumulate(reported, acumulacionOf(meta), quarter);
-  const quarterResult: Cumplimiento = noReportados.includes(quarter) ? { kind: 'no_reportado' } : cumplimiento(programado, alcanzado, sentido);
-  let cumulativeResult = cumplimiento(programadoAcumulado, alcanzadoAcumulado, sentido);
+  // Before its window closes a quarter without report is awaited, not failed.
+  const awaited = !report && !model.isDue(year, quarter) && !reports.some((r) => r.placement.stem === trimestre);
+  const quarterResult: Cumplimiento = noReportados.includes(quarter)
+    ? { kind: 'no_reportado' }
+    : awaited
+      ? { kind: 'pendiente' }
+      : cumplimiento(programado, alcanzado, sentido);
+  let cumulativeResult: Cumplimiento = awaited ? { kind: 'pendiente' } : cumplimiento(programadoAcumulado, alcanzadoAcumulado, sentido);
   // Nothing reported in the year so far and a report missing: there is no value to judge, only the gap.
   if (cumulativeResult.kind === 'sin_reporte' && noReportados.length > 0) cumulativeResult = { kind: 'no_reportado' };
   // Where less is better and quarters add up (robberies in the year), a quarter that adds

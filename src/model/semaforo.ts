@@ -6,9 +6,10 @@ import type { SemaforoBandas, Sentido } from './types.js';
 /**
  * The light a result gets against its bands; `sin_meta` when nothing was programmed;
  * `no_reportado` when the department did not deliver a report that was due, which is
- * never green and never hidden behind an earlier quarter.
+ * never green and never hidden behind an earlier quarter; `pendiente` when its window
+ * has not closed yet and no report came.
  */
-export type Semaforo = 'verde' | 'amarillo' | 'rojo' | 'sin_meta' | 'no_reportado';
+export type Semaforo = 'verde' | 'amarillo' | 'rojo' | 'sin_meta' | 'no_reportado' | 'pendiente';
 
 export type Cumplimiento =
   | { kind: 'medido'; porcentaje: number }
@@ -18,6 +19,8 @@ export type Cumplimiento =
   | { kind: 'sin_reporte' }
   /** The quarter is due and the department delivered no report for it (or for any quarter so far). */
   | { kind: 'no_reportado' }
+  /** The quarter's delivery window has not closed at the cut-off and no report came yet: nothing to judge. */
+  | { kind: 'pendiente' }
   /** A descending indicator brought to zero: programado / 0 has no finite value. */
   | { kind: 'alcanzado_cero' };
 
@@ -42,6 +45,8 @@ export function semaforo(result: Cumplimiento, bandas: SemaforoBandas): Semaforo
       return 'rojo';
     case 'no_reportado':
       return 'no_reportado';
+    case 'pendiente':
+      return 'pendiente';
     case 'alcanzado_cero':
       // Far beyond a descending goal: under two-sided bands, as far off the plan as can be.
       return 'rojo';

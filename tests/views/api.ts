@@ -2,6 +2,7 @@
 // move inside src/report changes one import here and no test. The tests themselves only
 // read the returned data (cells, labels), which is the behaviour that must not change.
 import { loadPlan } from '../../src/load.js';
+import type { Semaforo } from '../../src/model/semaforo.js';
 import { annualView } from '../../src/report/view/annual.js';
 import { quarterlyView } from '../../src/report/view/quarterly.js';
 import { transparencyView } from '../../src/report/view/transparency.js';
@@ -75,7 +76,7 @@ export const int = (v: number): Cell => ({ t: 'int', v });
 export const num = (v: number, decimals: number): Cell => ({ t: 'number', v, decimals });
 export const pct = (v: number): Cell => ({ t: 'percent', v });
 export const date = (v: string): Cell => ({ t: 'date', v });
-export const light = (v: 'verde' | 'amarillo' | 'rojo' | 'sin_meta' | 'no_reportado'): Cell => ({ t: 'semaforo', v });
+export const light = (v: Semaforo): Cell => ({ t: 'semaforo', v });
 export const empty = (note?: string): Cell => (note === undefined ? { t: 'empty' } : { t: 'empty', note });
 
 /** The value a cell holds (`undefined` for an empty one), to pick rows by their cells. */

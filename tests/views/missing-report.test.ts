@@ -75,6 +75,22 @@ describe('quarterly summary of a quarter a department did not report', () => {
   });
 });
 
+describe('a quarter whose delivery window has not closed at the cut-off', () => {
+  // OP delivered T1–T3; the cut-off falls inside T4's window (23–27 December 2019 plus holidays).
+  const view = () => quarterly(year({ T1: 2, T2: 3, T3: 2 }), 'T4', { fechaCorte: '2019-12-20' });
+
+  it('gives the meta’s quarterly and cumulative figures «Pendiente», not red «Sin valor en el reporte»', () => {
+    const v = view();
+    expect(cell(v, 'metas', ['OP', 'OP-01'], 'Cumplimiento trimestre')).toEqual(empty('Pendiente'));
+    expect(cell(v, 'metas', ['OP', 'OP-01'], 'Semáforo trimestre')).toEqual(light('pendiente'));
+    expect(cell(v, 'metas', ['OP', 'OP-01'], 'Semáforo acumulado')).toEqual(light('pendiente'));
+  });
+
+  it('counts it among the metas awaiting their report in the summary', () => {
+    expect(summary(view(), 'Metas pendientes en 2019-T4 (ventana de entrega abierta)')).toEqual(int(1));
+  });
+});
+
 describe('an approved adjusted goal in the metas table', () => {
   function adjusted(ajuste?: object) {
     const files = year({ T1: 0.6, T2: 0.9, T3: 0.9, T4: 0.6 });

@@ -8,6 +8,7 @@ export const SEMAFORO_LABEL: Record<Semaforo, string> = {
   rojo: 'Rojo',
   sin_meta: 'Sin meta',
   no_reportado: 'No reportado',
+  pendiente: 'Pendiente',
 };
 
 const integer = new Intl.NumberFormat('es-MX', { maximumFractionDigits: 0 });

@@ -61,7 +61,7 @@ export function quarterlyView(model: PlanModel, diagnostics: readonly Diagnostic
 function quarterlySummary({ model, year, claves }: Scope, quarter: Quarter): SummaryItem[] {
   const trimestre = `${year}-${quarter}`;
   const statuses = claves.map((clave) => deliveryStatus(model, clave, year, quarter).kind);
-  const lights = new Map<Semaforo, number>([['verde', 0], ['amarillo', 0], ['rojo', 0], ['sin_meta', 0], ['no_reportado', 0]]);
+  const lights = new Map<Semaforo, number>([['verde', 0], ['amarillo', 0], ['rojo', 0], ['sin_meta', 0], ['no_reportado', 0], ['pendiente', 0]]);
   for (const clave of claves) {
     for (const doc of model.ppcsOf(clave)) {
       if (doc.data.estatus === 'cancelado') continue;
@@ -86,6 +86,7 @@ function quarterlySummary({ model, year, claves }: Scope, quarter: Quarter): Sum
     { label: `Metas en rojo en ${trimestre}`, value: int(lights.get('rojo')!) },
     { label: `Metas sin programación en ${trimestre}`, value: int(lights.get('sin_meta')!) },
     ...(lights.get('no_reportado')! > 0 ? [{ label: `Metas no reportadas en ${trimestre} (reporte no entregado)`, value: int(lights.get('no_reportado')!) }] : []),
+    ...(lights.get('pendiente')! > 0 ? [{ label: `Metas pendientes en ${trimestre} (ventana de entrega abierta)`, value: int(lights.get('pendiente')!) }] : []),
     { label: `Personas beneficiarias en ${trimestre}`, value: int(people.reduce((a, p) => a + p.total, 0)) },
     { label: 'Mujeres', value: int(people.reduce((a, p) => a + p.mujeres, 0)) },
     { label: 'Hombres', value: int(people.reduce((a, p) => a + p.hombres, 0)) },

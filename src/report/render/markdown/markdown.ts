@@ -100,6 +100,7 @@ const SEMAFORO_EMOJI: Record<Semaforo, string> = {
   rojo: '🔴',
   sin_meta: '⚪',
   no_reportado: '⚫',
+  pendiente: '⏳',
 };
 
 function cellMarkdown(cell: Cell): string {

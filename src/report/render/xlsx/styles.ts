@@ -12,6 +12,7 @@ const SEMAFORO_FILL: Record<Semaforo, string> = {
   sin_meta: 'FFEDEDED',
   // Darker than «Sin meta» and in bold: a missing report must not read as a neutral blank.
   no_reportado: 'FFA6A6A6',
+  pendiente: 'FFFFFFFF',
 };
 const HEADER_FILL = 'FFD9D9D9';
 export const MUTED_COLOR = 'FF808080';

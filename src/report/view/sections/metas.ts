@@ -16,6 +16,8 @@ function cumplimientoCell(result: Cumplimiento): Cell {
       return empty('Sin valor en el reporte');
     case 'no_reportado':
       return empty('No reportado');
+    case 'pendiente':
+      return empty('Pendiente');
     case 'alcanzado_cero':
       return empty('Alcanzado 0');
   }
