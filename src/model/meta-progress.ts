@@ -93,7 +93,8 @@ export function metaProgress(model: PlanModel, ppcs: SourceDoc<Ppcs>, meta: Meta
   if (alcanzado !== undefined) progress.alcanzado = alcanzado;
   if (programadoAcumulado !== undefined) progress.programadoAcumulado = programadoAcumulado;
   if (alcanzadoAcumulado !== undefined) progress.alcanzadoAcumulado = alcanzadoAcumulado;
-  const annual = annualShare(meta, year, alcanzadoAcumulado, sentido);
+  // The same gap that withholds the cumulative light withholds the share of the goal.
+  const annual = cumulativeResult.kind === 'no_reportado' ? undefined : annualShare(meta, year, alcanzadoAcumulado, sentido);
   if (annual !== undefined) progress.avanceAnual = annual;
   return progress;
 }

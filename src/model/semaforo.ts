@@ -37,6 +37,17 @@ export function cumplimiento(programado: number | undefined, alcanzado: number |
   return { kind: 'medido', porcentaje: (programado / alcanzado) * 100 };
 }
 
+const ONE_DECIMAL = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });
+
+/**
+ * The percentage as the reports print it: the view stores it as a fraction and prints it
+ * with Intl (ties away from zero on the shortest decimal, so 110.05 is «110.1 %»), and
+ * the light is graded on exactly that figure.
+ */
+export function publishedPercent(porcentaje: number): number {
+  return Number(ONE_DECIMAL.format((porcentaje / 100) * 100));
+}
+
 export function semaforo(result: Cumplimiento, bandas: SemaforoBandas): Semaforo {
   switch (result.kind) {
     case 'sin_programacion':
@@ -54,7 +65,7 @@ export function semaforo(result: Cumplimiento, bandas: SemaforoBandas): Semaforo
       // The light follows the percentage as published, to one decimal: a meta shown at
       // «90.0 %» is green even when the division gave 89.96 (and 110/100 × 100, which is
       // 110.00000000000001 in floating point, is 110.0).
-      const p = Number(result.porcentaje.toFixed(1));
+      const p = publishedPercent(result.porcentaje);
       if (p >= bandas.verde_min && p <= bandas.verde_max) return 'verde';
       if (p >= bandas.amarillo_min && p <= bandas.amarillo_max) return 'amarillo';
       return 'rojo';

@@ -39,12 +39,13 @@ const ULTIMO_VALOR = { nombre: 'Cobertura de alumbrado', unidad_medida: 'km', se
 const PROMEDIO = { nombre: 'Tiempo promedio de atención', unidad_medida: 'km', sentido: 'ascendente', acumulacion: 'promedio' };
 
 describe('a department missing 2019-T4', () => {
-  it('never lets the gap improve a descending suma meta: its cumulative through T4 is «No reportado», not 7 against 10 as 142.9 %', () => {
+  it('never lets the gap improve a descending suma meta: its cumulative through T4 and its share of the goal are «No reportado», not 7 against 10 as 142.9 %', () => {
     const descending = { nombre: 'Robos a casa habitación', unidad_medida: 'km', sentido: 'descendente', acumulacion: 'suma' };
     const { model, doc, meta } = opYear({ indicador: { ...meta0(), ...descending } }, { T1: 2, T2: 3, T3: 2 });
     const progress = metaProgress(model, doc, meta, '2019-T4');
     expect(progress.cumplimientoAcumulado).toEqual({ kind: 'no_reportado' });
     expect(progress.semaforoAcumulado).toBe('no_reportado');
+    expect(progress.avanceAnual).toBeUndefined();
     expect(metaProgress(model, doc, meta, '2019-T3').cumplimientoAcumulado).toEqual({ kind: 'medido', porcentaje: (8 / 7) * 100 });
   });
 

@@ -28,6 +28,10 @@ function csvText(view: ReportView, section = 'tabla'): string {
 const dataRow = (view: ReportView) => csvText(view).split('\r\n')[1];
 
 describe('renderCsv', () => {
+  it('rounds a number the way the Markdown and the workbook print it: 8.725 to two decimals is 8.73', () => {
+    expect(dataRow(viewWith([num(8.725, 2), num(110.05, 1)]))).toBe('8.73,110.1');
+  });
+
   it('starts with the UTF-8 byte-order mark EF BB BF', () => {
     const bytes = renderCsv(viewWith([text('x')]), 'tabla');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

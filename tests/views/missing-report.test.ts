@@ -64,7 +64,7 @@ describe('quarterly summary of a quarter a department did not report', () => {
   it('names in a note the department whose yearly figures lack a quarter', () => {
     const files = year({ T1: 2, T2: 3, T3: 2 });
     const notes = section(quarterly(files, 'T4', AFTER_T4), 'beneficiarios').notes ?? [];
-    expect(notes).toContain('«No entregó»: la dependencia no entregó ningún reporte vencido del periodo; no es un cero.');
+    expect(notes).toContain('«No entregó»: la dependencia no entregó ningún reporte vencido del periodo; no es un cero. «Pendiente»: la ventana de entrega aún no cierra y el reporte no ha llegado.');
   });
 
   it('says «No reportado» for the cumulative figures of a department that reported nothing in the year', () => {
@@ -84,6 +84,10 @@ describe('a quarter whose delivery window has not closed at the cut-off', () => 
     expect(cell(v, 'metas', ['OP', 'OP-01'], 'Cumplimiento trimestre')).toEqual(empty('Pendiente'));
     expect(cell(v, 'metas', ['OP', 'OP-01'], 'Semáforo trimestre')).toEqual(light('pendiente'));
     expect(cell(v, 'metas', ['OP', 'OP-01'], 'Semáforo acumulado')).toEqual(light('pendiente'));
+  });
+
+  it('gives its beneficiaries «Pendiente», not zeros', () => {
+    expect(cell(view(), 'beneficiarios', ['OP'], 'Total')).toEqual(empty('Pendiente'));
   });
 
   it('counts it among the metas awaiting their report in the summary', () => {

@@ -39,10 +39,22 @@ function cellValue(cell: Cell): string {
   }
 }
 
+const plainFormats = new Map<number, Intl.NumberFormat>();
+function plainFormat(decimals: number): Intl.NumberFormat {
+  let format = plainFormats.get(decimals);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: false });
+    plainFormats.set(decimals, format);
+  }
+  return format;
+}
+
 /** `1234.5`: a dot for decimals, no grouping; a value that is not finite is left blank. */
 function plainNumber(value: number, decimals: number | undefined): string {
   if (!Number.isFinite(value)) return '';
-  const written = decimals === undefined ? String(value) : value.toFixed(decimals);
+  // Intl, not toFixed: the same rounding as the Markdown and the workbook of the same table
+  // (8.725 is 8.73 in all three; toFixed rounds the binary value down to 8.72).
+  const written = decimals === undefined ? String(value) : plainFormat(decimals).format(value);
   return written === '-0' || /^-0\.0*$/.test(written) ? written.slice(1) : written;
 }
 

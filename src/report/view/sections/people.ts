@@ -24,10 +24,12 @@ export function beneficiariesSection({ model, claves }: Scope, trimestres: Trime
   };
   const rows = claves.map((clave) => {
     const missing = trimestres.filter((t) => isUnreported(model, clave, t));
+    const delivered = trimestres.filter((t) => model.reportsOf(clave).some((r) => r.placement.stem === t || r.data.trimestre === t));
     // A department that delivered nothing served no one as far as the report can tell, but a
-    // 0 would say it did report and served nobody: say it did not deliver.
-    if (missing.length === trimestres.length && missing.length > 0) {
-      const gap = empty('No entregó');
+    // 0 would say it did report and served nobody: say it did not deliver, or that its
+    // report is not due yet.
+    if (delivered.length === 0 && trimestres.length > 0) {
+      const gap = empty(missing.length > 0 ? 'No entregó' : 'Pendiente');
       return [text(clave), text(departmentName(model, clave)), ...(yearly ? [gap] : []), gap, gap, gap, gap, gap];
     }
     if (missing.length > 0) gaps.push(`${clave} (${missing.join(', ')})`);
@@ -68,7 +70,7 @@ export function beneficiariesSection({ model, claves }: Scope, trimestres: Trime
         : []),
       '«PPCS sin desagregar» cuenta las entradas de reporte cuyo total no se dividió en mujeres y hombres; sus personas sólo suman en el total.',
       `«${yearly ? 'Atenciones' : 'Total'}» incluye a las personas cuyo sexo no se registró («no_especificado»), que no suman en mujeres ni en hombres.`,
-      '«No entregó»: la dependencia no entregó ningún reporte vencido del periodo; no es un cero.',
+      '«No entregó»: la dependencia no entregó ningún reporte vencido del periodo; no es un cero. «Pendiente»: la ventana de entrega aún no cierra y el reporte no ha llegado.',
       ...(gaps.length > 0 ? [`Con reportes vencidos sin entregar (sus cifras cubren sólo los trimestres entregados): ${gaps.join('; ')}.`] : []),
     ],
   };
