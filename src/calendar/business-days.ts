@@ -24,6 +24,8 @@ export interface CalendarOptions {
 export class BusinessCalendar implements WorkCalendar {
   private readonly nonWorking = new Set<IsoDate>();
   private readonly federalYears = new Set<number>();
+  /** Windows by year and quarter: reports ask for them once per meta and quarter. */
+  private readonly windows = new Map<string, DeliveryWindow>();
 
   constructor(private readonly options: CalendarOptions) {
     for (const day of options.extraNonWorkingDays) this.nonWorking.add(day);
@@ -38,13 +40,23 @@ export class BusinessCalendar implements WorkCalendar {
 
   /** The last `windowLength` business days of March, June, September or December. */
   deliveryWindow(year: number, quarter: Quarter): DeliveryWindow {
+    const key = `${year}-${quarter}`;
+    const known = this.windows.get(key);
+    if (known) return known;
+    const window = this.computeWindow(year, quarter);
+    this.windows.set(key, window);
+    return window;
+  }
+
+  private computeWindow(year: number, quarter: Quarter): DeliveryWindow {
     const lastMonth = Number(quarter.slice(1)) * 3 - 1;
     const days: IsoDate[] = [];
     for (let date = lastDayOfMonth(new Date(year, lastMonth, 1)); days.length < this.options.windowLength; date = addDays(date, -1)) {
       const day = toIso(date);
       if (this.isBusinessDay(day)) days.unshift(day);
     }
-    return { quarter, year, days, start: days[0]!, end: days[days.length - 1]! };
+    // Shared by every caller from the cache: frozen, so none can change it for the others.
+    return Object.freeze({ quarter, year, days: Object.freeze(days) as IsoDate[], start: days[0]!, end: days[days.length - 1]! });
   }
 
   timing(delivered: IsoDate, window: DeliveryWindow): DeliveryTiming {

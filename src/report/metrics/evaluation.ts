@@ -44,9 +44,33 @@ export interface DepartmentEvaluation {
   planSiguiente: AccionMejora[];
 }
 
+/** Each findings list grouped by the department folder of its files, built once per list. */
+const findingsByDepartmentCache = new WeakMap<readonly Diagnostic[], Map<string, Diagnostic[]>>();
+
+/**
+ * The findings on files under `dependencias/<clave>/`, in their order. Grouped once per list:
+ * filtering the whole list for each department made the annual report grow with
+ * departments × findings (issue 11).
+ */
+export function findingsOfDepartment(findings: readonly Diagnostic[], clave: string): readonly Diagnostic[] {
+  let byDepartment = findingsByDepartmentCache.get(findings);
+  if (!byDepartment) {
+    byDepartment = new Map();
+    for (const d of findings) {
+      const match = /^dependencias\/([^/]*)\//.exec(d.file);
+      if (!match) continue;
+      const list = byDepartment.get(match[1]!);
+      if (list) list.push(d);
+      else byDepartment.set(match[1]!, [d]);
+    }
+    findingsByDepartmentCache.set(findings, byDepartment);
+  }
+  return byDepartment.get(clave) ?? [];
+}
+
 export function evaluateDepartment(model: PlanModel, clave: string, findings: readonly Diagnostic[], year = model.config.ejercicio): DepartmentEvaluation {
   const department = model.departmentsByClave.get(clave)!.data;
-  const own = findings.filter((d) => d.file.startsWith(`dependencias/${clave}/`));
+  const own = findingsOfDepartment(findings, clave);
   const context: EvaluationContext = {
     model,
     clave,
