@@ -19,6 +19,10 @@
 //
 //   npm run bench [-- --sizes 25,50,100] [--runs N] [--perfil] [--dir CARPETA] [--keep]
 //   npm run bench -- --hostil   the worst-case table of bench-hostile.ts instead
+//   npm run bench -- --grande [--sizes 100,1000] [--runs N]
+//                  instead: plan validate and plan report --annual --format all on 100 and
+//                  1,000 departments of 2 PPCS × 2 metas (about 3 minutes), time, peak RSS and
+//                  the time per department as a ratio to the smallest size (linear growth ≈ 1×)
 //
 //   --perfil       also profile one `plan validate` of the largest size (node --cpu-prof)
 //                  and print the functions and files with the most self time
@@ -194,20 +198,21 @@ function snapshotBuild(work: string): string {
 
 // ---------------------------------------------------------------- repos
 
-function generateOnce(reposDir: string, departments: number): { root: string; summary: GenerateSummary; seconds: number; reused: boolean } {
-  const root = path.join(reposDir, `d${departments}`);
-  const marker = path.join(reposDir, `d${departments}.json`);
-  const options: GenerateOptions = { out: root, departments, ppcs: PPCS, metas: METAS, seed: SEED };
+function generateOnce(reposDir: string, departments: number, ppcs = PPCS, metas = METAS): { root: string; summary: GenerateSummary; seconds: number; reused: boolean } {
+  const name = ppcs === PPCS && metas === METAS ? `d${departments}` : `d${departments}-p${ppcs}-m${metas}`;
+  const root = path.join(reposDir, name);
+  const marker = path.join(reposDir, `${name}.json`);
+  const options: GenerateOptions = { out: root, departments, ppcs, metas, seed: SEED };
   if (existsSync(marker) && existsSync(root)) {
     const saved = JSON.parse(readFileSync(marker, 'utf8')) as { options: Omit<GenerateOptions, 'out'>; summary: GenerateSummary };
-    const same = saved.options.departments === departments && saved.options.ppcs === PPCS && saved.options.metas === METAS && saved.options.seed === SEED;
+    const same = saved.options.departments === departments && saved.options.ppcs === ppcs && saved.options.metas === metas && saved.options.seed === SEED;
     if (same) return { root, summary: saved.summary, seconds: 0, reused: true };
   }
   rmSync(root, { recursive: true, force: true });
   const started = process.hrtime.bigint();
   const summary = generatePlan(options);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  writeFileSync(marker, JSON.stringify({ options: { departments, ppcs: PPCS, metas: METAS, seed: SEED }, summary }));
+  writeFileSync(marker, JSON.stringify({ options: { departments, ppcs, metas, seed: SEED }, summary }));
   return { root, summary, seconds, reused: false };
 }
 
@@ -331,10 +336,19 @@ function groupOf(where: string): string {
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { sizes: { type: 'string' }, runs: { type: 'string' }, perfil: { type: 'boolean' }, dir: { type: 'string' }, keep: { type: 'boolean' }, hostil: { type: 'boolean' } },
+    options: {
+      sizes: { type: 'string' },
+      runs: { type: 'string' },
+      perfil: { type: 'boolean' },
+      dir: { type: 'string' },
+      keep: { type: 'boolean' },
+      hostil: { type: 'boolean' },
+      grande: { type: 'boolean' },
+    },
     strict: true,
   });
   if (values.hostil) return hostileBench(values.dir, values.keep === true);
+  if (values.grande) return scaleBench(values);
   const sizes = (values.sizes ?? '25,50,100')
     .split(',')
     .map((s) => Number(s.trim()))
@@ -539,6 +553,118 @@ async function main(): Promise<number> {
 
   if (!values.keep && !values.dir) rmSync(work, { recursive: true, force: true });
   else print(`Se conservó la carpeta de trabajo ${work}.`);
+  process.stdout.write(`${out.join('\n')}\n`);
+  return 0;
+}
+
+// ---------------------------------------------------------------- --grande
+
+/** The scale row (issue 11, item 3): 2 PPCS × 2 metas per department, so 1,000 departments run in about a minute. */
+const SCALE = { ppcs: 2, metas: 2, sizes: [100, 1000], fixedSize: 2, maxDepartments: 5000, growthLimit: 1.5 };
+
+/**
+ * `--grande`: plan validate and plan report --annual --format all on 100 and 1,000 departments
+ * of the same shape, each in a fresh child, with time and peak RSS; the time per department
+ * of each size is printed beside the smallest size's as a ratio, which stays near 1 when the
+ * work grows linearly with the departments (n×n views made it about 8× at 3,000). The time of
+ * a 2-department repo (node start, module loading, catalogs) is subtracted first: left in, it
+ * weighs most on the small size and would hide a superlinear cost.
+ */
+async function scaleBench(values: { sizes?: string; runs?: string; dir?: string; keep?: boolean }): Promise<number> {
+  const sizes =
+    values.sizes === undefined
+      ? SCALE.sizes
+      : values.sizes
+          .split(',')
+          .map((s) => Number(s.trim()))
+          .filter((n) => Number.isInteger(n) && n > SCALE.fixedSize && n <= SCALE.maxDepartments)
+          .sort((a, b) => a - b);
+  if (sizes.length === 0) throw new Error(`--sizes espera números de dependencias entre ${SCALE.fixedSize + 1} y ${SCALE.maxDepartments}, separados por comas`);
+  const forcedRuns = values.runs !== undefined ? Math.max(1, Number(values.runs) || 1) : undefined;
+  const benchStart = process.hrtime.bigint();
+  const elapsed = () => Number(process.hrtime.bigint() - benchStart) / 1e9;
+  const work = values.dir ? path.resolve(values.dir) : mkdtempSync(path.join(os.tmpdir(), 'plan-bench-grande-'));
+  const reposDir = path.join(work, 'repos');
+  mkdirSync(reposDir, { recursive: true });
+  const snapshot = snapshotBuild(work);
+  DIST = path.join(snapshot, 'dist');
+  const scripts = writeScripts(work);
+  const loadAtStart = os.loadavg()[0]!;
+
+  type ScaleKind = 'validate' | 'report';
+  const rowsOf: { departments: number; yamlFiles: number; runs: number; samples: Record<ScaleKind, Sample[]> }[] = [];
+  const generation: string[] = [];
+  for (const departments of [SCALE.fixedSize, ...sizes]) {
+    log(`generando ${departments} dependencias (${SCALE.ppcs} PPCS × ${SCALE.metas} metas)…`);
+    const generated = generateOnce(reposDir, departments, SCALE.ppcs, SCALE.metas);
+    generation.push(`${fmtInt(departments)} dep.: ${fmtInt(generated.summary.yamlFiles)} YAML, ${(generated.summary.bytes / 2 ** 20).toFixed(1)} MB ${generated.reused ? 'reutilizados' : `en ${generated.seconds.toFixed(1)} s`}`);
+    // Small sizes are cheap and noisy: three runs; the large ones one run each unless --runs.
+    const runs = forcedRuns ?? (departments <= 100 ? 3 : 1);
+    const samples: Record<ScaleKind, Sample[]> = { validate: [], report: [] };
+    const reportOut = path.join(work, `salida-${departments}`);
+    const common = ['--fecha-corte', FECHA_CORTE];
+    for (let run = 1; run <= runs; run++) {
+      log(`${departments} dep., corrida ${run}/${runs}: plan validate…`);
+      samples.validate.push(await runNode([scripts.cli, 'validate', '-C', generated.root, ...common], work));
+      log(`${departments} dep., corrida ${run}/${runs}: plan report --annual --format all…`);
+      samples.report.push(await runNode([scripts.cli, 'report', '--annual', '--format', 'all', '--out', reportOut, '-C', generated.root, ...common], work));
+      rmSync(reportOut, { recursive: true, force: true });
+    }
+    for (const s of [...samples.validate, ...samples.report]) if (!s.ok) log(`  FALLÓ: ${s.problem}\n${s.stderr.slice(0, 2000)}`);
+    rowsOf.push({ departments, yamlFiles: generated.summary.yamlFiles, runs, samples });
+  }
+
+  const seconds = (samples: Sample[]) => median(samples.map((s) => (s.ok ? s.seconds : Number.NaN)));
+  const rss = (samples: Sample[]) => max(samples.map((s) => s.rssMb));
+  const total = (kind: ScaleKind | 'phase', row: (typeof rowsOf)[number]) =>
+    kind === 'phase' ? seconds(row.samples.report) - seconds(row.samples.validate) : seconds(row.samples[kind]);
+  const fixed = rowsOf.shift()!;
+  /** Milliseconds per department above the fixed cost of the 2-department repo. */
+  const perDepartment = (kind: ScaleKind | 'phase', row: (typeof rowsOf)[number]) =>
+    ((total(kind, row) - total(kind, fixed)) * 1000) / (row.departments - fixed.departments);
+  const smallest = rowsOf[0]!;
+  const label: Record<ScaleKind | 'phase', string> = {
+    validate: 'plan validate',
+    report: 'plan report --annual --format all',
+    phase: '  de ello, el reporte (report − validate)',
+  };
+  const tableRows: string[][] = [];
+  for (const kind of ['validate', 'report', 'phase'] as const) {
+    for (const row of [fixed, ...rowsOf]) {
+      const mb = kind === 'phase' ? '—' : fmtInt(rss(row.samples[kind]));
+      const marginal = row === fixed ? ['(costo fijo)', ''] : [perDepartment(kind, row).toFixed(1), fmtX(perDepartment(kind, row) / perDepartment(kind, smallest))];
+      tableRows.push([label[kind], fmtInt(row.departments), fmtInt(row.yamlFiles), String(row.runs), fmtS(total(kind, row)), mb, ...marginal]);
+    }
+  }
+  const failures = [fixed, ...rowsOf].flatMap((row) => (['validate', 'report'] as const).flatMap((kind) => row.samples[kind].filter((s) => !s.ok).map((s) => `${row.departments} dep., ${label[kind]}: ${s.problem}`)));
+  const largest = rowsOf[rowsOf.length - 1]!;
+  const growth = (kind: ScaleKind | 'phase') => perDepartment(kind, largest) / perDepartment(kind, smallest);
+  const worstReportRss = rss(largest.samples.report);
+  const checks: [boolean, string][] = [
+    ...(['validate', 'report', 'phase'] as const).map((kind): [boolean, string] => [
+      rowsOf.length < 2 || growth(kind) <= SCALE.growthLimit,
+      `crecimiento lineal de ${kind === 'phase' ? 'la parte de reporte (report − validate)' : label[kind]}: ms por dependencia con ${fmtInt(largest.departments)} dep. ≤ ${SCALE.growthLimit} × con ${fmtInt(smallest.departments)} dep.: ${fmtX(growth(kind))}`,
+    ]),
+    [worstReportRss < TARGETS.rssMb, `RSS pico de plan report --annual con ${fmtInt(largest.departments)} dep. < ${TARGETS.rssMb} MB: ${fmtInt(worstReportRss)} MB`],
+    [failures.length === 0, `todas las ejecuciones terminaron bien${failures.length ? `: ${failures.length} falla(s)` : ''}`],
+  ];
+  const out = [
+    `plan — escala en dependencias (${sizes.map(fmtInt).join(' → ')}), municipio sintético de ${SCALE.ppcs} PPCS × ${SCALE.metas} metas por dependencia, semilla ${SEED}, fecha de corte ${FECHA_CORTE}`,
+    `Node ${process.version} · ${os.cpus().length} núcleo(s). Cada medición es un proceso node nuevo; mediana de las corridas; RSS pico informado por el hijo.`,
+    `Generación: ${generation.join('; ')}.`,
+    '',
+    table(['medición', 'dependencias', 'YAML', 'corridas', 'mediana (s)', 'RSS pico (MB)', 'ms por dependencia', `razón por dep. vs. ${fmtInt(smallest.departments)}`], tableRows, ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r']),
+    '',
+    `ms por dependencia: (mediana − la del repositorio de ${SCALE.fixedSize} dependencias, que es el costo fijo de arrancar node, cargar módulos y catálogos) ÷ (dependencias − ${SCALE.fixedSize}). Una razón por dependencia cerca de 1× es crecimiento lineal; muy por encima de 1×, algo crece más que las dependencias.`,
+    '',
+    '== Metas ==',
+    ...checks.map(([ok, text]) => `[${verdict(ok)}] ${text}`),
+    ...failures.map((f) => `  falla: ${f}`),
+    '',
+    `Duración total: ${elapsed().toFixed(1)} s. Carga media del sistema (1 min) al empezar ${loadAtStart.toFixed(2)}, al terminar ${os.loadavg()[0]!.toFixed(2)}.`,
+  ];
+  if (!values.keep && !values.dir) rmSync(work, { recursive: true, force: true });
+  else out.push(`Se conservó la carpeta de trabajo ${work}.`);
   process.stdout.write(`${out.join('\n')}\n`);
   return 0;
 }
