@@ -55,9 +55,11 @@ describe('semáforo band edges (ascending indicator, 100 programmed)', () => {
 
 describe('semáforo band edges (descending indicator: programado ÷ alcanzado)', () => {
   it.each([
-    // 100 / 83.4 = 119.9 %, 100 / 83.3 = 120.05 %
+    // 100 / 83.4 = 119.9 %; 100 / 83.3 = 120.048 %, published «120.0 %» (yellow, the light follows
+    // the published figure); 100 / 83.2 = 120.19 %, published «120.2 %»
     [83.4, 'amarillo'],
-    [83.3, 'rojo'],
+    [83.3, 'amarillo'],
+    [83.2, 'rojo'],
     // 100 / 125 = 80 %
     [125, 'amarillo'],
     [125.1, 'rojo'],
