@@ -15,9 +15,9 @@ import { readDataFile } from './repo/read.js';
 import { decodeFinding, parseFinding, unreadableFileFinding, unreadableFolderFinding } from './rules/PLAN001-yaml-legible.js';
 import { schemaFinding } from './rules/PLAN002-esquema.js';
 import { misplacedByContent, strayFinding, symlinkFinding, symlinkFolderFinding } from './rules/PLAN006-archivo-fuera-de-lugar.js';
-import { explainSchemaErrors } from './schema/messages.js';
+import { explainSchemaErrors, SCHEMA_PROBLEMS_PER_FILE } from './schema/messages.js';
 import { checkSchema } from './schema/validator.js';
-import { parseYaml } from './yaml/parse.js';
+import { parseYaml, type ParsedYaml } from './yaml/parse.js';
 import { Sources } from './yaml/sources.js';
 
 export interface LoadOptions {
@@ -109,7 +109,9 @@ class Loader {
         this.findings.push(elsewhere);
         return this.markUnreadable(file, placement);
       }
-      for (const problem of explainSchemaErrors(schemaErrors, this.options.lang)) this.findings.push(schemaFinding(file, problem, this.options.lang));
+      const problems = explainSchemaErrors(schemaErrors, this.options.lang, { limit: SCHEMA_PROBLEMS_PER_FILE, value });
+      for (const problem of problems) this.findings.push(schemaFinding(file, problem, this.options.lang));
+      if (parsed) this.sources.keepParsed(file, parsed.doc, parsed.lineCounter);
       return this.markUnreadable(file, placement);
     }
     this.addDocument(file, placement, value);
@@ -119,7 +121,7 @@ class Loader {
    * Reads, decodes and parses one file; undefined when it cannot be used, with each reason
    * given to `report` (by default the run's findings; a stray file's are not wanted).
    */
-  private read(entry: RepoEntry, report: (finding: Finding) => void = (finding) => this.findings.push(finding)): { value: unknown; text: string } | undefined {
+  private read(entry: RepoEntry, report: (finding: Finding) => void = (finding) => this.findings.push(finding)): ParsedYaml | undefined {
     const file = entry.path;
     const { lang } = this.options;
     if (entry.symlink) {
@@ -137,7 +139,7 @@ class Loader {
       for (const problem of outcome.problems) report(parseFinding(file, problem, outcome.lineCounter, lang));
       return undefined;
     }
-    return { value: outcome.parsed.value, text: outcome.parsed.text };
+    return outcome.parsed;
   }
 
   private readsHistory(): boolean {

@@ -5,6 +5,7 @@ import { oddCharactersText } from '../i18n/characters.js';
 import { closestMatch } from '../i18n/similar.js';
 import { fill, listOf, quote, type Lang } from '../i18n/text.js';
 import { quoteYaml } from '../yaml/problems.js';
+import { DocumentOrder } from './order.js';
 
 export interface SchemaProblem {
   path: PathSegment[];
@@ -62,6 +63,14 @@ const TEXT = {
   numberDecimal: { es: 'Escriba {number}, con punto decimal.', en: 'Write {number}, with a decimal point.' },
   numberDecimalWithout: { es: 'Escriba {number}, con punto decimal y sin {marks}.', en: 'Write {number}, with a decimal point and without {marks}.' },
   textWithColon: { es: 'Si el texto contiene «: », escríbalo entre comillas: {example}', en: 'If the text contains ": ", put it in quotes: {example}' },
+  moreProblems: {
+    es: '… y {count} problemas más del mismo tipo en este archivo (se muestran los primeros {limit}); corrija los anteriores y vuelva a validar.',
+    en: '… and {count} more problems of the same kind in this file (the first {limit} are shown); fix the ones above and validate again.',
+  },
+  moreProblem: {
+    es: '… y 1 problema más del mismo tipo en este archivo (se muestran los primeros {limit}); corrija los anteriores y vuelva a validar.',
+    en: '… and 1 more problem of the same kind in this file (the first {limit} are shown); fix the ones above and validate again.',
+  },
   wholeFile: { es: 'El archivo', en: 'The file' },
   field: { es: 'El campo «{field}»', en: 'Field "{field}"' },
   item: { es: 'El elemento {index} de «{field}»', en: 'Item {index} of "{field}"' },
@@ -98,10 +107,28 @@ function foundValue(value: unknown, lang: Lang): string {
   return quote(value);
 }
 
-export function explainSchemaErrors(errors: readonly ErrorObject[], lang: Lang): SchemaProblem[] {
+/**
+ * Schema problems explained per file, at most this many; the rest are one «… y N problemas
+ * más» finding. A real file with a systematic slip (a list written with the wrong indentation,
+ * a renamed field in every PPCS of a large report) gives tens of problems, and all of them
+ * help; past a hundred the same mistake is repeating, a hundred lines are what a terminal or
+ * a pull-request comment can still be read through, and explaining and placing them costs
+ * milliseconds. A hostile file under the size cap gives close to a million ajv errors.
+ */
+export const SCHEMA_PROBLEMS_PER_FILE = 100;
+
+export interface ExplainLimit {
+  /** Problems explained at most; the rest are counted, not explained nor placed. */
+  limit: number;
+  /** The parsed file the errors are about, to keep the first problems in document order. */
+  value: unknown;
+}
+
+export function explainSchemaErrors(errors: readonly ErrorObject[], lang: Lang, cap?: ExplainLimit): SchemaProblem[] {
   // Alternatives (oneOf/anyOf) explain themselves through one summary message; the
-  // per-branch errors under them are noise for someone editing YAML.
-  const alternativePaths = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => e.schemaPath);
+  // per-branch errors under them are noise for someone editing YAML. (A schema location
+  // repeats for every list item: the distinct ones are few.)
+  const alternativePaths = [...new Set(errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => e.schemaPath))];
   const kept = errors.filter(
     (e) => e.keyword === 'oneOf' || e.keyword === 'anyOf' || !alternativePaths.some((p) => e.schemaPath.startsWith(`${p}/`)),
   );
@@ -114,10 +141,14 @@ export function explainSchemaErrors(errors: readonly ErrorObject[], lang: Lang):
       .map((e) => `${e.instancePath}|${closest(String(e.params.additionalProperty), Object.keys(((e.parentSchema ?? {}) as { properties?: object }).properties ?? {}))}`),
   );
   const meaningful = kept.filter((e) => e.keyword !== 'if' && !(e.keyword === 'required' && suggested.has(`${e.instancePath}|${String(e.params.missingProperty)}`)));
+  if (!cap || meaningful.length <= cap.limit) return explainAll(meaningful, lang);
+  return explainFirst(meaningful, lang, cap);
+}
 
+function explainAll(errors: readonly ErrorObject[], lang: Lang): SchemaProblem[] {
   const seen = new Set<string>();
   const problems: SchemaProblem[] = [];
-  for (const error of meaningful) {
+  for (const error of errors) {
     const problem = explainOne(error, lang);
     const key = `${problem.path.join('/')}|${problem.message}`;
     if (seen.has(key)) continue;
@@ -125,6 +156,93 @@ export function explainSchemaErrors(errors: readonly ErrorObject[], lang: Lang):
     problems.push(problem);
   }
   return problems;
+}
+
+/**
+ * The first `limit` problems in document order, explained, and one finding counting the
+ * others at the first omitted one. Only ordering keys and a cheap signature are computed for
+ * the omitted errors: no message, no hint, no position.
+ */
+function explainFirst(errors: readonly ErrorObject[], lang: Lang, { limit, value }: ExplainLimit): SchemaProblem[] {
+  const order = new DocumentOrder(value);
+  const keys = errors.map((error) => order.keyOfPointer(error.instancePath, belowPointer(error)));
+  // Stable: errors about the same place keep ajv's order, and sit together.
+  const sorted = errors.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
+
+  const seen = new Set<string>();
+  const problems: SchemaProblem[] = [];
+  let omitted = 0;
+  let firstOmitted: ErrorObject | undefined;
+  // Errors about the same place are the only possible duplicates of each other: signatures
+  // are remembered for one place at a time.
+  let place: string | undefined;
+  const signatures = new Set<string>();
+  for (const i of sorted) {
+    const error = errors[i]!;
+    if (keys[i] !== place) {
+      place = keys[i];
+      signatures.clear();
+    }
+    const signature = signatureOf(error);
+    if (problems.length < limit) {
+      const problem = explainOne(error, lang);
+      const key = `${problem.path.join('/')}|${problem.message}`;
+      signatures.add(signature);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      problems.push(problem);
+      continue;
+    }
+    if (signatures.has(signature)) continue;
+    signatures.add(signature);
+    omitted++;
+    firstOmitted ??= error;
+  }
+  if (!firstOmitted) return problems;
+  const at = explainOne(firstOmitted, lang);
+  const text = omitted === 1 ? TEXT.moreProblem[lang] : TEXT.moreProblems[lang];
+  problems.push({ path: at.path, atKey: at.atKey, message: fill(text, { count: omitted, limit }) });
+  return problems;
+}
+
+/** Where explainOne places an error's problem below its instancePath: the unknown field's key, the repeated item. */
+function belowPointer(error: ErrorObject): PathSegment | undefined {
+  if (error.keyword === 'additionalProperties') return String(error.params.additionalProperty);
+  if (error.keyword === 'uniqueItems') return Math.max(Number(error.params.i), Number(error.params.j));
+  return undefined;
+}
+
+/**
+ * Two errors about one place with the same signature give the same message in explainOne
+ * (the place and what is wrong with it), without building the message.
+ */
+function signatureOf(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return `required|${String(params.missingProperty)}`;
+    case 'type':
+      return `type|${String(params.type)}`;
+    case 'enum':
+    case 'const':
+      return 'enum';
+    case 'minimum':
+    case 'exclusiveMinimum':
+      return `minimum|${String(params.limit)}`;
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return `maximum|${String(params.limit)}`;
+    case 'oneOf':
+    case 'anyOf':
+      return 'oneOf';
+    case 'additionalProperties':
+    case 'uniqueItems':
+    case 'pattern':
+    case 'format':
+      return error.keyword;
+    default:
+      return `${error.keyword}|${JSON.stringify(params)}`;
+  }
 }
 
 function explainOne(error: ErrorObject, lang: Lang): SchemaProblem {

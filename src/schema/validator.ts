@@ -26,5 +26,10 @@ function validators(): Map<FileKind, ValidateFunction> {
 
 export function checkSchema(kind: FileKind, value: unknown): ErrorObject[] {
   const validate = validators().get(kind)!;
-  return validate(value) ? [] : [...(validate.errors ?? [])];
+  if (validate(value)) return [];
+  // ajv keeps the last run's errors on the function: a hostile file's million errors would
+  // stay alive until the next file of the same kind.
+  const errors = validate.errors ?? [];
+  validate.errors = null;
+  return errors;
 }

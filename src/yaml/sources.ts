@@ -21,6 +21,14 @@ export class Sources {
     this.texts.set(file, text);
   }
 
+  /**
+   * The document as the loader parsed it, for a file that will have findings placed in it
+   * (schema problems): parsing a large file a second time costs as much as the first.
+   */
+  keepParsed(file: string, doc: Document, lineCounter: LineCounter): void {
+    this.parsed.set(file, { doc, lineCounter });
+  }
+
   has(file: string): boolean {
     return this.texts.has(file);
   }
