@@ -52,7 +52,7 @@ class Loader {
   private readonly findings: Finding[] = [];
   private readonly sources = new Sources();
   private readonly documents: ModelDocuments = { dependencias: [], ppcs: [], reportes: [], retroalimentacion: [], convocatorias: [], genero: [] };
-  private readonly unreadable: MutableUnreadable = { files: new Set(), kinds: new Set(), departments: new Set(), ppcs: new Set() };
+  private readonly unreadable: MutableUnreadable = { files: new Set(), kinds: new Set(), departments: new Set(), ppcs: new Set(), ppcsFolders: new Set(), folders: new Set() };
   private fileCount = 0;
   /** plan.yaml as parsed, valid or not: its PLAN029 setting decides whether git history is read. */
   private planValue: unknown;
@@ -155,8 +155,10 @@ class Loader {
    */
   private linkedFolder(folder: string, holds: DataFolder): void {
     this.findings.push(symlinkFolderFinding(folder, this.options.lang));
+    this.unreadable.folders.add(folder);
     for (const kind of holds.kinds) this.unreadable.kinds.add(kind);
     if (holds.department) this.unreadable.departments.add(holds.department);
+    if (holds.department && holds.kinds.includes('ppcs')) this.unreadable.ppcsFolders.add(holds.department);
   }
 
   private markUnreadable(file: string, placement: Placement): void {

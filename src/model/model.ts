@@ -43,6 +43,13 @@ export interface Unreadable {
   kinds: ReadonlySet<FileKind>;
   departments: ReadonlySet<string>;
   ppcs: ReadonlySet<string>;
+  /**
+   * Departments whose ppcs/ folder could not be read at all (it, or the department's folder,
+   * is a symbolic link): any PPCS id with their clave may be in it.
+   */
+  ppcsFolders: ReadonlySet<string>;
+  /** Data folders that are symbolic links (PLAN006): nothing under them was read. */
+  folders: ReadonlySet<string>;
 }
 
 export interface ModelContext {
@@ -153,12 +160,15 @@ export class PlanModel implements ModelDocuments, ModelContext {
   }
 
   isUnreadable(file: string): boolean {
-    return this.unreadable.files.has(file);
+    if (this.unreadable.files.has(file)) return true;
+    for (const folder of this.unreadable.folders) if (file.startsWith(`${folder}/`)) return true;
+    return false;
   }
 
-  /** Some data file under this folder prefix could not be used. */
+  /** Some data file under this folder prefix could not be used, or may be in a folder that was not read. */
   hasUnreadableUnder(prefix: string): boolean {
     for (const file of this.unreadable.files) if (file.startsWith(prefix)) return true;
+    for (const folder of this.unreadable.folders) if (prefix.startsWith(`${folder}/`) || `${folder}/`.startsWith(prefix)) return true;
     return false;
   }
 
@@ -167,9 +177,20 @@ export class PlanModel implements ModelDocuments, ModelContext {
     return this.unreadable.kinds.has('unidades');
   }
 
-  /** A PPCS exists when some carátula declares it, or a file of that name failed to load. */
+  /** A PPCS exists when some carátula declares it, or a file that may declare it could not be read. */
   ppcsExists(id: string): boolean {
-    return this.ppcsById.has(id) || this.unreadable.ppcs.has(id);
+    return this.ppcsById.has(id) || this.ppcsUnreadable(id);
+  }
+
+  /**
+   * A carátula of this id may exist in a file that could not be read: a file of that name
+   * failed to load, or the ppcs/ folder of the department its id names (`DIF-04` → DIF, the
+   * prefix PLAN005 asks for) could not be read at all.
+   */
+  ppcsUnreadable(id: string): boolean {
+    if (this.unreadable.ppcs.has(id)) return true;
+    const dash = id.lastIndexOf('-');
+    return dash > 0 && this.unreadable.ppcsFolders.has(id.slice(0, dash));
   }
 
   ppcsOf(clave: string): readonly SourceDoc<Ppcs>[] {

@@ -398,7 +398,7 @@ type PpcsResolution = { kind: 'own' | 'foreign'; doc: SourceDoc<Ppcs> } | { kind
 function resolvePpcs(model: PlanModel, id: string, folder: string): PpcsResolution {
   const own = model.ppcsOf(folder).find((doc) => doc.data.id === id);
   if (own) return { kind: 'own', doc: own };
-  if (model.unreadable.ppcs.has(id)) return { kind: 'unknown' };
+  if (model.ppcsUnreadable(id)) return { kind: 'unknown' };
   const other = model.ppcsById.get(id);
   return other ? { kind: 'foreign', doc: other } : { kind: 'missing' };
 }
