@@ -21,7 +21,7 @@
 //   npm run bench -- --hostil   the worst-case table of bench-hostile.ts instead
 //   npm run bench -- --grande [--sizes 100,1000] [--runs N]
 //                  instead: plan validate and plan report --annual --format all on 100 and
-//                  1,000 departments of 2 PPCS × 2 metas (about 3 minutes), time, peak RSS and
+//                  1,000 departments of 2 PPCS × 2 metas (about 1½ minutes), time, peak RSS and
 //                  the time per department as a ratio to the smallest size (linear growth ≈ 1×)
 //
 //   --perfil       also profile one `plan validate` of the largest size (node --cpu-prof)
