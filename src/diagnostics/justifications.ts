@@ -84,7 +84,7 @@ export function applyJustifications(
     if (!c.rule) problems.push({ ...at, kind: 'malformed' });
     else if (!c.reason) problems.push({ ...at, kind: 'noReason', rule: c.rule });
     else if (!isJustifiable(c.rule)) problems.push({ ...at, kind: 'notJustifiable', rule: c.rule });
-    else if (c.reason.length > MAX_REASON) problems.push({ ...at, kind: 'tooLong', rule: c.rule, length: [...c.reason].length, limit: MAX_REASON });
+    else if ([...c.reason].length > MAX_REASON) problems.push({ ...at, kind: 'tooLong', rule: c.rule, length: [...c.reason].length, limit: MAX_REASON });
     else usable.push(c);
   }
   const entries = excepciones?.data.excepciones ?? [];

@@ -64,12 +64,12 @@ const TEXT = {
   numberDecimalWithout: { es: 'Escriba {number}, con punto decimal y sin {marks}.', en: 'Write {number}, with a decimal point and without {marks}.' },
   textWithColon: { es: 'Si el texto contiene «: », escríbalo entre comillas: {example}', en: 'If the text contains ": ", put it in quotes: {example}' },
   moreProblems: {
-    es: '… y {count} problemas más del mismo tipo en este archivo (se muestran los primeros {limit}); corrija los anteriores y vuelva a validar.',
-    en: '… and {count} more problems of the same kind in this file (the first {limit} are shown); fix the ones above and validate again.',
+    es: '… y {count} problemas de estructura más en este archivo (se muestran los primeros {limit}); corrija los anteriores y vuelva a validar.',
+    en: '… and {count} more structure problems in this file (the first {limit} are shown); fix the ones above and validate again.',
   },
   moreProblem: {
-    es: '… y 1 problema más del mismo tipo en este archivo (se muestran los primeros {limit}); corrija los anteriores y vuelva a validar.',
-    en: '… and 1 more problem of the same kind in this file (the first {limit} are shown); fix the ones above and validate again.',
+    es: '… y 1 problema de estructura más en este archivo (se muestran los primeros {limit}); corrija los anteriores y vuelva a validar.',
+    en: '… and 1 more structure problem in this file (the first {limit} are shown); fix the ones above and validate again.',
   },
   wholeFile: { es: 'El archivo', en: 'The file' },
   field: { es: 'El campo «{field}»', en: 'Field "{field}"' },

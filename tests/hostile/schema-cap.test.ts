@@ -29,7 +29,7 @@ describe('schema problems per file', () => {
     const item = (n: number) => `PLAN002 ${ITEM_LINE(n)}:9 El elemento ${n} de «colaboraciones» debe ser un texto; se encontró «1».`;
     expect(found).toEqual([
       ...Array.from({ length: 100 }, (_, i) => item(i + 1)),
-      `PLAN002 ${ITEM_LINE(101)}:9 … y 150 problemas más del mismo tipo en este archivo (se muestran los primeros 100); corrija los anteriores y vuelva a validar.`,
+      `PLAN002 ${ITEM_LINE(101)}:9 … y 150 problemas de estructura más en este archivo (se muestran los primeros 100); corrija los anteriores y vuelva a validar.`,
     ]);
   });
 
@@ -41,7 +41,7 @@ describe('schema problems per file', () => {
 
   it('says «1 problema más» in the singular', () => {
     const found = inReport(validateFiles(withNumbers(101)));
-    expect(found.at(-1)).toBe(`PLAN002 ${ITEM_LINE(101)}:9 … y 1 problema más del mismo tipo en este archivo (se muestran los primeros 100); corrija los anteriores y vuelva a validar.`);
+    expect(found.at(-1)).toBe(`PLAN002 ${ITEM_LINE(101)}:9 … y 1 problema de estructura más en este archivo (se muestran los primeros 100); corrija los anteriores y vuelva a validar.`);
   });
 
   it('orders by place in the file, not by the order the schema checks run: a bad field above a hundred unknown ones is kept', () => {
@@ -52,11 +52,11 @@ describe('schema problems per file', () => {
     const found = inReport(validateFiles(files));
     expect(found.slice(0, 2)).toEqual(['PLAN002 3:16 El campo «fecha_entrega» debe ser un texto; se encontró «5».', 'PLAN002 23:1 El campo «campo1» no existe en este tipo de archivo.']);
     expect(found.at(-2)).toBe('PLAN002 121:1 El campo «campo99» no existe en este tipo de archivo.');
-    expect(found.at(-1)).toBe('PLAN002 122:1 … y 21 problemas más del mismo tipo en este archivo (se muestran los primeros 100); corrija los anteriores y vuelva a validar.');
+    expect(found.at(-1)).toBe('PLAN002 122:1 … y 21 problemas de estructura más en este archivo (se muestran los primeros 100); corrija los anteriores y vuelva a validar.');
   });
 
   it('in English', () => {
     const found = validateFiles(withNumbers(250), { lang: 'en' }).filter((d) => d.file === REPORT);
-    expect(found.at(-1)?.message).toBe('… and 150 more problems of the same kind in this file (the first 100 are shown); fix the ones above and validate again.');
+    expect(found.at(-1)?.message).toBe('… and 150 more structure problems in this file (the first 100 are shown); fix the ones above and validate again.');
   });
 });
