@@ -8,7 +8,7 @@
 // the look-alikes of Latin letters in Cyrillic and Greek, the invisible and space
 // characters that editors paste. Any other invisible format character (\p{Cf}) or unusual
 // space (\p{Zs}) is still flagged, by code point only.
-import type { Text } from './text.js';
+import { fill, joinWithAnd, type Lang, type Text } from './text.js';
 
 type Kind = 'letter' | 'dash' | 'space' | 'invisible';
 
@@ -155,24 +155,18 @@ const TEXT = {
   },
 } as const;
 
-function fillIn(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
-}
-
-function sentence(value: string, lang: 'es' | 'en'): string | undefined {
+function sentence(value: string, lang: Lang): string | undefined {
   const odd = oddCharacters(value);
   if (odd.length === 0) return undefined;
   const parts = odd.slice(0, MAX_NAMED).map((c) =>
-    fillIn(TEXT.at[lang], {
+    fill(TEXT.at[lang], {
       char: c.name ? `${c.codePoint} ${c.name}` : c.codePoint,
       position: c.position,
-      look: fillIn(TEXT[c.kind][lang], { ascii: c.looksLike ?? '' }),
+      look: fill(TEXT[c.kind][lang], { ascii: c.looksLike ?? '' }),
     }),
   );
-  if (odd.length > MAX_NAMED) parts.push(fillIn(TEXT.more[lang], { count: odd.length - MAX_NAMED }));
-  const and = lang === 'es' ? ' y ' : ' and ';
-  const list = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')}${and}${parts[parts.length - 1]}`;
-  return fillIn(TEXT.sentence[lang], { list });
+  if (odd.length > MAX_NAMED) parts.push(fill(TEXT.more[lang], { count: odd.length - MAX_NAMED }));
+  return fill(TEXT.sentence[lang], { list: joinWithAnd(parts, lang) });
 }
 
 /**

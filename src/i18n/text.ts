@@ -25,7 +25,11 @@ export function quote(value: unknown, max = 60): string {
 }
 
 export function listOf(values: readonly unknown[], lang: Lang): string {
-  const items = values.map((v) => quote(v, 40));
+  return joinWithAnd(values.map((v) => quote(v, 40)), lang);
+}
+
+/** `a, b y c` (`a, b and c`): texts already written, joined the way a sentence lists them. */
+export function joinWithAnd(items: readonly string[], lang: Lang): string {
   if (items.length <= 1) return items.join('');
   const and = lang === 'es' ? ' y ' : ' and ';
   return `${items.slice(0, -1).join(', ')}${and}${items[items.length - 1]}`;

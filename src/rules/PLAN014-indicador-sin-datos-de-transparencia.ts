@@ -1,4 +1,4 @@
-import { quote, type Text } from '../i18n/text.js';
+import { joinWithAnd, quote, type Text } from '../i18n/text.js';
 import type { Indicador } from '../model/types.js';
 import { defineRule } from './rule.js';
 
@@ -24,13 +24,9 @@ const HOW: Record<(typeof FIELDS)[number], Text> = {
 
 function hintFor(missing: readonly (typeof FIELDS)[number][]): Text {
   return {
-    es: `Agregue al indicador ${listIn(missing.map((field) => HOW[field].es), ' y ')}.`,
-    en: `Add to the indicator ${listIn(missing.map((field) => HOW[field].en), ' and ')}.`,
+    es: `Agregue al indicador ${joinWithAnd(missing.map((field) => HOW[field].es), 'es')}.`,
+    en: `Add to the indicator ${joinWithAnd(missing.map((field) => HOW[field].en), 'en')}.`,
   };
-}
-
-function listIn(items: readonly string[], and: string): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')}${and}${items[items.length - 1]}`;
 }
 
 /** Text that is only blanks is published as «Sin dato», like a missing field. */
