@@ -13,9 +13,6 @@ const JUSTIFIED = {
   },
 } as const;
 
-/** «pendiente de aprobación», the words every output uses for a justification Planeación has not approved. */
-export const PENDING_LABEL = { es: 'pendiente de aprobación', en: 'pending approval' } as const;
-
 /** Who approved a justification and the day, `02/04/2019`, as excepciones.yaml gives them; empty for a comment. */
 export function approvalParts(justification: Justification): { approvedBy?: string; date?: string } {
   const { approvedBy, date } = justification;
