@@ -39,14 +39,10 @@ export function bandsFor(model: PlanModel, meta: Meta): SemaforoBandas {
   return { ...model.config.semaforo, ...meta.semaforo };
 }
 
-/**
- * A due quarter the department delivered no report for, under either name a report can
- * carry (its file name or the quarter it declares: a mismatch is PLAN005's, not a gap).
- */
+/** A due quarter the department delivered no report for, under either name (PlanModel.deliveredReport). */
 export function isUnreported(model: PlanModel, clave: string, trimestre: TrimestreId): boolean {
   const { year, quarter } = parseTrimestre(trimestre);
-  if (!model.isDue(year, quarter)) return false;
-  return !model.reportsOf(clave).some((r) => r.placement.stem === trimestre || r.data.trimestre === trimestre);
+  return model.isDue(year, quarter) && !model.deliveredReport(clave, trimestre);
 }
 
 export function metaProgress(model: PlanModel, ppcs: SourceDoc<Ppcs>, meta: Meta, trimestre: TrimestreId): MetaProgress {
@@ -66,7 +62,7 @@ export function metaProgress(model: PlanModel, ppcs: SourceDoc<Ppcs>, meta: Meta
   const programadoAcumulado = programmedThrough(meta, year, quarter);
   const alcanzadoAcumulado = accumulate(reported, acumulacionOf(meta), quarter);
   // Before its window closes a quarter without report is awaited, not failed.
-  const awaited = !report && !model.isDue(year, quarter) && !reports.some((r) => r.placement.stem === trimestre);
+  const awaited = !model.isDue(year, quarter) && !model.deliveredReport(clave, trimestre);
   const quarterResult: Cumplimiento = noReportados.includes(quarter)
     ? { kind: 'no_reportado' }
     : awaited

@@ -209,6 +209,15 @@ export class PlanModel implements ModelDocuments, ModelContext {
     return this.reportsOf(clave).find((r) => r.placement.stem === trimestre);
   }
 
+  /**
+   * The department's report for a quarter under either name a report can carry: its file
+   * name, else the quarter it declares. Whether a report was delivered asks this one: a file
+   * named for another quarter than it declares is PLAN005's finding, not a missing report.
+   */
+  deliveredReport(clave: string, trimestre: string): SourceDoc<Reporte> | undefined {
+    return this.reportFor(clave, trimestre) ?? this.reportsOf(clave).find((r) => r.data.trimestre === trimestre);
+  }
+
 
   /** Department folders known to the repo, in a stable order. */
   departmentClaves(): string[] {

@@ -8,7 +8,7 @@ import type { PlanModel, SourceDoc } from '../../model/model.js';
 import { parseTrimestre } from '../../model/model.js';
 import { isUnreported, metaProgress, type MetaProgress } from '../../model/meta-progress.js';
 import { isAdjusted, metaForYear } from '../../model/progress.js';
-import type { Dimension, Frecuencia, LineaBase, Meta, Ppcs, Quarter, Reporte, TrimestreId } from '../../model/types.js';
+import type { Dimension, Frecuencia, LineaBase, Meta, Ppcs, Quarter, TrimestreId } from '../../model/types.js';
 import { dayMonthYear } from '../../i18n/text.js';
 import { cellText, date, empty, int, measured, text } from './cell-text.js';
 import { cutoffSummary } from './cutoff.js';
@@ -165,7 +165,7 @@ function indicatorRow(model: PlanModel, clave: string, doc: SourceDoc<Ppcs>, met
   const ppcs = doc.data;
   const indicador = meta.indicador;
   const progress = metaProgress(model, doc, meta, trimestre);
-  const report = reportOf(model, clave, trimestre);
+  const report = model.deliveredReport(clave, trimestre);
   const delivery: Delivery = report ? 'entregado' : isUnreported(model, clave, trimestre) ? 'no_reportado' : 'pendiente';
   const unidad = filled(indicador?.unidad_medida);
   const [first, last] = QUARTER_DAYS[quarter];
@@ -239,11 +239,6 @@ function avanceCell(progress: MetaProgress, delivery: Delivery): Cell {
 
 function isNoReportado(cell: Cell): boolean {
   return cell.t === 'empty' && cell.note === NO_REPORTADO;
-}
-
-/** The department's report of the quarter, under its file name or the quarter it declares. */
-function reportOf(model: PlanModel, clave: string, trimestre: TrimestreId): SourceDoc<Reporte> | undefined {
-  return model.reportFor(clave, trimestre) ?? model.reportsOf(clave).find((r) => r.data.trimestre === trimestre);
 }
 
 /** A baseline is published as its value; the year it was measured, when given, goes in the Nota. */

@@ -24,7 +24,7 @@ export function beneficiariesSection({ model, claves }: Scope, trimestres: Trime
   };
   const rows = claves.map((clave) => {
     const missing = trimestres.filter((t) => isUnreported(model, clave, t));
-    const delivered = trimestres.filter((t) => model.reportsOf(clave).some((r) => r.placement.stem === t || r.data.trimestre === t));
+    const delivered = trimestres.filter((t) => model.deliveredReport(clave, t));
     // A department that delivered nothing served no one as far as the report can tell, but a
     // 0 would say it did report and served nobody: say it did not deliver, or that its
     // report is not due yet.
