@@ -44,7 +44,8 @@ interface Place {
   book: Book;
   target: XlsxCell;
   column?: string;
-  row?: string;
+  /** The row's first cell, which tells the row apart; read only when a text is cut. */
+  row?: Cell;
 }
 
 /**
@@ -53,12 +54,13 @@ interface Place {
  */
 function fitText(text: string, place: Place): string {
   if (text.length <= MAX_CELL_TEXT) return text;
-  const { book, target, column, row } = place;
+  const { book, target, column } = place;
+  const row = place.row === undefined ? '' : shownText(place.row);
   book.onCut({
     sheet: target.worksheet.name,
     cell: target.address,
     ...(column !== undefined ? { column } : {}),
-    ...(row !== undefined && row !== '' ? { row: row.length > 60 ? `${row.slice(0, 59)}…` : row } : {}),
+    ...(row !== '' ? { row: row.length > 60 ? `${row.slice(0, 59)}…` : row } : {}),
     length: [...text].length,
     limit: MAX_CELL_TEXT,
   });
@@ -78,11 +80,16 @@ function guarded(style: Partial<Style>, text: string): Partial<Style> {
   return quoted;
 }
 
-/** Writes a text into a cell with its style, fitted to a cell and guarded against formulas. */
-function setText(place: Place, text: string, style: Partial<Style>): void {
-  const fitted = fitText(text, place);
-  place.target.value = fitted;
-  place.target.style = guarded(style, fitted);
+/** Writes a value into a cell with its style; a text is fitted to a cell and guarded against formulas. */
+function setValue(place: Place, value: ExcelJS.CellValue, style: Partial<Style>): void {
+  if (typeof value === 'string') {
+    const fitted = fitText(value, place);
+    place.target.value = fitted;
+    place.target.style = guarded(style, fitted);
+    return;
+  }
+  place.target.value = value;
+  place.target.style = style;
 }
 
 function finite(value: number): number {
@@ -91,11 +98,7 @@ function finite(value: number): number {
   return value;
 }
 
-function c0Empty(cell: Cell): boolean {
-  return cell.t === 'empty' && cell.note === undefined;
-}
-
-/** Value and style of one view cell; a text's is fitted and guarded by setText(). */
+/** Value and style of one view cell; a text's is fitted and guarded by setValue(). */
 function xlsxCell(styles: Styles, cell: Cell, wrap: boolean): { value: ExcelJS.CellValue; style: Partial<Style> } {
   switch (cell.t) {
     case 'text':
@@ -119,12 +122,7 @@ function xlsxCell(styles: Styles, cell: Cell, wrap: boolean): { value: ExcelJS.C
 /** Writes a view cell into a column `width` wide; returns how many lines it takes there. */
 function writeCell(place: Place, cell: Cell, width: number, wrap: boolean): number {
   const { value, style } = xlsxCell(place.book.styles, cell, wrap);
-  if (typeof value === 'string' && (cell.t === 'text' || cell.t === 'empty')) {
-    setText(place, value, style);
-  } else {
-    place.target.value = value;
-    place.target.style = style;
-  }
+  setValue(place, value, style);
   return style.alignment?.wrapText === true ? wrappedLines(shownText(cell), width) : 1;
 }
 
@@ -141,7 +139,7 @@ function commitRow(sheet: Worksheet, row: number): void {
 function headerRowCells(book: Book, sheet: Worksheet, row: number, headers: string[], widths: number[]): void {
   let lines = 1;
   headers.forEach((header, c) => {
-    setText({ book, target: sheet.getCell(row, c + 1) }, header, headerStyle());
+    setValue({ book, target: sheet.getCell(row, c + 1) }, header, headerStyle());
     // No margin of safety, as when the column was sized: its longest word fits on one line.
     lines = Math.max(lines, wrappedLines(header, widths[c] ?? MIN_WIDTH, true, 1));
   });
@@ -151,13 +149,13 @@ function headerRowCells(book: Book, sheet: Worksheet, row: number, headers: stri
 /** A wrapped paragraph across the table's width (intro, notes), with a row tall enough for it:
  * Excel does not grow merged rows to fit their text. */
 function paragraph(book: Book, sheet: Worksheet, row: number, text: string, widths: number[], extraFont: Partial<Font>): void {
-  setText({ book, target: sheet.getCell(row, 1) }, text, { font: font(extraFont), numFmt: NUM_FMT.text, alignment: { vertical: 'top', wrapText: true } });
+  setValue({ book, target: sheet.getCell(row, 1) }, text, { font: font(extraFont), numFmt: NUM_FMT.text, alignment: { vertical: 'top', wrapText: true } });
   if (widths.length > 1) sheet.mergeCells(row, 1, row, widths.length);
   setHeight(sheet, row, wrappedLines(text, sheetWidth(widths)));
 }
 
 function titleCell(book: Book, sheet: Worksheet, text: string, size: number): void {
-  setText({ book, target: sheet.getCell(1, 1) }, text, { font: font({ bold: true, size }), numFmt: NUM_FMT.text });
+  setValue({ book, target: sheet.getCell(1, 1) }, text, { font: font({ bold: true, size }), numFmt: NUM_FMT.text });
 }
 
 /** The Resumen sheet: title, the report's facts, then its key figures as a two-column table. */
@@ -185,17 +183,10 @@ export async function writeResumen(book: Book, view: ReportView): Promise<void> 
 
   let row = 2;
   for (const [label, value] of facts) {
-    setText({ book, target: sheet.getCell(row, 1) }, label, { font: font({ bold: true }), numFmt: NUM_FMT.text });
+    setValue({ book, target: sheet.getCell(row, 1) }, label, { font: font({ bold: true }), numFmt: NUM_FMT.text });
     const { value: v, style } = xlsxCell(styles, value, false);
     delete style.border;
-    const valueCell = sheet.getCell(row, 2);
-    const valueStyle = { ...style, alignment: { horizontal: 'left' as const } };
-    if (typeof v === 'string') {
-      setText({ book, target: valueCell, row: label }, v, valueStyle);
-    } else {
-      valueCell.value = v;
-      valueCell.style = valueStyle;
-    }
+    setValue({ book, target: sheet.getCell(row, 2), row: { t: 'text', v: label } }, v, { ...style, alignment: { horizontal: 'left' } });
     commitRow(sheet, row);
     row++;
   }
@@ -204,9 +195,10 @@ export async function writeResumen(book: Book, view: ReportView): Promise<void> 
   commitRow(sheet, headerRow);
   for (const [i, item] of view.resumen.entries()) {
     const r = headerRow + 1 + i;
+    const label: Cell = { t: 'text', v: item.label };
     const lines = Math.max(
-      writeCell({ book, target: sheet.getCell(r, 1), column: 'Concepto' }, { t: 'text', v: item.label }, labelWidth, wrapLabels),
-      writeCell({ book, target: sheet.getCell(r, 2), column: 'Valor', row: item.label }, item.value, valueWidth, wrapValues),
+      writeCell({ book, target: sheet.getCell(r, 1), column: 'Concepto' }, label, labelWidth, wrapLabels),
+      writeCell({ book, target: sheet.getCell(r, 2), column: 'Valor', row: label }, item.value, valueWidth, wrapValues),
     );
     setHeight(sheet, r, lines);
     commitRow(sheet, r);
@@ -227,10 +219,8 @@ async function writeTable(book: Book, sheet: Worksheet, headerRow: number, table
   commitRow(sheet, headerRow);
   for (const [r, cells] of table.rows.entries()) {
     const row = headerRow + 1 + r;
-    const first = cells[0];
-    const rowName = first === undefined || c0Empty(first) ? undefined : shownText(first);
     const lines = cells.map((cell, c) =>
-      writeCell({ book, target: sheet.getCell(row, c + 1), ...(table.columns[c] ? { column: table.columns[c]!.header } : {}), ...(c > 0 && rowName !== undefined ? { row: rowName } : {}) }, cell, widths[c] ?? MIN_WIDTH, wrap[c] ?? false),
+      writeCell({ book, target: sheet.getCell(row, c + 1), column: table.columns[c]?.header, row: c > 0 ? cells[0] : undefined }, cell, widths[c] ?? MIN_WIDTH, wrap[c] ?? false),
     );
     setHeight(sheet, row, Math.max(1, ...lines));
     commitRow(sheet, row);
