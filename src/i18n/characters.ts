@@ -123,6 +123,11 @@ const MAX_NAMED = 3;
 const OTHER_INVISIBLE = /^\p{Cf}$/u;
 const OTHER_SPACE = /^\p{Zs}$/u;
 
+/** `U+041E`: how a message names a character by its code point. */
+export function codePointOf(code: number): string {
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 /** The look-alike and invisible characters of `value`, in order. */
 export function oddCharacters(value: string): OddCharacter[] {
   const found: OddCharacter[] = [];
@@ -133,7 +138,7 @@ export function oddCharacters(value: string): OddCharacter[] {
     position++;
     const code = char.codePointAt(0)!;
     if (code < 0x80) continue;
-    const codePoint = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+    const codePoint = codePointOf(code);
     const known = KNOWN.get(code);
     if (known) found.push({ position, codePoint, ...known });
     else if (OTHER_INVISIBLE.test(char)) found.push({ position, codePoint, kind: 'invisible' });

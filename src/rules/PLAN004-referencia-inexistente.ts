@@ -1,5 +1,5 @@
 import type { PathSegment } from '../yaml/path.js';
-import { oddCharactersText } from '../i18n/characters.js';
+import { codePointOf, oddCharactersText } from '../i18n/characters.js';
 import { closestMatch } from '../i18n/similar.js';
 import { quote, type Params, type Text } from '../i18n/text.js';
 import type { PlanModel, SourceDoc } from '../model/model.js';
@@ -618,7 +618,7 @@ function evidenceReport(problem: EvidenceProblem, file: string, path: PathSegmen
 /** `«:»`, or the code point of a control character, which would not show. */
 function characterName(character: string): string {
   const code = character.codePointAt(0)!;
-  return code < 0x20 ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}` : quote(character);
+  return code < 0x20 ? codePointOf(code) : quote(character);
 }
 
 /** A relative evidence path without `.` and empty names, `..` applied (problemWith has refused escapes). */
