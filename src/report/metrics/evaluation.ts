@@ -4,13 +4,12 @@
 // (per criterion when it gives them), with next year's plan for the weakest criteria.
 import { isExcused, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { PlanModel } from '../../model/model.js';
+import { departmentOf } from '../../repo/layout.js';
 import { gradeFor } from '../../model/rubric.js';
 import { QUARTERS, type AccionMejora, type CriterioClave, type Dependencia, type EvaluacionBase, type GradoRubrica } from '../../model/types.js';
 import { CRITERIA } from './criteria/index.js';
 import { ratio, type Criterion, type EvaluationContext, type SubIndicator } from './criteria/criterion.js';
 import { actionTarget, framedAction, plazoFor, practiceTarget, responsableOf } from './next-plan.js';
-
-export { gradeFor };
 import { PLAN_SUBINDICATOR, pendingPlanActionText, planSubIndicators } from './plan-monitoring.js';
 
 export interface CriterionScore {
@@ -57,11 +56,11 @@ export function findingsOfDepartment(findings: readonly Diagnostic[], clave: str
   if (!byDepartment) {
     byDepartment = new Map();
     for (const d of findings) {
-      const match = /^dependencias\/([^/]*)\//.exec(d.file);
-      if (!match) continue;
-      const list = byDepartment.get(match[1]!);
+      const clave = departmentOf(d.file);
+      if (clave === null) continue;
+      const list = byDepartment.get(clave);
       if (list) list.push(d);
-      else byDepartment.set(match[1]!, [d]);
+      else byDepartment.set(clave, [d]);
     }
     findingsByDepartmentCache.set(findings, byDepartment);
   }
