@@ -39,14 +39,17 @@ export const PLAN044 = defineRule({
     },
   },
   check(model, report) {
+    // Each department's reports in quarter order, sorted once rather than per recommendation.
     const byDepartment = new Map<string, SourceDoc<Reporte>[]>();
-    for (const doc of model.reportes) byDepartment.set(doc.placement.folder!, [...(byDepartment.get(doc.placement.folder!) ?? []), doc]);
+    for (const { placement } of model.reportes) {
+      const clave = placement.folder!;
+      if (!byDepartment.has(clave)) byDepartment.set(clave, [...model.reportsOf(clave)].sort((a, b) => a.data.trimestre.localeCompare(b.data.trimestre)));
+    }
     for (const { data } of model.genero) {
       for (const recomendacion of data.recomendaciones) {
         const checks = verificacionesOf(recomendacion);
         if (checks.length === 0) continue;
-        for (const [clave, reports] of byDepartment) {
-          const ordered = [...reports].sort((a, b) => a.data.trimestre.localeCompare(b.data.trimestre));
+        for (const [clave, ordered] of byDepartment) {
           const declared = ordered.find((r) => r.data.ppcs.some((entry) => entry.recomendaciones_genero_aplicadas?.includes(recomendacion.id)));
           if (!declared) continue;
           for (const { file, data: reporte } of ordered) {
