@@ -198,18 +198,21 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
       const cuts: Array<{ file: string; cut: CutCell }> = [];
       const outputs = renderersFor(view.kind)
         .filter(({ name }) => options.format === 'all' || options.format === name)
-        .map(({ renderer }) => ({
-          name: `${base}.${renderer.extension}`,
-          bytes: async () => {
-            try {
-              return await renderer.render(view, { ...renderOptions, onCut: (cut) => cuts.push({ file: path.join(outDir, `${base}.${renderer.extension}`), cut }) });
-            } catch (error) {
-              // A repo's own template that does not compile is a configuration problem.
-              if (error instanceof TemplateError) throw new UsageError(TEXT.badTemplate, { detail: error.message });
-              throw error;
-            }
-          },
-        }));
+        .map(({ renderer }) => {
+          const file = path.join(outDir, `${base}.${renderer.extension}`);
+          return {
+            path: file,
+            bytes: async () => {
+              try {
+                return await renderer.render(view, { ...renderOptions, onCut: (cut) => cuts.push({ file, cut }) });
+              } catch (error) {
+                // A repo's own template that does not compile is a configuration problem.
+                if (error instanceof TemplateError) throw new UsageError(TEXT.badTemplate, { detail: error.message });
+                throw error;
+              }
+            },
+          };
+        });
 
       prepareOutDir(outDir, lang);
       const planFiles = (plans ?? []).map((plan) => ({ path: path.join(outDir, plan.name), bytes: () => plan.text }));
@@ -220,9 +223,7 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
       }
       let written: string[];
       try {
-        written = await whileWriting(() =>
-          writeFilesAtomically([...outputs.map((output) => ({ path: path.join(outDir, output.name), bytes: output.bytes })), ...planFiles]),
-        );
+        written = await whileWriting(() => writeFilesAtomically([...outputs, ...planFiles]));
       } catch (error) {
         if (!(error instanceof WriteError)) throw error;
         throw new UsageError(TEXT.cannotWrite, { file: error.file, reason: fileErrorReason(error.cause, lang) });
