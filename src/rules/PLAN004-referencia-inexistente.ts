@@ -190,6 +190,11 @@ export const PLAN004 = defineRule({
     for (const { file, placement, data } of model.reportes) {
       const folder = placement.folder!;
       if (!model.departmentExists(data.dependencia)) report(missingDepartment(model, file, ['dependencia'], data.dependencia));
+      const cited = (ruta: string, path: PathSegment[]) => {
+        const problem = evidence.problemWith(ruta);
+        if (problem) report(evidenceReport(problem, file, path, ruta, folder, placement.stem!));
+        else evidence.reportTwins(ruta, file, path, report);
+      };
       data.ppcs.forEach((entry, p) => {
         const at = (...rest: PathSegment[]): PathSegment[] => ['ppcs', p, ...rest];
         const caratula = resolvePpcs(model, entry.id, folder);
@@ -212,7 +217,7 @@ export const PLAN004 = defineRule({
           const meta = metas?.find((m) => m.id === avance.meta);
           if (metas && !meta) {
             const data = { meta: quote(avance.meta), id: quote(entry.id), metas: metas.map((m) => quote(m.id)).join(', ') };
-            report({ messageId: metas.length > 0 ? 'meta' : 'metaSinMetas', file, path: at('avances', a, 'meta'), data, ...suggesting(closestId(avance.meta, metas.map((m) => m.id)), generalHint, {}, avance.meta) });
+            report({ messageId: metas.length > 0 ? 'meta' : 'metaSinMetas', file, path: at('avances', a, 'meta'), data, ...suggesting(closestId(avance.meta, metas.map((m) => m.id)), avance.meta) });
           }
           if (reportsAvanceUnit(model, avance.unidad_medida, meta?.indicador?.unidad_medida, own?.data.estatus === 'cancelado')) {
             report({
@@ -220,35 +225,25 @@ export const PLAN004 = defineRule({
               file,
               path: at('avances', a, 'unidad_medida'),
               data: { unidad: quote(avance.unidad_medida) },
-              ...(!model.unidades ? { hint: hints.sinCatalogo } : suggesting(closestId(avance.unidad_medida, [...model.unitsByClave.keys()]), generalHint, {}, avance.unidad_medida)),
+              ...(!model.unidades ? { hint: hints.sinCatalogo } : suggesting(closestId(avance.unidad_medida, [...model.unitsByClave.keys()]), avance.unidad_medida)),
             });
           }
         });
         departments(file, at('colaboraciones'), entry.colaboraciones, folder);
-        (entry.evidencias ?? []).forEach((ruta, e) => {
-          const problem = evidence.problemWith(ruta);
-          if (problem) report(evidenceReport(problem, file, at('evidencias', e), ruta, folder, placement.stem!));
-          else evidence.reportTwins(ruta, file, at('evidencias', e), report);
-        });
+        (entry.evidencias ?? []).forEach((ruta, e) => cited(ruta, at('evidencias', e)));
         (entry.observaciones_atendidas ?? []).forEach((id, o) => {
           if (observaciones && !observaciones.has(id)) {
-            report({ messageId: 'observacion', file, path: at('observaciones_atendidas', o), data: { id: quote(id) }, ...suggesting(closestId(id, [...observaciones]), hints.observacion, {}, id) });
+            report({ messageId: 'observacion', file, path: at('observaciones_atendidas', o), data: { id: quote(id) }, ...suggesting(closestId(id, [...observaciones]), id, hints.observacion) });
           }
         });
         (entry.recomendaciones_genero_aplicadas ?? []).forEach((id, r) => {
           if (recomendaciones && !recomendaciones.has(id)) {
-            report({ messageId: 'recomendacion', file, path: at('recomendaciones_genero_aplicadas', r), data: { id: quote(id) }, ...suggesting(closestId(id, [...recomendaciones]), generalHint, {}, id) });
+            report({ messageId: 'recomendacion', file, path: at('recomendaciones_genero_aplicadas', r), data: { id: quote(id) }, ...suggesting(closestId(id, [...recomendaciones]), id) });
           }
         });
       });
       // The Plan de Mejora's quarterly statuses cite evidence the same way (PLAN062 checks the action ids).
-      (data.plan_de_mejora ?? []).forEach((entry, s) => {
-        (entry.evidencias ?? []).forEach((ruta, e) => {
-          const problem = evidence.problemWith(ruta);
-          if (problem) report(evidenceReport(problem, file, ['plan_de_mejora', s, 'evidencias', e], ruta, folder, placement.stem!));
-          else evidence.reportTwins(ruta, file, ['plan_de_mejora', s, 'evidencias', e], report);
-        });
-      });
+      (data.plan_de_mejora ?? []).forEach((entry, s) => (entry.evidencias ?? []).forEach((ruta, e) => cited(ruta, ['plan_de_mejora', s, 'evidencias', e])));
     }
     // Twins no report cites still break a checkout: reported once, on the first of them.
     evidence.reportUncitedTwins(report);
@@ -284,7 +279,7 @@ export const PLAN004 = defineRule({
 });
 
 function missingDepartment(model: PlanModel, file: string, path: PathSegment[], clave: string): RuleReport<'dependencia'> {
-  return { messageId: 'dependencia', file, path, data: { clave: quote(clave), carpeta: clave }, ...suggesting(closestId(clave, model.departmentClaves()), generalHint, {}, clave) };
+  return { messageId: 'dependencia', file, path, data: { clave: quote(clave), carpeta: clave }, ...suggesting(closestId(clave, model.departmentClaves()), clave) };
 }
 
 /**
@@ -300,8 +295,8 @@ function closestId(id: string, existing: readonly string[]): string | undefined 
  * the look-alike or invisible characters of what was `typed` named: a Cyrillic «О» or a
  * zero-width space makes the typed id and the suggestion look the same.
  */
-function suggesting(parecido: string | undefined, base: Text = generalHint, baseData: Params = {}, typed?: string): Pick<RuleReport, 'hint' | 'hintData'> {
-  const odd = typed === undefined ? undefined : oddCharactersText(typed);
+function suggesting(parecido: string | undefined, typed: string, base: Text = generalHint, baseData: Params = {}): Pick<RuleReport, 'hint' | 'hintData'> {
+  const odd = oddCharactersText(typed);
   if (parecido === undefined && !odd) return base === generalHint ? {} : { hint: base, hintData: baseData };
   const lead = (did: string, lang: 'es' | 'en') => [parecido === undefined ? '' : did, odd?.[lang] ?? ''].filter(Boolean).join(' ');
   return {
@@ -332,7 +327,7 @@ function missingPpcsReporter(model: PlanModel): (file: string, path: PathSegment
     if (caratula) return { messageId: 'ppcsBorrado', file, path, data: { id: quote(id), caratula }, hint: hints.ppcsBorrado };
     // The reporting department's own PPCS come first: on a tie they are the likelier typo.
     const ids = [...model.ppcsOf(folder).map((doc) => doc.data.id), ...model.ppcsById.keys()];
-    return { messageId: 'ppcs', file, path, data: { id: quote(id) }, ...suggesting(closestId(id, ids), hints.ppcs, {}, id) };
+    return { messageId: 'ppcs', file, path, data: { id: quote(id) }, ...suggesting(closestId(id, ids), id, hints.ppcs) };
   };
 }
 
@@ -611,7 +606,7 @@ function evidenceReport(problem: EvidenceProblem, file: string, path: PathSegmen
       return { ...base, messageId: 'evidenciaEnlaceInterno', data: { ...data, enlace: quote(problem.enlace, 120) } };
     case 'noExiste':
       if (problem.mayusculas) return { file, path, messageId: 'evidenciaNoExiste', data, hint: hints.evidenciaMayusculas, hintData: { parecida: quote(problem.mayusculas, 120) } };
-      return { file, path, messageId: 'evidenciaNoExiste', data, ...suggesting(problem.parecida, hints.evidenciaNoExiste, {}, ruta) };
+      return { file, path, messageId: 'evidenciaNoExiste', data, ...suggesting(problem.parecida, ruta, hints.evidenciaNoExiste) };
   }
 }
 
