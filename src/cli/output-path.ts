@@ -42,14 +42,10 @@ function folded(relative: string): string {
  * case folded (`DEPENDENCIAS` is `dependencias` on a Windows or macOS checkout).
  */
 export function isPlanInputPath(root: string, target: string): boolean {
-  const realRoot = realpathSync(root);
-  const realTarget = realPathOf(target);
-  const relative = path.relative(realRoot, realTarget);
-  const foldedRelative = path.relative(realRoot.toLowerCase(), realTarget.toLowerCase());
-  return [relative, foldedRelative].some((rel) => {
-    if (rel === '') return true;
-    if (rel.startsWith('..') || path.isAbsolute(rel)) return false;
-    const name = folded(rel);
-    return name === '' || isPlanInput(name) || PROTECTED_FOLDERS.includes(name.split('/')[0]!);
-  });
+  // Compared case folded only: whatever is inside the root as spelled is inside it folded too.
+  const relative = path.relative(realpathSync(root).toLowerCase(), realPathOf(target).toLowerCase());
+  if (relative === '') return true;
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return false;
+  const name = folded(relative);
+  return name === '' || isPlanInput(name) || PROTECTED_FOLDERS.includes(name.split('/')[0]!);
 }
