@@ -2,32 +2,8 @@
 // comments is linear however many there are and however long the line.
 import { describe, expect, it } from 'vitest';
 import { commentsIn, MAX_REASON } from '../../src/diagnostics/justifications.js';
-import { baseRepo, validateFiles } from '../helpers/fixture.js';
-
-const REPORT = 'dependencias/OP/reportes/2019-T1.yaml';
-
-/** OP's T1 report delivered late (PLAN021 on line 3), with `fechaLine` as its line 3. */
-function lateReport(fechaLine: string): Record<string, any> {
-  const files: Record<string, any> = baseRepo();
-  files[REPORT] = [
-    'dependencia: OP',
-    'trimestre: 2019-T1',
-    fechaLine,
-    'elaboro: Ing. Juan Pérez',
-    'ppcs:',
-    '  - id: OP-01',
-    '    estatus: activo',
-    '    avances:',
-    '      - { meta: M1, valor: 2, unidad_medida: km }',
-    '    beneficiarios: { total: 1200, mujeres: 650, hombres: 550 }',
-    '    colaboraciones: [DIF]',
-    '    evidencias: [dependencias/OP/evidencias/2019-T1/acta.txt]',
-    'plan_de_mejora:',
-    '  - { accion: PM-01, estatus: cumplida }',
-    '',
-  ].join('\n');
-  return files;
-}
+import { validateFiles } from '../helpers/fixture.js';
+import { lateReport, REPORT } from './late-report.js';
 
 describe('justifying comments: length cap', () => {
   it('refuses a reason longer than 2,000 characters with PLAN008 at the comment, naming its length', () => {

@@ -1,32 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../../src/diagnostics/diagnostic.js';
 import { baseRepo, lineOf, validateFiles } from '../helpers/fixture.js';
-
-const REPORT = 'dependencias/OP/reportes/2019-T1.yaml';
-
-/** OP's T1 report delivered 3 business days late (window 25–29 March 2019), as YAML text. */
-function lateReport(fechaLine: string, before = ''): Record<string, any> {
-  const files: Record<string, any> = baseRepo();
-  files[REPORT] = [
-    'dependencia: OP',
-    'trimestre: 2019-T1',
-    ...(before ? [before] : []),
-    fechaLine,
-    'elaboro: Ing. Juan Pérez',
-    'ppcs:',
-    '  - id: OP-01',
-    '    estatus: activo',
-    '    avances:',
-    '      - { meta: M1, valor: 2, unidad_medida: km }',
-    '    beneficiarios: { total: 1200, mujeres: 650, hombres: 550 }',
-    '    colaboraciones: [DIF]',
-    '    evidencias: [dependencias/OP/evidencias/2019-T1/acta.txt]',
-    'plan_de_mejora:',
-    '  - { accion: PM-01, estatus: cumplida }',
-    '',
-  ].join('\n');
-  return files;
-}
+import { lateReport, REPORT } from './late-report.js';
 
 describe('justified exceptions', () => {
   it('reports the late delivery when nothing justifies it', () => {
