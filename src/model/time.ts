@@ -17,6 +17,14 @@ export function yearOf(value: IsoDate | TrimestreId): number {
   return Number(value.slice(0, 4));
 }
 
+/** First and last day of each quarter, as `MM-DD`. */
+const QUARTER_DAYS: Record<Quarter, readonly [first: string, last: string]> = {
+  T1: ['01-01', '03-31'],
+  T2: ['04-01', '06-30'],
+  T3: ['07-01', '09-30'],
+  T4: ['10-01', '12-31'],
+};
+
 /** A fiscal quarter: `2019-T2` parsed once, with its neighbours for multi-year sequences. */
 export class Trimestre {
   private constructor(
@@ -36,6 +44,16 @@ export class Trimestre {
   /** 1 to 4. */
   get index(): number {
     return QUARTERS.indexOf(this.quarter) + 1;
+  }
+
+  /** The quarter's first calendar day: `2019-04-01` for 2019-T2. */
+  get firstDay(): IsoDate {
+    return `${this.year}-${QUARTER_DAYS[this.quarter][0]}`;
+  }
+
+  /** The quarter's last calendar day: `2019-06-30` for 2019-T2. */
+  get lastDay(): IsoDate {
+    return `${this.year}-${QUARTER_DAYS[this.quarter][1]}`;
   }
 
   next(): Trimestre {

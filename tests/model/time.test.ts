@@ -21,6 +21,15 @@ describe('Trimestre', () => {
     expect(String(Trimestre.of(2021, 'T1'))).toBe('2021-T1');
   });
 
+  it('gives the first and last calendar day of each quarter', () => {
+    expect((['T1', 'T2', 'T3', 'T4'] as const).map((q) => [Trimestre.of(2019, q).firstDay, Trimestre.of(2019, q).lastDay])).toEqual([
+      ['2019-01-01', '2019-03-31'],
+      ['2019-04-01', '2019-06-30'],
+      ['2019-07-01', '2019-09-30'],
+      ['2019-10-01', '2019-12-31'],
+    ]);
+  });
+
   it('keeps parseTrimestre as the plain { year, quarter } of a quarter', () => {
     expect(parseTrimestre('2019-T4')).toEqual({ year: 2019, quarter: 'T4' });
   });

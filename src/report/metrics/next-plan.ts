@@ -3,6 +3,7 @@
 // sub-indicator) and how Planeación checks it, with the action's text framed by the plan type
 // the grade leads to. The criterion modules own the action sentence per sub-indicator; this
 // module owns what every action adds to it, so each criterion stays in its own file.
+import { Trimestre } from '../../model/time.js';
 import type { Dependencia, IsoDate, Quarter } from '../../model/types.js';
 import type { SubIndicator } from './criteria/criterion.js';
 
@@ -40,8 +41,6 @@ const TYPES: Record<PlanType, TypeFraming> = {
 /** A plan type of the rubric's own naming (plan.yaml may call them otherwise) gets no framing and the mid-year deadline. */
 const OTHER_TYPE_QUARTER: Quarter = 'T2';
 
-const QUARTER_END: Record<Quarter, string> = { T1: '03-31', T2: '06-30', T3: '09-30', T4: '12-31' };
-
 export function isPlanType(tipo: string): tipo is PlanType {
   return Object.hasOwn(TYPES, tipo);
 }
@@ -58,7 +57,7 @@ export function framedAction(tipo: string, accion: string): string {
  */
 export function plazoFor(tipo: string, recurring: boolean, planYear: number): IsoDate {
   const quarter: Quarter = recurring ? 'T4' : isPlanType(tipo) ? TYPES[tipo].quarter : OTHER_TYPE_QUARTER;
-  return `${planYear}-${QUARTER_END[quarter]}`;
+  return Trimestre.of(planYear, quarter).lastDay;
 }
 
 /** The area in charge: the liaison's post when dependencia.yaml gives it, else the head's office. */

@@ -8,7 +8,8 @@ import type { PlanModel, SourceDoc } from '../../model/model.js';
 import { parseTrimestre } from '../../model/model.js';
 import { isUnreported, metaProgress, type MetaProgress } from '../../model/meta-progress.js';
 import { isAdjusted, metaForYear } from '../../model/progress.js';
-import type { Dimension, Frecuencia, LineaBase, Meta, Ppcs, Quarter, TrimestreId } from '../../model/types.js';
+import { Trimestre } from '../../model/time.js';
+import type { Dimension, Frecuencia, LineaBase, Meta, Ppcs, TrimestreId } from '../../model/types.js';
 import { dayMonthYear } from '../../i18n/text.js';
 import { cellText, date, empty, int, measured, text } from './cell-text.js';
 import { cutoffSummary } from './cutoff.js';
@@ -35,14 +36,6 @@ const DIMENSION_LABEL: Record<Dimension, string> = {
   eficiencia: 'Eficiencia',
   calidad: 'Calidad',
   economia: 'Economía',
-};
-
-/** First and last day of each quarter, as `MM-DD`. */
-const QUARTER_DAYS: Record<Quarter, [string, string]> = {
-  T1: ['01-01', '03-31'],
-  T2: ['04-01', '06-30'],
-  T3: ['07-01', '09-30'],
-  T4: ['10-01', '12-31'],
 };
 
 interface Field {
@@ -161,21 +154,21 @@ export function transparencyView(model: PlanModel, trimestre: TrimestreId, optio
 }
 
 function indicatorRow(model: PlanModel, clave: string, doc: SourceDoc<Ppcs>, meta: Meta, trimestre: TrimestreId): Cell[] {
-  const { year, quarter } = parseTrimestre(trimestre);
+  const period = Trimestre.parse(trimestre);
+  const { year, quarter } = period;
   const ppcs = doc.data;
   const indicador = meta.indicador;
   const progress = metaProgress(model, doc, meta, trimestre);
   const report = model.deliveredReport(clave, trimestre);
   const delivery: Delivery = report ? 'entregado' : isUnreported(model, clave, trimestre) ? 'no_reportado' : 'pendiente';
   const unidad = filled(indicador?.unidad_medida);
-  const [first, last] = QUARTER_DAYS[quarter];
   const pmdObjetivo = filled(ppcs.alineacion_pmd?.objetivo);
   const objetivo = pmdObjetivo ?? filled(ppcs.objetivo);
 
   const row: Cell[] = [
     text(String(year)),
-    date(`${year}-${first}`),
-    date(`${year}-${last}`),
+    date(period.firstDay),
+    date(period.lastDay),
     text(`${ppcs.id} ${ppcs.nombre}`),
     objetivo === undefined ? empty(SIN_DATO) : text(objetivo),
     optionalText(indicador?.nombre),
