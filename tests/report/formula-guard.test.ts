@@ -1,7 +1,6 @@
 // Issue 11, items 5 and 6: text that a spreadsheet would run as a formula is marked as text in
 // every cell of the workbook (quotePrefix) and of the CSV (a leading apostrophe), numbers stay
 // numbers; a text cut to Excel's cell limit is reported, with its sheet, cell, column and row.
-import { inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 import { cutWarning, startsLikeFormula, type CutCell } from '../../src/report/render/cell-guard.js';
@@ -10,31 +9,14 @@ import { renderXlsx } from '../../src/report/render/xlsx/workbook.js';
 import { int, num, text } from '../../src/report/view/cell-text.js';
 import type { Cell, ReportView } from '../../src/report/view/types.js';
 import { sampleView } from './sample-view.js';
-
-/** One part of the xlsx zip, as Excel reads it. */
-function part(zip: Buffer, wanted: string): string {
-  let eocd = zip.length - 22;
-  while (zip.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-  let offset = zip.readUInt32LE(eocd + 16);
-  for (let n = zip.readUInt16LE(eocd + 10); n > 0; n--) {
-    const nameLength = zip.readUInt16LE(offset + 28);
-    if (zip.toString('utf8', offset + 46, offset + 46 + nameLength) === wanted) {
-      const local = zip.readUInt32LE(offset + 42);
-      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      const raw = zip.subarray(start, start + zip.readUInt32LE(offset + 20));
-      return (zip.readUInt16LE(offset + 10) === 8 ? inflateRawSync(raw) : raw).toString('utf8');
-    }
-    offset += 46 + nameLength + zip.readUInt16LE(offset + 30) + zip.readUInt16LE(offset + 32);
-  }
-  throw new Error(`no ${wanted} in the zip`);
-}
+import { zipPart } from './zip-part.js';
 
 /** The `<xf>` of every cell of a sheet, by address, and the shared strings. */
 function cellFormats(zip: Buffer, sheetNumber: number): Map<string, string> {
-  const styles = part(zip, 'xl/styles.xml');
+  const styles = zipPart(zip, 'xl/styles.xml');
   const cellXfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)![1]!;
   const xfs = [...cellXfs.matchAll(/<xf [^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g)].map((m) => m[0]);
-  const sheet = part(zip, `xl/worksheets/sheet${sheetNumber}.xml`);
+  const sheet = zipPart(zip, `xl/worksheets/sheet${sheetNumber}.xml`);
   return new Map([...sheet.matchAll(/<c r="([A-Z]+\d+)" s="(\d+)"/g)].map(([, address, s]) => [address!, xfs[Number(s)]!]));
 }
 
@@ -64,7 +46,7 @@ describe('formula neutralisation in the workbook', () => {
     const view = oneColumn([]);
     view.sections[0]!.table = { columns: [{ header: 'Valor', kind: 'int' }, { header: 'Decimal', kind: 'number' }], rows: [[int(-3), num(-2.5, 1)]] };
     const zip = await renderXlsx(view);
-    const sheet = part(zip, 'xl/worksheets/sheet2.xml');
+    const sheet = zipPart(zip, 'xl/worksheets/sheet2.xml');
     expect(sheet).toMatch(/<c r="A3" s="\d+"><v>-3<\/v><\/c>/);
     expect(sheet).toMatch(/<c r="B3" s="\d+"><v>-2.5<\/v><\/c>/);
     const formats = cellFormats(zip, 2);
@@ -86,8 +68,8 @@ describe('formula neutralisation in the workbook', () => {
 
   it('writes the value itself unchanged, as a shared string and never a formula', async () => {
     const zip = await renderXlsx(oneColumn([text('=HYPERLINK("http://x","y")')]));
-    expect(part(zip, 'xl/sharedStrings.xml')).toContain('<t>=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)</t>');
-    expect(part(zip, 'xl/worksheets/sheet2.xml')).not.toMatch(/<f[ >]/);
+    expect(zipPart(zip, 'xl/sharedStrings.xml')).toContain('<t>=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)</t>');
+    expect(zipPart(zip, 'xl/worksheets/sheet2.xml')).not.toMatch(/<f[ >]/);
   });
 });
 
@@ -108,7 +90,7 @@ describe('texts cut to the cell limit', () => {
 
   it('cuts a text over 32,767 characters to the limit, ending in «…»', async () => {
     const zip = await renderXlsx(oneColumn([text(long)]));
-    const strings = [...part(zip, 'xl/sharedStrings.xml').matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) => m[1]!);
+    const strings = [...zipPart(zip, 'xl/sharedStrings.xml').matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) => m[1]!);
     const cut = strings.find((s) => s.startsWith('palabra'))!;
     expect(cut).toHaveLength(32_767);
     expect(cut.endsWith('…')).toBe(true);
@@ -137,7 +119,7 @@ describe('texts cut to the cell limit', () => {
     // After the «a», each pair starts at an odd index: a plain cut would split the last one.
     const emoji = `a${'😀'.repeat(20_000)}`;
     const zip = await renderXlsx(oneColumn([text(emoji)]));
-    const strings = [...part(zip, 'xl/sharedStrings.xml').matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) => m[1]!);
+    const strings = [...zipPart(zip, 'xl/sharedStrings.xml').matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) => m[1]!);
     const cut = strings.find((s) => s.startsWith('a😀'))!;
     expect(cut.endsWith('😀…')).toBe(true);
     // No lone surrogate left at the cut.

@@ -8,7 +8,6 @@ import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { inflateRawSync } from 'node:zlib';
 
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +16,7 @@ import { cellText, int, num, pct, semaforoCell, text } from '../../src/report/vi
 import type { Cell, ReportView } from '../../src/report/view/types.js';
 import { renderXlsx } from '../../src/report/render/xlsx/workbook.js';
 import { HOSTILE, LONG_TEXT, sampleView } from './sample-view.js';
+import { zipPart } from './zip-part.js';
 
 function onPath(command: string): string | undefined {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
@@ -126,24 +126,6 @@ function parseCsv(textIn: string): string[][] {
     while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
     return cells;
   });
-}
-
-/** One part of a zip, read through its central directory. */
-function zipPart(zip: Buffer, wanted: string): string {
-  let eocd = zip.length - 22;
-  while (zip.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-  let offset = zip.readUInt32LE(eocd + 16);
-  for (let n = zip.readUInt16LE(eocd + 10); n > 0; n--) {
-    const nameLength = zip.readUInt16LE(offset + 28);
-    if (zip.toString('utf8', offset + 46, offset + 46 + nameLength) === wanted) {
-      const local = zip.readUInt32LE(offset + 42);
-      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      const raw = zip.subarray(start, start + zip.readUInt32LE(offset + 20));
-      return (zip.readUInt16LE(offset + 10) === 8 ? inflateRawSync(raw) : raw).toString('utf8');
-    }
-    offset += 46 + nameLength + zip.readUInt16LE(offset + 30) + zip.readUInt16LE(offset + 32);
-  }
-  throw new Error(`no ${wanted} in the zip`);
 }
 
 /**
