@@ -3,7 +3,7 @@
 // and the plan under «planes_de_mejora». plan writes it beside the reports, never into
 // dependencias/: the department (or Planeación) adopts it by pasting it.
 import { stringify } from 'yaml';
-import type { AccionMejora, CriterioClave, EvaluacionBase, PlanDeMejora } from '../model/types.js';
+import type { CriterioClave, EvaluacionBase, PlanDeMejora } from '../model/types.js';
 import type { DepartmentEvaluation } from './metrics/evaluation.js';
 
 /** The scores as published: one decimal. */
@@ -16,23 +16,9 @@ export function recordedEvaluation(evaluation: DepartmentEvaluation): Evaluacion
   return { puntaje: evaluation.total, grado: evaluation.grado.grado, ...(Object.keys(criterios).length > 0 ? { criterios } : {}) };
 }
 
-/** The proposed plan as dependencia.yaml records it, fields in the schema's order. */
+/** The proposed plan as dependencia.yaml records it: evaluation.ts builds each action in the schema's field order. */
 export function recordedPlan(evaluation: DepartmentEvaluation): PlanDeMejora {
-  const acciones = evaluation.planSiguiente.map((a): AccionMejora => {
-    const { id, criterio, accion, recursos, dimension, responsable, plazo, meta, medio_verificacion } = a;
-    return {
-      id,
-      criterio,
-      accion,
-      recursos,
-      dimension,
-      ...(responsable === undefined ? {} : { responsable }),
-      ...(plazo === undefined ? {} : { plazo }),
-      ...(meta === undefined ? {} : { meta }),
-      ...(medio_verificacion === undefined ? {} : { medio_verificacion }),
-    };
-  });
-  return { tipo: evaluation.grado.tipo_plan, acciones };
+  return { tipo: evaluation.grado.tipo_plan, acciones: evaluation.planSiguiente };
 }
 
 /** The file name, under the output folder: `plan-de-mejora-2020/OP.yaml`. */

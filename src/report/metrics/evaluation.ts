@@ -173,7 +173,8 @@ function improvementPlan(criterios: readonly CriterionScore[], context: Evaluati
       ...practiceTarget(lowest.nombre, context.year + 1),
     });
   }
-  return actions.map((action, index) => ({ ...action, id: `PM-${String(index + 1).padStart(2, '0')}` }));
+  // The id first: the actions are then in the schema's field order, as next-plan-file.ts writes them.
+  return actions.map((action, index) => ({ id: `PM-${String(index + 1).padStart(2, '0')}`, ...action }));
 }
 
 function actionFor(criterion: Criterion, accion: string): Omit<AccionMejora, 'id'> {
