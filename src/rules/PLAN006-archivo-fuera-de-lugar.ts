@@ -64,9 +64,7 @@ const SAFE_SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
  * plan data (a department's own notes file), which stays a warning.
  */
 export function whereItBelongs(relPath: string, value: unknown): { kind: FileKind; target: string } | undefined {
-  const segments = relPath.split('/');
-  const stem = segments[segments.length - 1]!.replace(/\.ya?ml$/i, '');
-  const folder = segments[0] === 'dependencias' && segments.length > 2 ? segments[1] : undefined;
+  const { stem, folder } = nameParts(relPath);
   // A file in its right place but for the extension: `.yml` → `.yaml`.
   const renamed = relPath.replace(/\.ya?ml$/i, '.yaml');
   const sameFolder = placementOf(renamed);
@@ -75,11 +73,18 @@ export function whereItBelongs(relPath: string, value: unknown): { kind: FileKin
   return byContent(relPath, value) ?? (folder && QUARTER.test(stem) ? { kind: 'reporte', target: `dependencias/${folder}/reportes/${stem}.yaml` } : undefined);
 }
 
+/** A path's file name without its YAML extension, and the department folder it is under, if any. */
+function nameParts(relPath: string): { stem: string; folder: string | undefined } {
+  const segments = relPath.split('/');
+  return {
+    stem: segments[segments.length - 1]!.replace(/\.ya?ml$/i, ''),
+    folder: segments[0] === 'dependencias' && segments.length > 2 ? segments[1] : undefined,
+  };
+}
+
 /** Where a file belongs by the keys each kind of file must have; undefined when none fits. */
 function byContent(relPath: string, value: unknown): { kind: FileKind; target: string } | undefined {
-  const segments = relPath.split('/');
-  const stem = segments[segments.length - 1]!.replace(/\.ya?ml$/i, '');
-  const folder = segments[0] === 'dependencias' && segments.length > 2 ? segments[1] : undefined;
+  const { stem, folder } = nameParts(relPath);
   const data = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   const has = (...keys: string[]) => keys.every((key) => key in data);
   const text = (key: string, pattern: RegExp) => (typeof data[key] === 'string' && pattern.test(data[key] as string) ? (data[key] as string) : undefined);
