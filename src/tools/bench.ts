@@ -196,6 +196,31 @@ function snapshotBuild(work: string): string {
   return snapshot;
 }
 
+/**
+ * The work folder (--dir, or a new temporary one named after `prefix`) with a snapshot of the
+ * build in it, which DIST and BIN then point at, and the scripts the children run.
+ */
+function openWork(dir: string | undefined, prefix: string): { work: string; scripts: ReturnType<typeof writeScripts> } {
+  const work = dir ? path.resolve(dir) : mkdtempSync(path.join(os.tmpdir(), prefix));
+  mkdirSync(work, { recursive: true });
+  const snapshot = snapshotBuild(work);
+  DIST = path.join(snapshot, 'dist');
+  BIN = path.join(snapshot, 'bin', 'plan.js');
+  return { work, scripts: writeScripts(work) };
+}
+
+/** `--sizes 25,50,100`: the department counts from `min` to `max`, sorted; `fallback` when not given. */
+function parseSizes(text: string | undefined, fallback: readonly number[], min: number, max: number): number[] {
+  if (text === undefined) return [...fallback];
+  const sizes = text
+    .split(',')
+    .map((s) => Number(s.trim()))
+    .filter((n) => Number.isInteger(n) && n >= min && n <= max)
+    .sort((a, b) => a - b);
+  if (sizes.length === 0) throw new Error(`--sizes espera números de dependencias entre ${min} y ${max}, separados por comas`);
+  return sizes;
+}
+
 // ---------------------------------------------------------------- repos
 
 function generateOnce(reposDir: string, departments: number, ppcs = PPCS, metas = METAS): { root: string; summary: GenerateSummary; seconds: number; reused: boolean } {
@@ -349,25 +374,15 @@ async function main(): Promise<number> {
   });
   if (values.hostil) return hostileBench(values.dir, values.keep === true);
   if (values.grande) return scaleBench(values);
-  const sizes = (values.sizes ?? '25,50,100')
-    .split(',')
-    .map((s) => Number(s.trim()))
-    .filter((n) => Number.isInteger(n) && n >= 2 && n <= 500)
-    .sort((a, b) => a - b);
-  if (sizes.length === 0) throw new Error('--sizes espera números de dependencias entre 2 y 500, separados por comas');
+  const sizes = parseSizes(values.sizes, [25, 50, 100], 2, 500);
   const forcedRuns = values.runs !== undefined ? Math.max(1, Number(values.runs) || 1) : undefined;
   if (!existsSync(path.join(DIST, 'cli', 'main.js'))) throw new Error(`no existe ${path.join(DIST, 'cli', 'main.js')}: ejecute «npm run build» (npm run bench lo hace)`);
 
   const benchStart = process.hrtime.bigint();
   const elapsed = () => Number(process.hrtime.bigint() - benchStart) / 1e9;
-  const work = values.dir ? path.resolve(values.dir) : mkdtempSync(path.join(os.tmpdir(), 'plan-bench-'));
-  mkdirSync(work, { recursive: true });
+  const { work, scripts } = openWork(values.dir, 'plan-bench-');
   const reposDir = path.join(work, 'repos');
   mkdirSync(reposDir, { recursive: true });
-  const snapshot = snapshotBuild(work);
-  DIST = path.join(snapshot, 'dist');
-  BIN = path.join(snapshot, 'bin', 'plan.js');
-  const scripts = writeScripts(work);
   const out: string[] = [];
   const print = (text = '') => out.push(text);
   const cpus = os.cpus();
@@ -571,24 +586,13 @@ const SCALE = { ppcs: 2, metas: 2, sizes: [100, 1000], fixedSize: 2, maxDepartme
  * weighs most on the small size and would hide a superlinear cost.
  */
 async function scaleBench(values: { sizes?: string; runs?: string; dir?: string; keep?: boolean }): Promise<number> {
-  const sizes =
-    values.sizes === undefined
-      ? SCALE.sizes
-      : values.sizes
-          .split(',')
-          .map((s) => Number(s.trim()))
-          .filter((n) => Number.isInteger(n) && n > SCALE.fixedSize && n <= SCALE.maxDepartments)
-          .sort((a, b) => a - b);
-  if (sizes.length === 0) throw new Error(`--sizes espera números de dependencias entre ${SCALE.fixedSize + 1} y ${SCALE.maxDepartments}, separados por comas`);
+  const sizes = parseSizes(values.sizes, SCALE.sizes, SCALE.fixedSize + 1, SCALE.maxDepartments);
   const forcedRuns = values.runs !== undefined ? Math.max(1, Number(values.runs) || 1) : undefined;
   const benchStart = process.hrtime.bigint();
   const elapsed = () => Number(process.hrtime.bigint() - benchStart) / 1e9;
-  const work = values.dir ? path.resolve(values.dir) : mkdtempSync(path.join(os.tmpdir(), 'plan-bench-grande-'));
+  const { work, scripts } = openWork(values.dir, 'plan-bench-grande-');
   const reposDir = path.join(work, 'repos');
   mkdirSync(reposDir, { recursive: true });
-  const snapshot = snapshotBuild(work);
-  DIST = path.join(snapshot, 'dist');
-  const scripts = writeScripts(work);
   const loadAtStart = os.loadavg()[0]!;
 
   type ScaleKind = 'validate' | 'report';
@@ -676,11 +680,7 @@ async function scaleBench(values: { sizes?: string; runs?: string; dir?: string;
  * ordinary report of the same size, `plan validate` in a fresh child, median of 3 runs each.
  */
 async function hostileBench(dir: string | undefined, keep: boolean): Promise<number> {
-  const work = dir ? path.resolve(dir) : mkdtempSync(path.join(os.tmpdir(), 'plan-bench-hostil-'));
-  mkdirSync(work, { recursive: true });
-  const snapshot = snapshotBuild(work);
-  DIST = path.join(snapshot, 'dist');
-  const scripts = writeScripts(work);
+  const { work, scripts } = openWork(dir, 'plan-bench-hostil-');
   const examples = path.join(PROJECT, 'examples');
   const runs = 3;
   const timed = async (root: string): Promise<{ seconds: number; rssMb: number; code: string }> => {
