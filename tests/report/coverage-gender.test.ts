@@ -5,23 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { evaluateDepartment } from '../../src/report/metrics/evaluation.js';
 import { validatePlan } from '../../src/validate.js';
 import { baseRepo, writeRepo } from '../helpers/fixture.js';
+import { wholeYear } from '../helpers/whole-year.js';
 
 type Repo = ReturnType<typeof baseRepo>;
-
-/** Every quarter of 2019 reported like T1 by both departments, with OP-01's beneficiaries as given. */
-function wholeYear(op01: object[]): Repo {
-  const files = baseRepo();
-  const dates = ['2019-03-27', '2019-06-25', '2019-09-24', '2019-12-24'];
-  for (const clave of ['OP', 'DIF']) {
-    const t1 = files[`dependencias/${clave}/reportes/2019-T1.yaml`];
-    dates.forEach((fecha_entrega, i) => {
-      const trimestre = `2019-T${i + 1}`;
-      const ppcs = clave === 'OP' ? [{ ...t1.ppcs[0], beneficiarios: op01[i] }] : t1.ppcs;
-      files[`dependencias/${clave}/reportes/${trimestre}.yaml`] = { ...t1, trimestre, fecha_entrega, ppcs };
-    });
-  }
-  return files;
-}
 
 function sub(files: Repo, clave: string, criterio: string, id: string, fechaCorte = '2020-01-15') {
   const { model, diagnostics } = validatePlan(writeRepo(files), { lang: 'es', fechaCorte });
