@@ -24,7 +24,7 @@ const MESSAGES = {
 const REPORT_FILE = /^(\d{4})-(T[1-4])\.yaml$/;
 
 /** Quarters (`2019-T2`) with at least one department's report file, sorted. */
-export function reportedPeriods(root: string): string[] {
+function reportedPeriods(root: string): string[] {
   const periods = new Set<string>();
   let departments: string[];
   try {
