@@ -21,7 +21,7 @@ export interface Justification {
 }
 
 /** Whether Planeación accepted the finding, so it no longer counts; a pending justification does not. */
-export function isExcused(d: Diagnostic): boolean {
+export function isExcused(d: Diagnostic): d is Diagnostic & { justification: Justification } {
   return d.justification !== undefined && d.justification.pending !== true;
 }
 

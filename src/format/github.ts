@@ -36,7 +36,7 @@ function annotation(d: Diagnostic, input: FormatInput): string {
     .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
     .join(',');
   // A pending justification leaves the finding as it is, hint included, and adds the department's reason.
-  const notes = d.justification && isExcused(d) ? [justificationText(d.justification, input.lang)] : [...(d.hint ? [d.hint] : []), ...(d.justification ? [justificationText(d.justification, input.lang)] : [])];
+  const notes = isExcused(d) ? [justificationText(d.justification, input.lang)] : [...(d.hint ? [d.hint] : []), ...(d.justification ? [justificationText(d.justification, input.lang)] : [])];
   const message = notes.length > 0 ? `${d.message} (${notes.join('; ')})` : d.message;
   return `::${command(d)} ${props}::${escapeData(message)}`;
 }

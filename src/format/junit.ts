@@ -41,7 +41,7 @@ function element(name: string, attributes: Record<string, string | number>, body
 /** `archivo:línea:columna  REGLA  [severidad] mensaje`, the hint or the justification below; a pending one below the hint. */
 function findingText(d: Diagnostic, input: FormatInput): string {
   const where = `${checkoutPath(input, d.file)}:${d.line}:${d.column}  ${d.rule}`;
-  if (d.justification && isExcused(d)) return `${where}  [${TEXT.justified[input.lang]}] ${d.message}\n→ ${d.justification.reason}${approval(d.justification, input.lang)}`;
+  if (isExcused(d)) return `${where}  [${TEXT.justified[input.lang]}] ${d.message}\n→ ${d.justification.reason}${approval(d.justification, input.lang)}`;
   return [
     `${where}  [${TEXT[d.severity][input.lang]}] ${d.message}`,
     ...(d.hint ? [`→ ${d.hint}`] : []),

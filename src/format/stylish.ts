@@ -51,7 +51,7 @@ export const stylish: Formatter = ({ diagnostics, summary, lang, color }) => {
     for (const d of list) {
       const where = `${d.line}:${d.column}`.padEnd(width);
       const text = label(d, lang).padEnd(labelWidth);
-      if (d.justification && isExcused(d)) {
+      if (isExcused(d)) {
         lines.push(`  ${color.dim(`${where}  ${text}  ${d.message}  ${d.rule}`)}`);
         lines.push(`${indent}${color.dim(`→ ${d.justification.reason}${approval(d.justification, lang)}`)}`);
         continue;

@@ -10,7 +10,7 @@ import { isUnreported, metaProgress, type MetaProgress } from '../../model/meta-
 import { isAdjusted, metaForYear } from '../../model/progress.js';
 import { Trimestre } from '../../model/time.js';
 import type { Dimension, Frecuencia, LineaBase, Meta, Ppcs, TrimestreId } from '../../model/types.js';
-import { dayMonthYear } from '../../i18n/text.js';
+import { dayMonthYear, joinWithAnd } from '../../i18n/text.js';
 import { cellText, date, empty, int, measured, text } from './cell-text.js';
 import { cutoffSummary } from './cutoff.js';
 import { departmentName, reportTitle, sentidoLabel, unitName } from './labels.js';
@@ -196,7 +196,7 @@ function indicatorRow(model: PlanModel, clave: string, doc: SourceDoc<Ppcs>, met
   const earlier = progress.noReportados.filter((q) => q !== quarter);
   if (earlier.length > 0) {
     const missingQuarters = earlier.map((q) => `${year}-${q}`);
-    nota.push(`El avance acumulado no incluye ${list(missingQuarters)}, que no se ${earlier.length === 1 ? 'reportó' : 'reportaron'}.`);
+    nota.push(`El avance acumulado no incluye ${joinWithAnd(missingQuarters, 'es')}, que no se ${earlier.length === 1 ? 'reportó' : 'reportaron'}.`);
   }
   if (isAdjusted(meta, year)) {
     const { ajuste } = meta;
@@ -211,7 +211,7 @@ function indicatorRow(model: PlanModel, clave: string, doc: SourceDoc<Ppcs>, met
   const lineaBase = indicador?.linea_base;
   if (typeof lineaBase === 'object') nota.push(`Línea base medida en ${lineaBase.anio}.`);
   const sinDato = FIELDS.filter((field, i) => field.caratula && row[i]!.t === 'empty').map((field) => field.header);
-  if (sinDato.length > 0) nota.push(`Falta en la carátula: ${list(sinDato)}.`);
+  if (sinDato.length > 0) nota.push(`Falta en la carátula: ${joinWithAnd(sinDato, 'es')}.`);
   row.push(nota.length === 0 ? empty() : text(nota.join(' ')));
   return row;
 }
@@ -256,11 +256,6 @@ function missingFields(rows: readonly Cell[][]): { header: string; count: number
 
 function indicadores(count: number): string {
   return `${cellText(int(count))} ${count === 1 ? 'indicador' : 'indicadores'}`;
-}
-
-/** `a`, `a y b`, `a, b y c`. */
-function list(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} y ${items[items.length - 1]}`;
 }
 
 function number(value: number | undefined): string {
