@@ -1,11 +1,12 @@
 import { Command } from 'commander';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ReportCutoff } from '../calendar/report-cutoff.js';
 import { isExcused, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { fill, type Lang } from '../i18n/text.js';
 import type { Quarter } from '../model/types.js';
-import { TemplateError, type RenderOptions } from '../report/render/renderer.js';
+import { TemplateError, type RenderedFolder, type Renderer, type RenderOptions } from '../report/render/renderer.js';
+import type { PendingFile } from '../io/write.js';
 import { cutWarning, type CutCell } from '../report/render/cell-guard.js';
 import { formatNames, rendererNamed, renderersFor } from '../report/render/select.js';
 import type { ReportKind, ReportView } from '../report/view/types.js';
@@ -196,25 +197,44 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
       const renderOptions: RenderOptions = templatesDir ? { templatesDir } : {};
       // Texts cut to a format's cell limit, said once the files are written (cell-guard.ts).
       const cuts: Array<{ file: string; cut: CutCell }> = [];
-      const outputs = renderersFor(view.kind)
-        .filter(({ name }) => options.format === 'all' || options.format === name)
-        .map(({ renderer }) => {
-          const file = path.join(outDir, `${base}.${renderer.extension}`);
-          return {
-            path: file,
-            bytes: async () => {
-              try {
-                return await renderer.render(view, { ...renderOptions, onCut: (cut) => cuts.push({ file, cut }) });
-              } catch (error) {
-                // A repo's own template that does not compile is a configuration problem.
-                if (error instanceof TemplateError) throw new UsageError(TEXT.badTemplate, { detail: error.message });
-                throw error;
-              }
-            },
-          };
+      const render = async (renderer: Renderer, file: string) => {
+        try {
+          return await renderer.render(view, { ...renderOptions, onCut: (cut) => cuts.push({ file, cut }) });
+        } catch (error) {
+          // A repo's own template that does not compile is a configuration problem.
+          if (error instanceof TemplateError) throw new UsageError(TEXT.badTemplate, { detail: error.message });
+          throw error;
+        }
+      };
+      const outputs: PendingFile[] = [];
+      // What «Reportes escritos» names: each file, and a site by its index.html, not its pages.
+      const shown: string[] = [];
+      const sites: string[] = [];
+      for (const { renderer } of renderersFor(view.kind).filter(({ name }) => options.format === 'all' || options.format === name)) {
+        if (renderer.folder) {
+          // A site's pages are only known once rendered; they are written with the other files, as one set.
+          const dir = path.join(outDir, base);
+          const folder = await render(renderer, dir);
+          if (!isFolder(folder)) throw new Error(`${renderer.extension}: se esperaba una carpeta de archivos`);
+          for (const file of folder.files) outputs.push({ path: insideFolder(dir, file.path), bytes: () => file.bytes });
+          shown.push(insideFolder(dir, folder.entry));
+          sites.push(dir);
+          continue;
+        }
+        const file = path.join(outDir, `${base}.${renderer.extension}`);
+        outputs.push({
+          path: file,
+          bytes: async () => {
+            const bytes = await render(renderer, file);
+            if (isFolder(bytes)) throw new Error(`${renderer.extension}: se esperaba un archivo`);
+            return bytes;
+          },
         });
+        shown.push(file);
+      }
 
       prepareOutDir(outDir, lang);
+      for (const dir of sites) prepareOutDir(dir, lang);
       const planFiles = (plans ?? []).map((plan) => ({ path: path.join(outDir, plan.name), bytes: () => plan.text }));
       if (planFiles.length > 0) {
         const planDir = path.dirname(planFiles[0]!.path);
@@ -228,8 +248,9 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
         if (!(error instanceof WriteError)) throw error;
         throw new UsageError(TEXT.cannotWrite, { file: error.file, reason: fileErrorReason(error.cause, lang) });
       }
+      for (const dir of sites) removeStalePages(dir, written);
       const list = (files: string[]) => files.map((f) => `  ${displayPath(io.cwd, f)}\n`).join('');
-      io.stdout(`${TEXT.written[lang]}\n${list(written.slice(0, outputs.length))}`);
+      io.stdout(`${TEXT.written[lang]}\n${list(shown)}`);
       for (const { file, cut } of cuts) io.stderr(cutWarning(displayPath(io.cwd, file), cut, lang));
       if (planFiles.length > 0) io.stdout(`${fill(TEXT.plansWritten[lang], { year: year + 1 })}\n${list(written.slice(outputs.length))}`);
     });
@@ -315,6 +336,38 @@ function resolveOutDir(root: string, out: string | undefined, cwd: string): stri
   const dir = out === undefined ? path.join(root, 'reportes') : path.resolve(cwd, out);
   if (isPlanInputPath(root, dir)) throw new UsageError(TEXT.outInsideData, { dir: out ?? dir });
   return dir;
+}
+
+function isFolder(output: string | Uint8Array | RenderedFolder): output is RenderedFolder {
+  return typeof output === 'object' && !(output instanceof Uint8Array);
+}
+
+/** A site's file path under its folder; a renderer's relative path never leaves it. */
+function insideFolder(dir: string, relative: string): string {
+  const parts = relative.split('/');
+  if (parts.some((part) => part === '' || part === '.' || part === '..' || part.includes('\\'))) throw new Error(`Ruta de archivo inválida en el sitio: ${relative}`);
+  return path.join(dir, ...parts);
+}
+
+/**
+ * Pages a previous run of the same site left in its subfolders (a department that no longer
+ * exists): only `.html` files, only in the subfolders this run wrote to, never the site's
+ * own top level nor anything outside it.
+ */
+function removeStalePages(dir: string, written: readonly string[]): void {
+  const kept = new Set(written);
+  const folders = new Set(written.filter((file) => file.startsWith(dir + path.sep)).map((file) => path.dirname(file)));
+  folders.delete(dir);
+  for (const folder of folders) {
+    try {
+      for (const entry of readdirSync(folder, { withFileTypes: true })) {
+        const file = path.join(folder, entry.name);
+        if (entry.isFile() && entry.name.endsWith('.html') && !entry.name.startsWith('.') && !kept.has(file)) rmSync(file, { force: true });
+      }
+    } catch {
+      // Tidying only: the new site is complete and linked; an old page left over harms nothing.
+    }
+  }
 }
 
 function prepareOutDir(dir: string, lang: Lang): void {

@@ -7,7 +7,7 @@
 // which owns the exit codes, installs the Ctrl-C handler that calls removeTemporaryFiles()
 // (src/cli/interrupt.ts).
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 const inFlight = new Set<string>();
@@ -99,6 +99,8 @@ export async function writeFilesAtomically(files: readonly PendingFile[]): Promi
       }
       const bytes = await file.bytes();
       try {
+        // A site's subfolders (dependencias/) are created as its pages are staged.
+        mkdirSync(path.dirname(file.path), { recursive: true });
         staged.push({ target: file.path, temp: writeTemporary(file.path, bytes) });
       } catch (error) {
         throw new WriteError(file.path, error);

@@ -13,13 +13,13 @@ import { runCli } from './run.js';
 const CUTOFF = ['--fecha-corte', '2019-04-15'];
 
 describe('plan report', () => {
-  it('writes the quarterly summary as Markdown and Excel into reportes/ and prints the paths', async () => {
+  it('writes the quarterly summary as Markdown, a site and Excel into reportes/ and prints the paths', async () => {
     const root = writeRepo(baseRepo());
     const run = await runCli(['report', '-C', root, '--quarter', 'Q1', ...CUTOFF], { cwd: root });
     expect(run.code).toBe(0);
     // A temp folder is not a git repository: the history check says once that it was skipped.
     expect(run.stderr).toBe('Aviso: se omitió la comparación de fechas de entrega con el historial de git (PLAN029): la carpeta no es un repositorio git.\n');
-    expect(run.stdout).toBe('Reportes escritos:\n  reportes/trimestral-2019-T1.md\n  reportes/trimestral-2019-T1.xlsx\n');
+    expect(run.stdout).toBe('Reportes escritos:\n  reportes/trimestral-2019-T1.md\n  reportes/trimestral-2019-T1/index.html\n  reportes/trimestral-2019-T1.xlsx\n');
     const md = readFileSync(path.join(root, 'reportes/trimestral-2019-T1.md'), 'utf8');
     expect(md).toContain('# Resumen trimestral 2019-T1');
     expect(md).toContain('| OP | Dirección de Obras Públicas | A tiempo | 27/03/2019 |');
@@ -149,10 +149,10 @@ describe('lazy loading', () => {
 });
 
 describe('plan report --transparencia', () => {
-  it('writes the indicators table as Excel, CSV with a BOM, and Markdown', async () => {
+  it('writes the indicators table as Excel, CSV with a BOM, Markdown and a site', async () => {
     const root = writeRepo(baseRepo());
     const run = await runCli(['report', '-C', root, '--transparencia', '--quarter', 'Q1', ...CUTOFF], { cwd: root });
-    expect(run.stdout).toBe('Reportes escritos:\n  reportes/transparencia-2019-T1.xlsx\n  reportes/transparencia-2019-T1.csv\n  reportes/transparencia-2019-T1.md\n');
+    expect(run.stdout).toBe('Reportes escritos:\n  reportes/transparencia-2019-T1.xlsx\n  reportes/transparencia-2019-T1.csv\n  reportes/transparencia-2019-T1.md\n  reportes/transparencia-2019-T1/index.html\n');
     const csv = readFileSync(path.join(root, 'reportes/transparencia-2019-T1.csv'));
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });

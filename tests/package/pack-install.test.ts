@@ -114,10 +114,10 @@ describe('plan installed globally from the tarball', () => {
     expect(result.stdout).toContain('✔ Sin problemas en 14 archivo(s).\n');
   });
 
-  it('runs plan report --annual, writing the Markdown and Excel evaluation', () => {
+  it('runs plan report --annual, writing the Markdown, the site and the Excel evaluation', () => {
     const result = plan(['report', '--annual'], planRepo);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toBe('Reportes escritos:\n  reportes/anual-2019.md\n  reportes/anual-2019.xlsx\n');
+    expect(result.stdout).toBe('Reportes escritos:\n  reportes/anual-2019.md\n  reportes/anual-2019/index.html\n  reportes/anual-2019.xlsx\n');
     expect(readFileSync(path.join(planRepo, 'reportes/anual-2019.md'), 'utf8')).toContain('| EJEMPLO |');
     expect(readFileSync(path.join(planRepo, 'reportes/anual-2019.xlsx')).subarray(0, 2).toString()).toBe('PK');
   });

@@ -17,17 +17,37 @@ export interface RenderOptions {
  */
 export type RendererRole = 'document' | 'data';
 
+/** One file of a renderer that writes a folder; `path` is relative to that folder, with `/` separators. */
+export interface RenderedFile {
+  path: string;
+  bytes: string | Uint8Array;
+}
+
+/**
+ * A report written as a folder of files (the HTML site), `<salida>/<base>/`, as one set
+ * with the report's other files. `entry` is the file the CLI names as written (`index.html`).
+ */
+export interface RenderedFolder {
+  entry: string;
+  files: RenderedFile[];
+}
+
 export interface Renderer {
-  /** The output file's extension, without the dot. */
+  /** The output file's extension, without the dot (a renderer that returns a folder: its pages'). */
   extension: string;
   /** The reports this format can show. */
   kinds: readonly ReportKind[];
   role: RendererRole;
   /**
-   * The file's bytes. Implementations load their library with a dynamic import(), so
-   * `plan validate` never pays for exceljs or Handlebars.
+   * True when render() returns a RenderedFolder: the CLI renders it before the writes, to
+   * know its files, and puts them under `<salida>/<base>/`.
    */
-  render(view: ReportView, options: RenderOptions): Promise<string | Uint8Array>;
+  folder?: boolean;
+  /**
+   * The file's bytes, or a folder of files. Implementations load their library with a
+   * dynamic import(), so `plan validate` never pays for exceljs or Handlebars.
+   */
+  render(view: ReportView, options: RenderOptions): Promise<string | Uint8Array | RenderedFolder>;
 }
 
 /** A template or partial of the repository that cannot be parsed or applied; the message names the file. */
