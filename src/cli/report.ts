@@ -5,7 +5,7 @@ import type { ReportCutoff } from '../calendar/report-cutoff.js';
 import { isExcused, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { fill, type Lang } from '../i18n/text.js';
 import type { Quarter } from '../model/types.js';
-import { TemplateError, type RenderedFolder, type Renderer, type RenderOptions } from '../report/render/renderer.js';
+import { RendererUnavailable, TemplateError, type RenderedFolder, type Renderer, type RenderOptions } from '../report/render/renderer.js';
 import type { PendingFile } from '../io/write.js';
 import { cutWarning, type CutCell } from '../report/render/cell-guard.js';
 import { formatNames, rendererNamed, renderersFor } from '../report/render/select.js';
@@ -134,12 +134,18 @@ function formatHelp(): Record<Lang, string> {
   const list = (lang: Lang) =>
     formatNames()
       .map((name) => {
-        const { kinds } = rendererNamed(name)!;
+        const { kinds, requires } = rendererNamed(name)!;
+        if (requires) return lang === 'es' ? `${name} (necesita ${requires})` : `${name} (needs ${requires})`;
         if (ALL_KINDS.every((kind) => kinds.includes(kind))) return name;
         return lang === 'es' ? `${name} (sólo ${kindOptions(kinds, lang)})` : `${name} (${kindOptions(kinds, lang)} only)`;
       })
       .join(', ');
-  return { es: `${list('es')} o all (por omisión: all)`, en: `${list('en')} or all (default: all)` };
+  // Formats that need an outside program (pdf: Chromium) are written only when named.
+  const named = formatNames().filter((name) => rendererNamed(name)!.inAll === false).join(', ');
+  const all: Record<Lang, string> = named
+    ? { es: `all, que son todos menos ${named} (por omisión: all)`, en: `all, which is every one but ${named} (default: all)` }
+    : { es: 'all (por omisión: all)', en: 'all (default: all)' };
+  return { es: `${list('es')} o ${all.es}`, en: `${list('en')} or ${all.en}` };
 }
 
 export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: (code: number) => void, lang: Lang = 'es'): Command {
@@ -170,6 +176,9 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
       const quarter = options.quarter ? parseQuarter(options.quarter) : undefined;
       if (options.year !== undefined && !/^\d{4}$/.test(options.year)) throw new UsageError(TEXT.badYear, { value: options.year });
 
+      // A missing program (Chromium for the PDF) is said before a long validation, not after it.
+      const unavailable = renderer?.unavailable?.();
+      if (unavailable) throw new UsageError(unavailable.text, unavailable.params);
       const root = resolveRoot(io, directory);
       if (options.dependencia !== undefined) checkDepartment(root, options.dependencia);
       const given = options.fechaCorte === undefined ? undefined : parseCutoff(io, options.fechaCorte);
@@ -203,6 +212,7 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
         } catch (error) {
           // A repo's own template that does not compile is a configuration problem.
           if (error instanceof TemplateError) throw new UsageError(TEXT.badTemplate, { detail: error.message });
+          if (error instanceof RendererUnavailable) throw new UsageError(error.text, error.params);
           throw error;
         }
       };
@@ -210,7 +220,7 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
       // What «Reportes escritos» names: each file, and a site by its index.html, not its pages.
       const shown: string[] = [];
       const sites: string[] = [];
-      for (const { renderer } of renderersFor(view.kind).filter(({ name }) => options.format === 'all' || options.format === name)) {
+      for (const { renderer } of renderersFor(view.kind).filter(({ name, renderer }) => (options.format === 'all' ? renderer.inAll !== false : options.format === name))) {
         if (renderer.folder) {
           // A site's pages are only known once rendered; they are written with the other files, as one set.
           const dir = path.join(outDir, base);

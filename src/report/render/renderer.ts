@@ -1,6 +1,7 @@
 // What every output format of `plan report` provides. A format is one folder under
 // render/ whose index.ts exports a Renderer, plus one line in render/index.ts; the CLI
 // asks the registry which formats exist and which serve a view, and never names one.
+import type { Params, Text } from '../../i18n/text.js';
 import type { ReportKind, ReportView } from '../view/types.js';
 import type { CutCell } from './cell-guard.js';
 
@@ -44,6 +45,18 @@ export interface Renderer {
    */
   folder?: boolean;
   /**
+   * False for a format `--format all` leaves out because it needs a program the machine
+   * may not have (the PDF needs Chromium); it is written only when asked for by name.
+   */
+  inAll?: boolean;
+  /** The outside program this format needs, as `--format`'s help names it (`Chromium`). */
+  requires?: string;
+  /**
+   * Why this format cannot be written on this machine (a missing program), or undefined
+   * when it can; asked before the data is validated, so the user is told at once.
+   */
+  unavailable?(): { text: Text; params: Params } | undefined;
+  /**
    * The file's bytes, or a folder of files. Implementations load their library with a
    * dynamic import(), so `plan validate` never pays for exceljs or Handlebars.
    */
@@ -59,5 +72,17 @@ export class TemplateError extends Error {
   ) {
     super(`La plantilla «${file}» no se pudo aplicar: ${detail}`, options);
     this.name = 'TemplateError';
+  }
+}
+
+/** A program the format needs is missing or does not start; the CLI says `text` and exits 2. */
+export class RendererUnavailable extends Error {
+  constructor(
+    readonly text: Text,
+    readonly params: Params = {},
+    options?: { cause?: unknown },
+  ) {
+    super(text.en, options);
+    this.name = 'RendererUnavailable';
   }
 }
