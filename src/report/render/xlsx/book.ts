@@ -6,12 +6,14 @@ import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import type { ReportView } from '../../view/types.js';
 import type { CutCell } from '../cell-guard.js';
-import { enableQuotePrefix, setDefaultFont, setDefinedNames, writeCompanyInApp, type DefinedName } from './exceljs-hooks.js';
+import { addContentTypes, enableQuotePrefix, setDefaultFont, setDefinedNames, writeCompanyInApp, type DefinedName } from './exceljs-hooks.js';
 import { LINE_HEIGHT, paperSize } from './layout.js';
 import { createStyles, font, type Styles } from './styles.js';
 
 /** Where a sheet's table sits, known before its first row is written. */
 export interface Layout {
+  /** The row of the table's headers, frozen and printed atop each page; 0 for a sheet of
+   * several tables (the executive page), which freezes and repeats nothing. */
   headerRow: number;
   lastRow: number;
   widths: number[];
@@ -28,6 +30,8 @@ export interface Book {
   filters: DefinedName[];
   /** Hears of each text cut to MAX_CELL_TEXT. */
   onCut: (cut: CutCell) => void;
+  /** Parts exceljs knows nothing of (drawings, charts), for `[Content_Types].xml`. */
+  extraParts: Array<{ partName: string; contentType: string }>;
 }
 
 /** A streaming workbook writer that writes the zip into `sink`, in Arial 10, with the company. */
@@ -55,8 +59,9 @@ export function openBook(sink: Writable, view: ReportView, corte: Date, onCut: (
 
   setDefaultFont(writer, font({ family: 2 }));
   enableQuotePrefix(writer);
-  const book: Book = { writer, styles: createStyles(), sheets: [], printTitles: [], filters: [], onCut };
+  const book: Book = { writer, styles: createStyles(), sheets: [], printTitles: [], filters: [], onCut, extraParts: [] };
   writeCompanyInApp(writer, book.sheets, view.municipio);
+  addContentTypes(writer, () => book.extraParts);
   return book;
 }
 
@@ -80,7 +85,7 @@ export function openSheet(book: Book, name: string, layout: Layout): Worksheet {
     // of `<cols>` every column 9 wide, its own default, so that is made the sheet's default too
     // (Excel's own is 8.43).
     properties: { defaultRowHeight: LINE_HEIGHT, defaultColWidth: 9 } as ExcelJS.WorksheetProperties,
-    views: [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: 'A1' }],
+    views: [headerRow > 0 ? { state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: 'A1' } : { activeCell: 'A1' }],
     pageSetup, // read here for the sheet's fitToPage flag
   });
   // Only these settings, without the printer defaults (dpi, scale 100) the writer adds.
@@ -90,7 +95,7 @@ export function openSheet(book: Book, name: string, layout: Layout): Worksheet {
   });
   const index = book.sheets.length;
   book.sheets.push(sheet);
-  book.printTitles.push({ name: '_xlnm.Print_Titles', ranges: [`'${name}'!$${headerRow}:$${headerRow}`], localSheetId: index });
+  if (headerRow > 0) book.printTitles.push({ name: '_xlnm.Print_Titles', ranges: [`'${name}'!$${headerRow}:$${headerRow}`], localSheetId: index });
   if (filter) {
     const last = sheet.getColumn(widths.length).letter;
     sheet.autoFilter = `A${headerRow}:${last}${lastRow}`;

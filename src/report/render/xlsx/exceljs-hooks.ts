@@ -4,7 +4,8 @@
 // upgrade that moves one fails loudly in the tests instead of writing a different workbook.
 import { createRequire } from 'node:module';
 import type ExcelJS from 'exceljs';
-import type { Font, Row, Style } from 'exceljs';
+import type { Font, Row, Style, Worksheet } from 'exceljs';
+import { REL_DRAWING } from './chart.js';
 
 /** A defined name as exceljs's workbook model holds it. */
 export interface DefinedName {
@@ -120,4 +121,75 @@ export function setDefinedNames(writer: ExcelJS.stream.xlsx.WorkbookWriter, name
 export function commitRow(row: Row): void {
   if (!row.hasValues && row.cellCount > 0) Object.defineProperty(row, 'hasValues', { value: true });
   row.commit();
+}
+
+/** The parts of the streaming worksheet writer that its typings leave out. */
+interface SheetInternals {
+  id?: unknown;
+  stream?: { write: (chunk: string) => unknown };
+  _sheetRelsWriter?: { addRelationship?: (rel: { Type: string; Target: string }) => string };
+  _writeConditionalFormatting?: () => void;
+  _writeRowBreaks?: () => void;
+}
+
+function sheetInternalsOf(sheet: Worksheet, needs: Array<keyof SheetInternals>): Required<SheetInternals> {
+  const internals = sheet as unknown as SheetInternals;
+  for (const need of needs) {
+    if (internals[need] === undefined) throw new Error('renderXlsx: esta versión de exceljs no tiene el escritor de hojas esperado');
+  }
+  return internals as Required<SheetInternals>;
+}
+
+/**
+ * Writes `xml` (conditional.ts) where the sheet's `<conditionalFormatting>` elements go, in
+ * place of exceljs's own rendering of them; read when the sheet is committed.
+ */
+export function setConditionalFormattingXml(sheet: Worksheet, xml: () => string): void {
+  const internals = sheetInternalsOf(sheet, ['_writeConditionalFormatting']);
+  internals._writeConditionalFormatting = () => {
+    internals.stream.write(xml());
+  };
+}
+
+/**
+ * Gives the sheet the drawing part `/xl/drawings/drawing{number}.xml` (which the caller adds
+ * to the zip): a relationship to it, and the `<drawing>` element after the row breaks, where
+ * CT_Worksheet puts it. The streaming writer has no drawings of its own but images.
+ */
+export function addSheetDrawing(sheet: Worksheet, number: number): void {
+  const internals = sheetInternalsOf(sheet, ['_sheetRelsWriter', '_writeRowBreaks']);
+  const addRelationship = internals._sheetRelsWriter.addRelationship;
+  if (typeof addRelationship !== 'function') throw new Error('renderXlsx: esta versión de exceljs no deja añadir relaciones a una hoja');
+  const rId = addRelationship.call(internals._sheetRelsWriter, { Type: REL_DRAWING, Target: `../drawings/drawing${number}.xml` });
+  const writeRowBreaks = internals._writeRowBreaks.bind(sheet);
+  internals._writeRowBreaks = () => {
+    writeRowBreaks();
+    internals.stream.write(`<drawing r:id="${rId}"/>`);
+  };
+}
+
+/** Adds a part to the workbook's zip; before commitBook(). */
+export function appendPart(writer: ExcelJS.stream.xlsx.WorkbookWriter, name: string, xml: string): void {
+  const zip = internalsOf(writer).zip;
+  if (typeof zip?.append !== 'function') throw new Error('renderXlsx: esta versión de exceljs no tiene el escritor de libros esperado');
+  zip.append(xml, { name });
+}
+
+/**
+ * Adds `<Override>`s to `[Content_Types].xml`, which exceljs writes when the workbook is
+ * committed and without drawings or charts; `overrides` is read then.
+ */
+export function addContentTypes(writer: ExcelJS.stream.xlsx.WorkbookWriter, overrides: () => Array<{ partName: string; contentType: string }>): void {
+  const internals = internalsOf(writer);
+  const zip = internals.zip;
+  if (typeof zip?.append !== 'function') throw new Error('renderXlsx: esta versión de exceljs no tiene el escritor de libros esperado');
+  const append = zip.append.bind(zip);
+  zip.append = (data, options) => {
+    if (options.name !== '[Content_Types].xml') return append(data, options);
+    if (typeof data !== 'string' || !data.includes('</Types>')) throw new Error('renderXlsx: exceljs escribió un [Content_Types].xml inesperado');
+    const extra = overrides()
+      .map(({ partName, contentType }) => `<Override PartName="${partName}" ContentType="${contentType}"/>`)
+      .join('');
+    return append(data.replace('</Types>', `${extra}</Types>`), options);
+  };
 }

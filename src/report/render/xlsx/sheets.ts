@@ -40,7 +40,7 @@ function checkSheetName(name: string, taken: Set<string>): void {
 }
 
 /** Where a text is written, for the warning when it must be cut. */
-interface Place {
+export interface Place {
   book: Book;
   target: XlsxCell;
   column?: string;
@@ -81,7 +81,7 @@ function guarded(style: Partial<Style>, text: string): Partial<Style> {
 }
 
 /** Writes a value into a cell with its style; a text is fitted to a cell and guarded against formulas. */
-function setValue(place: Place, value: ExcelJS.CellValue, style: Partial<Style>): void {
+export function setValue(place: Place, value: ExcelJS.CellValue, style: Partial<Style>): void {
   if (typeof value === 'string') {
     const fitted = fitText(value, place);
     place.target.value = fitted;
@@ -131,7 +131,7 @@ function setHeight(sheet: Worksheet, row: number, lines: number): void {
   if (height !== undefined) sheet.getRow(row).height = height;
 }
 
-function commitRow(sheet: Worksheet, row: number): void {
+export function commitRow(sheet: Worksheet, row: number): void {
   commitSheetRow(sheet.getRow(row));
 }
 
@@ -148,14 +148,14 @@ function headerRowCells(book: Book, sheet: Worksheet, row: number, headers: stri
 
 /** A wrapped paragraph across the table's width (intro, notes), with a row tall enough for it:
  * Excel does not grow merged rows to fit their text. */
-function paragraph(book: Book, sheet: Worksheet, row: number, text: string, widths: number[], extraFont: Partial<Font>): void {
+export function paragraph(book: Book, sheet: Worksheet, row: number, text: string, widths: number[], extraFont: Partial<Font>): void {
   setValue({ book, target: sheet.getCell(row, 1) }, text, { font: font(extraFont), numFmt: NUM_FMT.text, alignment: { vertical: 'top', wrapText: true } });
   if (widths.length > 1) sheet.mergeCells(row, 1, row, widths.length);
   setHeight(sheet, row, wrappedLines(text, sheetWidth(widths)));
 }
 
-function titleCell(book: Book, sheet: Worksheet, text: string, size: number): void {
-  setValue({ book, target: sheet.getCell(1, 1) }, text, { font: font({ bold: true, size }), numFmt: NUM_FMT.text });
+export function titleCell(book: Book, sheet: Worksheet, text: string, size: number, row = 1): void {
+  setValue({ book, target: sheet.getCell(row, 1) }, text, { font: font({ bold: true, size }), numFmt: NUM_FMT.text });
 }
 
 /** The Resumen sheet: title, the report's facts, then its key figures as a two-column table. */
@@ -208,7 +208,7 @@ export async function writeResumen(book: Book, view: ReportView): Promise<void> 
 }
 
 /** The header and rows of a table, each row written out as soon as it is complete. */
-async function writeTable(book: Book, sheet: Worksheet, headerRow: number, table: Table, widths: number[], wrap: boolean[]): Promise<void> {
+export async function writeTable(book: Book, sheet: Worksheet, headerRow: number, table: Table, widths: number[], wrap: boolean[]): Promise<void> {
   headerRowCells(
     book,
     sheet,
@@ -229,8 +229,8 @@ async function writeTable(book: Book, sheet: Worksheet, headerRow: number, table
 }
 
 /** One sheet per section: title, intro, the table with a filter, then the notes. */
-export async function writeSections(book: Book, view: ReportView): Promise<void> {
-  const taken = new Set<string>([RESUMEN_SHEET.toLowerCase()]);
+export async function writeSections(book: Book, view: ReportView, taken = new Set<string>()): Promise<void> {
+  taken.add(RESUMEN_SHEET.toLowerCase());
   for (const section of view.sections) {
     checkSheetName(section.sheet, taken);
     const headerRow = section.intro === undefined ? 2 : 3;

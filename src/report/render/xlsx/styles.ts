@@ -5,7 +5,7 @@ import type { Semaforo } from '../../../model/semaforo.js';
 import { METRICS_FONT } from '../layout/text-metrics.js';
 import { FONT_SIZE } from './layout.js';
 
-const SEMAFORO_FILL: Record<Semaforo, string> = {
+export const SEMAFORO_FILL: Readonly<Record<Semaforo, string>> = {
   verde: 'FF63BE7B',
   amarillo: 'FFFFEB84',
   rojo: 'FFF8696B',
@@ -27,7 +27,7 @@ export const NUM_FMT = {
   date: 'dd/mm/yyyy',
 } as const;
 
-function decimalFormat(decimals: number): string {
+export function decimalFormat(decimals: number): string {
   return decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : NUM_FMT.int;
 }
 
