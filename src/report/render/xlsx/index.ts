@@ -1,6 +1,6 @@
 import type { Renderer } from '../renderer.js';
 
-/** An Excel workbook: a Resumen sheet, then one sheet per section of the view. */
+/** An Excel workbook: the Resumen ejecutivo (when the view has an executive page), a Resumen sheet, then one sheet per section of the view. */
 export const xlsx: Renderer = {
   extension: 'xlsx',
   kinds: ['trimestral', 'anual', 'transparencia'],
