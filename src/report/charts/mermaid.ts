@@ -29,7 +29,8 @@ const HORIZONTAL_FROM = 8;
 const TEXT_CHARS = 60;
 
 /** The lines inside a ```mermaid block (without the fences), ending without a newline. */
-export function chartMermaid(chart: Chart): string {
+export function chartMermaid(drawnChart: Chart): string {
+  const chart = withoutTrailingGaps(drawnChart);
   const axis = valueAxis(chart);
   const horizontal = chart.kind !== 'lines' && chart.categories.length > HORIZONTAL_FROM;
   const plots = chart.kind === 'stacked' ? stackedPlots(chart) : chart.series.map((s) => ({ values: s.values.map(drawn), colour: '' }));
@@ -51,6 +52,18 @@ export function chartMermaid(chart: Chart): string {
   ].join('\n');
 }
 
+/**
+ * A line chart without its last categories where no series has a value (quarters not yet
+ * due): Mermaid would draw them as a fall to 0, and there is nothing to say about them.
+ */
+function withoutTrailingGaps(chart: Chart): Chart {
+  if (chart.kind !== 'lines') return chart;
+  let count = chart.categories.length;
+  while (count > 1 && chart.series.every((s) => !isFiniteNumber(s.values[count - 1]))) count--;
+  if (count === chart.categories.length) return chart;
+  return { ...chart, categories: chart.categories.slice(0, count), series: chart.series.map((s) => ({ ...s, values: s.values.slice(0, count) })) };
+}
+
 /** False for a line chart with more series than colours, whose drawing would be a tangle. */
 export function mermaidReadable(chart: Chart): boolean {
   return chart.kind !== 'lines' || chart.series.length <= MERMAID_MAX_LINES;
@@ -68,7 +81,7 @@ export function mermaidLegend(chart: Chart): { name: string; colour: string; ton
 
 /** True when the chart has a missing value, which Mermaid can only draw as 0. */
 export function mermaidDrawsMissingAsZero(chart: Chart): boolean {
-  return chart.series.some((s) => s.values.some((v) => !isFiniteNumber(v)));
+  return withoutTrailingGaps(chart).series.some((s) => s.values.some((v) => !isFiniteNumber(v)));
 }
 
 /**
@@ -104,6 +117,8 @@ function quoted(value: string): string {
     .trim()
     .replace(/["`]/g, "'")
     .replace(/</g, '‹')
-    .replace(/>/g, '›');
+    .replace(/>/g, '›')
+    // Mermaid decodes `#35;`-style entity codes in labels; a fullwidth ＃ keeps them literal.
+    .replace(/#(?=\w+;)/g, '＃');
   return `"${flat.length > TEXT_CHARS ? `${flat.slice(0, TEXT_CHARS - 1)}…` : flat}"`;
 }

@@ -58,6 +58,16 @@ describe('chartMermaid', () => {
     expect(text.split('\n')[3]).toBe(`  x-axis ["‹/svg›‹script›alert(1)‹/script› | 'x' 'y' bar [1] '''", "SP"]`);
   });
 
+  it('leaves out the last quarters where no line has a value, instead of drawing a fall to 0', () => {
+    const chart = linesChart({ series: [{ name: 'OP', values: [80, null, null, null] }, { name: 'SP', values: [40, 50, null, null] }] });
+    const lines = chartMermaid(chart).split('\n');
+    expect(lines.slice(3)).toEqual(['  x-axis ["T1", "T2"]', '  y-axis "porcentaje" 0 --> 100', '  line [80, 0]', '  line [40, 50]']);
+  });
+
+  it('keeps a `#35;` in a name literal, which Mermaid would decode as an entity', () => {
+    expect(chartMermaid(barsChart({ title: 'Colonia #35; centro' })).split('\n')[2]).toBe('  title "Colonia ＃35; centro"');
+  });
+
   it('names each colour in words, since xychart draws no legend', () => {
     expect(mermaidLegend(linesChart()).map((item) => `${item.name}: ${item.colour}`)).toEqual(['OP: azul', 'SP: bermellón']);
     expect(mermaidLegend(barsChart())).toEqual([]);

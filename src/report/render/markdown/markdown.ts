@@ -10,8 +10,9 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { dayMonthYear } from '../../../i18n/text.js';
 import type { Semaforo } from '../../../model/semaforo.js';
+import { chartMermaid, mermaidDrawsMissingAsZero, mermaidLegend, mermaidReadable } from '../../charts/mermaid.js';
 import { cellText } from '../../view/cell-text.js';
-import type { Cell, CellKind, ReportView, Table } from '../../view/types.js';
+import type { Cell, CellKind, Chart, DepartmentPage, ReportView, Section, Table } from '../../view/types.js';
 import { TemplateError, type RenderOptions } from '../renderer.js';
 import { checkRowWidths } from '../table-shape.js';
 
@@ -89,6 +90,17 @@ function paragraphText(value: string): string {
     .replace(/^(\d{1,9})\.(?=\s|$)/, '$1\\.');
 }
 
+/**
+ * Text inside an HTML block such as `<summary>`, where Markdown is not parsed: one line (a
+ * blank line would end the block), every HTML special turned into an entity.
+ */
+function htmlText(value: string): string {
+  return lines(value)
+    .join(' ')
+    .replace(/[&<>"']/g, (ch) => HTML_ENTITY[ch] as string);
+}
+const HTML_ENTITY: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
 /** Text for a GFM table cell: lines joined with ` / ` (no raw `<br>`), `|` escaped. */
 function cellLine(value: string): string {
   return escapeInline(lines(value).join(' / '));
@@ -132,6 +144,70 @@ function tableMarkdown(table: Table): string {
 }
 
 // ---------------------------------------------------------------------------------------
+// Charts: a ```mermaid block (xychart-beta, which GitHub and GitLab draw), then what Mermaid
+// cannot say (the legend, missing values drawn as 0); the chart's table follows it in the
+// template, so a screen reader or a renderer without Mermaid loses nothing.
+
+function mermaidBlock(chart: Chart): string {
+  // chartMermaid's text holds no backtick, so nothing in it can close the fence.
+  return mermaidReadable(chart) ? `\`\`\`mermaid\n${chartMermaid(chart)}\n\`\`\`` : '';
+}
+
+function chartNote(chart: Chart): string {
+  if (!mermaidReadable(chart)) return `Son ${chart.series.length} líneas, demasiadas para distinguirlas en una gráfica: las cifras están en la tabla.`;
+  const sentences: string[] = [];
+  const legend = mermaidLegend(chart);
+  if (legend.length > 0) {
+    const items = legend.map((item) => (item.tone !== undefined && item.tone !== 'neutral' ? `${SEMAFORO_EMOJI[item.tone]} ${item.name}` : chart.kind === 'lines' ? `${item.name} (${item.colour})` : item.name));
+    sentences.push(chart.kind === 'stacked' ? `Cada barra apila, desde el eje: ${items.join(', ')}.` : `Series: ${items.join(', ')}.`);
+  }
+  if (mermaidDrawsMissingAsZero(chart)) sentences.push('En la gráfica, un dato faltante aparece como 0; la tabla dice cuál falta.');
+  return sentences.join(' ');
+}
+
+// ---------------------------------------------------------------------------------------
+// Per-department detail. With two or more department pages, a long table (more rows than
+// there are departments, such as one row per meta) is shown inside each department's
+// <details> instead of at the top; a table with one row per department stays at the top,
+// where departments are compared, and is not repeated below. Nothing is shown twice.
+
+const movedCache = new WeakMap<ReportView, ReadonlySet<string>>();
+
+function movedIds(root: ReportView): ReadonlySet<string> {
+  let moved = movedCache.get(root);
+  if (!moved) {
+    const departments = root.departments ?? [];
+    const perDepartment = new Set(departments.flatMap((d) => d.sections.map((s) => s.id)));
+    moved = new Set(
+      departments.length < 2 ? [] : root.sections.filter((s) => perDepartment.has(s.id) && s.table.rows.length > departments.length).map((s) => s.id),
+    );
+    movedCache.set(root, moved);
+  }
+  return moved;
+}
+
+function isView(value: unknown): value is ReportView {
+  return typeof value === 'object' && value !== null && Array.isArray((value as ReportView).sections);
+}
+
+function rootOf(helper: string, options: unknown): ReportView {
+  const root = (options as { data?: { root?: unknown } } | undefined)?.data?.root;
+  if (!isView(root)) throw new Error(`{{${helper}}} necesita la vista del reporte como contexto raíz`);
+  return root;
+}
+
+function isDepartment(value: unknown): value is DepartmentPage {
+  return typeof value === 'object' && value !== null && typeof (value as DepartmentPage).clave === 'string' && Array.isArray((value as DepartmentPage).sections);
+}
+
+/** The department's sections not shown at the top of the document. */
+function departmentSections(department: DepartmentPage, root: ReportView): Section[] {
+  const moved = movedIds(root);
+  const atTop = new Set(root.sections.map((s) => s.id));
+  return department.sections.filter((s) => moved.has(s.id) || !atTop.has(s.id));
+}
+
+// ---------------------------------------------------------------------------------------
 // Helpers. Each returns a SafeString of text escaped above, so Handlebars does not
 // HTML-escape it a second time. A helper called with the wrong kind of value throws, and
 // renderMarkdown reports that as a TemplateError naming the template.
@@ -153,6 +229,14 @@ function isTable(value: unknown): value is Table {
   return typeof value === 'object' && value !== null && Array.isArray((value as Table).columns) && Array.isArray((value as Table).rows);
 }
 
+function isChart(value: unknown): value is Chart {
+  return typeof value === 'object' && value !== null && Array.isArray((value as Chart).series) && Array.isArray((value as Chart).categories);
+}
+
+function isSection(value: unknown): value is Section {
+  return typeof value === 'object' && value !== null && typeof (value as Section).id === 'string' && isTable((value as Section).table);
+}
+
 function registerHelpers(env: Environment): void {
   const safe = (markdown: string) => new env.SafeString(markdown);
   env.registerHelper('texto', (value: unknown) => safe(paragraphText(asText('texto', value))));
@@ -169,6 +253,36 @@ function registerHelpers(env: Environment): void {
     return safe(paragraphText(ISO_DATE.test(day) ? dayMonthYear(day) : day));
   });
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  env.registerHelper('textoHtml', (value: unknown) => safe(htmlText(asText('textoHtml', value))));
+  env.registerHelper('mermaid', (chart: unknown) => {
+    if (!isChart(chart)) throw new Error('{{mermaid}} espera una gráfica de la vista');
+    return safe(mermaidBlock(chart));
+  });
+  env.registerHelper('notaGrafica', (chart: unknown) => {
+    if (!isChart(chart)) throw new Error('{{notaGrafica}} espera una gráfica de la vista');
+    return safe(paragraphText(chartNote(chart)));
+  });
+  // (arriba section): true when the section is shown at the top of the document.
+  env.registerHelper('arriba', (section: unknown, options: unknown) => {
+    if (!isSection(section)) throw new Error('(arriba) espera una sección de la vista');
+    return !movedIds(rootOf('arriba', options)).has(section.id);
+  });
+  // (enDetalle): the top sections shown per department instead, for a pointer to them.
+  env.registerHelper('enDetalle', (options: unknown) => {
+    const root = rootOf('enDetalle', options);
+    const moved = movedIds(root);
+    return root.sections.filter((s) => moved.has(s.id));
+  });
+  // (seccionesDe department): its sections with rows that the top of the document does not show.
+  env.registerHelper('seccionesDe', (department: unknown, options: unknown) => {
+    if (!isDepartment(department)) throw new Error('(seccionesDe) espera una dependencia de la vista');
+    return departmentSections(department, rootOf('seccionesDe', options)).filter((s) => s.table.rows.length > 0);
+  });
+  // (vaciasDe department): the same, without rows: named in one line instead of an empty table each.
+  env.registerHelper('vaciasDe', (department: unknown, options: unknown) => {
+    if (!isDepartment(department)) throw new Error('(vaciasDe) espera una dependencia de la vista');
+    return departmentSections(department, rootOf('vaciasDe', options)).filter((s) => s.table.rows.length === 0);
+  });
 }
 
 // ---------------------------------------------------------------------------------------
