@@ -26,8 +26,8 @@ describe('the HTML site', () => {
 
   it('links the ranking and the department list to each department page', () => {
     const index = page(siteView(), 'index.html');
-    expect(index).toContain('<tr data-filtro><td class="num">1</td><th scope="row"><a href="dependencias/DIF.html">DIF</a></th>');
-    expect(index).toContain('<tr data-filtro><td class="num">2</td><th scope="row"><a href="dependencias/OP.html">OP</a></th>');
+    expect(index).toContain('<tr data-filtro><td class="num">1</td><th scope="row" class="codigo"><a href="dependencias/DIF.html">DIF</a></th>');
+    expect(index).toContain('<tr data-filtro><td class="num">2</td><th scope="row" class="codigo"><a href="dependencias/OP.html">OP</a></th>');
     expect(index).toContain('<li data-filtro><a href="dependencias/DIF.html">DIF — Sistema Municipal DIF</a></li>');
     expect(index).toContain('<li data-filtro><a href="dependencias/OP.html">OP — Obras &lt;script&gt;');
   });
@@ -100,7 +100,7 @@ describe('the HTML site', () => {
   it('builds each table with a caption, column headers and a row header', () => {
     const op = page(siteView(), 'dependencias/OP.html');
     expect(op).toContain('<caption class="oculto">Avance de metas 2019-T2</caption><thead><tr><th scope="col">PPCS</th>');
-    expect(op).toContain('<tr id="OP-01-M1" data-filtro><th scope="row">OP-01</th>');
+    expect(op).toContain('<tr id="OP-01-M1" data-filtro><th scope="row" class="codigo">OP-01</th>');
   });
 
   it('is accessible by construction: Spanish, a skip link to the main content, one h1, a labelled search box hidden until its script runs', () => {

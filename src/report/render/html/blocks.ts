@@ -39,16 +39,34 @@ export function cellHtml(cell: Cell): string {
   return escLines(cellText(cell)) || '<span class="vacio">—</span>';
 }
 
-function cellClass(kind: CellKind): string {
-  return NUMERIC.has(kind) ? ' class="num"' : kind === 'semaforo' ? ' class="centro"' : '';
+function cellClass(kind: CellKind, cell?: Cell): string {
+  if (NUMERIC.has(kind)) return ' class="num"';
+  if (kind === 'semaforo') return ' class="centro"';
+  return cell !== undefined && isCode(cell) ? ' class="codigo"' : '';
 }
 
-/** The cell that names a row (its header, and its link): the one showing the row id, else its first text cell. */
+/**
+ * The cell that names a row (its header, and its link): the one showing the longest start of
+ * the row id (`SP-03` for `SP-03-M1`, `OP` for `OP`), else the first text cell.
+ */
 function keyColumn(row: Cell[], rowId: string | undefined): number {
-  const exact = rowId === undefined ? -1 : row.findIndex((cell) => cell.t === 'text' && cell.v === rowId);
-  if (exact >= 0) return exact;
+  let best = -1;
+  let length = 0;
+  row.forEach((cell, i) => {
+    if (cell.t !== 'text' || rowId === undefined || cell.v.length <= length) return;
+    if (rowId === cell.v || rowId.startsWith(`${cell.v}-`)) {
+      best = i;
+      length = cell.v.length;
+    }
+  });
+  if (best >= 0) return best;
   const firstText = row.findIndex((cell) => cell.t === 'text');
   return firstText < 0 ? 0 : firstText;
+}
+
+/** A short word with no blank (`SP-03`, `2019-T2`) stays on one line instead of breaking at its hyphen. */
+function isCode(cell: Cell): boolean {
+  return cell.t === 'text' && cell.v.length <= 16 && !/\s/.test(cell.v);
 }
 
 export interface TableOptions {
@@ -76,7 +94,7 @@ export function tableHtml(table: Table, place: Place, options: TableOptions): st
     const cells = row.map((cell, c) => {
       const kind = table.columns[c]!.kind;
       const content = c === key && href !== undefined ? `<a href="${esc(href)}">${cellHtml(cell)}</a>` : cellHtml(cell);
-      return c === key ? `<th scope="row"${cellClass(kind)}>${content}</th>` : `<td${cellClass(kind)}>${content}</td>`;
+      return c === key ? `<th scope="row"${cellClass(kind, cell)}>${content}</th>` : `<td${cellClass(kind, cell)}>${content}</td>`;
     });
     return `<tr${anchor}${options.filterable ? ' data-filtro' : ''}>${cells.join('')}</tr>`;
   });

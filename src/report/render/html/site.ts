@@ -88,6 +88,12 @@ function contents(sections: readonly Section[], href: (section: Section) => stri
   return `<ul class="indice">${sections.map((s) => `<li><a href="${esc(href(s))}">${esc(s.title)}</a></li>`).join('')}</ul>`;
 }
 
+/** The page's own table of contents, a navigation landmark with a visible heading. */
+function pageContents(place: Place, sections: readonly Section[]): string {
+  const id = place.id('contenido-titulo');
+  return `<nav class="contenido" aria-labelledby="${esc(id)}"><h2 id="${esc(id)}">Contenido</h2>${contents(sections, (s) => `#seccion-${urlPart(s.id)}`)}</nav>`;
+}
+
 export function renderSite(view: ReportView): RenderedFolder {
   const departments = view.departments ?? [];
   const map = new SiteMap(departments);
@@ -129,7 +135,7 @@ function indexPage(view: ReportView, map: SiteMap, general: readonly Section[], 
     main.push(titledSection(place, 2, 'secciones-generales', 'Secciones generales', contents(general, (s) => `${GENERAL_PAGE}#seccion-${urlPart(s.id)}`)));
   } else if (general.length > 0) {
     // No department pages (the transparency table): the sections are the page.
-    main.push(`<nav class="contenido" aria-label="Contenido">${contents(general, (s) => `#seccion-${urlPart(s.id)}`)}</nav>`);
+    main.push(pageContents(place, general));
     main.push(filterBox('Buscar en las tablas'));
     for (const section of general) main.push(sectionHtml(section, place, 2, { filterable: true }));
   }
@@ -142,7 +148,7 @@ function generalPage(view: ReportView, map: SiteMap, general: readonly Section[]
   const main = [
     `<h1>Secciones generales</h1>`,
     `<p class="datos">${esc(view.title)} · ${esc(view.municipio)}</p>`,
-    `<nav class="contenido" aria-label="Contenido">${contents(general, (s) => `#seccion-${urlPart(s.id)}`)}</nav>`,
+    pageContents(place, general),
     filterBox('Buscar en las tablas'),
     ...general.map((section) => sectionHtml(section, place, 2, { filterable: true })),
   ];
@@ -170,7 +176,7 @@ function departmentPage(
     departmentHeadHtml(department, place, 2),
   ];
   if (department.sections.length > 0) {
-    main.push(`<nav class="contenido" aria-label="Contenido de la página">${contents(department.sections, (s) => `#seccion-${urlPart(s.id)}`)}</nav>`);
+    main.push(pageContents(place, department.sections));
     main.push(filterBox('Buscar en esta página'));
     for (const section of department.sections) main.push(sectionHtml(section, place, 2, { filterable: true }));
   }

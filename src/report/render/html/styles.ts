@@ -14,6 +14,8 @@ export const STYLES = `
   --foco: #b35c00;
 }
 * { box-sizing: border-box; }
+/* The search box and filtered rows use the hidden attribute; a display rule must not undo it. */
+[hidden] { display: none !important; }
 html { -webkit-text-size-adjust: 100%; }
 body {
   margin: 0;
@@ -67,6 +69,8 @@ tbody th { font-weight: 600; }
 tbody tr:nth-child(even) { background: var(--cebra); }
 tr:target, tr:target th, tr:target td { background: #fff3c4; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+thead th.num { white-space: normal; }
+.codigo { white-space: nowrap; }
 .centro { text-align: center; }
 .vacio { color: var(--tenue); }
 .notas, .intro { color: var(--tenue); font-size: 0.9375rem; }
@@ -79,11 +83,8 @@ tr:target, tr:target th, tr:target td { background: #fff3c4; }
 .sem-pendiente { background: #e3ecf7; color: #1e3a5f; }
 .figura { margin: 1rem 0 2rem; }
 .figura figcaption h2, .figura figcaption h3 { margin-top: 0; }
-.figura-cuerpo { display: grid; gap: 1rem; }
+.figura-cuerpo { display: grid; gap: 0.5rem; }
 .dibujo svg { display: block; max-width: 100%; height: auto; }
-@media (min-width: 64rem) {
-  .figura-cuerpo { grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); align-items: start; }
-}
 @media (max-width: 40rem) {
   h1 { font-size: 1.4rem; }
   h2 { font-size: 1.2rem; }
@@ -101,10 +102,7 @@ tr:target, tr:target th, tr:target td { background: #fff3c4; }
   thead { display: table-header-group; }
   tr, .cifras div, .figura-cuerpo svg { break-inside: avoid; }
   h1, h2, h3, figcaption { break-after: avoid; }
-  .figura { break-inside: avoid-page; }
-  .figura-cuerpo { grid-template-columns: 1fr; }
   .departamento, .nueva-pagina { break-before: page; }
   tbody tr:nth-child(even) { background: none; }
-  [hidden] { display: none !important; }
 }
 `.trimStart();
