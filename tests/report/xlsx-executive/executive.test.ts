@@ -272,3 +272,14 @@ describe('the executive sheet’s native charts', () => {
     expect(a.equals(b)).toBe(true);
   });
 });
+
+describe('the executive sheet in print', () => {
+  it('starts each chart on a new page, so that no chart is cut in two', async () => {
+    const buffer = await renderXlsx(executiveView());
+    const sheet = (await load(buffer)).getWorksheet('Resumen ejecutivo') as ExcelJS.Worksheet;
+    const headings = ['Total por dependencia', 'Metas por semáforo y dependencia', 'Cumplimiento trimestral por dependencia'].map((t) => rowOf(sheet, t));
+    // exceljs does not read row breaks back: the sheet's XML is what Excel and LibreOffice read.
+    const breaks = /<rowBreaks[^>]*>(.*?)<\/rowBreaks>/.exec(zipPart(buffer, 'xl/worksheets/sheet1.xml'))?.[1] ?? '';
+    expect(breaks).toBe(headings.map((row) => `<brk id="${row - 1}" max="16383" man="1"/>`).join(''));
+  });
+});

@@ -60,13 +60,19 @@ describe.skipIf(!soffice)('the executive sheet in LibreOffice', () => {
     expect(status).toEqual({ pdf: 0, xlsx: 0 });
   });
 
-  it.runIf(Boolean(pdftotext))('prints the executive sheet first, with its charts drawn', () => {
-    const first = spawnSync(pdftotext as string, ['-f', '1', '-l', '1', '-layout', join(dir, 'pdf', 'ejecutivo.pdf'), '-'], { encoding: 'utf8' }).stdout;
-    expect(first).toContain('Evaluación anual 2019');
-    expect(first).toContain('Clasificación de las dependencias');
+  it.runIf(Boolean(pdftotext))('prints the executive sheet first, then each chart on a page of its own, drawn', () => {
+    const pages = spawnSync(pdftotext as string, ['-layout', join(dir, 'pdf', 'ejecutivo.pdf'), '-'], { encoding: 'utf8' }).stdout.split('\f');
+    expect(pages[0]).toContain('Evaluación anual 2019');
+    expect(pages[0]).toContain('Clasificación de las dependencias');
+    expect(pages[0]).toContain('Metas con menor cumplimiento');
+    // Not checked: that page 1 lacks the charts' words. LibreOffice 7 writes the text of a chart
+    // anchored below a page break into the previous page too, clipped away (it is not drawn).
     // Only the charts write their axes' titles and their legend.
-    expect(first).toContain('Puntos (0 a 100)');
-    expect(first).toMatch(/Verde\s+Amarillo\s+Rojo\s+No reportado/);
+    expect(pages[1]).toContain('Total por dependencia');
+    expect(pages[1]).toContain('Puntos (0 a 100)');
+    expect(pages[2]).toContain('Metas por semáforo y dependencia');
+    expect(pages[2]).toMatch(/Verde\s+Amarillo\s+Rojo\s+No reportado/);
+    expect(pages[3]).toContain('Cumplimiento trimestral por dependencia');
   });
 
   it('keeps the charts, reading the same cells, when it saves the workbook again', () => {

@@ -44,7 +44,8 @@ const CHANGE_HEADER = /^cambio/i;
 const CHANGE_STEP = 0.05;
 
 type Block =
-  | { kind: 'heading'; row: number; text: string }
+  /** `pageBreak`: printing starts a new page at the heading, so a chart is never cut in two. */
+  | { kind: 'heading'; row: number; text: string; pageBreak?: true }
   | { kind: 'paragraph'; row: number; text: string; muted: boolean }
   | { kind: 'table'; headerRow: number; table: Table };
 
@@ -266,7 +267,7 @@ function plan(executive: ExecutiveSummary): Plan {
 
   for (const chart of executive.charts) {
     const titleRow = row++;
-    blocks.push({ kind: 'heading', row: titleRow, text: chart.title });
+    blocks.push({ kind: 'heading', row: titleRow, text: chart.title, pageBreak: true });
     blocks.push({ kind: 'table', headerRow: row, table: chart.table });
     formats.push(...chartFormats(chart, row));
     let rows = chart.table.rows.length + 1;
@@ -312,6 +313,8 @@ export async function writeExecutive(book: Book, view: ReportView, executive: Ex
   for (const block of blocks) {
     switch (block.kind) {
       case 'heading':
+        // Up to the last column, 16384 (exceljs's own default, 16838, is past it).
+        if (block.pageBreak) sheet.getRow(block.row - 1).addPageBreak(0, 16384);
         titleCell(book, sheet, block.text, 12, block.row);
         commitRow(sheet, block.row);
         break;
