@@ -1,7 +1,7 @@
 // Feedback pending as of a quarter: observations that should have been answered by then
 // and were not, and those issued on that quarter's reports, to be answered in the next
 // (for a T4, next year's T1); and a year's feedback for the annual evaluation.
-import { observationFollowUps, type ObservationFollowUp } from '../../model/feedback.js';
+import { followUpsOf, observationFollowUps, type ObservationFollowUp } from '../../model/feedback.js';
 import type { PlanModel } from '../../model/model.js';
 import { Trimestre } from '../../model/time.js';
 import type { TrimestreId } from '../../model/types.js';
@@ -38,7 +38,9 @@ export function annualFeedback(model: PlanModel, claves: readonly string[], year
 }
 
 /** The follow-ups of the departments shown, in round order (a Set: `claves` may be every department). */
-function ofDepartments(model: PlanModel, claves: readonly string[]): ObservationFollowUp[] {
+function ofDepartments(model: PlanModel, claves: readonly string[]): readonly ObservationFollowUp[] {
+  // One department's page asks for its own: from the model's index, not a pass over every round.
+  if (claves.length === 1) return followUpsOf(model, claves[0]!);
   const shown = new Set(claves);
   return observationFollowUps(model).filter((f) => shown.has(f.observacion.dependencia));
 }

@@ -46,8 +46,21 @@ export function coverage(model: PlanModel, ppcs: SourceDoc<Ppcs>, year: number, 
   return people === undefined ? undefined : Math.min(1, people.personas / cantidad);
 }
 
+// Per model and set of quarters: each department's page asks again for the same counts, and a
+// pass over every report per department would grow with the square of the departments.
+const collaborationCache = new WeakMap<PlanModel, Map<string, Map<string, Map<string, number>>>>();
+
 /** How many report entries of `from` name `to` as a collaborator, in the given quarters. */
-export function collaborationCounts(model: PlanModel, trimestres: readonly TrimestreId[]): Map<string, Map<string, number>> {
+export function collaborationCounts(model: PlanModel, trimestres: readonly TrimestreId[]): ReadonlyMap<string, ReadonlyMap<string, number>> {
+  let byQuarters = collaborationCache.get(model);
+  if (!byQuarters) collaborationCache.set(model, (byQuarters = new Map()));
+  const key = trimestres.join(',');
+  let counts = byQuarters.get(key);
+  if (!counts) byQuarters.set(key, (counts = countCollaborations(model, trimestres)));
+  return counts;
+}
+
+function countCollaborations(model: PlanModel, trimestres: readonly TrimestreId[]): Map<string, Map<string, number>> {
   const counts = new Map<string, Map<string, number>>();
   for (const report of model.reportes) {
     if (!trimestres.includes(report.data.trimestre)) continue;

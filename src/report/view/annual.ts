@@ -6,6 +6,8 @@ import { ratio } from '../metrics/criteria/criterion.js';
 import { evaluateDepartment, type DepartmentEvaluation } from '../metrics/evaluation.js';
 import { date, empty, int, num, pct, text } from './cell-text.js';
 import { cutoffSummary } from './cutoff.js';
+import { annualDepartments } from './departments.js';
+import { annualExecutive } from './executive.js';
 import { reportTitle } from './labels.js';
 import { deliveriesSection } from './sections/deliveries.js';
 import { annualFeedbackSection } from './sections/feedback.js';
@@ -14,6 +16,7 @@ import { findingsSection } from './sections/findings.js';
 import { metasSection } from './sections/metas.js';
 import { beneficiariesSection, collaborationsSection } from './sections/people.js';
 import { scopeFor, type ViewOptions } from './quarterly.js';
+import { departmentTrends, historySection, trendSection } from './trends.js';
 import type { Cell, ReportView, Section } from './types.js';
 
 const score = (value: number | undefined): Cell => (value === undefined ? empty('No aplica') : num(value, 1));
@@ -25,6 +28,7 @@ export function annualView(model: PlanModel, diagnostics: readonly Diagnostic[],
   const due = QUARTERS.filter((q) => model.isDue(options.year, q));
   const last: Quarter = due[due.length - 1] ?? 'T1';
   const trimestres = due.map((q) => `${options.year}-${q}`);
+  const trends = departmentTrends(scope, last);
   const view: ReportView = {
     kind: 'anual',
     title: reportTitle(model, `Evaluación anual ${options.year}`, options.dependencia),
@@ -33,6 +37,7 @@ export function annualView(model: PlanModel, diagnostics: readonly Diagnostic[],
     periodo: String(options.year),
     fechaCorte: model.fechaCorte,
     resumen: [...cutoffSummary(options.corte), ...annualSummary(evaluations, due.length, options.year + 1)],
+    executive: annualExecutive({ scope, evaluations, through: last, trends }),
     sections: [
       criteriaSection(evaluations, options.year),
       baselineSection(evaluations, options.year),
@@ -43,10 +48,13 @@ export function annualView(model: PlanModel, diagnostics: readonly Diagnostic[],
       deliveriesSection(scope, 'T4'),
       annualFeedbackSection(scope, options.year),
       metasSection(scope, last),
+      historySection(scope, last),
+      trendSection(scope, last, trends),
       beneficiariesSection(scope, trimestres, String(options.year)),
       collaborationsSection(scope, trimestres, String(options.year)),
       findingsSection(diagnostics, scope.claves, !options.dependencia),
     ],
+    departments: annualDepartments({ scope, evaluations, through: last, trends, diagnostics }),
   };
   if (options.dependencia) view.dependencia = options.dependencia;
   return view;
@@ -68,7 +76,7 @@ function annualSummary(evaluations: DepartmentEvaluation[], dueQuarters: number,
   return items;
 }
 
-function criteriaSection(evaluations: DepartmentEvaluation[], year: number): Section {
+export function criteriaSection(evaluations: DepartmentEvaluation[], year: number): Section {
   return {
     id: 'criterios',
     sheet: 'Criterios',
@@ -106,7 +114,7 @@ function criteriaSection(evaluations: DepartmentEvaluation[], year: number): Sec
  * Each criterion beside its score in the previous year's evaluation, when that evaluation
  * recorded scores per criterion; notes say where it did not, or scored fewer criteria.
  */
-function baselineSection(evaluations: DepartmentEvaluation[], year: number): Section {
+export function baselineSection(evaluations: DepartmentEvaluation[], year: number): Section {
   const before = year - 1;
   const rows: Cell[][] = [];
   const notes: string[] = [];
@@ -155,7 +163,7 @@ function baselineSection(evaluations: DepartmentEvaluation[], year: number): Sec
   };
 }
 
-function subindicatorsSection(evaluations: DepartmentEvaluation[]): Section {
+export function subindicatorsSection(evaluations: DepartmentEvaluation[]): Section {
   const rows: Cell[][] = [];
   for (const e of evaluations) {
     for (const c of e.criterios) {
@@ -216,7 +224,7 @@ function rubricSection(model: PlanModel): Section {
   };
 }
 
-function planSection(evaluations: DepartmentEvaluation[], planYear: number): Section {
+export function planSection(evaluations: DepartmentEvaluation[], planYear: number): Section {
   const criterionName = new Map(CRITERIA.map((c) => [c.clave, c.nombre]));
   return {
     id: 'plan-siguiente',

@@ -3,12 +3,14 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { PlanModel } from '../../model/model.js';
 import type { Quarter } from '../../model/types.js';
 import { deliveryStatus } from '../metrics/delivery.js';
-import { metaProgress } from '../../model/meta-progress.js';
 import type { Semaforo } from '../../model/semaforo.js';
 import { pendingFeedback } from '../metrics/feedback.js';
 import { beneficiariesIn } from '../metrics/people.js';
 import { int } from './cell-text.js';
 import { cutoffSummary } from './cutoff.js';
+import { quarterlyDepartments } from './departments.js';
+import { progressOf } from './meta-history.js';
+import { quarterlyExecutive } from './executive.js';
 import { reportTitle } from './labels.js';
 import { deliveriesSection } from './sections/deliveries.js';
 import { feedbackSection } from './sections/feedback.js';
@@ -17,6 +19,7 @@ import { findingsSection } from './sections/findings.js';
 import { metasSection } from './sections/metas.js';
 import { beneficiariesSection, collaborationsSection } from './sections/people.js';
 import type { Scope } from './sections/scope.js';
+import { departmentTrends, historySection, trendSection } from './trends.js';
 import type { ReportView, SummaryItem } from './types.js';
 import { Trimestre } from '../../model/time.js';
 
@@ -36,6 +39,7 @@ export function scopeFor(model: PlanModel, options: ViewOptions): Scope {
 export function quarterlyView(model: PlanModel, diagnostics: readonly Diagnostic[], quarter: Quarter, options: ViewOptions): ReportView {
   const scope = scopeFor(model, options);
   const trimestre = `${options.year}-${quarter}`;
+  const trends = departmentTrends(scope, quarter);
   const view: ReportView = {
     kind: 'trimestral',
     title: reportTitle(model, `Resumen trimestral ${trimestre}`, options.dependencia),
@@ -44,15 +48,19 @@ export function quarterlyView(model: PlanModel, diagnostics: readonly Diagnostic
     periodo: trimestre,
     fechaCorte: model.fechaCorte,
     resumen: [...cutoffSummary(options.corte), ...quarterlySummary(scope, quarter)],
+    executive: quarterlyExecutive({ scope, quarter, trends }),
     sections: [
       deliveriesSection(scope, quarter),
       metasSection(scope, quarter),
+      historySection(scope, quarter),
+      trendSection(scope, quarter, trends),
       beneficiariesSection(scope, [trimestre], trimestre),
       collaborationsSection(scope, [trimestre], trimestre),
       feedbackSection(scope, trimestre),
       planMonitoringSection(scope, quarter),
       findingsSection(diagnostics, scope.claves, !options.dependencia, trimestre),
     ],
+    departments: quarterlyDepartments({ scope, quarter, trends, diagnostics }),
   };
   if (options.dependencia) view.dependencia = options.dependencia;
   return view;
@@ -66,7 +74,7 @@ function quarterlySummary({ model, year, claves }: Scope, quarter: Quarter): Sum
     for (const doc of model.ppcsOf(clave)) {
       if (doc.data.estatus === 'cancelado') continue;
       for (const meta of doc.data.metas ?? []) {
-        const light = metaProgress(model, doc, meta, trimestre).semaforo;
+        const light = progressOf(model, doc, meta, trimestre).semaforo;
         lights.set(light, lights.get(light)! + 1);
       }
     }

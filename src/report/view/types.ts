@@ -64,8 +64,8 @@ export interface Chart {
   title: string;
   /** `bars`: one bar per category; `stacked`: the series stacked per category; `lines`: one line per series across the categories. */
   kind: 'bars' | 'stacked' | 'lines';
-  /** What the values measure, for the axis: `puntos` (0–100) or `%`. */
-  unit: 'puntos' | '%' | 'metas';
+  /** What the values measure, for the axis: `puntos` (0–100), `%` (0–100, not a fraction), or counts of metas or of reports. */
+  unit: 'puntos' | '%' | 'metas' | 'reportes';
   /** The x axis: department claves, or quarters (`T1`…`T4`, `2018`, `2019`). */
   categories: string[];
   /** `null` where there is nothing to draw (no report, not applicable). */

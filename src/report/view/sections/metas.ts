@@ -1,12 +1,12 @@
-import { metaProgress } from '../../../model/meta-progress.js';
 import type { Cumplimiento } from '../../../model/semaforo.js';
 import type { Quarter, TrimestreId } from '../../../model/types.js';
 import { empty, measured, pct, semaforoCell, text } from '../cell-text.js';
 import { sentidoLabel, unitName } from '../labels.js';
+import { progressOf, uniqueIds } from '../meta-history.js';
 import type { Cell, Section } from '../types.js';
 import { col, type Scope } from './scope.js';
 
-function cumplimientoCell(result: Cumplimiento): Cell {
+export function cumplimientoCell(result: Cumplimiento): Cell {
   switch (result.kind) {
     case 'medido':
       return pct(result.porcentaje / 100);
@@ -25,20 +25,22 @@ function cumplimientoCell(result: Cumplimiento): Cell {
 
 const optionalNumber = (value: number | undefined, note?: string): Cell => (value === undefined ? empty(note) : measured(value));
 
-/** Every meta of the departments' PPCS (not cancelled): programmed vs achieved in the quarter and cumulatively. */
+/** Every meta of the departments' PPCS (not cancelled): programmed vs achieved in the quarter and cumulatively; each row anchored `OP-01-M1`. */
 export function metasSection({ model, year, claves }: Scope, quarter: Quarter): Section {
   const trimestre: TrimestreId = `${year}-${quarter}`;
   const rows: Cell[][] = [];
+  const anchors: string[] = [];
   for (const clave of claves) {
     const report = model.reportFor(clave, trimestre);
     for (const doc of [...model.ppcsOf(clave)].sort((a, b) => (a.data.id < b.data.id ? -1 : 1))) {
       if (doc.data.estatus === 'cancelado') continue;
       for (const meta of doc.data.metas ?? []) {
-        const p = metaProgress(model, doc, meta, trimestre);
+        const p = progressOf(model, doc, meta, trimestre);
         // A figure the department never gave is said, not left as a blank that reads as zero.
         const missing = p.cumplimiento.kind === 'no_reportado' ? 'No reportado' : undefined;
         const missingYear = p.cumplimientoAcumulado.kind === 'no_reportado' ? 'No reportado' : undefined;
         const avance = report?.data.ppcs.find((e) => e.id === doc.data.id)?.avances?.find((a) => a.meta === meta.id);
+        anchors.push(`${doc.data.id}-${meta.id}`);
         rows.push([
           text(clave),
           text(doc.data.id),
@@ -88,6 +90,7 @@ export function metasSection({ model, year, claves }: Scope, quarter: Quarter): 
         col('Justificación de la variación', 'text'),
       ],
       rows,
+      rowIds: uniqueIds(anchors),
     },
     notes: [
       'Cumplimiento = alcanzado ÷ programado × 100; en indicadores descendentes, programado ÷ alcanzado × 100.',
