@@ -6,7 +6,7 @@ import type { ReportView } from '../../../src/report/view/types.js';
 import { renderXlsx } from '../../../src/report/render/xlsx/workbook.js';
 import { HOSTILE, sampleView } from '../sample-view.js';
 import { zipPart } from '../zip-part.js';
-import { executiveSummary, executiveView, SEMAFORO_CHART, TOTALS_CHART } from './executive-view.js';
+import { executiveSummary, executiveView, SEMAFORO_CHART, TOTALS_CHART, TREND_CHART } from './executive-view.js';
 
 async function load(buffer: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -195,7 +195,16 @@ describe('the executive sheet’s visual cues', () => {
     });
   });
 
-  it('leaves the section sheets without conditional formats', async () => {
+  it('puts the same colour scale over the percentages of the Tendencia section', async () => {
+    const view = executiveView();
+    view.sections = [{ id: 'tendencia', sheet: 'Tendencia', title: 'Tendencia 2019', intro: 'Porcentaje de metas en verde.', table: TREND_CHART.table }];
+    const sheet = (await load(await renderXlsx(view))).getWorksheet('Tendencia') as ExcelJS.Worksheet;
+    expect(formats(sheet)).toEqual([
+      { ref: 'B4:E5', type: 'colorScale', cfvo: [{ type: 'num', value: 0 }, { type: 'num', value: 0.5 }, { type: 'num', value: 1 }], color: [{ argb: 'FFF8696B' }, { argb: 'FFFFEB84' }, { argb: 'FF63BE7B' }] },
+    ]);
+  });
+
+  it('leaves the other section sheets without conditional formats', async () => {
     const workbook = await load(await renderXlsx(executiveView()));
     expect(workbook.worksheets.slice(1).map((ws) => formats(ws).length)).toEqual([0, 0, 0, 0]);
   });

@@ -5,6 +5,7 @@
 // repairs (https://github.com/exceljs/exceljs/issues/3015), leaves out `minLength`/`maxLength`
 // and drops an icon threshold's `gte`. Only the 2007 forms are written, which every Excel since
 // 2007 and LibreOffice read; a cell's text never depends on them.
+import { SEMAFORO_FILL } from './styles.js';
 
 /** A threshold of a rule (ECMA-376 Part 1, 18.3.1.11): a number, a percentage of the range's span, or its min/max. */
 export type Cfvo = { type: 'num' | 'percent'; value: number; gte?: boolean } | { type: 'min' } | { type: 'max' };
@@ -67,4 +68,28 @@ export function conditionalFormattingXml(formats: readonly ConditionalFormat[]):
       return `<conditionalFormatting sqref="${format.ref}">${ruleXml(format.rule, i + 1)}</conditionalFormatting>`;
     })
     .join('');
+}
+
+/** Red at 0, yellow halfway, green at `top` (1 for fractions, 100 for scores): the semáforo's colours as a scale. */
+export function semaforoScale(top: number): CfRule {
+  return {
+    type: 'colorScale',
+    stops: [
+      { at: { type: 'num', value: 0 }, color: SEMAFORO_FILL.rojo },
+      { at: { type: 'num', value: top / 2 }, color: SEMAFORO_FILL.amarillo },
+      { at: { type: 'num', value: top }, color: SEMAFORO_FILL.verde },
+    ],
+  };
+}
+
+/** Column letter of a one-based column number. */
+export function columnLetter(column: number): string {
+  let n = column;
+  let out = '';
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    out = String.fromCharCode(65 + rest) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
 }

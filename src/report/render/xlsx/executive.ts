@@ -9,7 +9,7 @@ import type { Cell, Chart, ExecutiveSummary, ReportView, Table } from '../../vie
 import { addSheetDrawing, appendPart, setConditionalFormattingXml } from './exceljs-hooks.js';
 import { openSheet, type Book } from './book.js';
 import { CONTENT_TYPE_CHART, CONTENT_TYPE_DRAWING, EMU_PER_POINT, chartXml, drawingRelsXml, drawingXml, type Anchor, type NativeChart } from './chart.js';
-import { conditionalFormattingXml, type CfRule, type ConditionalFormat } from './conditional.js';
+import { columnLetter as letter, conditionalFormattingXml, semaforoScale, type ConditionalFormat } from './conditional.js';
 import { LINE_HEIGHT, MIN_WIDTH, overflows, shownText, tableLayout } from './layout.js';
 import { commitRow, paragraph, titleCell, writeTable } from './sheets.js';
 import { decimalFormat, MUTED_COLOR, NUM_FMT, SEMAFORO_FILL } from './styles.js';
@@ -50,18 +50,6 @@ type Block =
   | { kind: 'table'; headerRow: number; table: Table };
 
 const isNumeric = (kind: Cell['t']): boolean => kind === 'int' || kind === 'number' || kind === 'percent';
-
-/** Column letter of a one-based column number. */
-function letter(column: number): string {
-  let n = column;
-  let out = '';
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    out = String.fromCharCode(65 + rest) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
 
 function range(col: number, first: number, last: number, lastCol = col): string {
   return `${letter(col)}${first}:${letter(lastCol)}${last}`;
@@ -146,15 +134,7 @@ function chartFormats(chart: Chart, headerRow: number): ConditionalFormat[] {
     if (chart.unit !== '%' && chart.unit !== 'puntos') return [];
     const percent = table.columns[numeric[0]!]?.kind === 'percent';
     const top = percent ? 1 : 100;
-    const rule: CfRule = {
-      type: 'colorScale',
-      stops: [
-        { at: { type: 'num', value: 0 }, color: SEMAFORO_FILL.rojo },
-        { at: { type: 'num', value: top / 2 }, color: SEMAFORO_FILL.amarillo },
-        { at: { type: 'num', value: top }, color: SEMAFORO_FILL.verde },
-      ],
-    };
-    return [{ ref: range(numeric[0]! + 1, first, last, numeric[numeric.length - 1]! + 1), rule }];
+    return [{ ref: range(numeric[0]! + 1, first, last, numeric[numeric.length - 1]! + 1), rule: semaforoScale(top) }];
   }
   // One scale for every series, so that bars of different columns compare.
   const values = numeric.flatMap((c) => table.rows.map((row) => numberOf(row[c]))).filter((v): v is number => v !== null);

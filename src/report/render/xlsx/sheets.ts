@@ -6,7 +6,8 @@ import type { Cell as XlsxCell, Font, Style, Worksheet } from 'exceljs';
 import { SEMAFORO_LABEL } from '../../view/cell-text.js';
 import type { Cell, ReportView, Table } from '../../view/types.js';
 import { startsLikeFormula } from '../cell-guard.js';
-import { commitRow as commitSheetRow, type QuotedStyle } from './exceljs-hooks.js';
+import { columnLetter as letter, conditionalFormattingXml, semaforoScale, type ConditionalFormat } from './conditional.js';
+import { commitRow as commitSheetRow, setConditionalFormattingXml, type QuotedStyle } from './exceljs-hooks.js';
 import { columnWidth, MIN_WIDTH, overflows, rowHeight, sheetWidth, shownText, tableLayout, wrappedLines } from './layout.js';
 import { font, headerStyle, MUTED_COLOR, NUM_FMT, type Styles } from './styles.js';
 import { openSheet, type Book } from './book.js';
@@ -228,6 +229,17 @@ export async function writeTable(book: Book, sheet: Worksheet, headerRow: number
   }
 }
 
+/** Sections whose percentages are a trend across quarters: a red–yellow–green scale over them shows its shape. */
+const TREND_SECTIONS: ReadonlySet<string> = new Set(['tendencia']);
+
+/** The colour scale over a table's percentage columns (those after the first of them are taken to follow it). */
+function trendScale(table: Table, headerRow: number): ConditionalFormat[] {
+  const percent = table.columns.flatMap((column, c) => (column.kind === 'percent' ? [c + 1] : []));
+  if (percent.length === 0 || table.rows.length === 0) return [];
+  const ref = `${letter(percent[0]!)}${headerRow + 1}:${letter(percent[percent.length - 1]!)}${headerRow + table.rows.length}`;
+  return [{ ref, rule: semaforoScale(1) }];
+}
+
 /** One sheet per section: title, intro, the table with a filter, then the notes. */
 export async function writeSections(book: Book, view: ReportView, taken = new Set<string>()): Promise<void> {
   taken.add(RESUMEN_SHEET.toLowerCase());
@@ -245,6 +257,7 @@ export async function writeSections(book: Book, view: ReportView, taken = new Se
       commitRow(sheet, 2);
     }
     await writeTable(book, sheet, headerRow, section.table, widths, wrap);
+    if (TREND_SECTIONS.has(section.id)) setConditionalFormattingXml(sheet, () => conditionalFormattingXml(trendScale(section.table, headerRow)));
     for (const [i, note] of (section.notes ?? []).entries()) {
       paragraph(book, sheet, lastRow + 2 + i, note, widths, { italic: true, color: { argb: MUTED_COLOR } });
       commitRow(sheet, lastRow + 2 + i);
