@@ -80,15 +80,8 @@ describe('Markdown: one collapsible <details> per department', () => {
     const top = md.slice(0, md.indexOf('## Detalle por dependencia'));
     expect(top).not.toContain('Avance de metas');
     const op = md.slice(md.indexOf('<summary><strong>OP'), md.indexOf('<summary><strong>SP'));
-    expect(op).toContain('### Avance de metas\n\n| Meta | Semáforo |\n| :--- | :---: |\n| OP-01-M1 | 🔴 Rojo |\n| OP-01-M2 | 🔴 Rojo |\n');
+    expect(op).toContain('### Avance de metas\n\n| Meta | Dependencia | Semáforo |\n| :--- | :--- | :---: |\n| OP-01-M1 | OP | 🔴 Rojo |\n| OP-01-M2 | OP | 🔴 Rojo |\n');
     expect(op).not.toContain('SP-03');
-  });
-
-  it('leaves out, inside a department, a column that only repeats its clave', () => {
-    const md = renderMarkdown(executiveView());
-    const sp = md.slice(md.indexOf('<summary><strong>SP'));
-    expect(sp).toContain('| Meta | Semáforo |\n| :--- | :---: |\n| SP-03-M1 | 🔴 Rojo |');
-    expect(md).toContain('## Entrega de reportes\n\n| Clave | Entregados |');
   });
 
   it('keeps a one-row-per-department table at the top and does not repeat it per department', () => {

@@ -204,21 +204,7 @@ function isDepartment(value: unknown): value is DepartmentPage {
 function departmentSections(department: DepartmentPage, root: ReportView): Section[] {
   const moved = movedIds(root);
   const atTop = new Set(root.sections.map((s) => s.id));
-  return department.sections.filter((s) => moved.has(s.id) || !atTop.has(s.id)).map((s) => withoutOwnClave(s, department.clave));
-}
-
-/**
- * Inside a department's <details>, a column that only repeats the department's clave (the
- * «Dependencia» of every row) says nothing its <summary> does not: it is left out.
- */
-function withoutOwnClave(section: Section, clave: string): Section {
-  const { columns, rows } = section.table;
-  if (rows.length === 0) return section;
-  const repeatsClave = (c: number) => rows.every((row) => row[c]?.t === 'text' && (row[c] as { v: string }).v === clave);
-  const keep = columns.map((_, c) => !repeatsClave(c));
-  if (keep.every(Boolean)) return section;
-  const table: Table = { columns: columns.filter((_, c) => keep[c]), rows: rows.map((row) => row.filter((_, c) => keep[c])) };
-  return { ...section, table };
+  return department.sections.filter((s) => moved.has(s.id) || !atTop.has(s.id));
 }
 
 // ---------------------------------------------------------------------------------------
