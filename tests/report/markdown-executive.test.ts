@@ -138,3 +138,11 @@ describe('Markdown: a repository’s own templates', () => {
     expect(headings(md)).toEqual(['## Entrega de reportes', '## Avance de metas']);
   });
 });
+
+describe('Markdown: the worst metas when none is below green', () => {
+  it('says so instead of an empty table', () => {
+    const view = executiveView();
+    view.executive!.worstMetas = { ...view.executive!.worstMetas, rows: [] };
+    expect(renderMarkdown(view)).toContain('### Metas con menor cumplimiento\n\n*Ninguna meta en rojo, en amarillo ni sin reportar.*\n');
+  });
+});
