@@ -83,7 +83,7 @@ describe('plan report', () => {
     expect((await runCli(['report', '-C', root])).code).toBe(2);
     expect((await runCli(['report', '-C', root, '--quarter', 'Q5'])).code).toBe(2);
     expect((await runCli(['report', '-C', root, '--quarter', 'Q1', '--annual'])).code).toBe(2);
-    expect((await runCli(['report', '-C', root, '--quarter', 'Q1', '--format', 'pdf'])).code).toBe(2);
+    expect((await runCli(['report', '-C', root, '--quarter', 'Q1', '--format', 'docx'])).code).toBe(2);
     const unknown = await runCli(['report', '-C', root, '--quarter', 'Q1', '--dependencia', 'XYZ', ...CUTOFF]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('La dependencia «XYZ» no existe en el plan (no hay carpeta «dependencias/XYZ/»). Dependencias del plan: DIF, OP.');
