@@ -17,7 +17,8 @@ import { schemaFinding } from './rules/PLAN002-esquema.js';
 import { misplacedByContent, strayFinding, symlinkFinding, symlinkFolderFinding } from './rules/PLAN006-archivo-fuera-de-lugar.js';
 import { explainSchemaErrors, SCHEMA_PROBLEMS_PER_FILE } from './schema/messages.js';
 import { checkSchema } from './schema/validator.js';
-import { parseYaml, type ParsedYaml } from './yaml/parse.js';
+import { parseYamlData } from './yaml/fast.js';
+import type { ParsedYaml } from './yaml/parse.js';
 import { Sources } from './yaml/sources.js';
 
 export interface LoadOptions {
@@ -111,7 +112,7 @@ class Loader {
       }
       const problems = explainSchemaErrors(schemaErrors, this.options.lang, { limit: SCHEMA_PROBLEMS_PER_FILE, value });
       for (const problem of problems) this.findings.push(schemaFinding(file, problem, this.options.lang));
-      if (parsed) this.sources.keepParsed(file, parsed.doc, parsed.lineCounter);
+      if (parsed?.doc && parsed.lineCounter) this.sources.keepParsed(file, parsed.doc, parsed.lineCounter);
       return this.markUnreadable(file, placement);
     }
     this.addDocument(file, placement, value);
@@ -134,7 +135,7 @@ class Loader {
       report(read.reason === 'decode' ? decodeFinding(file, read.problem, lang) : unreadableFileFinding(file, read.code, lang));
       return undefined;
     }
-    const outcome = parseYaml(read.text);
+    const outcome = parseYamlData(read.text);
     if (!outcome.ok) {
       for (const problem of outcome.problems) report(parseFinding(file, problem, outcome.lineCounter, lang));
       return undefined;

@@ -11,8 +11,9 @@ const MAX_PROBLEMS_PER_FILE = 20;
 export interface ParsedYaml {
   /** The decoded source, for what the parsed document does not keep (comments by line). */
   text: string;
-  doc: Document.Parsed;
-  lineCounter: LineCounter;
+  /** The document with positions, from the strict path only (see fast.ts). */
+  doc?: Document.Parsed;
+  lineCounter?: LineCounter;
   /** Plain JSON data: objects, arrays, strings, finite numbers, booleans, null. */
   value: unknown;
 }
