@@ -2,12 +2,13 @@
 import { compareDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { type Finding } from './model/finding.js';
 import type { Lang } from './i18n/text.js';
-import { loadPlan, type LoadOptions, type LoadResult } from './load.js';
+import { loadPlan, loadPlanWith, type LoadOptions, type LoadResult } from './load.js';
+import { parallelFileLoader, type ParallelOptions } from './parallel/file-loader.js';
 import type { ResolvedConfig } from './model/config.js';
 import { RULES, RULES_BY_ID } from './rules/index.js';
 import { checkSeveritySettings } from './rules/PLAN007-ajuste-sin-efecto.js';
 import { justificationFindings, PLAN008 } from './rules/PLAN008-justificacion-invalida.js';
-import { applyJustifications, commentsIn } from './diagnostics/justifications.js';
+import { applyJustifications } from './diagnostics/justifications.js';
 import { findingOf, type Rule } from './rules/rule.js';
 import type { Sources } from './yaml/sources.js';
 
@@ -15,16 +16,24 @@ export interface ValidationResult extends LoadResult {
   diagnostics: Diagnostic[];
 }
 
+/** Loads and validates in this thread (tests, tools, small repos). */
 export function validatePlan(root: string, options: LoadOptions): ValidationResult {
-  const loaded = loadPlan(root, options);
+  return validateLoaded(loadPlan(root, options), options);
+}
+
+/** As validatePlan, with the files loaded over worker threads when there are enough of them. */
+export async function validatePlanInParallel(root: string, options: LoadOptions, parallel: ParallelOptions = {}): Promise<ValidationResult> {
+  return validateLoaded(await loadPlanWith(root, options, parallelFileLoader(parallel)), options);
+}
+
+function validateLoaded(loaded: LoadResult, options: LoadOptions): ValidationResult {
   // Without a usable plan.yaml there is no fiscal year, calendar or rubric to judge
   // against: cross-file rules would only guess. Its own findings say what to fix first.
   const plan = loaded.model.plan;
   const ruleFindings = plan ? [...checkSeveritySettings(plan, RULES_BY_ID, options.lang), ...runRules(loaded, options.lang)] : [];
   const placed = placeFindings([...loaded.findings, ...ruleFindings], loaded.sources, loaded.model.config);
-  const comments = [...loaded.sources.entries()].flatMap(([file, text]) => commentsIn(file, text));
   const justifiable = (rule: string) => RULES_BY_ID.has(rule) && !RULES_BY_ID.get(rule)!.meta.fixedSeverity && rule !== PLAN008.meta.id;
-  const justified = applyJustifications(placed, comments, loaded.model.excepciones, justifiable);
+  const justified = applyJustifications(placed, loaded.comments, loaded.model.excepciones, justifiable);
   const justificationProblems = placeFindings(justificationFindings(justified.problems, options.lang), loaded.sources, loaded.model.config);
   const diagnostics = [...justified.diagnostics, ...justificationProblems].sort(compareDiagnostics);
   return { ...loaded, diagnostics };

@@ -44,6 +44,17 @@ export function accumulate(values: QuarterValues, acumulacion: Acumulacion, thro
  * The view has no `ejercicios`, so asking it again for the same year changes nothing.
  */
 export function metaForYear(meta: Meta, year: number): Meta {
+  // Rules and reports ask for the same meta and year many times over; the data never changes after loading.
+  let years = YEAR_VIEWS.get(meta);
+  if (!years) YEAR_VIEWS.set(meta, (years = new Map()));
+  let view = years.get(year);
+  if (!view) years.set(year, (view = yearView(meta, year)));
+  return view;
+}
+
+const YEAR_VIEWS = new WeakMap<Meta, Map<number, Meta>>();
+
+function yearView(meta: Meta, year: number): Meta {
   const { ejercicios, programacion, meta_anual, meta_ajustada, ajuste, ...rest } = meta;
   const own: ProgramacionMeta = ejercicios?.[String(year)] ?? { programacion, meta_anual, meta_ajustada, ajuste };
   const view: Meta = { ...rest };

@@ -6,7 +6,7 @@
 // needed here: a file with a finding is parsed strictly again when it is located
 // (yaml/sources.ts). tests/yaml/fast.test.ts holds the differential tests.
 import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
-import { MAX_NESTING, parseYaml, type ParseOutcome } from './parse.js';
+import { MAX_NESTING, normalizeLineEnds, parseYaml, type ParseOutcome } from './parse.js';
 
 /**
  * YAML 1.2's core schema exactly as the `yaml` library resolves plain scalars
@@ -115,8 +115,7 @@ function isPlainData(root: object): boolean {
 
 /** The fast path when it can vouch for the data, else the strict path with its positions and messages. */
 export function parseYamlData(source: string): ParseOutcome {
-  // parse.ts reads a lone CR as a line end; so must the fast path.
-  const text = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
+  const text = normalizeLineEnds(source);
   const value = fastYamlData(text);
   return value === undefined ? parseYaml(text) : { ok: true, parsed: { text, value } };
 }

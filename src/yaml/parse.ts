@@ -35,9 +35,13 @@ export const PARSE_OPTIONS = {
   prettyErrors: false,
 } as const;
 
+/** Old Mac line ends (a lone CR) would otherwise read as one endless line. */
+export function normalizeLineEnds(source: string): string {
+  return source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
+}
+
 export function parseYaml(source: string): ParseOutcome {
-  // Old Mac line ends (a lone CR) would otherwise read as one endless line.
-  const text = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
+  const text = normalizeLineEnds(source);
   const lineCounter = new LineCounter();
   const fail = (problems: YamlProblem[]): ParseOutcome => ({ ok: false, lineCounter, problems: problems.slice(0, MAX_PROBLEMS_PER_FILE) });
 
