@@ -125,13 +125,28 @@ export function programmedThrough(meta: Meta, year: number, quarter: Quarter): n
  * wins when a PPCS or meta is listed twice (duplicates are PLAN003's to report).
  */
 export function achievedIn(report: ReportInput, ppcsId: string, metaId: string): number | undefined {
-  for (const entry of dataOf(report).ppcs) {
-    if (entry.id !== ppcsId) continue;
-    const avance = entry.avances?.find((a) => a.meta === metaId);
-    if (avance) return avance.valor;
-  }
-  return undefined;
+  return valuesOf(dataOf(report)).get(`${ppcsId}\n${metaId}`);
 }
+
+/**
+ * Each PPCS and meta's value in a report, the first listing winning, indexed once per
+ * report: every meta of every PPCS asks each report of its department, quarter after quarter.
+ */
+function valuesOf(report: Reporte): Map<string, number | undefined> {
+  let values = REPORT_VALUES.get(report);
+  if (values) return values;
+  values = new Map();
+  for (const entry of report.ppcs) {
+    for (const avance of entry.avances ?? []) {
+      const key = `${entry.id}\n${avance.meta}`;
+      if (!values.has(key)) values.set(key, avance.valor);
+    }
+  }
+  REPORT_VALUES.set(report, values);
+  return values;
+}
+
+const REPORT_VALUES = new WeakMap<Reporte, Map<string, number | undefined>>();
 
 /** Achieved value per quarter of `year`, from the department's reports (first report of a quarter wins). */
 export function achievedByQuarter(reports: readonly ReportInput[], ppcsId: string, metaId: string, year: number): QuarterValues {

@@ -18,6 +18,8 @@ export interface Span {
 
 export class Sources {
   private readonly parsed = new Map<string, { doc: Document; lineCounter: LineCounter } | undefined>();
+  /** Positions found elsewhere (a worker thread, see parallel/pool.ts), by file and place. */
+  private readonly known = new Map<string, Map<string, Span | undefined>>();
 
   constructor(
     private readonly root: string,
@@ -32,12 +34,22 @@ export class Sources {
 
   /** Where `path` is in `file`; undefined for a file that was not parsed (or no longer reads). */
   locate(file: string, path: readonly PathSegment[], atKey = false): Span | undefined {
+    const known = this.known.get(file);
+    const place = placeKey(path, atKey);
+    if (known?.has(place)) return known.get(place);
     const source = this.parse(file);
     if (!source) return undefined;
     const range = locate(source.doc, path, atKey);
     const start = position(source.lineCounter, range.start);
     const end = position(source.lineCounter, range.end);
     return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+  }
+
+  /** Takes positions computed elsewhere, so `locate` need not parse the file here. */
+  remember(file: string, path: readonly PathSegment[], atKey: boolean, span: Span | undefined): void {
+    let known = this.known.get(file);
+    if (!known) this.known.set(file, (known = new Map()));
+    known.set(placeKey(path, atKey), span);
   }
 
   private parse(file: string): { doc: Document; lineCounter: LineCounter } | undefined {
@@ -54,4 +66,8 @@ export class Sources {
     this.parsed.set(file, source);
     return source;
   }
+}
+
+function placeKey(path: readonly PathSegment[], atKey: boolean): string {
+  return JSON.stringify([path, atKey]);
 }
