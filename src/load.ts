@@ -1,23 +1,19 @@
-// Bytes → documents with positions → schema check → typed model. Every problem on the
+// Files (each read → parsed → schema-checked by load-file.ts) → typed model. Every problem on the
 // way is a finding; nothing here throws on user input.
-import path from 'node:path';
 import { BusinessCalendar } from './calendar/business-days.js';
+import type { JustifyingComment } from './diagnostics/justifications.js';
 import type { GitHistory } from './git/history.js';
-import type { Finding } from './model/finding.js';
 import type { Lang } from './i18n/text.js';
+import { loadFile, type FileLoadOptions, type FileOutcome, type FileToLoad } from './load-file.js';
+import type { Finding } from './model/finding.js';
 import { resolveConfig, severitySetting } from './model/config.js';
 import { PlanModel, type ModelDocuments, type Unreadable } from './model/model.js';
 import { yearOf, type IsoDate } from './model/time.js';
 import { DEFAULT_MAX_FILE_BYTES } from './repo/decode.js';
 import { listRepo, type RepoEntry } from './repo/files.js';
-import { dataFolderOf, isStrayDataFile, placementOf, type DataFolder, type FileKind, type Placement } from './repo/layout.js';
-import { readDataFile } from './repo/read.js';
-import { decodeFinding, parseFinding, unreadableFileFinding, unreadableFolderFinding } from './rules/PLAN001-yaml-legible.js';
-import { schemaFinding } from './rules/PLAN002-esquema.js';
-import { misplacedByContent, strayFinding, symlinkFinding, symlinkFolderFinding } from './rules/PLAN006-archivo-fuera-de-lugar.js';
-import { explainSchemaErrors, SCHEMA_PROBLEMS_PER_FILE } from './schema/messages.js';
-import { checkSchema } from './schema/validator.js';
-import { parseYaml, type ParsedYaml } from './yaml/parse.js';
+import { dataFolderOf, placementOf, type DataFolder, type FileKind, type Placement } from './repo/layout.js';
+import { unreadableFolderFinding } from './rules/PLAN001-yaml-legible.js';
+import { symlinkFolderFinding } from './rules/PLAN006-archivo-fuera-de-lugar.js';
 import { Sources } from './yaml/sources.js';
 
 export interface LoadOptions {
@@ -36,21 +32,33 @@ export interface LoadOptions {
 export interface LoadResult {
   model: PlanModel;
   findings: Finding[];
-  /** The text of every parsed file, to place findings in their source. */
+  /** Where each parsed file's findings are placed (positions computed on demand). */
   sources: Sources;
+  /** Every `# plan-justifica` comment, in file order. */
+  comments: JustifyingComment[];
   /** Data files read (whether or not they were valid). */
   fileCount: number;
 }
 
 type MutableUnreadable = { [K in keyof Unreadable]: Unreadable[K] extends ReadonlySet<infer T> ? Set<T> : never };
 
+/** Loads in this thread: for small repos, tests and tools. */
 export function loadPlan(root: string, options: LoadOptions): LoadResult {
   return new Loader(root, options).load();
 }
 
+/** Loads with `loadFiles` doing the per-file work (worker threads, see parallel/). */
+export function loadPlanWith(root: string, options: LoadOptions, loadFiles: FileLoader): Promise<LoadResult> {
+  return new Loader(root, options).loadWith(loadFiles);
+}
+
+/** Loads each file of `files` (loadFile) and gives the outcomes in the same order. */
+export type FileLoader = (root: string, files: FileToLoad[], options: FileLoadOptions) => Promise<FileOutcome[]>;
+
 class Loader {
   private readonly findings: Finding[] = [];
-  private readonly sources = new Sources();
+  private readonly comments: JustifyingComment[] = [];
+  private readonly parsedFiles = new Set<string>();
   private readonly documents: ModelDocuments = { dependencias: [], ppcs: [], reportes: [], retroalimentacion: [], convocatorias: [], genero: [] };
   private readonly unreadable: MutableUnreadable = { files: new Set(), kinds: new Set(), departments: new Set(), ppcs: new Set(), ppcsFolders: new Set(), folders: new Set() };
   private fileCount = 0;
@@ -62,16 +70,42 @@ class Loader {
     private readonly options: LoadOptions,
   ) {}
 
+  /** Loads every data file in this thread. */
   load(): LoadResult {
+    const { entries, files } = this.list();
+    return this.assemble(entries, files.map((file) => loadFile(this.root, file, this.fileOptions())));
+  }
+
+  /** Loads with `loadFiles` doing the per-file work; the outcomes are taken in path order all the same. */
+  async loadWith(loadFiles: FileLoader): Promise<LoadResult> {
+    const { entries, files } = this.list();
+    return this.assemble(entries, await loadFiles(this.root, files, this.fileOptions()));
+  }
+
+  /** The repo's files in path order; a data folder that is a link is settled here, without reading. */
+  private list(): { entries: Map<string, RepoEntry>; files: FileToLoad[] } {
     const { entries, unreadableFolders } = listRepo(this.root);
     for (const folder of unreadableFolders) this.findings.push(unreadableFolderFinding(folder, this.options.lang));
+    const files: FileToLoad[] = [];
     for (const file of [...entries.keys()].sort()) {
       const entry = entries.get(file)!;
       const folder = entry.symlink ? dataFolderOf(file) : undefined;
       if (folder) this.linkedFolder(file, folder);
-      else this.loadFile(entry);
+      else files.push({ path: entry.path, symlink: entry.symlink });
     }
+    return { entries, files };
+  }
 
+  private fileOptions(): FileLoadOptions {
+    return { lang: this.options.lang, ...(this.options.maxFileBytes !== undefined ? { maxFileBytes: this.options.maxFileBytes } : {}) };
+  }
+
+  private assemble(entries: Map<string, RepoEntry>, outcomes: readonly FileOutcome[]): LoadResult {
+    for (const outcome of outcomes) this.accept(outcome);
+    return this.finish(entries);
+  }
+
+  private finish(entries: Map<string, RepoEntry>): LoadResult {
     const config = resolveConfig(this.documents.plan?.data, yearOf(this.options.fechaCorte));
     const calendar = new BusinessCalendar({ federal: config.federalHolidays, extraNonWorkingDays: config.extraNonWorkingDays, windowLength: config.windowLength });
     const model = new PlanModel(this.documents, {
@@ -83,63 +117,21 @@ class Loader {
       unreadable: this.unreadable,
       ...(this.readsHistory() ? { history: this.options.readHistory?.() } : {}),
     });
-    return { model, findings: this.findings, sources: this.sources, fileCount: this.fileCount };
+    const sources = new Sources(this.root, this.parsedFiles, this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+    return { model, findings: this.findings, sources, comments: this.comments, fileCount: this.fileCount };
   }
 
-  private loadFile(entry: RepoEntry): void {
-    const file = entry.path;
-    const placement = placementOf(file);
-    if (!placement) {
-      // A stray file's content only tells what it is; its own reading problems are not reported.
-      if (isStrayDataFile(file)) this.findings.push(strayFinding(file, { symlink: entry.symlink, content: this.read(entry, () => {})?.value }, this.options.lang));
-      return;
-    }
+  private accept(outcome: FileOutcome): void {
+    this.findings.push(...outcome.findings);
+    if (outcome.stray) return;
+    const file = outcome.file;
+    const placement = placementOf(file)!;
     this.fileCount++;
-    const parsed = this.read(entry);
-    // Keep the text, not the parsed document: positions are recomputed only for the
-    // files that end up with findings (see yaml/sources.ts).
-    if (parsed) this.sources.set(file, parsed.text);
-    const value = parsed?.value;
-    if (placement.kind === 'plan') this.planValue = value;
-    if (value === undefined) return this.markUnreadable(file, placement);
-    const schemaErrors = checkSchema(placement.kind, value);
-    if (schemaErrors.length > 0) {
-      const elsewhere = misplacedByContent(file, placement.kind, value, this.options.lang);
-      if (elsewhere) {
-        this.findings.push(elsewhere);
-        return this.markUnreadable(file, placement);
-      }
-      const problems = explainSchemaErrors(schemaErrors, this.options.lang, { limit: SCHEMA_PROBLEMS_PER_FILE, value });
-      for (const problem of problems) this.findings.push(schemaFinding(file, problem, this.options.lang));
-      if (parsed) this.sources.keepParsed(file, parsed.doc, parsed.lineCounter);
-      return this.markUnreadable(file, placement);
-    }
-    this.addDocument(file, placement, value);
-  }
-
-  /**
-   * Reads, decodes and parses one file; undefined when it cannot be used, with each reason
-   * given to `report` (by default the run's findings; a stray file's are not wanted).
-   */
-  private read(entry: RepoEntry, report: (finding: Finding) => void = (finding) => this.findings.push(finding)): ParsedYaml | undefined {
-    const file = entry.path;
-    const { lang } = this.options;
-    if (entry.symlink) {
-      report(symlinkFinding(file, lang));
-      return undefined;
-    }
-    // Size and encoding are judged before any parse (src/repo/read.ts).
-    const read = readDataFile(path.join(this.root, file), this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
-    if (!read.ok) {
-      report(read.reason === 'decode' ? decodeFinding(file, read.problem, lang) : unreadableFileFinding(file, read.code, lang));
-      return undefined;
-    }
-    const outcome = parseYaml(read.text);
-    if (!outcome.ok) {
-      for (const problem of outcome.problems) report(parseFinding(file, problem, outcome.lineCounter, lang));
-      return undefined;
-    }
-    return outcome.parsed;
+    if (outcome.parsed) this.parsedFiles.add(file);
+    this.comments.push(...outcome.comments);
+    if (placement.kind === 'plan') this.planValue = outcome.value;
+    if (outcome.valid) this.addDocument(file, placement, outcome.value);
+    else this.markUnreadable(file, placement);
   }
 
   private readsHistory(): boolean {

@@ -2,12 +2,16 @@
 import { compareDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { type Finding } from './model/finding.js';
 import type { Lang } from './i18n/text.js';
-import { loadPlan, type LoadOptions, type LoadResult } from './load.js';
+import { loadPlan, loadPlanWith, type FileLoader, type LoadOptions, type LoadResult } from './load.js';
+import { loadFile } from './load-file.js';
+import { FilePool, type PoolOptions } from './parallel/pool.js';
+import type { LocateRequest } from './parallel/tasks.js';
+import { DEFAULT_MAX_FILE_BYTES } from './repo/decode.js';
 import type { ResolvedConfig } from './model/config.js';
 import { RULES, RULES_BY_ID } from './rules/index.js';
 import { checkSeveritySettings } from './rules/PLAN007-ajuste-sin-efecto.js';
 import { justificationFindings, PLAN008 } from './rules/PLAN008-justificacion-invalida.js';
-import { applyJustifications, commentsIn } from './diagnostics/justifications.js';
+import { applyJustifications } from './diagnostics/justifications.js';
 import { findingOf, type Rule } from './rules/rule.js';
 import type { Sources } from './yaml/sources.js';
 
@@ -15,19 +19,62 @@ export interface ValidationResult extends LoadResult {
   diagnostics: Diagnostic[];
 }
 
+/** Loads and validates in this thread (tests, tools, small repos). */
 export function validatePlan(root: string, options: LoadOptions): ValidationResult {
   const loaded = loadPlan(root, options);
+  return finishValidation(loaded, checkPlan(loaded, options), options);
+}
+
+/**
+ * As validatePlan, with the per-file work (loading every file, then parsing again the files
+ * that have findings to place them) spread over worker threads when there are enough files.
+ */
+export async function validatePlanInParallel(root: string, options: LoadOptions, poolOptions: PoolOptions = {}): Promise<ValidationResult> {
+  let pool: FilePool | undefined;
+  const loadFiles: FileLoader = (root, files, fileOptions) => {
+    pool = FilePool.forFiles(files.length, { root, options: fileOptions, maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES }, poolOptions);
+    return pool ? pool.load(files) : Promise.resolve(files.map((file) => loadFile(root, file, fileOptions)));
+  };
+  try {
+    const loaded = await loadPlanWith(root, options, loadFiles);
+    const findings = checkPlan(loaded, options);
+    if (pool) await locateInPool(pool, findings, loaded);
+    return finishValidation(loaded, findings, options);
+  } finally {
+    await (pool as FilePool | undefined)?.close();
+  }
+}
+
+/** Every finding of the loader and the rules, before it is placed in its source. */
+function checkPlan(loaded: LoadResult, options: LoadOptions): Finding[] {
   // Without a usable plan.yaml there is no fiscal year, calendar or rubric to judge
   // against: cross-file rules would only guess. Its own findings say what to fix first.
   const plan = loaded.model.plan;
   const ruleFindings = plan ? [...checkSeveritySettings(plan, RULES_BY_ID, options.lang), ...runRules(loaded, options.lang)] : [];
-  const placed = placeFindings([...loaded.findings, ...ruleFindings], loaded.sources, loaded.model.config);
-  const comments = [...loaded.sources.entries()].flatMap(([file, text]) => commentsIn(file, text));
+  return [...loaded.findings, ...ruleFindings];
+}
+
+function finishValidation(loaded: LoadResult, findings: readonly Finding[], options: LoadOptions): ValidationResult {
+  const placed = placeFindings(findings, loaded.sources, loaded.model.config);
   const justifiable = (rule: string) => RULES_BY_ID.has(rule) && !RULES_BY_ID.get(rule)!.meta.fixedSeverity && rule !== PLAN008.meta.id;
-  const justified = applyJustifications(placed, comments, loaded.model.excepciones, justifiable);
+  const justified = applyJustifications(placed, loaded.comments, loaded.model.excepciones, justifiable);
   const justificationProblems = placeFindings(justificationFindings(justified.problems, options.lang), loaded.sources, loaded.model.config);
   const diagnostics = [...justified.diagnostics, ...justificationProblems].sort(compareDiagnostics);
   return { ...loaded, diagnostics };
+}
+
+/** The positions placeFindings will ask for, found by the pool's threads, a strict parse per file. */
+async function locateInPool(pool: FilePool, findings: readonly Finding[], loaded: LoadResult): Promise<void> {
+  const byFile = new Map<string, LocateRequest>();
+  for (const finding of findings) {
+    if (finding.at || loaded.model.config.reglas[finding.rule] === 'off' || !loaded.sources.has(finding.file)) continue;
+    let request = byFile.get(finding.file);
+    if (!request) byFile.set(finding.file, (request = { file: finding.file, places: [] }));
+    request.places.push({ path: finding.path ?? [], atKey: finding.atKey ?? false });
+  }
+  const requests = [...byFile.values()];
+  const spans = await pool.locate(requests);
+  requests.forEach((request, i) => request.places.forEach((place, j) => loaded.sources.remember(request.file, place.path, place.atKey, spans[i]![j])));
 }
 
 export function runRules(loaded: LoadResult, lang: Lang, rules: readonly Rule[] = RULES): Finding[] {

@@ -277,7 +277,7 @@ async function buildView(
   quarter: Quarter | undefined,
   runValidation: typeof import('./check.js').runValidation,
 ): Promise<{ view: ReportView; base: string; plans?: { name: string; text: string }[] } | undefined> {
-  const result = runValidation(io, root, lang, corte.fecha);
+  const result = await runValidation(io, root, lang, corte.fecha);
   const errors = result.diagnostics.filter((d) => d.severity === 'error' && !isExcused(d));
   const clave = options.dependencia;
   // One department's report reads its own files and the shared ones (plan.yaml, catalogos/,

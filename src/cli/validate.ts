@@ -168,7 +168,7 @@ export function validateCommand(io: CliIo, globals: () => GlobalOptions, setExit
       const fechaCorte = parseCutoff(io, options.fechaCorte);
       // Before the run: a mistyped path is a usage error, not a long wait for nothing.
       const narrowed = resolveScope(io, root, paths, options.dependencia);
-      const result = runValidation(io, root, lang, fechaCorte);
+      const result = await runValidation(io, root, lang, fechaCorte);
       const selected = narrowed ? result.diagnostics.filter((d) => isFindingSelected(narrowed.selection, d)) : result.diagnostics;
       // Both narrow the report: PR mode's findings, within the selection.
       const diagnostics = options.changedSince ? await pullRequestScope(io, root, options.changedSince, selected, lang, narrowed !== undefined) : selected;

@@ -44,6 +44,17 @@ export function accumulate(values: QuarterValues, acumulacion: Acumulacion, thro
  * The view has no `ejercicios`, so asking it again for the same year changes nothing.
  */
 export function metaForYear(meta: Meta, year: number): Meta {
+  // Rules and reports ask for the same meta and year many times over; the data never changes after loading.
+  let years = YEAR_VIEWS.get(meta);
+  if (!years) YEAR_VIEWS.set(meta, (years = new Map()));
+  let view = years.get(year);
+  if (!view) years.set(year, (view = yearView(meta, year)));
+  return view;
+}
+
+const YEAR_VIEWS = new WeakMap<Meta, Map<number, Meta>>();
+
+function yearView(meta: Meta, year: number): Meta {
   const { ejercicios, programacion, meta_anual, meta_ajustada, ajuste, ...rest } = meta;
   const own: ProgramacionMeta = ejercicios?.[String(year)] ?? { programacion, meta_anual, meta_ajustada, ajuste };
   const view: Meta = { ...rest };
@@ -114,13 +125,28 @@ export function programmedThrough(meta: Meta, year: number, quarter: Quarter): n
  * wins when a PPCS or meta is listed twice (duplicates are PLAN003's to report).
  */
 export function achievedIn(report: ReportInput, ppcsId: string, metaId: string): number | undefined {
-  for (const entry of dataOf(report).ppcs) {
-    if (entry.id !== ppcsId) continue;
-    const avance = entry.avances?.find((a) => a.meta === metaId);
-    if (avance) return avance.valor;
-  }
-  return undefined;
+  return valuesOf(dataOf(report)).get(`${ppcsId}\n${metaId}`);
 }
+
+/**
+ * Each PPCS and meta's value in a report, the first listing winning, indexed once per
+ * report: every meta of every PPCS asks each report of its department, quarter after quarter.
+ */
+function valuesOf(report: Reporte): Map<string, number | undefined> {
+  let values = REPORT_VALUES.get(report);
+  if (values) return values;
+  values = new Map();
+  for (const entry of report.ppcs) {
+    for (const avance of entry.avances ?? []) {
+      const key = `${entry.id}\n${avance.meta}`;
+      if (!values.has(key)) values.set(key, avance.valor);
+    }
+  }
+  REPORT_VALUES.set(report, values);
+  return values;
+}
+
+const REPORT_VALUES = new WeakMap<Reporte, Map<string, number | undefined>>();
 
 /** Achieved value per quarter of `year`, from the department's reports (first report of a quarter wins). */
 export function achievedByQuarter(reports: readonly ReportInput[], ppcsId: string, metaId: string, year: number): QuarterValues {

@@ -11,8 +11,9 @@ const MAX_PROBLEMS_PER_FILE = 20;
 export interface ParsedYaml {
   /** The decoded source, for what the parsed document does not keep (comments by line). */
   text: string;
-  doc: Document.Parsed;
-  lineCounter: LineCounter;
+  /** The document with positions, from the strict path only (see fast.ts). */
+  doc?: Document.Parsed;
+  lineCounter?: LineCounter;
   /** Plain JSON data: objects, arrays, strings, finite numbers, booleans, null. */
   value: unknown;
 }
@@ -34,9 +35,13 @@ export const PARSE_OPTIONS = {
   prettyErrors: false,
 } as const;
 
+/** Old Mac line ends (a lone CR) would otherwise read as one endless line. */
+export function normalizeLineEnds(source: string): string {
+  return source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
+}
+
 export function parseYaml(source: string): ParseOutcome {
-  // Old Mac line ends (a lone CR) would otherwise read as one endless line.
-  const text = source.includes('\r') ? source.replace(/\r(?!\n)/g, '\n') : source;
+  const text = normalizeLineEnds(source);
   const lineCounter = new LineCounter();
   const fail = (problems: YamlProblem[]): ParseOutcome => ({ ok: false, lineCounter, problems: problems.slice(0, MAX_PROBLEMS_PER_FILE) });
 

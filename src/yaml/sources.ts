@@ -1,10 +1,13 @@
-// The decoded text of every parsed file, and line/column for a JSON path in it. Parsed
-// documents with positions take several times the memory of their text, and only the
-// few files with findings need positions: those are parsed again, once each, on demand.
+// Line and column for a JSON path in a parsed file. No text is kept: parsed documents with
+// positions take several times the memory of their text, and at 45,000 files even the texts
+// alone would be hundreds of megabytes, while only the few files with findings need
+// positions. Those are read and parsed strictly again, once each, on demand.
+import path from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
-import type { PathSegment } from './path.js';
+import { readDataFile } from '../repo/read.js';
 import { locate, position } from './locate.js';
-import { PARSE_OPTIONS } from './parse.js';
+import { normalizeLineEnds, PARSE_OPTIONS } from './parse.js';
+import type { PathSegment } from './path.js';
 
 export interface Span {
   line: number;
@@ -14,31 +17,26 @@ export interface Span {
 }
 
 export class Sources {
-  private readonly texts = new Map<string, string>();
-  private readonly parsed = new Map<string, { doc: Document; lineCounter: LineCounter }>();
+  private readonly parsed = new Map<string, { doc: Document; lineCounter: LineCounter } | undefined>();
+  /** Positions found elsewhere (a worker thread, see parallel/pool.ts), by file and place. */
+  private readonly known = new Map<string, Map<string, Span | undefined>>();
 
-  set(file: string, text: string): void {
-    this.texts.set(file, text);
-  }
-
-  /**
-   * The document as the loader parsed it, for a file that will have findings placed in it
-   * (schema problems): parsing a large file a second time costs as much as the first.
-   */
-  keepParsed(file: string, doc: Document, lineCounter: LineCounter): void {
-    this.parsed.set(file, { doc, lineCounter });
-  }
+  constructor(
+    private readonly root: string,
+    /** The files that parsed when they were loaded. */
+    private readonly files: ReadonlySet<string>,
+    private readonly maxFileBytes: number,
+  ) {}
 
   has(file: string): boolean {
-    return this.texts.has(file);
+    return this.files.has(file);
   }
 
-  entries(): IterableIterator<[string, string]> {
-    return this.texts.entries();
-  }
-
-  /** Where `path` is in `file`; undefined for a file that was not parsed. */
+  /** Where `path` is in `file`; undefined for a file that was not parsed (or no longer reads). */
   locate(file: string, path: readonly PathSegment[], atKey = false): Span | undefined {
+    const known = this.known.get(file);
+    const place = placeKey(path, atKey);
+    if (known?.has(place)) return known.get(place);
     const source = this.parse(file);
     if (!source) return undefined;
     const range = locate(source.doc, path, atKey);
@@ -47,16 +45,29 @@ export class Sources {
     return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
   }
 
+  /** Takes positions computed elsewhere, so `locate` need not parse the file here. */
+  remember(file: string, path: readonly PathSegment[], atKey: boolean, span: Span | undefined): void {
+    let known = this.known.get(file);
+    if (!known) this.known.set(file, (known = new Map()));
+    known.set(placeKey(path, atKey), span);
+  }
+
   private parse(file: string): { doc: Document; lineCounter: LineCounter } | undefined {
-    const cached = this.parsed.get(file);
-    if (cached) return cached;
-    const text = this.texts.get(file);
-    if (text === undefined) return undefined;
-    const lineCounter = new LineCounter();
-    // The text parsed cleanly once already; the same options give the same nodes.
-    const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
-    const source = { doc, lineCounter };
+    if (this.parsed.has(file)) return this.parsed.get(file);
+    let source: { doc: Document; lineCounter: LineCounter } | undefined;
+    if (this.files.has(file)) {
+      // The file read and parsed cleanly once already: read the same way, the same options give the same nodes.
+      const read = readDataFile(path.join(this.root, file), this.maxFileBytes);
+      if (read.ok) {
+        const lineCounter = new LineCounter();
+        source = { doc: parseDocument(normalizeLineEnds(read.text), { ...PARSE_OPTIONS, lineCounter }), lineCounter };
+      }
+    }
     this.parsed.set(file, source);
     return source;
   }
+}
+
+function placeKey(path: readonly PathSegment[], atKey: boolean): string {
+  return JSON.stringify([path, atKey]);
 }

@@ -1,0 +1,121 @@
+// The fast data path: most plan files are plain block YAML, and for those js-yaml builds
+// the same data about five times faster than the `yaml` library builds a document with
+// positions. The fast path only ever answers with data it can vouch for; everything else
+// (every error, every feature whose meaning the two libraries could read differently) goes
+// to the strict path of parse.ts, which gives every PLAN001 message. Positions are not
+// needed here: a file with a finding is parsed strictly again when it is located
+// (yaml/sources.ts). tests/yaml/fast.test.ts holds the differential tests.
+import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
+import { MAX_NESTING, normalizeLineEnds, parseYaml, type ParseOutcome } from './parse.js';
+
+/**
+ * YAML 1.2's core schema exactly as the `yaml` library resolves plain scalars
+ * (yaml/dist/schema/core): same patterns, same conversions, same order. js-yaml's own
+ * CORE_SCHEMA reads some plain scalars differently (`1_000`, `0b101`, `+.5`).
+ */
+const CORE_AS_STRICT = FAILSAFE_SCHEMA.extend({
+  implicit: [
+    scalar('null', [[/^(?:~|[Nn]ull|NULL)?$/, () => null]]),
+    scalar('bool', [[/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === 't' || s[0] === 'T']]),
+    scalar('int', [
+      [/^0o[0-7]+$/, (s) => parseInt(s.substring(2), 8)],
+      [/^[-+]?[0-9]+$/, (s) => parseInt(s, 10)],
+      [/^0x[0-9a-fA-F]+$/, (s) => parseInt(s.substring(2), 16)],
+    ]),
+    scalar('float', [
+      // .inf and .nan are not JSON: the strict path refuses them with its own message.
+      [/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, () => NaN],
+      [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, parseFloat],
+      [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, parseFloat],
+    ]),
+  ],
+});
+
+type Resolution = [pattern: RegExp, construct: (source: string) => unknown];
+
+/** One js-yaml type per tag (js-yaml keeps only the last type given for a tag), trying the forms in order. */
+function scalar(name: string, forms: readonly Resolution[]): Type {
+  const formOf = (data: string | null) => forms.find(([pattern]) => pattern.test(data ?? ''));
+  return new Type(`tag:yaml.org,2002:${name}`, {
+    kind: 'scalar',
+    resolve: (data: string | null) => formOf(data) !== undefined,
+    construct: (data: string | null) => formOf(data)![1](data ?? ''),
+  });
+}
+
+/**
+ * What the fast path never reads, because the two libraries could disagree or only the
+ * strict one has the message: tabs; line breaks of YAML 1.1 (NEL, LS, PS) and a BOM past the
+ * start; directives and document markers; anchors, aliases and tags (`&`, `*`, `!` where a
+ * node starts); merge keys; explicit (`? `) and flow-collection keys. A text that merely
+ * contains one of these characters («Obras & Servicios») takes the strict path: slower, same
+ * result.
+ */
+const STRICT_ONLY = /[\t\u0085\u2028\u2029\uFEFF]|^(?:%|---|\.\.\.)|(?:^|[\s[{,])[&*!]|<<|^[ -]*\?(?:\s|$)|[\]}]\s*:(?:\s|$)/m;
+
+/** The key js-yaml gives a null key (`~:`), where the strict path gives ""; longer keys are a strict error. */
+const MAX_KEY_LENGTH = 1024;
+
+/** The plain data of `text` when the fast path can vouch for it; undefined otherwise. */
+export function fastYamlData(text: string): object | undefined {
+  if (STRICT_ONLY.test(text) || hasMultilineFlow(text)) return undefined;
+  let value: unknown;
+  try {
+    value = load(text, { schema: CORE_AS_STRICT });
+  } catch {
+    // Every syntax error, duplicate key, and a nesting deep enough to exhaust the stack.
+    return undefined;
+  }
+  return typeof value === 'object' && value !== null && isPlainData(value) ? value : undefined;
+}
+
+/**
+ * A flow collection (`[a, b]`, `{a: 1}`) left open at the end of a line: the strict
+ * library checks the indentation of its continuation lines, js-yaml does not.
+ */
+function hasMultilineFlow(text: string): boolean {
+  if (!text.includes('[') && !text.includes('{')) return false;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x5b || code === 0x7b) depth++;
+    else if (code === 0x5d || code === 0x7d) depth--;
+    else if (code === 0x0a) {
+      if (depth !== 0) return true;
+    }
+  }
+  return depth !== 0;
+}
+
+/**
+ * Whether every node is what the strict path would have built: collections no deeper than
+ * it allows, finite numbers, and keys it would have written the same way.
+ */
+function isPlainData(root: object): boolean {
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (typeof node === 'number') {
+      if (!Number.isFinite(node)) return false;
+      continue;
+    }
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth >= MAX_NESTING) return false;
+    if (Array.isArray(node)) {
+      for (const item of node) stack.push([item, depth + 1]);
+      continue;
+    }
+    for (const key in node) {
+      if (key === 'null' || key === '__proto__' || key.length > MAX_KEY_LENGTH) return false;
+      stack.push([(node as Record<string, unknown>)[key], depth + 1]);
+    }
+  }
+  return true;
+}
+
+/** The fast path when it can vouch for the data, else the strict path with its positions and messages. */
+export function parseYamlData(source: string): ParseOutcome {
+  const text = normalizeLineEnds(source);
+  const value = fastYamlData(text);
+  return value === undefined ? parseYaml(text) : { ok: true, parsed: { text, value } };
+}
