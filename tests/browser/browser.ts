@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// The functions passed to page.evaluate run in the browser, where the DOM exists.
 // Shared by the browser tests: the machine's Chromium and poppler tools, a sealed browser
 // that records what each page asked for and complained about, and where screenshots go.
 // .ci/run installs Chromium and poppler-utils and sets PLAN_BROWSER=1, so in CI these tests

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// The functions passed to page.evaluate run in the browser, where the DOM exists.
 // The HTML site opened in the machine's headless Chromium, at desktop and phone widths:
 // what a person at the transparency portal or in the cabildo would do with it.
 import { mkdtempSync, rmSync } from 'node:fs';
