@@ -497,6 +497,13 @@ describe('divergences found by the differential tests', () => {
     'a comment glued to a flow list': 'key: [a]#c\n',
     'a comment glued to a flow map': 'key: {a: 1}#c\n',
     'a folded block scalar whose blank lines hold more spaces than its content': 'empty block scalar: >\n \n  \n   \n # comment\n',
+    'a double-quoted value continued at the indentation of its key': 'a: "x\ny"\n',
+    'a single-quoted value continued at the indentation of its key': "a: 'x\ny'\n",
+    'a quoted value in a nested map continued at the indentation of its key': 'a:\n  b: "x\n  y"\n',
+    'a quoted list item continued at the indentation of the dash': 'a:\n  - "x\n  y"\n',
+    'a quote left open that swallows the following keys': 'e: OP\nev:\n  "2018":\n   " puntaje: 74\n    grado: Aceptable\nplanes:\n  "2019":\n    tipo: C\n',
+    'a document marker inside a quoted value at the start of the file': '" ": "---\n"\n',
+    'a closing bracket inside a quoted value of a flow list that spans lines': 'a: ["x]\n y"]\n',
   };
   for (const [name, text] of Object.entries(cases)) {
     it(name, () => {
