@@ -64,7 +64,7 @@ const MAX_KEY_LENGTH = 1024;
 
 /** The plain data of `text` when the fast path can vouch for it; undefined otherwise. */
 export function fastYamlData(text: string): object | undefined {
-  if (STRICT_ONLY.test(text) || hasMultilineFlow(text) || hasLongKey(text)) return undefined;
+  if (STRICT_ONLY.test(text) || hasOpenLine(text) || hasLongKey(text)) return undefined;
   if ((text.includes('|') || text.includes('>')) && BLANK_WITH_SPACES.test(text)) return undefined;
   let value: unknown;
   try {
@@ -77,21 +77,32 @@ export function fastYamlData(text: string): object | undefined {
 }
 
 /**
- * A flow collection (`[a, b]`, `{a: 1}`) left open at the end of a line: the strict
- * library checks the indentation of its continuation lines, js-yaml does not.
+ * A line that leaves something open for the next one: a flow collection (`[a, b]`, `{a: 1}`),
+ * whose continuation lines the strict library checks for indentation and js-yaml does not; or
+ * a quoted text, whose continuation lines likewise (a quote left open swallows the lines below
+ * it for js-yaml). Told by counting on each line: brackets must balance, unescaped `"` and `'`
+ * must come in pairs, and a line may not mix both kinds (one could hide inside the other).
+ * «O'Higgins» in a plain text also takes the strict path: slower, same result.
  */
-function hasMultilineFlow(text: string): boolean {
-  if (!text.includes('[') && !text.includes('{')) return false;
+function hasOpenLine(text: string): boolean {
   let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
+  let doubles = 0;
+  let singles = 0;
+  let backslashes = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i === text.length ? 0x0a : text.charCodeAt(i);
     if (code === 0x5b || code === 0x7b) depth++;
     else if (code === 0x5d || code === 0x7d) depth--;
+    else if (code === 0x22 && backslashes % 2 === 0) doubles++;
+    else if (code === 0x27) singles++;
     else if (code === 0x0a) {
-      if (depth !== 0) return true;
+      if (depth !== 0 || doubles % 2 !== 0 || singles % 2 !== 0 || (doubles > 0 && singles > 0)) return true;
+      doubles = 0;
+      singles = 0;
     }
+    backslashes = code === 0x5c ? backslashes + 1 : 0;
   }
-  return depth !== 0;
+  return false;
 }
 
 /**
