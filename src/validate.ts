@@ -1,6 +1,7 @@
 // Model → rules → diagnostics: runs every rule and places each finding in its source.
 import { compareDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { type Finding } from './model/finding.js';
+import type { Severity } from './model/types.js';
 import type { Lang } from './i18n/text.js';
 import { loadPlan, loadPlanWith, type FileLoader, type LoadOptions, type LoadResult } from './load.js';
 import { loadFile } from './load-file.js';
@@ -19,6 +20,13 @@ export interface ValidationResult extends LoadResult {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * Which findings the caller will show, when it shows only some (PR mode shows the warnings of
+ * changed files only): the others need no line and column, which spares parsing their files
+ * again. A file with justifications is always placed, since they match findings by line.
+ */
+export type Shown = (file: string, severity: Severity) => boolean;
+
 /** Loads and validates in this thread (tests, tools, small repos). */
 export function validatePlan(root: string, options: LoadOptions): ValidationResult {
   const loaded = loadPlan(root, options);
@@ -29,7 +37,7 @@ export function validatePlan(root: string, options: LoadOptions): ValidationResu
  * As validatePlan, with the per-file work (loading every file, then parsing again the files
  * that have findings to place them) spread over worker threads when there are enough files.
  */
-export async function validatePlanInParallel(root: string, options: LoadOptions, poolOptions: PoolOptions = {}): Promise<ValidationResult> {
+export async function validatePlanInParallel(root: string, options: LoadOptions, poolOptions: PoolOptions = {}, shown?: Shown): Promise<ValidationResult> {
   let pool: FilePool | undefined;
   const loadFiles: FileLoader = (root, files, fileOptions) => {
     pool = FilePool.forFiles(files.length, { root, options: fileOptions, maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES }, poolOptions);
@@ -38,8 +46,9 @@ export async function validatePlanInParallel(root: string, options: LoadOptions,
   try {
     const loaded = await loadPlanWith(root, options, loadFiles);
     const findings = checkPlan(loaded, options);
-    if (pool) await locateInPool(pool, findings, loaded);
-    return finishValidation(loaded, findings, options);
+    const needsPosition = positionsWanted(loaded, shown);
+    if (pool) await locateInPool(pool, findings.filter(needsPosition), loaded);
+    return finishValidation(loaded, findings, options, needsPosition);
   } finally {
     await (pool as FilePool | undefined)?.close();
   }
@@ -54,8 +63,8 @@ function checkPlan(loaded: LoadResult, options: LoadOptions): Finding[] {
   return [...loaded.findings, ...ruleFindings];
 }
 
-function finishValidation(loaded: LoadResult, findings: readonly Finding[], options: LoadOptions): ValidationResult {
-  const placed = placeFindings(findings, loaded.sources, loaded.model.config);
+function finishValidation(loaded: LoadResult, findings: readonly Finding[], options: LoadOptions, needsPosition?: (finding: Finding) => boolean): ValidationResult {
+  const placed = placeFindings(findings, loaded.sources, loaded.model.config, needsPosition);
   const justifiable = (rule: string) => RULES_BY_ID.has(rule) && !RULES_BY_ID.get(rule)!.meta.fixedSeverity && rule !== PLAN008.meta.id;
   const justified = applyJustifications(placed, loaded.comments, loaded.model.excepciones, justifiable);
   const justificationProblems = placeFindings(justificationFindings(justified.problems, options.lang), loaded.sources, loaded.model.config);
@@ -67,7 +76,7 @@ function finishValidation(loaded: LoadResult, findings: readonly Finding[], opti
 async function locateInPool(pool: FilePool, findings: readonly Finding[], loaded: LoadResult): Promise<void> {
   const byFile = new Map<string, LocateRequest>();
   for (const finding of findings) {
-    if (finding.at || loaded.model.config.reglas[finding.rule] === 'off' || !loaded.sources.has(finding.file)) continue;
+    if (finding.at || severityOf(finding, loaded.model.config) === 'off' || !loaded.sources.has(finding.file)) continue;
     let request = byFile.get(finding.file);
     if (!request) byFile.set(finding.file, (request = { file: finding.file, places: [] }));
     request.places.push({ path: finding.path ?? [], atKey: finding.atKey ?? false });
@@ -86,20 +95,38 @@ export function runRules(loaded: LoadResult, lang: Lang, rules: readonly Rule[] 
   return findings;
 }
 
-/** Applies severities from plan.yaml and resolves JSON paths to line and column, once. */
-export function placeFindings(findings: readonly Finding[], sources: Sources, config: ResolvedConfig): Diagnostic[] {
+/** Only the findings `shown` will show, and those in files with justifications, need a position. */
+function positionsWanted(loaded: LoadResult, shown: Shown | undefined): (finding: Finding) => boolean {
+  if (!shown) return () => true;
+  const justified = new Set([...loaded.comments.map((c) => c.file), ...(loaded.model.excepciones?.data.excepciones ?? []).map((e) => e.archivo)]);
+  return (finding) => {
+    const severity = severityOf(finding, loaded.model.config);
+    return severity !== 'off' && (justified.has(finding.file) || shown(finding.file, severity));
+  };
+}
+
+/** The severity plan.yaml gives a finding, or its rule's own. */
+function severityOf(finding: Finding, config: ResolvedConfig): Severity | 'off' {
+  const rule = RULES_BY_ID.get(finding.rule);
+  const configured = rule?.meta.fixedSeverity ? undefined : config.reglas[finding.rule];
+  return configured ?? finding.severity ?? rule?.meta.defaultSeverity ?? 'error';
+}
+
+/**
+ * Applies severities from plan.yaml and resolves JSON paths to line and column, once
+ * (for the findings `needsPosition` accepts; the others stay at 1:1).
+ */
+export function placeFindings(findings: readonly Finding[], sources: Sources, config: ResolvedConfig, needsPosition: (finding: Finding) => boolean = () => true): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const finding of findings) {
-    const rule = RULES_BY_ID.get(finding.rule);
-    const configured = rule?.meta.fixedSeverity ? undefined : config.reglas[finding.rule];
-    if (configured === 'off') continue;
-    const severity = configured ?? finding.severity ?? rule?.meta.defaultSeverity ?? 'error';
+    const severity = severityOf(finding, config);
+    if (severity === 'off') continue;
     const diagnostic: Diagnostic = { rule: finding.rule, severity, message: finding.message, file: finding.file, line: 1, column: 1 };
     if (finding.hint) diagnostic.hint = finding.hint;
     if (finding.at) {
       diagnostic.line = finding.at.line;
       diagnostic.column = finding.at.column;
-    } else {
+    } else if (needsPosition(finding)) {
       const span = sources.locate(finding.file, finding.path ?? [], finding.atKey);
       if (span) Object.assign(diagnostic, span);
     }

@@ -2,7 +2,7 @@
 // the edge when PLAN029 is on, and says once why a git-based check was skipped.
 import { fileHistory, notYetCommitted, toGitHistory, type GitHistory } from '../git/history.js';
 import { fill, type Lang } from '../i18n/text.js';
-import { validatePlanInParallel, type ValidationResult } from '../validate.js';
+import { validatePlanInParallel, type Shown, type ValidationResult } from '../validate.js';
 import type { CliIo } from './io.js';
 import { gitReason } from './reasons.js';
 
@@ -17,7 +17,7 @@ const NOTICES = {
   },
 } as const;
 
-export async function runValidation(io: CliIo, root: string, lang: Lang, fechaCorte: string): Promise<ValidationResult> {
+export async function runValidation(io: CliIo, root: string, lang: Lang, fechaCorte: string, shown?: Shown): Promise<ValidationResult> {
   let history: GitHistory | undefined;
   // The loader asks for the history once plan.yaml says PLAN029 is on.
   const readHistory = (): GitHistory => {
@@ -25,7 +25,7 @@ export async function runValidation(io: CliIo, root: string, lang: Lang, fechaCo
     if (!history.available) io.stderr(fill(NOTICES.historySkipped[lang], { reason: gitReason(history.reason, lang) }));
     return history;
   };
-  const result = await validatePlanInParallel(root, { lang, fechaCorte, readHistory });
+  const result = await validatePlanInParallel(root, { lang, fechaCorte, readHistory }, {}, shown);
   if (history?.available) {
     const pending = notYetCommitted(history, result.model.reportes.map((r) => r.file));
     if (pending.length > 0) io.stderr(fill(NOTICES.uncommitted[lang], { count: pending.length, files: pending.slice(0, 5).join(', ') + (pending.length > 5 ? '…' : '') }));

@@ -4,7 +4,7 @@ import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { exitCodeFor, isExcused, summarize, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { exitCodeFor, isExcused, summarize } from '../diagnostics/diagnostic.js';
 import { isFindingSelected, isSelected } from '../diagnostics/selection.js';
 import { FORMAT_NAMES } from '../format/names.js';
 import { fill, type Lang } from '../i18n/text.js';
@@ -68,17 +68,18 @@ export function resolveRoot(io: CliIo, directory: string | undefined): string {
 /**
  * PR mode: findings in the files the pull request touched, plus every error elsewhere —
  * on a clean main branch an error in an untouched file can only come from the change
- * (a deleted PPCS still referenced by another department's report).
+ * (a deleted PPCS still referenced by another department's report). Undefined when the
+ * ref cannot be used: then everything is reported, and this says why.
  */
-async function pullRequestScope(io: CliIo, root: string, ref: string, diagnostics: Diagnostic[], lang: Lang, scoped: boolean): Promise<Diagnostic[]> {
+async function changedInPullRequest(io: CliIo, root: string, ref: string, lang: Lang, scoped: boolean): Promise<ReadonlySet<string> | undefined> {
   const { changedFilesSince } = await import('../git/changed-files.js');
   const changed = changedFilesSince(root, ref);
   if (!changed.ok) {
     io.stderr(fill((scoped ? MESSAGES.refUnusableScoped : MESSAGES.refUnusable)[lang], { ref, reason: gitReason(changed.reason, lang) }));
-    return diagnostics;
+    return undefined;
   }
   io.stderr(fill((scoped ? MESSAGES.prModeScoped : MESSAGES.prMode)[lang], { ref, count: changed.files.size }));
-  return diagnostics.filter((d) => changed.files.has(d.file) || (d.severity === 'error' && !isExcused(d)));
+  return changed.files;
 }
 
 export function parseCutoff(io: CliIo, value: string | undefined): string {
@@ -168,10 +169,12 @@ export function validateCommand(io: CliIo, globals: () => GlobalOptions, setExit
       const fechaCorte = parseCutoff(io, options.fechaCorte);
       // Before the run: a mistyped path is a usage error, not a long wait for nothing.
       const narrowed = resolveScope(io, root, paths, options.dependencia);
-      const result = await runValidation(io, root, lang, fechaCorte);
+      const changed = options.changedSince ? await changedInPullRequest(io, root, options.changedSince, lang, narrowed !== undefined) : undefined;
+      // PR mode needs no position for a warning of a file the pull request did not touch.
+      const result = await runValidation(io, root, lang, fechaCorte, changed && ((file, severity) => changed.has(file) || severity === 'error'));
       const selected = narrowed ? result.diagnostics.filter((d) => isFindingSelected(narrowed.selection, d)) : result.diagnostics;
       // Both narrow the report: PR mode's findings, within the selection.
-      const diagnostics = options.changedSince ? await pullRequestScope(io, root, options.changedSince, selected, lang, narrowed !== undefined) : selected;
+      const diagnostics = changed ? selected.filter((d) => changed.has(d.file) || (d.severity === 'error' && !isExcused(d))) : selected;
       const files = narrowed ? [...result.model.repoFiles.keys()].filter((file) => placementOf(file) !== undefined && isSelected(narrowed.selection, file)).length : result.fileCount;
       const shown = options.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
       const ruleTitle = (rule: string) => RULES_BY_ID.get(rule)?.meta.title[lang];

@@ -23,8 +23,9 @@ const CORE_AS_STRICT = FAILSAFE_SCHEMA.extend({
       [/^0x[0-9a-fA-F]+$/, (s) => parseInt(s.substring(2), 16)],
     ]),
     scalar('float', [
-      // .inf and .nan are not JSON: the strict path refuses them with its own message.
-      [/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, () => NaN],
+      // Not JSON: isPlainData sends such a value to the strict path, which refuses it with its
+      // own message; as a key it is written «Infinity» or «NaN» by both libraries.
+      [/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, (s) => (s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity)],
       [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, parseFloat],
       [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, parseFloat],
     ]),
@@ -47,18 +48,24 @@ function scalar(name: string, forms: readonly Resolution[]): Type {
  * What the fast path never reads, because the two libraries could disagree or only the
  * strict one has the message: tabs; line breaks of YAML 1.1 (NEL, LS, PS) and a BOM past the
  * start; directives and document markers; anchors, aliases and tags (`&`, `*`, `!` where a
- * node starts); merge keys; explicit (`? `) and flow-collection keys. A text that merely
- * contains one of these characters («Obras & Servicios») takes the strict path: slower, same
- * result.
+ * node starts); merge keys; explicit (`? `) keys and collections as keys (`[a]: 1`,
+ * `{{a}}`); a comment glued to a quoted value or a bracket (`"v"#c`, an error for the strict
+ * library only); and a list item left empty (`-` alone on its line), after which js-yaml
+ * misses the end of a nested list. A text that merely contains one of these characters
+ * («Obras & Servicios») takes the strict path: slower, same result.
  */
-const STRICT_ONLY = /[\t\u0085\u2028\u2029\uFEFF]|^(?:%|---|\.\.\.)|(?:^|[\s[{,])[&*!]|<<|^[ -]*\?(?:\s|$)|[\]}]\s*:(?:\s|$)/m;
+const STRICT_ONLY = /[\t\u0085\u2028\u2029\uFEFF]|^(?:%|---|\.\.\.)|(?:^|[\s[{,])[&*!]|<<|^[ -]*\?(?:\s|$)|[\]}]\s*:|[{,]\s*[[{]|["'\]}]#|^[ ]*(?:-[ ]+)*-[ ]*(?:#.*)?$/m;
 
-/** The key js-yaml gives a null key (`~:`), where the strict path gives ""; longer keys are a strict error. */
+/** Lines holding nothing but spaces, which a block scalar (`|`, `>`) reads more strictly in the strict library. */
+const BLANK_WITH_SPACES = /^ +$/m;
+
+/** The longest implicit key the strict library accepts, counted in source characters. */
 const MAX_KEY_LENGTH = 1024;
 
 /** The plain data of `text` when the fast path can vouch for it; undefined otherwise. */
 export function fastYamlData(text: string): object | undefined {
-  if (STRICT_ONLY.test(text) || hasMultilineFlow(text)) return undefined;
+  if (STRICT_ONLY.test(text) || hasOpenLine(text) || hasLongKey(text)) return undefined;
+  if ((text.includes('|') || text.includes('>')) && BLANK_WITH_SPACES.test(text)) return undefined;
   let value: unknown;
   try {
     value = load(text, { schema: CORE_AS_STRICT });
@@ -70,21 +77,46 @@ export function fastYamlData(text: string): object | undefined {
 }
 
 /**
- * A flow collection (`[a, b]`, `{a: 1}`) left open at the end of a line: the strict
- * library checks the indentation of its continuation lines, js-yaml does not.
+ * A line that leaves something open for the next one: a flow collection (`[a, b]`, `{a: 1}`),
+ * whose continuation lines the strict library checks for indentation and js-yaml does not; or
+ * a quoted text, whose continuation lines likewise (a quote left open swallows the lines below
+ * it for js-yaml). Told by counting on each line: brackets must balance, unescaped `"` and `'`
+ * must come in pairs, and a line may not mix both kinds (one could hide inside the other).
+ * «O'Higgins» in a plain text also takes the strict path: slower, same result.
  */
-function hasMultilineFlow(text: string): boolean {
-  if (!text.includes('[') && !text.includes('{')) return false;
+function hasOpenLine(text: string): boolean {
   let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
+  let doubles = 0;
+  let singles = 0;
+  let backslashes = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i === text.length ? 0x0a : text.charCodeAt(i);
     if (code === 0x5b || code === 0x7b) depth++;
     else if (code === 0x5d || code === 0x7d) depth--;
+    else if (code === 0x22 && backslashes % 2 === 0) doubles++;
+    else if (code === 0x27) singles++;
     else if (code === 0x0a) {
-      if (depth !== 0) return true;
+      if (depth !== 0 || doubles % 2 !== 0 || singles % 2 !== 0 || (doubles > 0 && singles > 0)) return true;
+      doubles = 0;
+      singles = 0;
     }
+    backslashes = code === 0x5c ? backslashes + 1 : 0;
   }
-  return depth !== 0;
+  return false;
+}
+
+/**
+ * A line whose key runs past 1024 characters of source: the strict library refuses such an
+ * implicit key (it counts the source, escapes and quotes included); js-yaml does not.
+ */
+function hasLongKey(text: string): boolean {
+  for (let start = 0; start < text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    if (end - start > MAX_KEY_LENGTH - 24 && text.slice(start, end).search(/:(?:\s|$)/) > MAX_KEY_LENGTH - 24) return true;
+    start = end + 1;
+  }
+  return false;
 }
 
 /**
@@ -106,6 +138,7 @@ function isPlainData(root: object): boolean {
       continue;
     }
     for (const key in node) {
+      // js-yaml writes a null key (`~:`) as «null», the strict path as «».
       if (key === 'null' || key === '__proto__' || key.length > MAX_KEY_LENGTH) return false;
       stack.push([(node as Record<string, unknown>)[key], depth + 1]);
     }

@@ -1,0 +1,142 @@
+// Validating over worker threads (src/parallel/pool.ts: loading, then placing findings) gives
+// what validating in this thread gives: the same diagnostics in the same order, the same model. The repos are generated
+// just above the 1,500 files that start the workers. A worker cannot run the .ts sources, so
+// the workers run dist/ (`npm run build` first; `npm test` does it), through a small script
+// that also counts the tasks they were sent, to show the workers did take part.
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { LoadOptions } from '../../src/load.js';
+import { MIN_FILES_FOR_WORKERS } from '../../src/parallel/pool.js';
+import { FECHA_CORTE, generatePlan } from '../../src/tools/generate.js';
+import { validatePlan, validatePlanInParallel, type ValidationResult } from '../../src/validate.js';
+
+const DIST_WORKER = fileURLToPath(new URL('../../dist/parallel/worker.js', import.meta.url));
+const OPTIONS: LoadOptions = { lang: 'es', fechaCorte: FECHA_CORTE };
+
+const created: string[] = [];
+afterAll(() => {
+  for (const folder of created) rmSync(folder, { recursive: true, force: true });
+});
+
+function temporary(prefix: string): string {
+  const folder = mkdtempSync(path.join(tmpdir(), prefix));
+  created.push(folder);
+  return folder;
+}
+
+/**
+ * 150 departments of one PPCS each: 7 + 150 × 10 = 1,507 files (907 of them YAML), the
+ * smallest generated municipality past MIN_FILES_FOR_WORKERS.
+ */
+function generatedRepo(): string {
+  const out = temporary('plan-parallel-');
+  const summary = generatePlan({ out, departments: 150, ppcs: 1, metas: 1, seed: 42 });
+  expect(summary.files).toBeGreaterThanOrEqual(MIN_FILES_FOR_WORKERS);
+  return out;
+}
+
+/** The dist worker, plus a line in `log` for every task it is sent. */
+function countingWorker(): { url: URL; batches: () => number } {
+  const folder = temporary('plan-worker-');
+  const log = path.join(folder, 'batches.log');
+  const script = path.join(folder, 'counting-worker.mjs');
+  // The real worker is imported first, so its message handler is in place before this one.
+  writeFileSync(
+    script,
+    [
+      `import ${JSON.stringify(pathToFileURL(DIST_WORKER).href)};`,
+      `import { appendFileSync } from 'node:fs';`,
+      `import { parentPort } from 'node:worker_threads';`,
+      `parentPort.on('message', (m) => appendFileSync(${JSON.stringify(log)}, m.index + '\\n'));`,
+    ].join('\n'),
+  );
+  return { url: pathToFileURL(script), batches: () => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').length : 0) };
+}
+
+/** What the rules and reports are built from: each kind of document, by file, with its data. */
+function modelOf(result: ValidationResult) {
+  const m = result.model;
+  const docs = (list: readonly { file: string; data: unknown }[]) => list.map((d) => ({ file: d.file, data: d.data }));
+  return {
+    plan: m.plan?.data,
+    unidades: m.unidades?.data,
+    excepciones: m.excepciones?.data,
+    dependencias: docs(m.dependencias),
+    ppcs: docs(m.ppcs),
+    reportes: docs(m.reportes),
+    retroalimentacion: docs(m.retroalimentacion),
+    convocatorias: docs(m.convocatorias),
+    genero: docs(m.genero),
+  };
+}
+
+function counts(result: ValidationResult) {
+  const m = result.model;
+  return {
+    fileCount: result.fileCount,
+    dependencias: m.dependencias.length,
+    ppcs: m.ppcs.length,
+    reportes: m.reportes.length,
+    retroalimentacion: m.retroalimentacion.length,
+    convocatorias: m.convocatorias.length,
+    genero: m.genero.length,
+  };
+}
+
+async function bothWays(root: string) {
+  const worker = countingWorker();
+  const serial = validatePlan(root, OPTIONS);
+  const parallel = await validatePlanInParallel(root, OPTIONS, { threads: 2, workerUrl: worker.url });
+  return { serial, parallel, workerBatches: worker.batches() };
+}
+
+describe('validating over worker threads gives what validating in this thread gives', () => {
+  it('has the compiled worker to run (npm run build)', () => {
+    expect(existsSync(DIST_WORKER)).toBe(true);
+  });
+
+  it('on a generated municipality of 1,507 files: the same diagnostics in the same order and the same model', async () => {
+    const { serial, parallel, workerBatches } = await bothWays(generatedRepo());
+    expect(workerBatches).toBeGreaterThan(0);
+    expect(serial.diagnostics.length).toBeGreaterThan(0);
+    expect(parallel.diagnostics).toEqual(serial.diagnostics);
+    expect(counts(parallel)).toEqual(counts(serial));
+    expect(counts(serial).reportes).toBe(600);
+    expect(modelOf(parallel)).toEqual(modelOf(serial));
+    expect(parallel.findings).toEqual(serial.findings);
+    expect(parallel.comments).toEqual(serial.comments);
+  }, 120_000);
+
+  it('with broken files among them: a parse error, a schema error, a stray file, a symlink and more, the same diagnostics', async () => {
+    const root = generatedRepo();
+    const at = (file: string) => path.join(root, file);
+    // Spread over the path order, so the first batches (always sent to the workers) and
+    // the last ones hold some.
+    appendFileSync(at('dependencias/D001/reportes/2019-T2.yaml'), 'comentario: "sin cerrar\n');
+    appendFileSync(at('dependencias/D001/ppcs/D001-01.yaml'), 'campo_desconocido: 1\n');
+    writeFileSync(at('dependencias/D002/notas.yaml'), 'clave: D002\nnombre: Borrador\n');
+    rmSync(at('dependencias/D003/reportes/2019-T4.yaml'));
+    symlinkSync(at('dependencias/D003/reportes/2019-T1.yaml'), at('dependencias/D003/reportes/2019-T4.yaml'));
+    symlinkSync('/etc/passwd', at('dependencias/D004/ppcs/D004-09.yaml'));
+    writeFileSync(at('dependencias/D075/dependencia.yaml'), 'clave: D075\n\tnombre: Con tabulador\n');
+    writeFileSync(at('dependencias/D076/reportes/2019-T3.yaml'), Buffer.from('dependencia: D076\ncomentario: Direcci\xf3n\n', 'latin1'));
+    writeFileSync(at('dependencias/D148/reportes/2019-T1.yaml'), '');
+    appendFileSync(at('dependencias/D149/ppcs/D149-01.yaml'), 'nombre: repetido\n');
+    mkdirSync(at('planeacion'), { recursive: true });
+    writeFileSync(at('planeacion/borrador.yaml'), 'ppcs: []\n');
+    const { serial, parallel, workerBatches } = await bothWays(root);
+    expect(workerBatches).toBeGreaterThan(0);
+    expect(parallel.diagnostics).toEqual(serial.diagnostics);
+    expect(counts(parallel)).toEqual(counts(serial));
+    expect(modelOf(parallel)).toEqual(modelOf(serial));
+    // Every kind of broken file was seen.
+    const rules = new Set(serial.diagnostics.map((d) => d.rule));
+    for (const rule of ['PLAN001', 'PLAN002', 'PLAN006']) expect(rules, rule).toContain(rule);
+    for (const file of ['dependencias/D001/reportes/2019-T2.yaml', 'dependencias/D002/notas.yaml', 'dependencias/D003/reportes/2019-T4.yaml', 'dependencias/D004/ppcs/D004-09.yaml', 'dependencias/D075/dependencia.yaml', 'dependencias/D076/reportes/2019-T3.yaml', 'dependencias/D148/reportes/2019-T1.yaml', 'dependencias/D149/ppcs/D149-01.yaml', 'planeacion/borrador.yaml']) {
+      expect(serial.diagnostics.map((d) => d.file), file).toContain(file);
+    }
+  }, 120_000);
+});
