@@ -54,7 +54,31 @@ function scalar(name: string, forms: readonly Resolution[]): Type {
  * misses the end of a nested list. A text that merely contains one of these characters
  * («Obras & Servicios») takes the strict path: slower, same result.
  */
-const STRICT_ONLY = /[\t\u0085\u2028\u2029\uFEFF]|^(?:%|---|\.\.\.)|(?:^|[\s[{,])[&*!]|<<|^[ -]*\?(?:\s|$)|[\]}]\s*:|[{,]\s*[[{]|["'\]}]#|^[ ]*(?:-[ ]+)*-[ ]*(?:#.*)?$/m;
+function needsStrictPath(text: string): boolean {
+  // One scan per character class that rarely occurs; the costlier patterns only run where it does.
+  if (RARE_CHARACTERS.test(text) || DOCUMENT_LINE.test(text) || text.includes('<<')) return true;
+  if (NODE_PROPERTY_CHARACTER.test(text) && NODE_PROPERTY.test(text)) return true;
+  if (text.includes('?') && EXPLICIT_KEY.test(text)) return true;
+  if ((text.includes('[') || text.includes('{')) && (COLLECTION_KEY.test(text) || NESTED_FLOW.test(text))) return true;
+  if (text.includes('#') && GLUED_COMMENT.test(text)) return true;
+  return EMPTY_ITEM_END.test(text) && hasEmptyListItem(text);
+}
+
+const RARE_CHARACTERS = /[\t\u0085\u2028\u2029\uFEFF]/;
+const DOCUMENT_LINE = /(?:^|\n)(?:%|---|\.\.\.)/;
+const NODE_PROPERTY_CHARACTER = /[&*!]/;
+const NODE_PROPERTY = /(?:^|[\s[{,])[&*!]/;
+const EXPLICIT_KEY = /(?:^|\n)[ -]*\?(?:\s|$)/;
+const COLLECTION_KEY = /[\]}]\s*:/;
+const NESTED_FLOW = /[{,]\s*[[{]/;
+const GLUED_COMMENT = /["'\]}]#/;
+/** A dash ending its line, or followed only by a comment: maybe an empty list item. */
+const EMPTY_ITEM_END = /-[ ]*(?:#[^\n]*)?(?:\n|$)/;
+
+/** A line that is only a list item's dash (or dashes, `- -`), with at most a comment. */
+function hasEmptyListItem(text: string): boolean {
+  return /^[ ]*(?:-[ ]+)*-[ ]*(?:#.*)?$/m.test(text);
+}
 
 /** Lines holding nothing but spaces, which a block scalar (`|`, `>`) reads more strictly in the strict library. */
 const BLANK_WITH_SPACES = /^ +$/m;
@@ -64,7 +88,7 @@ const MAX_KEY_LENGTH = 1024;
 
 /** The plain data of `text` when the fast path can vouch for it; undefined otherwise. */
 export function fastYamlData(text: string): object | undefined {
-  if (STRICT_ONLY.test(text) || hasOpenLine(text) || hasLongKey(text)) return undefined;
+  if (needsStrictPath(text) || hasOpenLine(text) || hasLongKey(text)) return undefined;
   if ((text.includes('|') || text.includes('>')) && BLANK_WITH_SPACES.test(text)) return undefined;
   let value: unknown;
   try {
