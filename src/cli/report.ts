@@ -87,8 +87,8 @@ function parseQuarter(value: string): Quarter {
 
 const H = {
   summary: {
-    es: 'genera el resumen trimestral, la evaluación anual o la tabla de transparencia (Excel y Markdown)',
-    en: 'build the quarterly summary, the annual evaluation or the transparency table (Excel and Markdown)',
+    es: 'genera el resumen trimestral, la evaluación anual o la tabla de transparencia (Markdown, Excel, sitio HTML, PDF o CSV)',
+    en: 'build the quarterly summary, the annual evaluation or the transparency table (Markdown, Excel, HTML site, PDF or CSV)',
   },
   description: {
     es: 'Genera los reportes de Planeación a partir de los datos validados: con --trimestre T2, el resumen trimestral (entregas, metas con semáforo, beneficiarios, colaboraciones, retroalimentación); con --anual, la evaluación anual por criterio, grado, tipo de plan y Plan de Mejora del año siguiente; con --transparencia --trimestre T2, los indicadores de resultados (LGT art. 70 fr. VI) del trimestre.\n\nSin --fecha-corte, un reporte trimestral se juzga al día siguiente del cierre de la ventana de entrega de su trimestre (calendario de plan.yaml) y la evaluación anual al día siguiente del cierre de la del cuarto trimestre: el mismo repositorio da el mismo reporte cualquier día. El reporte dice qué fecha de corte usó.\n\nSi los datos tienen errores de validación no se genera nada (código 1) y se nombran los archivos con errores; con --dependencia sólo cuentan los errores de esa dependencia y de los archivos compartidos (plan.yaml, catalogos/, planeacion/). Las advertencias aparecen como hallazgos del reporte.\n\nCada opción se acepta también con su nombre en inglés, que la ayuda dice al final de su descripción.',
