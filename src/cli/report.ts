@@ -1,11 +1,12 @@
 import { Command } from 'commander';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ReportCutoff } from '../calendar/report-cutoff.js';
 import { isExcused, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { fill, type Lang } from '../i18n/text.js';
 import type { Quarter } from '../model/types.js';
 import { RendererUnavailable, TemplateError, type RenderedFolder, type Renderer, type RenderOptions } from '../report/render/renderer.js';
+import { makeFolders } from '../io/folders.js';
 import type { PendingFile } from '../io/write.js';
 import { cutWarning, type CutCell } from '../report/render/cell-guard.js';
 import { formatNames, rendererNamed, renderersFor } from '../report/render/select.js';
@@ -244,12 +245,13 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
       }
 
       prepareOutDir(outDir, lang);
-      for (const dir of sites) prepareOutDir(dir, lang);
+      // The site's folder and the plans' folder are made by the write itself, which removes them if the set fails.
+      for (const dir of sites) checkOutDir(dir, lang);
       const planFiles = (plans ?? []).map((plan) => ({ path: path.join(outDir, plan.name), bytes: () => plan.text }));
       if (planFiles.length > 0) {
         const planDir = path.dirname(planFiles[0]!.path);
         if (isPlanInputPath(root, planDir)) throw new UsageError(TEXT.outInsideData, { dir: planDir });
-        prepareOutDir(planDir, lang);
+        checkOutDir(planDir, lang);
       }
       let written: string[];
       try {
@@ -382,9 +384,16 @@ function removeStalePages(dir: string, written: readonly string[]): void {
 
 function prepareOutDir(dir: string, lang: Lang): void {
   try {
-    if (existsSync(dir) && !statSync(dir).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
-    mkdirSync(dir, { recursive: true });
+    checkOutDir(dir, lang);
+    // Level by level: a recursive mkdir says ENOENT for a read-only file system.
+    makeFolders(dir);
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(TEXT.outNotDir, { dir, reason: fileErrorReason(error, lang) });
   }
+}
+
+/** A file where an output folder goes is said before anything is rendered. */
+function checkOutDir(dir: string, lang: Lang): void {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(TEXT.outNotDir, { dir, reason: fileErrorReason({ code: 'ENOTDIR' }, lang) });
 }

@@ -7,10 +7,13 @@
 // which owns the exit codes, installs the Ctrl-C handler that calls removeTemporaryFiles()
 // (src/cli/interrupt.ts).
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { makeFolders, removeFolders } from './folders.js';
 
 const inFlight = new Set<string>();
+/** Folders a set of writes under way created (a site's folder and its dependencias/), outermost first. */
+const foldersInFlight: string[] = [];
 
 /**
  * Synchronous on purpose: a SIGINT handler runs only between event-loop turns, so it sees
@@ -52,10 +55,14 @@ function temporaryName(target: string, extension: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.${extension}`);
 }
 
-/** Removes temporary files of writes still under way; for a SIGINT/SIGTERM handler. */
+/**
+ * Removes temporary files of writes still under way, then the folders their set created
+ * (now empty); for a SIGINT/SIGTERM handler.
+ */
 export function removeTemporaryFiles(): void {
   for (const temp of inFlight) removeQuietly(temp);
   inFlight.clear();
+  removeFolders(foldersInFlight.splice(0));
 }
 
 function removeQuietly(file: string): void {
@@ -87,10 +94,13 @@ export interface PendingFile {
  * only when its turn comes and go straight to a temporary file, so a workbook is not held in
  * memory beside the next one; once every temporary file is on disk, all are renamed into
  * place. Any failure (a full disk at the second file, a folder where a report goes) throws a
- * WriteError naming the file and leaves every previous file as it was, and no temporary file.
+ * WriteError naming the file and leaves every previous file as it was, no temporary file, and
+ * no folder the set created (a new site's folder).
  */
 export async function writeFilesAtomically(files: readonly PendingFile[]): Promise<string[]> {
   const staged: { target: string; temp: string }[] = [];
+  const created: string[] = [];
+  let committed = false;
   try {
     for (const file of files) {
       // A folder where the file goes fails the rename at the end; say so before rendering the rest.
@@ -99,18 +109,27 @@ export async function writeFilesAtomically(files: readonly PendingFile[]): Promi
       }
       const bytes = await file.bytes();
       try {
-        // A site's subfolders (dependencias/) are created as its pages are staged.
-        mkdirSync(path.dirname(file.path), { recursive: true });
+        // A site's folder and subfolders (dependencias/) are created as its pages are staged.
+        for (const folder of makeFolders(path.dirname(file.path))) {
+          created.push(folder);
+          foldersInFlight.push(folder);
+        }
         staged.push({ target: file.path, temp: writeTemporary(file.path, bytes) });
       } catch (error) {
         throw new WriteError(file.path, error);
       }
     }
     commit(staged);
+    committed = true;
   } finally {
     for (const { temp } of staged) {
       removeQuietly(temp);
       inFlight.delete(temp);
+    }
+    if (!committed) removeFolders(created);
+    for (const folder of created) {
+      const at = foldersInFlight.indexOf(folder);
+      if (at >= 0) foldersInFlight.splice(at, 1);
     }
   }
   return files.map((file) => file.path);

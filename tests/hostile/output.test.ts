@@ -24,6 +24,11 @@ function temporaries(dir: string): string[] {
   return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.tmp')) : [];
 }
 
+/** Temporary files (and hard-link backups) anywhere below a folder: a site's pages are staged in its own folders. */
+function temporariesBelow(dir: string): string[] {
+  return existsSync(dir) ? (readdirSync(dir, { recursive: true }) as string[]).filter((f) => /\.(tmp|bak)$/.test(f)) : [];
+}
+
 describe('--out inside the plan input is refused with exit 2', () => {
   it('refuses dependencias/, planeacion/x, catalogos, schemas and the root given absolute', async () => {
     const root = writeRepo({ ...baseRepo(), 'schemas/x.json': '{}' });
@@ -175,6 +180,17 @@ describe('read-only and full file systems', () => {
     expect(readFileSync(path.join(out, 'trimestral-2019-T1.md'), 'utf8')).toBe('anterior\n');
   });
 
+  // Node's recursive mkdir says ENOENT there («la carpeta donde debía quedar no existe»).
+  it.skipIf(!canMount)('says the file system is read-only when the output folder would be made on it', async () => {
+    const root = writeRepo(baseRepo());
+    const out = mountTmpfs(64)!;
+    execFileSync('mount', ['-o', 'remount,ro', out]);
+    const run = await runCli(['report', '-C', root, '--quarter', 'Q1', '--out', path.join(out, 'nueva/sub'), ...CUTOFF], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('como carpeta de salida: el sistema de archivos es de sólo lectura.');
+    expect(readdirSync(out)).toEqual([]);
+  });
+
   it.skipIf(!canMount)('gives exit 2 on a full disk, keeps the old report and removes the partial temporary file', async () => {
     const root = writeRepo(baseRepo());
     const out = mountTmpfs(64)!;
@@ -189,27 +205,51 @@ describe('read-only and full file systems', () => {
   });
 });
 
-describe('a report pair is replaced together or not at all', () => {
-  it.skipIf(!canMount)('keeps the previous Markdown beside the previous workbook when the disk fills between the two', async () => {
+describe('a report set is replaced together or not at all', () => {
+  // The set is the Markdown, the site (written after it: both are documents) and the workbook.
+  it.skipIf(!canMount)('keeps the previous Markdown, site and workbook when the disk fills before the workbook', async () => {
     const root = writeRepo(baseRepo());
     const sizes = mkdtempSync(path.join(tmpdir(), 'plan-sizes-'));
     expect((await runCli(['report', '-C', root, '--quarter', 'Q1', '--out', sizes, ...CUTOFF], { cwd: root })).code).toBe(0);
-    const mdSize = statSync(path.join(sizes, 'trimestral-2019-T1.md')).size;
-    const xlsxSize = statSync(path.join(sizes, 'trimestral-2019-T1.xlsx')).size;
-    const out = mountTmpfs(512)!;
+    const out = mountTmpfs(2048)!;
     writeFileSync(path.join(out, 'trimestral-2019-T1.md'), 'anterior\n');
     writeFileSync(path.join(out, 'trimestral-2019-T1.xlsx'), 'libro anterior');
-    // Leave room for the new Markdown (rounded up to whole blocks) and not for the workbook.
+    mkdirSync(path.join(out, 'trimestral-2019-T1'));
+    writeFileSync(path.join(out, 'trimestral-2019-T1/index.html'), 'sitio anterior\n');
+    // Leave room for the new Markdown and every page of the site (each rounded up to whole blocks), not for the workbook.
     const { bavail, bsize } = statfsSync(out);
-    const room = (Math.ceil(mdSize / bsize) + 1) * bsize;
+    const site = path.join(sizes, 'trimestral-2019-T1');
+    const pages = (readdirSync(site, { recursive: true }) as string[]).map((f) => path.join(site, f)).filter((f) => statSync(f).isFile());
+    const blocks = [path.join(sizes, 'trimestral-2019-T1.md'), ...pages].reduce((sum, file) => sum + Math.ceil(statSync(file).size / bsize), 0);
+    const room = (blocks + 1) * bsize;
+    const xlsxSize = statSync(path.join(sizes, 'trimestral-2019-T1.xlsx')).size;
     expect(room + xlsxSize).toBeLessThan(bavail * bsize);
     writeFileSync(path.join(out, 'relleno'), Buffer.alloc(bavail * bsize - room, 1));
     const run = await runCli(['report', '-C', root, '--quarter', 'Q1', '--out', out, ...CUTOFF], { cwd: root });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/No se pudo escribir «.*trimestral-2019-T1\.xlsx»: no hay espacio en el disco/);
-    expect(readdirSync(out).sort()).toEqual(['relleno', 'trimestral-2019-T1.md', 'trimestral-2019-T1.xlsx']);
+    expect(readdirSync(out).sort()).toEqual(['relleno', 'trimestral-2019-T1', 'trimestral-2019-T1.md', 'trimestral-2019-T1.xlsx']);
     expect(readFileSync(path.join(out, 'trimestral-2019-T1.md'), 'utf8')).toBe('anterior\n');
     expect(readFileSync(path.join(out, 'trimestral-2019-T1.xlsx'), 'utf8')).toBe('libro anterior');
+    // The previous site as it was: the dependencias/ folder the failed set made is gone with its staged pages.
+    expect(readdirSync(path.join(out, 'trimestral-2019-T1'))).toEqual(['index.html']);
+    expect(readFileSync(path.join(out, 'trimestral-2019-T1/index.html'), 'utf8')).toBe('sitio anterior\n');
+  });
+
+  it.skipIf(!canMount)('removes the site folder it made when the disk fills before the workbook', async () => {
+    const root = writeRepo(baseRepo());
+    const sizes = mkdtempSync(path.join(tmpdir(), 'plan-sizes-'));
+    expect((await runCli(['report', '-C', root, '--quarter', 'Q1', '--out', sizes, ...CUTOFF], { cwd: root })).code).toBe(0);
+    const out = mountTmpfs(2048)!;
+    const { bavail, bsize } = statfsSync(out);
+    const site = path.join(sizes, 'trimestral-2019-T1');
+    const pages = (readdirSync(site, { recursive: true }) as string[]).map((f) => path.join(site, f)).filter((f) => statSync(f).isFile());
+    const blocks = [path.join(sizes, 'trimestral-2019-T1.md'), ...pages].reduce((sum, file) => sum + Math.ceil(statSync(file).size / bsize), 0);
+    writeFileSync(path.join(out, 'relleno'), Buffer.alloc(bavail * bsize - (blocks + 1) * bsize, 1));
+    const run = await runCli(['report', '-C', root, '--quarter', 'Q1', '--out', out, ...CUTOFF], { cwd: root });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/No se pudo escribir «.*trimestral-2019-T1\.xlsx»: no hay espacio en el disco/);
+    expect(readdirSync(out)).toEqual(['relleno']);
   });
 });
 
@@ -273,13 +313,21 @@ describe.skipIf(!existsSync(DIST))('Ctrl-C while the built CLI writes reports', 
     });
   }
 
+  /** The annual site of the examples: the folder of `--format all`, one page per department. */
+  const SITE = ['dependencias', 'estilos.css', 'index.html', 'secciones.html', ...['DESECO', 'DIF', 'IMM', 'OP', 'SP', 'SSP'].map((c) => `dependencias/${c}.html`)].sort();
+
+  /** The Markdown, the workbook and the site are one set: all of them complete, or none. */
   async function expectOnlyCompleteReports(out: string): Promise<void> {
     if (!existsSync(out)) return;
-    expect(temporaries(out)).toEqual([]);
-    for (const file of readdirSync(out)) {
-      expect(file).toMatch(/^anual-2019\.(md|xlsx)$/);
+    expect(temporariesBelow(out)).toEqual([]);
+    const entries = readdirSync(out).sort();
+    expect([[], ['anual-2019', 'anual-2019.md', 'anual-2019.xlsx']]).toContainEqual(entries);
+    for (const file of entries) {
       const full = path.join(out, file);
-      if (file.endsWith('.md')) {
+      if (file === 'anual-2019') {
+        expect((readdirSync(full, { recursive: true }) as string[]).map((f) => f.split(path.sep).join('/')).sort()).toEqual(SITE);
+        for (const page of SITE.filter((f) => f.endsWith('.html'))) expect(readFileSync(path.join(full, page), 'utf8')).toMatch(/<\/html>\n$/);
+      } else if (file.endsWith('.md')) {
         expect(readFileSync(full, 'utf8')).toMatch(FOOTER);
       } else {
         const workbook = new ExcelJS.Workbook();
@@ -337,7 +385,7 @@ describe.skipIf(!existsSync(DIST))('Ctrl-C while the built CLI writes reports', 
       // From the first temporary file on, or from the moment the Markdown was replaced.
       const run = await interrupt(out, delay, () => temporaries(out).length > 0 || statSync(md).mtimeMs !== before);
       codes.push(run.code);
-      expect(readdirSync(out).sort()).toEqual(['anual-2019.md', 'anual-2019.xlsx']);
+      expect(readdirSync(out).sort()).toEqual(['anual-2019', 'anual-2019.md', 'anual-2019.xlsx']);
       await expectOnlyCompleteReports(out);
     }
     expect(codes).toContain(130);

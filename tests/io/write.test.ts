@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { whileWriting } from '../../src/cli/interrupt.js';
-import { writeFileAtomic, writeFilesAtomically, WriteError } from '../../src/io/write.js';
+import { removeTemporaryFiles, writeFileAtomic, writeFilesAtomically, WriteError } from '../../src/io/write.js';
 import { writeRepo } from '../helpers/fixture.js';
 
 describe('atomic writes', () => {
@@ -64,6 +64,48 @@ describe('writing several files', () => {
     expect(readFileSync(path.join(dir, 'anual-2019.md'), 'utf8')).toBe('anterior\n');
     expect(readFileSync(path.join(dir, 'anual-2019.xlsx'), 'utf8')).toBe('libro anterior');
     expect(readdirSync(dir).sort()).toEqual(['anual-2019.md', 'anual-2019.xlsx']);
+  });
+
+  it('removes the folders it made for a set that fails, and keeps the ones that were there', async () => {
+    const dir = writeRepo({ 'sitio/index.html': 'anterior\n' });
+    const files = [
+      { path: path.join(dir, 'sitio/dependencias/OP.html'), bytes: () => 'nueva\n' },
+      { path: path.join(dir, 'nuevo/dependencias/OP.html'), bytes: () => 'nueva\n' },
+      {
+        path: path.join(dir, 'anual-2019.xlsx'),
+        bytes: () => {
+          throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+        },
+      },
+    ];
+    await expect(writeFilesAtomically(files)).rejects.toThrow();
+    expect(readdirSync(dir).sort()).toEqual(['sitio']);
+    expect(readdirSync(path.join(dir, 'sitio'))).toEqual(['index.html']);
+  });
+
+  it('removes the temporary files and the folders of a set under way on Ctrl-C', async () => {
+    const dir = writeRepo({});
+    const files = [
+      { path: path.join(dir, 'sitio/dependencias/OP.html'), bytes: () => 'nueva\n' },
+      {
+        path: path.join(dir, 'anual-2019.md'),
+        bytes: () => {
+          // What the CLI's handler does between two files, before it exits.
+          removeTemporaryFiles();
+          expect(readdirSync(dir)).toEqual([]);
+          throw new Error('interrumpido');
+        },
+      },
+    ];
+    await expect(writeFilesAtomically(files)).rejects.toThrow('interrumpido');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('keeps the folders of a set once it is written', async () => {
+    const dir = writeRepo({});
+    await writeFilesAtomically([{ path: path.join(dir, 'sitio/dependencias/OP.html'), bytes: () => 'nueva\n' }]);
+    removeTemporaryFiles();
+    expect(readFileSync(path.join(dir, 'sitio/dependencias/OP.html'), 'utf8')).toBe('nueva\n');
   });
 
   it('renders every file before replacing the first one', async () => {
