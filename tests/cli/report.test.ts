@@ -239,7 +239,8 @@ describe('the cut-off date of a report', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(path.join(root, 'reportes/trimestral-2019-T2.xlsx'));
     const rows: unknown[][] = [];
-    workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    // By name: the first sheet is now the «Resumen ejecutivo», the one-minute page.
+    workbook.getWorksheet('Resumen')!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
     expect(rows).toContainEqual([
       'Cómo se fijó la fecha de corte',
       'Día siguiente al cierre de la ventana de entrega de 2019-T2 (del 24/06/2019 al 28/06/2019, según el calendario de plan.yaml); no depende del día en que se genera el reporte.',

@@ -42,6 +42,9 @@ interface ReportRun {
   view: (model: ReturnType<typeof validatePlan>['model'], diagnostics: readonly Diagnostic[], clave: string | undefined) => ReportView;
 }
 
+/** The HTML site of `--format all`: its folder, index, stylesheet, general sections and one page per department. */
+const site = (base: string, claves: string[]) => [base, `${base}/estilos.css`, `${base}/index.html`, `${base}/secciones.html`, `${base}/dependencias`, ...claves.map((c) => `${base}/dependencias/${c}.html`)];
+
 const options = (cutoff: string, clave: string | undefined) => ({ year: 2019, corte: { fecha: cutoff }, ...(clave ? { dependencia: clave } : {}) });
 
 export const RUNS: ReportRun[] = [
@@ -49,21 +52,22 @@ export const RUNS: ReportRun[] = [
     name: 'trimestral',
     args: ['--trimestre', 'T1'],
     cutoff: QUARTER_CUTOFF,
-    files: (s) => [`trimestral-2019-T1${s}.md`, `trimestral-2019-T1${s}.xlsx`],
+    files: (s, claves) => [`trimestral-2019-T1${s}.md`, `trimestral-2019-T1${s}.xlsx`, ...site(`trimestral-2019-T1${s}`, claves)],
     view: (model, diagnostics, clave) => quarterlyView(model, diagnostics, 'T1', options(QUARTER_CUTOFF, clave)),
   },
   {
     name: 'anual',
     args: ['--anual', '--escribir-plan'],
     cutoff: ANNUAL_CUTOFF,
-    files: (s, claves) => [`anual-2019${s}.md`, `anual-2019${s}.xlsx`, 'plan-de-mejora-2020', ...claves.map((c) => `plan-de-mejora-2020/${c}.yaml`)],
+    files: (s, claves) => [`anual-2019${s}.md`, `anual-2019${s}.xlsx`, ...site(`anual-2019${s}`, claves), 'plan-de-mejora-2020', ...claves.map((c) => `plan-de-mejora-2020/${c}.yaml`)],
     view: (model, diagnostics, clave) => annualView(model, diagnostics, options(ANNUAL_CUTOFF, clave)),
   },
   {
     name: 'transparencia',
     args: ['--transparencia', '--trimestre', 'T1'],
     cutoff: QUARTER_CUTOFF,
-    files: (s) => [`transparencia-2019-T1${s}.csv`, `transparencia-2019-T1${s}.md`, `transparencia-2019-T1${s}.xlsx`],
+    // The transparency table is one page: no department pages.
+    files: (s) => [`transparencia-2019-T1${s}.csv`, `transparencia-2019-T1${s}.md`, `transparencia-2019-T1${s}.xlsx`, `transparencia-2019-T1${s}`, `transparencia-2019-T1${s}/estilos.css`, `transparencia-2019-T1${s}/index.html`],
     view: (model, _diagnostics, clave) => transparencyView(model, '2019-T1', clave ? { dependencia: clave } : {}),
   },
 ];

@@ -1,7 +1,8 @@
 // Property: whatever text a department writes in a field that reaches a report (its name,
 // a PPCS or indicator name, a justification, Planeación's observation, the municipality,
 // a unit, an approved exception, a justifying comment), the Markdown tables keep their
-// shape and carry no raw HTML, the workbook holds no formula, and the CSV no live formula.
+// shape and carry no raw HTML but the renderer's own <details>/<summary> of each department
+// (its clave and name escaped inside), the workbook holds no formula, and the CSV no live formula.
 import fc from 'fast-check';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import { renderMarkdown } from '../../src/report/render/markdown/markdown.js';
 import { annualView } from '../../src/report/view/annual.js';
 import { quarterlyView } from '../../src/report/view/quarterly.js';
 import { transparencyView } from '../../src/report/view/transparency.js';
-import type { ReportView } from '../../src/report/view/types.js';
+import type { ReportView, Table } from '../../src/report/view/types.js';
 import { renderXlsx } from '../../src/report/render/xlsx/workbook.js';
 import { validatePlan } from '../../src/validate.js';
 import { baseRepo, DEFAULT_CUTOFF, render, writeRepo, type Files } from '../helpers/fixture.js';
@@ -116,23 +117,69 @@ function tables(markdown: string): string[][] {
   return blocks;
 }
 
+/** The only HTML the renderer writes: a department's <summary>, with nothing but text inside its tags. */
+const SUMMARY = /^<summary><strong>([^<>]*)<\/strong> · ([^<>]*)<\/summary>$/;
+const OWN_HTML = new Set(['<details>', '</details>']);
+
+/** A text as it shows on one line: the renderer's flattening (line breaks and controls out, blanks squeezed). */
+function oneLine(value: string): string {
+  return value
+    .split(/\r\n|[\n\r\v\f\u0085\u2028\u2029]/)
+    .map((line) => line.replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g, '').replace(/[ \t]+/g, ' ').trim())
+    .filter((line) => line !== '')
+    .join(' ');
+}
+
+function decodeEntities(html: string): string {
+  return html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+}
+
+/**
+ * Checks the renderer's own HTML (one <details> per department page, its <summary> holding the
+ * clave and name as escaped text that reads back as the department's) and returns the document
+ * without it, where no `<` may remain: no text from the data opened a tag.
+ */
+function withoutOwnHtml(view: ReportView, markdown: string): string {
+  const lines = markdown.split('\n');
+  const departments = view.departments ?? [];
+  expect(lines.filter((line) => line === '<details>')).toHaveLength(departments.length);
+  expect(lines.filter((line) => line === '</details>')).toHaveLength(departments.length);
+  const summaries = lines.filter((line) => line.startsWith('<summary'));
+  expect(summaries.map((line) => SUMMARY.exec(line)?.slice(1).map(decodeEntities) ?? line)).toEqual(departments.map((d) => [oneLine(d.clave), oneLine(d.nombre)]));
+  return lines.filter((line) => !OWN_HTML.has(line) && !SUMMARY.test(line)).join('\n');
+}
+
+/** Every table a view can show: its sections', the executive page's and the department pages'. */
+function viewTables(view: ReportView): Table[] {
+  const executive = view.executive ? [view.executive.ranking, view.executive.worstMetas, ...view.executive.charts.map((c) => c.table)] : [];
+  const departments = (view.departments ?? []).flatMap((d) => [...d.charts.map((c) => c.table), ...d.sections.map((s) => s.table)]);
+  return [...view.sections.map((s) => s.table), ...executive, ...departments].filter((t) => t.columns.length > 0);
+}
+
+const ALIGNMENT_ROW = /^\| :?---:?( \| :?---:?)* \|$/;
+
 function expectWellFormedMarkdown(view: ReportView, markdown: string): void {
-  expect(markdown).not.toContain('<');
+  expect(withoutOwnHtml(view, markdown)).not.toContain('<');
   expect(markdown).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
   // The identification line (municipality, period, cut-off) stays one line whatever the municipality's name.
   expect(markdown.split('\n').find((line) => line.startsWith('**Municipio:**')) ?? '').toContain('**Fecha de corte:**');
   expect(markdown.split('\n')[0]).toMatch(/^# \S/);
   const blocks = tables(markdown);
-  const shown = view.sections.filter((s) => s.table.columns.length > 0);
-  // One table per section, each exactly its header, its alignment row and one line per row:
-  // no data line break split a row and no data line started a table of its own.
-  expect(blocks.map((b) => b.length)).toEqual(shown.map((s) => s.table.rows.length + 2));
-  for (const [i, block] of blocks.entries()) {
-    const width = shown[i]!.table.columns.length;
+  // Every section with columns is shown at the top or, split by department, in the detail.
+  expect(blocks.length).toBeGreaterThanOrEqual(view.sections.filter((s) => s.table.columns.length > 0 && s.table.rows.length > 0).length);
+  // Each table is one of the view's, whole: its header, its alignment row and one line per row
+  // of exactly its width. No data line break split a row and no data line started a table of its own.
+  const unused = viewTables(view);
+  for (const block of blocks) {
+    expect(block[1] ?? '', block[0]).toMatch(ALIGNMENT_ROW);
+    const width = cellDelimiters(block[1]!) - 1;
     for (const line of block) {
       expect(cellDelimiters(line), line).toBe(width + 1);
       expect(line.endsWith(' |'), line).toBe(true);
     }
+    const at = unused.findIndex((t) => t.columns.length === width && t.rows.length + 2 === block.length);
+    expect(at, `a table of ${width} columns and ${block.length - 2} rows the view does not have: ${block[0]}`).toBeGreaterThanOrEqual(0);
+    unused.splice(at, 1);
   }
 }
 
@@ -217,7 +264,7 @@ describe('report text from hostile data', () => {
   it('the hostile texts do reach the report (the property is not vacuous)', async () => {
     const t: Texts = {
       municipio: 'Villa | <b>Negrita</b>',
-      dependencia: '=HYPERLINK("http://x","y")',
+      dependencia: '=HYPERLINK("http://x","<b>y</b>")',
       ppcs: 'PPCS con\nsalto | y tubería',
       indicador: '`código` *énfasis*',
       justificacion: '@SUM(1) <script>',
@@ -232,13 +279,15 @@ describe('report text from hostile data', () => {
     const view = quarterlyView(model, diagnostics, 'T1', { year: 2019 });
     const markdown = renderMarkdown(view);
     expectWellFormedMarkdown(view, markdown);
+    // Inside <summary> Markdown is not read: the name is HTML-escaped text, and nothing else.
+    expect(markdown).toContain('<summary><strong>OP</strong> · =HYPERLINK(&quot;http://x&quot;,&quot;&lt;b&gt;y&lt;/b&gt;&quot;)</summary>\n');
     for (const piece of ['Villa \\| &lt;b&gt;Negrita&lt;/b&gt;', 'PPCS con / salto \\| y tubería', '\\`código\\` \\*énfasis\\*', 'Kiló\\|metro', '\\# título / - lista', '\\@SUM(1) &lt;script&gt;', 'Motivo &lt;i&gt; por oficio', '=1+1']) {
       expect(markdown).toContain(piece);
     }
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await renderXlsx(view)) as unknown as ArrayBuffer);
     const values = workbook.worksheets.flatMap((sheet) => sheet.getSheetValues().flat());
-    expect(values).toContain('=HYPERLINK("http://x","y")');
+    expect(values).toContain('=HYPERLINK("http://x","<b>y</b>")');
     await expectNoFormula(await renderXlsx(view));
   });
 });
