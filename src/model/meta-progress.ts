@@ -45,23 +45,7 @@ export function isUnreported(model: PlanModel, clave: string, trimestre: Trimest
   return model.isDue(year, quarter) && !model.deliveredReport(clave, trimestre);
 }
 
-/**
- * Rules and report sections ask for the same meta and quarter several times; the model
- * never changes once built, so each is computed once per model. Callers must not mutate it.
- */
 export function metaProgress(model: PlanModel, ppcs: SourceDoc<Ppcs>, meta: Meta, trimestre: TrimestreId): MetaProgress {
-  let ofModel = PROGRESS.get(model);
-  if (!ofModel) PROGRESS.set(model, (ofModel = new WeakMap()));
-  let ofMeta = ofModel.get(meta);
-  if (!ofMeta) ofModel.set(meta, (ofMeta = new Map()));
-  let progress = ofMeta.get(trimestre);
-  if (!progress) ofMeta.set(trimestre, (progress = computeProgress(model, ppcs, meta, trimestre)));
-  return progress;
-}
-
-const PROGRESS = new WeakMap<PlanModel, WeakMap<Meta, Map<TrimestreId, MetaProgress>>>();
-
-function computeProgress(model: PlanModel, ppcs: SourceDoc<Ppcs>, meta: Meta, trimestre: TrimestreId): MetaProgress {
   const { year, quarter } = parseTrimestre(trimestre);
   const sentido = meta.indicador?.sentido ?? 'ascendente';
   const bands = bandsFor(model, meta);

@@ -44,6 +44,8 @@ export function accumulate(values: QuarterValues, acumulacion: Acumulacion, thro
  * The view has no `ejercicios`, so asking it again for the same year changes nothing.
  */
 export function metaForYear(meta: Meta, year: number): Meta {
+  // Most metas program one year only: they are their own view, with no copy to keep.
+  if (meta.ejercicios === undefined) return meta;
   // Rules and reports ask for the same meta and year many times over; the data never changes after loading.
   let years = YEAR_VIEWS.get(meta);
   if (!years) YEAR_VIEWS.set(meta, (years = new Map()));
@@ -125,28 +127,31 @@ export function programmedThrough(meta: Meta, year: number, quarter: Quarter): n
  * wins when a PPCS or meta is listed twice (duplicates are PLAN003's to report).
  */
 export function achievedIn(report: ReportInput, ppcsId: string, metaId: string): number | undefined {
-  return valuesOf(dataOf(report)).get(`${ppcsId}\n${metaId}`);
+  for (const entry of entriesOf(dataOf(report)).get(ppcsId) ?? []) {
+    const avance = entry.avances?.find((a) => a.meta === metaId);
+    if (avance) return avance.valor;
+  }
+  return undefined;
 }
 
 /**
- * Each PPCS and meta's value in a report, the first listing winning, indexed once per
- * report: every meta of every PPCS asks each report of its department, quarter after quarter.
+ * Each PPCS's entries in a report, in order, indexed once per report: every meta of every
+ * PPCS asks each report of its department, quarter after quarter.
  */
-function valuesOf(report: Reporte): Map<string, number | undefined> {
-  let values = REPORT_VALUES.get(report);
-  if (values) return values;
-  values = new Map();
+function entriesOf(report: Reporte): Map<string, Reporte['ppcs']> {
+  let entries = REPORT_ENTRIES.get(report);
+  if (entries) return entries;
+  entries = new Map();
   for (const entry of report.ppcs) {
-    for (const avance of entry.avances ?? []) {
-      const key = `${entry.id}\n${avance.meta}`;
-      if (!values.has(key)) values.set(key, avance.valor);
-    }
+    const same = entries.get(entry.id);
+    if (same) same.push(entry);
+    else entries.set(entry.id, [entry]);
   }
-  REPORT_VALUES.set(report, values);
-  return values;
+  REPORT_ENTRIES.set(report, entries);
+  return entries;
 }
 
-const REPORT_VALUES = new WeakMap<Reporte, Map<string, number | undefined>>();
+const REPORT_ENTRIES = new WeakMap<Reporte, Map<string, Reporte['ppcs']>>();
 
 /** Achieved value per quarter of `year`, from the department's reports (first report of a quarter wins). */
 export function achievedByQuarter(reports: readonly ReportInput[], ppcsId: string, metaId: string, year: number): QuarterValues {

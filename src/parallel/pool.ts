@@ -1,18 +1,22 @@
 // Worker threads for the per-file work of a validation run: loading every file (read,
 // decode, parse, schema check) and, once the rules have run, placing findings in the files
-// that have them (a strict parse each). Work goes out in batches to whichever thread is free
-// (this one helps with the placing), and results are put back in order, so the outcome is
-// the same as doing it all here, one file after the other.
+// that have them (a strict parse each). Work goes out in batches to whichever worker is free,
+// and results are put back in order, so the outcome is the same as doing it all in one
+// thread, one file after the other.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FileOutcome, FileToLoad } from '../load-file.js';
-import { runTask, type LocateRequest, type Task, type TaskResult, type WorkerSetup } from './tasks.js';
+import { type LocateRequest, type Task, type TaskResult, type WorkerSetup } from './tasks.js';
 import type { Span } from '../yaml/sources.js';
 
 /** Below this many files, starting threads (each loads its modules and compiles the schemas) costs more than it saves. */
 export const MIN_FILES_FOR_WORKERS = 1500;
 const LOAD_BATCH = 100;
 const LOCATE_BATCH = 8;
+/** Several times what the largest file allowed (1 MiB by default) takes to parse strictly. */
+function workerHeapMb(maxFileBytes: number): number {
+  return Math.max(256, Math.ceil(maxFileBytes / 2 ** 20) * 128);
+}
 
 export interface PoolOptions {
   /** Worker threads; one per core by default. */
@@ -25,11 +29,13 @@ export class FilePool {
   private readonly workers: Worker[];
 
   private constructor(
-    private readonly setup: WorkerSetup,
+    setup: WorkerSetup,
     threads: number,
     workerUrl: URL,
   ) {
-    this.workers = Array.from({ length: threads }, () => new Worker(workerUrl, { workerData: setup }));
+    // A worker's heap only ever holds a batch at a time: a cap makes it collect instead of
+    // growing the process toward the limit a single heap would get.
+    this.workers = Array.from({ length: threads }, () => new Worker(workerUrl, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: workerHeapMb(setup.maxFileBytes) } }));
   }
 
   /** A pool for `fileCount` files, or undefined when threads would not pay for themselves. */
@@ -40,16 +46,16 @@ export class FilePool {
   }
 
   async load(files: FileToLoad[]): Promise<FileOutcome[]> {
-    // Loading stays off this thread: what a parser builds here keeps each file's whole text
-    // alive through the substrings it is sliced into, while data copied from a worker is
-    // compact; this thread has the copying in to do meanwhile.
-    const results = await this.run(chunks(files, LOAD_BATCH).map((batch) => ({ kind: 'load', files: batch }) as const), false);
-    return results.flatMap((result) => (result.kind === 'load' ? result.outcomes : []));
+    const results = await this.run(chunks(files, LOAD_BATCH).map((batch) => ({ kind: 'load', files: batch }) as const));
+    const outcomes = results.flatMap((result) => (result.kind === 'load' ? result.outcomes : []));
+    const canonical = new Map<string, string>();
+    for (const outcome of outcomes) outcome.value = shareStrings(outcome.value, canonical);
+    return outcomes;
   }
 
   /** Each request's spans, in the order asked. */
   async locate(requests: LocateRequest[]): Promise<(Span | undefined)[][]> {
-    const results = await this.run(chunks(requests, LOCATE_BATCH).map((batch) => ({ kind: 'locate', requests: batch }) as const), true);
+    const results = await this.run(chunks(requests, LOCATE_BATCH).map((batch) => ({ kind: 'locate', requests: batch }) as const));
     return results.flatMap((result) => (result.kind === 'locate' ? result.spans : []));
   }
 
@@ -57,8 +63,13 @@ export class FilePool {
     return Promise.all(this.workers.map((worker) => worker.terminate()));
   }
 
-  /** Runs `tasks` on the workers, and on this thread too when `helpOut`. */
-  private async run(tasks: Task[], helpOut: boolean): Promise<TaskResult[]> {
+  /**
+   * Runs `tasks` on the workers only. What a parser builds on this thread would keep each
+   * file's whole text alive through the substrings it is sliced into, and a strict parse here
+   * would grow this heap, which already holds the whole model; this thread has the copying in
+   * of the results to do meanwhile.
+   */
+  private async run(tasks: Task[]): Promise<TaskResult[]> {
     const results: TaskResult[] = new Array(tasks.length);
     if (tasks.length === 0) return results;
     let next = 0;
@@ -80,21 +91,39 @@ export class FilePool {
           detach.push(() => worker.off('message', onMessage).off('error', reject));
           give(worker);
         }
-        // One task at a time, so that the workers' results are taken in between.
-        const work = () => {
-          if (next >= tasks.length) return;
-          const index = next++;
-          results[index] = runTask(tasks[index]!, this.setup);
-          finished();
-          setImmediate(work);
-        };
-        if (helpOut) setImmediate(work);
       });
     } finally {
       for (const off of detach) off();
     }
     return results;
   }
+}
+
+/**
+ * The same text in every place it occurs (ids, dates, units, repeated values): each copy
+ * from a worker is a string of its own, and at 45,000 files the repeats alone are hundreds
+ * of megabytes of the model.
+ */
+function shareStrings(root: unknown, canonical: Map<string, string>): unknown {
+  const share = (text: string) => {
+    const known = canonical.get(text);
+    if (known !== undefined) return known;
+    canonical.set(text, text);
+    return text;
+  };
+  if (typeof root === 'string') return share(root);
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== 'object' || node === null) continue;
+    const record = node as Record<string, unknown>;
+    for (const key in record) {
+      const value = record[key];
+      if (typeof value === 'string') record[key] = share(value);
+      else if (typeof value === 'object' && value !== null) stack.push(value);
+    }
+  }
+  return root;
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
