@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import type { ReportView } from '../../view/types.js';
 import type { CutCell } from '../cell-guard.js';
-import { addContentTypes, enableQuotePrefix, setDefaultFont, setDefinedNames, writeCompanyInApp, type DefinedName } from './exceljs-hooks.js';
+import { addContentTypes, enableQuotePrefix, rememberCellFormats, setDefaultFont, setDefinedNames, writeCompanyInApp, type DefinedName } from './exceljs-hooks.js';
 import { LINE_HEIGHT, paperSize } from './layout.js';
 import { createStyles, font, type Styles } from './styles.js';
 
@@ -58,6 +58,7 @@ export function openBook(sink: Writable, view: ReportView, corte: Date, onCut: (
   writer.lastPrinted = corte;
 
   setDefaultFont(writer, font({ family: 2 }));
+  rememberCellFormats(writer);
   enableQuotePrefix(writer);
   const book: Book = { writer, styles: createStyles(), sheets: [], printTitles: [], filters: [], onCut, extraParts: [] };
   writeCompanyInApp(writer, book.sheets, view.municipio);
