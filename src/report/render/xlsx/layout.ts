@@ -70,7 +70,7 @@ function unitsFor(px: number, safety = WRAP_SAFETY): number {
 /** The width of a table column: from its data and the longest word of its header, which wraps. */
 function tableColumnWidth(column: Column, data: string[]): number {
   const header = unitsFor(wordPixels(column.header, true), 1);
-  const needed = Math.max(header, unitsFor(Math.max(0, ...data.map((text) => linePixels(text)))));
+  const needed = Math.max(header, unitsFor(widestLine(data, false)));
   const max = VALUE_KINDS.has(column.kind) ? VALUE_MAX_WIDTH : TEXT_MAX_WIDTH;
   return Math.min(max, Math.max(MIN_WIDTH, needed));
 }
@@ -88,9 +88,16 @@ function fitToBudget(columns: Column[], widths: number[]): number[] {
   return narrowed(cap);
 }
 
+/** The longest line's pixels; a loop, not Math.max(...): a column of 160,000 metas overflows the call stack. */
+function widestLine(texts: readonly string[], bold: boolean): number {
+  let widest = 0;
+  for (const text of texts) widest = Math.max(widest, linePixels(text, bold));
+  return widest;
+}
+
 /** The width of a Resumen column: its longest line, up to MAX_WIDTH. */
 export function columnWidth(texts: string[], bold: boolean): number {
-  const needed = unitsFor(Math.max(0, ...texts.map((text) => linePixels(text, bold))));
+  const needed = unitsFor(widestLine(texts, bold));
   return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, needed));
 }
 
