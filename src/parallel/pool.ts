@@ -46,11 +46,15 @@ export class FilePool {
   }
 
   async load(files: FileToLoad[]): Promise<FileOutcome[]> {
-    const results = await this.run(chunks(files, LOAD_BATCH).map((batch) => ({ kind: 'load', files: batch }) as const));
-    const outcomes = results.flatMap((result) => (result.kind === 'load' ? result.outcomes : []));
     const canonical = new Map<string, string>();
-    for (const outcome of outcomes) outcome.value = shareStrings(outcome.value, canonical);
-    return outcomes;
+    // Shared as each batch arrives, so the repeats of one batch are garbage before the next comes.
+    const results = await this.run(
+      chunks(files, LOAD_BATCH).map((batch) => ({ kind: 'load', files: batch }) as const),
+      (result) => {
+        if (result.kind === 'load') for (const outcome of result.outcomes) outcome.value = shareStrings(outcome.value, canonical);
+      },
+    );
+    return results.flatMap((result) => (result.kind === 'load' ? result.outcomes : []));
   }
 
   /** Each request's spans, in the order asked. */
@@ -69,7 +73,7 @@ export class FilePool {
    * would grow this heap, which already holds the whole model; this thread has the copying in
    * of the results to do meanwhile.
    */
-  private async run(tasks: Task[]): Promise<TaskResult[]> {
+  private async run(tasks: Task[], onResult: (result: TaskResult) => void = () => {}): Promise<TaskResult[]> {
     const results: TaskResult[] = new Array(tasks.length);
     if (tasks.length === 0) return results;
     let next = 0;
@@ -83,6 +87,7 @@ export class FilePool {
         };
         for (const worker of this.workers) {
           const onMessage = ({ index, result }: { index: number; result: TaskResult }) => {
+            onResult(result);
             results[index] = result;
             give(worker);
             finished();
