@@ -72,20 +72,25 @@ export function footerText(view: ReportView): string {
   return `Generado con plan a partir de los datos del repositorio; fecha de corte ${dayMonthYear(view.fechaCorte)}.`;
 }
 
-export function sitePage(parts: PageParts): string {
-  const nav = parts.nav
-    .map((link) => `<li><a href="${esc(link.href)}"${link.current ? ' aria-current="page"' : ''}>${esc(link.label)}</a></li>`)
-    .join('');
+/** Everything up to `</head>`: the site's pages and the printable page differ only in policy, title and how styles come in. */
+function documentHead(policy: string, title: string, styles: string): string {
   return `<!DOCTYPE html>
 <html lang="es">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${esc(SITE_POLICY)}">
+<meta http-equiv="Content-Security-Policy" content="${esc(policy)}">
 <meta name="generator" content="plan">
-<title>${esc(parts.title)}</title>
-<link rel="stylesheet" href="${esc(parts.root)}estilos.css">
-</head>
+<title>${esc(title)}</title>
+${styles}
+</head>`;
+}
+
+export function sitePage(parts: PageParts): string {
+  const nav = parts.nav
+    .map((link) => `<li><a href="${esc(link.href)}"${link.current ? ' aria-current="page"' : ''}>${esc(link.label)}</a></li>`)
+    .join('');
+  return `${documentHead(SITE_POLICY, parts.title, `<link rel="stylesheet" href="${esc(parts.root)}estilos.css">`)}
 <body>
 <a class="salto" href="#contenido">Saltar al contenido</a>
 <header class="encabezado">
@@ -105,17 +110,7 @@ ${parts.filter ? `<script>${FILTER_SCRIPT}</script>\n` : ''}</body>
 
 /** One self-contained page (styles inline, no script, no link outside itself), for printing to PDF. */
 export function printablePage(view: ReportView, styles: string, main: string): string {
-  return `<!DOCTYPE html>
-<html lang="es">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${esc(PRINT_POLICY)}">
-<meta name="generator" content="plan">
-<title>${esc(view.title)}</title>
-<style>
-${styles}</style>
-</head>
+  return `${documentHead(PRINT_POLICY, view.title, `<style>\n${styles}</style>`)}
 <body>
 <header class="encabezado"><div class="marco"><p>${esc(bannerText(view))}</p></div></header>
 <main id="contenido" class="marco">
