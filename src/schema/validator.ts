@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { SCHEMA_FILE, type FileKind } from '../repo/layout.js';
@@ -8,20 +10,62 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv2020, formats: string
 
 const SCHEMAS_DIR = new URL('../../schemas/', import.meta.url);
 
+/**
+ * The validators `npm run build` writes beside this module (tools/precompile-schemas.ts):
+ * compiling every schema takes each process, and each worker thread, over half a second,
+ * while loading their code takes a few milliseconds.
+ */
+export const PRECOMPILED_FILE = 'schemas.compiled.cjs';
+
+/** What the precompiled module exports: one validator per kind, and the digest of the schemas it was built from. */
+export interface PrecompiledValidators {
+  digest: string;
+  validators: Record<FileKind, ValidateFunction>;
+}
+
 let compiled: Map<FileKind, ValidateFunction> | undefined;
 
-/** Compiles every schema once per process; validating 20,000 files reuses them. */
+/** The compiler every schema goes through, at run time and when the build precompiles them. */
+export function schemaCompiler(code?: { source: true }): Ajv2020 {
+  // Never `$data` or `loadSchema`: a schema never reaches outside this folder.
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, ...(code ? { code } : {}) });
+  addFormats(ajv, ['date', 'email']);
+  return ajv;
+}
+
+/** Each kind's schema text, in SCHEMA_FILE's order. */
+export function schemaTexts(): [FileKind, string][] {
+  return (Object.entries(SCHEMA_FILE) as [FileKind, string][]).map(([kind, file]) => [kind, readFileSync(new URL(file, SCHEMAS_DIR), 'utf8')]);
+}
+
+/** Identifies the schemas (texts) and the compiler (ajv's version): precompiled code for others is never used. */
+export function schemaDigest(texts: readonly [FileKind, string][]): string {
+  const ajvVersion = (createRequire(import.meta.url)('ajv/package.json') as { version: string }).version;
+  const hash = createHash('sha256').update(`ajv ${ajvVersion}\n`);
+  for (const [kind, text] of texts) hash.update(`${kind}\n${text.length}\n${text}`);
+  return hash.digest('hex');
+}
+
+/** Compiles every schema once per process, or loads them precompiled; validating 20,000 files reuses them. */
 function validators(): Map<FileKind, ValidateFunction> {
   if (compiled) return compiled;
-  // Never `$data` or `loadSchema`: a schema never reaches outside this folder.
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-  addFormats(ajv, ['date', 'email']);
-  compiled = new Map();
-  for (const [kind, file] of Object.entries(SCHEMA_FILE) as [FileKind, string][]) {
-    const schema = JSON.parse(readFileSync(new URL(file, SCHEMAS_DIR), 'utf8')) as object;
-    compiled.set(kind, ajv.compile(schema));
-  }
+  const texts = schemaTexts();
+  compiled = precompiled(schemaDigest(texts)) ?? compile(texts);
   return compiled;
+}
+
+function compile(texts: readonly [FileKind, string][]): Map<FileKind, ValidateFunction> {
+  const ajv = schemaCompiler();
+  return new Map(texts.map(([kind, text]) => [kind, ajv.compile(JSON.parse(text) as object)]));
+}
+
+/** The build's validators when they were built from these very schemas; undefined otherwise (a source checkout, an edited schema). */
+function precompiled(digest: string): Map<FileKind, ValidateFunction> | undefined {
+  const file = new URL(PRECOMPILED_FILE, import.meta.url);
+  if (!existsSync(file)) return undefined;
+  const module = createRequire(import.meta.url)(file.pathname) as PrecompiledValidators;
+  if (module.digest !== digest) return undefined;
+  return new Map(Object.entries(module.validators) as [FileKind, ValidateFunction][]);
 }
 
 export function checkSchema(kind: FileKind, value: unknown): ErrorObject[] {

@@ -1,0 +1,56 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { placementOf, type FileKind } from '../../src/repo/layout.js';
+import { PRECOMPILED_FILE, schemaCompiler, schemaDigest, schemaTexts, type PrecompiledValidators } from '../../src/schema/validator.js';
+import { EXAMPLES } from '../helpers/examples.js';
+
+// `npm test` builds dist/ first (pretest), with the validators `npm run build` precompiles.
+const precompiled = createRequire(import.meta.url)(path.resolve('dist/schema', PRECOMPILED_FILE)) as PrecompiledValidators;
+const ajv = schemaCompiler();
+const compiledNow = new Map(schemaTexts().map(([kind, text]) => [kind, ajv.compile(JSON.parse(text) as object)]));
+
+function examplesData(): [FileKind, string, unknown][] {
+  const files = readdirSync(EXAMPLES, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.yaml') && !file.startsWith('reportes'));
+  return files.flatMap((file) => {
+    const kind = placementOf(file.split(path.sep).join('/'))?.kind;
+    return kind ? [[kind, file, parse(readFileSync(path.join(EXAMPLES, file), 'utf8'))] as [FileKind, string, unknown]] : [];
+  });
+}
+
+/** A value the schema refuses in every way it can: each top-level field turned into a number, a list, an unknown key added. */
+function spoiled(value: unknown): unknown[] {
+  if (typeof value !== 'object' || value === null) return [value];
+  const record = value as Record<string, unknown>;
+  return [...Object.keys(record).flatMap((key) => [{ ...record, [key]: 12345 }, { ...record, [key]: ['x'] }]), { ...record, campo_desconocido: true }, {}, []];
+}
+
+function errorsOf(validate: (value: unknown) => boolean, value: unknown) {
+  const fn = validate as ((value: unknown) => boolean) & { errors?: unknown };
+  fn(value);
+  const errors = fn.errors;
+  fn.errors = null;
+  return errors;
+}
+
+describe('the validators the build precompiles', () => {
+  it('were built from the schemas as they are now', () => {
+    expect(precompiled.digest).toBe(schemaDigest(schemaTexts()));
+  });
+
+  it('give every error the schemas compiled at run time give, on every example file and its spoiled variants', () => {
+    const data = examplesData();
+    expect(new Set(data.map(([kind]) => kind)).size).toBeGreaterThanOrEqual(8);
+    let compared = 0;
+    for (const [kind, file, value] of data) {
+      for (const variant of [value, ...spoiled(value)]) {
+        const expected = errorsOf(compiledNow.get(kind)!, variant);
+        expect(errorsOf(precompiled.validators[kind], variant), `${file}`).toEqual(expected);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(500);
+  });
+});
