@@ -5,6 +5,7 @@ import type { Severity } from './model/types.js';
 import type { Lang } from './i18n/text.js';
 import { loadPlan, loadPlanWith, type FileLoader, type LoadOptions, type LoadResult } from './load.js';
 import { loadFile } from './load-file.js';
+import type { OutcomeCache } from './cache/outcomes.js';
 import { FilePool, type PoolOptions } from './parallel/pool.js';
 import type { LocateRequest } from './parallel/tasks.js';
 import { DEFAULT_MAX_FILE_BYTES } from './repo/decode.js';
@@ -37,14 +38,15 @@ export function validatePlan(root: string, options: LoadOptions): ValidationResu
  * As validatePlan, with the per-file work (loading every file, then parsing again the files
  * that have findings to place them) spread over worker threads when there are enough files.
  */
-export async function validatePlanInParallel(root: string, options: LoadOptions, poolOptions: PoolOptions = {}, shown?: Shown): Promise<ValidationResult> {
+export async function validatePlanInParallel(root: string, options: LoadOptions, run: { pool?: PoolOptions; shown?: Shown; cache?: OutcomeCache } = {}): Promise<ValidationResult> {
+  const { pool: poolOptions = {}, shown, cache } = run;
   let pool: FilePool | undefined;
-  const loadFiles: FileLoader = (root, files, fileOptions) => {
+  const loadInPool: FileLoader = (root, files, fileOptions) => {
     pool = FilePool.forFiles(files.length, { root, options: fileOptions, maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES }, poolOptions);
     return pool ? pool.load(files) : Promise.resolve(files.map((file) => loadFile(root, file, fileOptions)));
   };
   try {
-    const loaded = await loadPlanWith(root, options, loadFiles);
+    const loaded = await loadPlanWith(root, options, cache ? cache.loader(loadInPool) : loadInPool);
     const findings = checkPlan(loaded, options);
     const needsPosition = positionsWanted(loaded, shown);
     if (pool) await locateInPool(pool, findings.filter(needsPosition), loaded);

@@ -1,10 +1,13 @@
 // The validation run shared by `plan validate` and `plan report`: reads git history at
 // the edge when PLAN029 is on, and says once why a git-based check was skipped.
 import { fileHistory, notYetCommitted, toGitHistory, type GitHistory } from '../git/history.js';
+import { cacheFileFor, cacheFolder, openOutcomeCache, type OutcomeCache } from '../cache/outcomes.js';
 import { fill, type Lang } from '../i18n/text.js';
 import { validatePlanInParallel, type Shown, type ValidationResult } from '../validate.js';
-import type { CliIo } from './io.js';
+
+import { isPlanInputPath } from './output-path.js';
 import { gitReason } from './reasons.js';
+import { UsageError, type CliIo } from './io.js';
 
 const NOTICES = {
   historySkipped: {
@@ -15,9 +18,28 @@ const NOTICES = {
     es: 'Aviso: PLAN029 no revisó {count} reporte(s) que aún no están en ningún commit: {files}.\n',
     en: 'Notice: PLAN029 did not check {count} report(s) not yet in any commit: {files}.\n',
   },
+  cacheUsed: {
+    es: 'Caché: {reused} de {files} archivo(s) sin cambios se tomaron de {file}.\n',
+    en: 'Cache: {reused} of {files} unchanged file(s) were taken from {file}.\n',
+  },
+  cacheNotSaved: {
+    es: 'Aviso: no se pudo guardar la caché en {file} ({reason}); la próxima revisión leerá todos los archivos otra vez.\n',
+    en: 'Notice: the cache could not be saved to {file} ({reason}); the next run will read every file again.\n',
+  },
+  cacheInsideData: {
+    es: 'La caché no se guarda en «{file}»: está entre los datos del plan. Indique otra carpeta en PLAN_CACHE_DIR, fuera de plan.yaml, dependencias/, planeacion/, catalogos/, schemas/, templates/ y .git/.',
+    en: 'The cache is not kept in "{file}": it is among the plan data. Set PLAN_CACHE_DIR to another folder, outside plan.yaml, dependencias/, planeacion/, catalogos/, schemas/, templates/ and .git/.',
+  },
 } as const;
 
-export async function runValidation(io: CliIo, root: string, lang: Lang, fechaCorte: string, shown?: Shown): Promise<ValidationResult> {
+export interface ValidationRun {
+  /** Which findings will be shown (PR mode), so the others need no position. */
+  shown?: Shown;
+  /** Reuse, and keep for the next run, what each unchanged file gave (`--cache`). */
+  cache?: boolean;
+}
+
+export async function runValidation(io: CliIo, root: string, lang: Lang, fechaCorte: string, run: ValidationRun = {}): Promise<ValidationResult> {
   let history: GitHistory | undefined;
   // The loader asks for the history once plan.yaml says PLAN029 is on.
   const readHistory = (): GitHistory => {
@@ -25,7 +47,15 @@ export async function runValidation(io: CliIo, root: string, lang: Lang, fechaCo
     if (!history.available) io.stderr(fill(NOTICES.historySkipped[lang], { reason: gitReason(history.reason, lang) }));
     return history;
   };
-  const result = await validatePlanInParallel(root, { lang, fechaCorte, readHistory }, {}, shown);
+  const cacheFile = run.cache ? cacheFileFor(cacheFolder(io.env), root) : undefined;
+  if (cacheFile && isPlanInputPath(root, cacheFile)) throw new UsageError(NOTICES.cacheInsideData, { file: cacheFile });
+  const cache: OutcomeCache | undefined = cacheFile ? openOutcomeCache(cacheFile, lang) : undefined;
+  const result = await validatePlanInParallel(root, { lang, fechaCorte, readHistory }, { ...(run.shown ? { shown: run.shown } : {}), ...(cache ? { cache } : {}) });
+  if (cache && cacheFile) {
+    io.stderr(fill(NOTICES.cacheUsed[lang], { reused: cache.reused, files: result.fileCount, file: cacheFile }));
+    const failure = cache.save();
+    if (failure) io.stderr(fill(NOTICES.cacheNotSaved[lang], { file: cacheFile, reason: failure }));
+  }
   if (history?.available) {
     const pending = notYetCommitted(history, result.model.reportes.map((r) => r.file));
     if (pending.length > 0) io.stderr(fill(NOTICES.uncommitted[lang], { count: pending.length, files: pending.slice(0, 5).join(', ') + (pending.length > 5 ? '…' : '') }));

@@ -14,6 +14,7 @@ import { addOption, type OptionSpec } from './bilingual.js';
 import { colorFor, UsageError, type CliIo } from './io.js';
 import { isPlanInputPath } from './output-path.js';
 import { fileErrorReason, gitReason } from './reasons.js';
+import type { Shown } from '../validate.js';
 
 export interface GlobalOptions {
   directory?: string;
@@ -96,6 +97,7 @@ interface ValidateOptions {
   maxWarnings?: string;
   quiet?: boolean;
   fechaCorte?: string;
+  cache?: boolean;
 }
 
 // Help texts in both languages; the command is built in the help's language (see bilingual.ts).
@@ -131,6 +133,10 @@ const HELP = {
     es: 'escribe el resultado en el formato pedido a un archivo; la terminal recibe el resumen habitual',
     en: 'write the result in the requested format to a file; the terminal gets the usual summary',
   },
+  cache: {
+    es: 'guarda lo que dio cada archivo y, en la siguiente revisión, no vuelve a leer los que no cambiaron (la caché está en ~/.cache/plan-de-mejora, o en PLAN_CACHE_DIR)',
+    en: 'keep what each file gave and, on the next run, do not read again the files that did not change (the cache is in ~/.cache/plan-de-mejora, or in PLAN_CACHE_DIR)',
+  },
   changedSince: {
     es: 'modo pull request: informa sólo los hallazgos de los archivos cambiados desde <ref> (y los errores de cualquier archivo), revisando todo el repositorio',
     en: 'pull request mode: report only the findings of files changed since <ref> (and errors in any file), checking the whole repository',
@@ -147,6 +153,7 @@ export function validateCommand(io: CliIo, globals: () => GlobalOptions, setExit
   add({ long: '--fecha-corte', value: { en: '<YYYY-MM-DD>', es: '<AAAA-MM-DD>' }, description: HELP.fechaCorte });
   add({ short: '-o', long: { en: '--output', es: '--salida' }, value: { en: '<file>', es: '<archivo>' }, description: HELP.output });
   add({ long: '--changed-since', value: '<ref>', description: HELP.changedSince });
+  add({ long: '--cache', description: HELP.cache });
   return command
     .action(async (paths: string[], options: ValidateOptions) => {
       const { lang, directory } = globals();
@@ -171,7 +178,8 @@ export function validateCommand(io: CliIo, globals: () => GlobalOptions, setExit
       const narrowed = resolveScope(io, root, paths, options.dependencia);
       const changed = options.changedSince ? await changedInPullRequest(io, root, options.changedSince, lang, narrowed !== undefined) : undefined;
       // PR mode needs no position for a warning of a file the pull request did not touch.
-      const result = await runValidation(io, root, lang, fechaCorte, changed && ((file, severity) => changed.has(file) || severity === 'error'));
+      const placed: Shown | undefined = changed && ((file, severity) => changed.has(file) || severity === 'error');
+      const result = await runValidation(io, root, lang, fechaCorte, { ...(placed ? { shown: placed } : {}), ...(options.cache ? { cache: true } : {}) });
       const selected = narrowed ? result.diagnostics.filter((d) => isFindingSelected(narrowed.selection, d)) : result.diagnostics;
       // Both narrow the report: PR mode's findings, within the selection.
       const diagnostics = changed ? selected.filter((d) => changed.has(d.file) || (d.severity === 'error' && !isExcused(d))) : selected;

@@ -89,7 +89,7 @@ function counts(result: ValidationResult) {
 async function bothWays(root: string) {
   const worker = countingWorker();
   const serial = validatePlan(root, OPTIONS);
-  const parallel = await validatePlanInParallel(root, OPTIONS, { threads: 2, workerUrl: worker.url });
+  const parallel = await validatePlanInParallel(root, OPTIONS, { pool: { threads: 2, workerUrl: worker.url } });
   return { serial, parallel, workerBatches: worker.batches() };
 }
 

@@ -1,0 +1,89 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { baseRepo, render, writeRepo } from '../helpers/fixture.js';
+import { runCli } from './run.js';
+
+const CUTOFF = ['--fecha-corte', '2019-04-15'];
+const PPCS = 'dependencias/OP/ppcs/OP-01.yaml';
+
+function cacheEnv(): NodeJS.ProcessEnv {
+  return { PLAN_CACHE_DIR: mkdtempSync(path.join(tmpdir(), 'plan-cache-')) };
+}
+
+function validate(root: string, env: NodeJS.ProcessEnv, ...extra: string[]) {
+  return runCli(['validate', '-C', root, '--cache', '--format', 'json', ...CUTOFF, ...extra], { env });
+}
+
+const diagnosticsOf = (stdout: string) => JSON.parse(stdout).diagnostics as { rule: string; file: string; line: number; message: string }[];
+
+describe('plan validate --cache', () => {
+  it('takes every unchanged file from the cache on the second run, with the same findings', async () => {
+    const files = baseRepo();
+    files[PPCS].estatus = 'en_proceso';
+    const root = writeRepo(files);
+    const env = cacheEnv();
+    const first = await validate(root, env);
+    expect(first.stderr).toMatch(/Caché: 0 de 8 archivo\(s\) sin cambios se tomaron de .+\.cache\./);
+    const second = await validate(root, env);
+    expect(second.stderr).toMatch(/Caché: 8 de 8 archivo\(s\) sin cambios/);
+    expect(diagnosticsOf(second.stdout)).toEqual(diagnosticsOf(first.stdout));
+    expect(diagnosticsOf(second.stdout).map((d) => `${d.rule} ${d.file}:${d.line}`)).toEqual([`PLAN002 ${PPCS}:4`]);
+    expect(second.code).toBe(1);
+  });
+
+  it('reads a file again when its content changed, and reports what the new content gives', async () => {
+    const files = baseRepo();
+    const root = writeRepo(files);
+    const env = cacheEnv();
+    expect((await validate(root, env)).code).toBe(0);
+    files[PPCS].estatus = 'en_proceso';
+    writeFileSync(path.join(root, PPCS), render(files[PPCS]));
+    const second = await validate(root, env);
+    expect(second.stderr).toMatch(/Caché: 7 de 8 archivo\(s\) sin cambios/);
+    expect(diagnosticsOf(second.stdout).map((d) => `${d.rule} ${d.file}`)).toEqual([`PLAN002 ${PPCS}`]);
+    expect(second.code).toBe(1);
+  });
+
+  it('does not reuse findings written in another language', async () => {
+    const files = baseRepo();
+    files[PPCS].estatus = 'en_proceso';
+    const root = writeRepo(files);
+    const env = cacheEnv();
+    await validate(root, env);
+    const english = await validate(root, env, '--lang', 'en');
+    expect(english.stderr).toMatch(/Cache: 0 of 8 unchanged file\(s\)/);
+    expect(diagnosticsOf(english.stdout)[0]!.message).toBe('Field "estatus" has the value «en_proceso», which is not allowed.');
+  });
+
+  it('ignores a damaged cache file and replaces it', async () => {
+    const root = writeRepo(baseRepo());
+    const env = cacheEnv();
+    await validate(root, env);
+    const [cacheFile] = readdirSync(env.PLAN_CACHE_DIR!);
+    writeFileSync(path.join(env.PLAN_CACHE_DIR!, cacheFile!), 'no es una caché');
+    const damaged = await validate(root, env);
+    expect(damaged.stderr).toMatch(/Caché: 0 de 8 archivo\(s\)/);
+    expect(damaged.code).toBe(0);
+    expect((await validate(root, env)).stderr).toMatch(/Caché: 8 de 8 archivo\(s\)/);
+  });
+
+  it('warns and still validates when the cache cannot be saved', async () => {
+    const root = writeRepo(baseRepo());
+    // A folder inside a file cannot be created, whoever runs the test.
+    const blocker = path.join(mkdtempSync(path.join(tmpdir(), 'plan-cache-')), 'archivo');
+    writeFileSync(blocker, '');
+    const run = await validate(root, { PLAN_CACHE_DIR: path.join(blocker, 'cache') });
+    expect(run.stderr).toMatch(/Aviso: no se pudo guardar la caché en .+ \(ENOTDIR\); la próxima revisión leerá todos los archivos otra vez\./);
+    expect(run.code).toBe(0);
+  });
+
+  it('refuses a cache folder among the plan data, before reading anything', async () => {
+    const root = writeRepo(baseRepo());
+    const run = await validate(root, { PLAN_CACHE_DIR: path.join(root, 'dependencias', 'cache') });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('está entre los datos del plan. Indique otra carpeta en PLAN_CACHE_DIR');
+    expect(readdirSync(path.join(root, 'dependencias'))).toEqual(['DIF', 'OP']);
+  });
+});
