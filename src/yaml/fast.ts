@@ -15,14 +15,14 @@ import { MAX_NESTING, normalizeLineEnds, parseYaml, type ParseOutcome } from './
  */
 const CORE_AS_STRICT = FAILSAFE_SCHEMA.extend({
   implicit: [
-    scalar('null', [[/^(?:~|[Nn]ull|NULL)?$/, () => null]]),
-    scalar('bool', [[/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === 't' || s[0] === 'T']]),
-    scalar('int', [
+    scalar('null', '~nN', [[/^(?:~|[Nn]ull|NULL)?$/, () => null]]),
+    scalar('bool', 'tTfF', [[/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === 't' || s[0] === 'T']]),
+    scalar('int', '+-0123456789', [
       [/^0o[0-7]+$/, (s) => parseInt(s.substring(2), 8)],
       [/^[-+]?[0-9]+$/, (s) => parseInt(s, 10)],
       [/^0x[0-9a-fA-F]+$/, (s) => parseInt(s.substring(2), 16)],
     ]),
-    scalar('float', [
+    scalar('float', '+-.0123456789', [
       // Not JSON: isPlainData sends such a value to the strict path, which refuses it with its
       // own message; as a key it is written «Infinity» or «NaN» by both libraries.
       [/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, (s) => (s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity)],
@@ -34,13 +34,26 @@ const CORE_AS_STRICT = FAILSAFE_SCHEMA.extend({
 
 type Resolution = [pattern: RegExp, construct: (source: string) => unknown];
 
-/** One js-yaml type per tag (js-yaml keeps only the last type given for a tag), trying the forms in order. */
-function scalar(name: string, forms: readonly Resolution[]): Type {
-  const formOf = (data: string | null) => forms.find(([pattern]) => pattern.test(data ?? ''));
+/**
+ * One js-yaml type per tag (js-yaml keeps only the last type given for a tag), trying the
+ * forms in order. Every plain scalar is offered to each type, and most are words: a first
+ * character none of the forms can start with (`starts`; the empty text is null's) refuses
+ * it before any pattern runs.
+ */
+function scalar(name: string, starts: string, forms: readonly Resolution[]): Type {
+  let resolved: { data: string; form: Resolution } | undefined;
+  const formOf = (data: string) => {
+    if (data.length > 0 && !starts.includes(data[0]!)) return undefined;
+    if (resolved?.data === data) return resolved.form;
+    const form = forms.find(([pattern]) => pattern.test(data));
+    // js-yaml constructs right after a type resolves: the same text, the form just found.
+    resolved = form && { data, form };
+    return form;
+  };
   return new Type(`tag:yaml.org,2002:${name}`, {
     kind: 'scalar',
-    resolve: (data: string | null) => formOf(data) !== undefined,
-    construct: (data: string | null) => formOf(data)![1](data ?? ''),
+    resolve: (data: string | null) => formOf(data ?? '') !== undefined,
+    construct: (data: string | null) => formOf(data ?? '')![1](data ?? ''),
   });
 }
 
