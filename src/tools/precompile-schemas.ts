@@ -16,7 +16,16 @@ texts.forEach(([, text], i) => {
   ajv.addSchema(schema);
   exportNames[`v${i}`] = schema.$id;
 });
-const code = standaloneCode(ajv, exportNames);
+/**
+ * ajv counts a string's length in code points (minLength, maxLength) by walking every
+ * character, a tenth of the schema check's time; a string without a high surrogate has
+ * nothing to pair, and its length is the answer. Its own function still counts the others.
+ */
+const UCS2LENGTH = 'require("ajv/dist/runtime/ucs2length").default';
+const CODE_POINT_LENGTH = `function codePointLength(text) { return /[\\uD800-\\uDBFF]/.test(text) ? ${UCS2LENGTH}(text) : text.length; }`;
+const standalone = standaloneCode(ajv, exportNames);
+if (!standalone.includes(UCS2LENGTH)) throw new Error(`precompile-schemas: ajv ya no usa ${UCS2LENGTH}`);
+const code = `${standalone.replace(UCS2LENGTH, 'codePointLength')}\n${CODE_POINT_LENGTH}`;
 const kinds = texts.map(([kind], i) => `${JSON.stringify(kind)}: exports.v${i}`).join(', ');
 const out = new URL(`../schema/${PRECOMPILED_FILE}`, import.meta.url);
 writeFileSync(out, `${code}\nexports.validators = { ${kinds} };\nexports.digest = ${JSON.stringify(schemaDigest(texts))};\n`);
