@@ -6,9 +6,8 @@ import type { Lang } from './i18n/text.js';
 import { loadPlan, loadPlanWith, type FileLoader, type LoadOptions, type LoadResult } from './load.js';
 import { loadFile } from './load-file.js';
 import type { OutcomeCache } from './cache/outcomes.js';
-import { FilePool, type PoolOptions } from './parallel/pool.js';
+import { FilePool, poolSetup, type PoolOptions } from './parallel/pool.js';
 import type { LocateRequest } from './parallel/tasks.js';
-import { DEFAULT_MAX_FILE_BYTES } from './repo/decode.js';
 import type { ResolvedConfig } from './model/config.js';
 import { RULES, RULES_BY_ID } from './rules/index.js';
 import { checkSeveritySettings } from './rules/PLAN007-ajuste-sin-efecto.js';
@@ -38,11 +37,11 @@ export function validatePlan(root: string, options: LoadOptions): ValidationResu
  * As validatePlan, with the per-file work (loading every file, then parsing again the files
  * that have findings to place them) spread over worker threads when there are enough files.
  */
-export async function validatePlanInParallel(root: string, options: LoadOptions, run: { pool?: PoolOptions; shown?: Shown; cache?: OutcomeCache } = {}): Promise<ValidationResult> {
-  const { pool: poolOptions = {}, shown, cache } = run;
+export async function validatePlanInParallel(root: string, options: LoadOptions, run: { pool?: PoolOptions; early?: FilePool; shown?: Shown; cache?: OutcomeCache } = {}): Promise<ValidationResult> {
+  const { pool: poolOptions = {}, shown, cache, early } = run;
   let pool: FilePool | undefined;
   const loadInPool: FileLoader = (root, files, fileOptions) => {
-    pool = FilePool.forFiles(files.length, { root, options: fileOptions, maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES }, poolOptions);
+    pool = FilePool.forFiles(files.length, poolSetup(root, fileOptions, options.maxFileBytes), poolOptions, early);
     return pool ? pool.load(files) : Promise.resolve(files.map((file) => loadFile(root, file, fileOptions)));
   };
   try {
@@ -53,6 +52,7 @@ export async function validatePlanInParallel(root: string, options: LoadOptions,
     return finishValidation(loaded, findings, options, needsPosition);
   } finally {
     await (pool as FilePool | undefined)?.close();
+    if (early !== pool) await early?.close();
   }
 }
 

@@ -3,6 +3,7 @@
 import { fileHistory, notYetCommitted, toGitHistory, type GitHistory } from '../git/history.js';
 import { cacheFileFor, cacheFolder, openOutcomeCache, type OutcomeCache } from '../cache/outcomes.js';
 import { fill, type Lang } from '../i18n/text.js';
+import type { FilePool } from '../parallel/pool.js';
 import { validatePlanInParallel, type Shown, type ValidationResult } from '../validate.js';
 
 import { isPlanInputPath } from './output-path.js';
@@ -37,6 +38,8 @@ export interface ValidationRun {
   shown?: Shown;
   /** Reuse, and keep for the next run, what each unchanged file gave (`--cache`). */
   cache?: boolean;
+  /** Threads started before the run (FilePool.startEarly); closed by the run whether it uses them or not. */
+  early?: FilePool;
 }
 
 export async function runValidation(io: CliIo, root: string, lang: Lang, fechaCorte: string, run: ValidationRun = {}): Promise<ValidationResult> {
@@ -50,7 +53,7 @@ export async function runValidation(io: CliIo, root: string, lang: Lang, fechaCo
   const cacheFile = run.cache ? cacheFileFor(cacheFolder(io.env), root) : undefined;
   if (cacheFile && isPlanInputPath(root, cacheFile)) throw new UsageError(NOTICES.cacheInsideData, { file: cacheFile });
   const cache: OutcomeCache | undefined = cacheFile ? openOutcomeCache(cacheFile, lang) : undefined;
-  const result = await validatePlanInParallel(root, { lang, fechaCorte, readHistory }, { ...(run.shown ? { shown: run.shown } : {}), ...(cache ? { cache } : {}) });
+  const result = await validatePlanInParallel(root, { lang, fechaCorte, readHistory }, { ...(run.shown ? { shown: run.shown } : {}), ...(cache ? { cache } : {}), ...(run.early ? { early: run.early } : {}) });
   if (cache && cacheFile) {
     io.stderr(fill(NOTICES.cacheUsed[lang], { reused: cache.reused, files: result.fileCount, file: cacheFile }));
     const failure = cache.save();

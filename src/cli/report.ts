@@ -3,6 +3,7 @@ import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ReportCutoff } from '../calendar/report-cutoff.js';
 import { isExcused, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { FilePool } from '../parallel/pool.js';
 import { fill, type Lang } from '../i18n/text.js';
 import type { Quarter } from '../model/types.js';
 import { RendererUnavailable, TemplateError, type RenderedFolder, type Renderer, type RenderOptions } from '../report/render/renderer.js';
@@ -184,6 +185,9 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
       if (options.dependencia !== undefined) checkDepartment(root, options.dependencia);
       const given = options.fechaCorte === undefined ? undefined : parseCutoff(io, options.fechaCorte);
       const outDir = resolveOutDir(root, options.out, io.cwd);
+      const { FilePool, poolSetup } = await import('../parallel/pool.js');
+      // A large repo's threads load their modules while this one loads the pipeline's.
+      const early = FilePool.startEarly(poolSetup(root, { lang }));
       const [{ runValidation }, { WriteError, writeFilesAtomically }, { planCalendar }, { reportCutoff }] = await Promise.all([
         import('./check.js'),
         import('../io/write.js'),
@@ -195,7 +199,7 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
       // Before the long validation run: a year or quarter nobody reported has nothing to evaluate.
       checkPeriodHasReports(root, year, quarter, Boolean(options.transparencia), lang);
       const corte: ReportCutoff = given ? { fecha: given } : reportCutoff(plan.calendar, year, quarter ?? 'T4');
-      const built = await buildView(io, root, lang, corte, options, year, quarter, runValidation);
+      const built = await buildView(io, root, lang, corte, options, year, quarter, runValidation, early);
       if (!built) {
         setExit(1);
         return;
@@ -278,8 +282,9 @@ async function buildView(
   year: number,
   quarter: Quarter | undefined,
   runValidation: typeof import('./check.js').runValidation,
+  early: FilePool | undefined,
 ): Promise<{ view: ReportView; base: string; plans?: { name: string; text: string }[] } | undefined> {
-  const result = await runValidation(io, root, lang, corte.fecha);
+  const result = await runValidation(io, root, lang, corte.fecha, early ? { early } : {});
   const errors = result.diagnostics.filter((d) => d.severity === 'error' && !isExcused(d));
   const clave = options.dependencia;
   // One department's report reads its own files and the shared ones (plan.yaml, catalogos/,

@@ -158,6 +158,10 @@ export function validateCommand(io: CliIo, globals: () => GlobalOptions, setExit
     .action(async (paths: string[], options: ValidateOptions) => {
       const { lang, directory } = globals();
       if (!(FORMAT_NAMES as readonly string[]).includes(options.format)) throw new UsageError(MESSAGES.badFormat, { value: options.format, allowed: FORMAT_NAMES.join(', ') });
+      const root = resolveRoot(io, directory);
+      const { FilePool, poolSetup } = await import('../parallel/pool.js');
+      // A large repo's threads load their modules while this one loads the pipeline's.
+      const early = FilePool.startEarly(poolSetup(root, { lang }));
       // The pipeline loads only when there is work: `plan --help` stays fast.
       const [{ FORMATTERS }, { runValidation }, { repoInfo }, { RULES_BY_ID }, { resolveScope }] = await Promise.all([
         import('../format/index.js'),
@@ -172,14 +176,13 @@ export function validateCommand(io: CliIo, globals: () => GlobalOptions, setExit
         if (!/^\d+$/.test(options.maxWarnings)) throw new UsageError(MESSAGES.badMaxWarnings, { value: options.maxWarnings });
         maxWarnings = Number(options.maxWarnings);
       }
-      const root = resolveRoot(io, directory);
       const fechaCorte = parseCutoff(io, options.fechaCorte);
       // Before the run: a mistyped path is a usage error, not a long wait for nothing.
       const narrowed = resolveScope(io, root, paths, options.dependencia);
       const changed = options.changedSince ? await changedInPullRequest(io, root, options.changedSince, lang, narrowed !== undefined) : undefined;
       // PR mode needs no position for a warning of a file the pull request did not touch.
       const placed: Shown | undefined = changed && ((file, severity) => changed.has(file) || severity === 'error');
-      const result = await runValidation(io, root, lang, fechaCorte, { ...(placed ? { shown: placed } : {}), ...(options.cache ? { cache: true } : {}) });
+      const result = await runValidation(io, root, lang, fechaCorte, { ...(placed ? { shown: placed } : {}), ...(options.cache ? { cache: true } : {}), ...(early ? { early } : {}) });
       const selected = narrowed ? result.diagnostics.filter((d) => isFindingSelected(narrowed.selection, d)) : result.diagnostics;
       // Both narrow the report: PR mode's findings, within the selection.
       const diagnostics = changed ? selected.filter((d) => changed.has(d.file) || (d.severity === 'error' && !isExcused(d))) : selected;

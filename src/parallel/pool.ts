@@ -3,14 +3,19 @@
 // that have them (a strict parse each). Work goes out in batches to whichever worker is free,
 // and results are put back in order, so the outcome is the same as doing it all in one
 // thread, one file after the other.
+import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { FileOutcome, FileToLoad } from '../load-file.js';
+import type { FileLoadOptions, FileOutcome, FileToLoad } from '../load-file.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../repo/decode.js';
 import { type LocateRequest, type Task, type TaskResult, type WorkerSetup } from './tasks.js';
 import type { Span } from '../yaml/sources.js';
 
 /** Below this many files, starting threads (each loads its modules and compiles the schemas) costs more than it saves. */
 export const MIN_FILES_FOR_WORKERS = 1500;
+/** Files a department folder holds, at the least, in a repo large enough for threads (for startEarly's guess). */
+const FILES_PER_DEPARTMENT = 40;
 const LOAD_BATCH = 100;
 const LOCATE_BATCH = 8;
 /** Several times what the largest file allowed (1 MiB by default) takes to parse strictly. */
@@ -29,19 +34,43 @@ export class FilePool {
   private readonly workers: Worker[];
 
   private constructor(
-    setup: WorkerSetup,
+    readonly setup: WorkerSetup,
     threads: number,
     workerUrl: URL,
   ) {
     // A worker's heap only ever holds a batch at a time: a cap makes it collect instead of
     // growing the process toward the limit a single heap would get.
     this.workers = Array.from({ length: threads }, () => new Worker(workerUrl, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: workerHeapMb(setup.maxFileBytes) } }));
+    // Idle threads never keep the process alive (an early pool nobody used, a usage error).
+    for (const worker of this.workers) worker.unref();
   }
 
-  /** A pool for `fileCount` files, or undefined when threads would not pay for themselves. */
-  static forFiles(fileCount: number, setup: WorkerSetup, options: PoolOptions = {}): FilePool | undefined {
+  /**
+   * A pool for `fileCount` files, or undefined when threads would not pay for themselves.
+   * `early` (startEarly) is used when it was started for the same work, and closed otherwise.
+   */
+  static forFiles(fileCount: number, setup: WorkerSetup, options: PoolOptions = {}, early?: FilePool): FilePool | undefined {
     const threads = options.threads ?? availableParallelism();
-    if (threads < 1 || fileCount < MIN_FILES_FOR_WORKERS) return undefined;
+    const wanted = threads >= 1 && fileCount >= MIN_FILES_FOR_WORKERS;
+    if (early && wanted && sameSetup(early.setup, setup)) return early;
+    void early?.close();
+    return wanted ? new FilePool(setup, threads, options.workerUrl ?? new URL('./worker.js', import.meta.url)) : undefined;
+  }
+
+  /**
+   * Threads started before the repo is listed, when its `dependencias/` folder alone says it
+   * is large: they load their modules and schemas while this thread loads its own and lists
+   * the files, instead of after. Undefined for a repo that looks small.
+   */
+  static startEarly(setup: WorkerSetup, options: PoolOptions = {}): FilePool | undefined {
+    const threads = options.threads ?? availableParallelism();
+    let departments = 0;
+    try {
+      departments = readdirSync(path.join(setup.root, 'dependencias')).length;
+    } catch {
+      return undefined;
+    }
+    if (threads < 1 || departments * FILES_PER_DEPARTMENT < MIN_FILES_FOR_WORKERS) return undefined;
     return new FilePool(setup, threads, options.workerUrl ?? new URL('./worker.js', import.meta.url));
   }
 
@@ -79,6 +108,7 @@ export class FilePool {
     let next = 0;
     let done = 0;
     const detach: (() => void)[] = [];
+    for (const worker of this.workers) worker.ref();
     try {
       await new Promise<void>((resolve, reject) => {
         const finished = () => ++done === tasks.length && resolve();
@@ -99,6 +129,7 @@ export class FilePool {
       });
     } finally {
       for (const off of detach) off();
+      for (const worker of this.workers) worker.unref();
     }
     return results;
   }
@@ -129,6 +160,15 @@ function shareStrings(root: unknown, canonical: Map<string, string>): unknown {
     }
   }
   return root;
+}
+
+/** What each pool thread is told at its start, the same whether the pool starts early or not. */
+export function poolSetup(root: string, options: FileLoadOptions, maxFileBytes = DEFAULT_MAX_FILE_BYTES): WorkerSetup {
+  return { root, options, maxFileBytes };
+}
+
+function sameSetup(a: WorkerSetup, b: WorkerSetup): boolean {
+  return a.root === b.root && a.maxFileBytes === b.maxFileBytes && a.options.lang === b.options.lang && a.options.maxFileBytes === b.options.maxFileBytes;
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

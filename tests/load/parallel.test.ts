@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { LoadOptions } from '../../src/load.js';
-import { MIN_FILES_FOR_WORKERS } from '../../src/parallel/pool.js';
+import { FilePool, MIN_FILES_FOR_WORKERS, poolSetup } from '../../src/parallel/pool.js';
 import { FECHA_CORTE, generatePlan } from '../../src/tools/generate.js';
 import { validatePlan, validatePlanInParallel, type ValidationResult } from '../../src/validate.js';
 
@@ -139,4 +139,42 @@ describe('validating over worker threads gives what validating in this thread gi
       expect(serial.diagnostics.map((d) => d.file), file).toContain(file);
     }
   }, 120_000);
+});
+
+describe('threads started before the repo is listed (FilePool.startEarly)', () => {
+  it('start for a repo whose dependencias/ folder looks large, and that run uses them', async () => {
+    const root = generatedRepo();
+    const worker = countingWorker();
+    const early = FilePool.startEarly(poolSetup(root, { lang: 'es' }), { threads: 2, workerUrl: worker.url });
+    expect(early).toBeInstanceOf(FilePool);
+    const parallel = await validatePlanInParallel(root, OPTIONS, { early, pool: { threads: 2, workerUrl: worker.url } });
+    expect(parallel.diagnostics).toEqual(validatePlan(root, OPTIONS).diagnostics);
+    expect(worker.batches()).toBeGreaterThan(0);
+  });
+
+  it('do not start for a repo with few departments, or without dependencias/', () => {
+    const small = temporary('plan-small-');
+    for (let i = 1; i <= 10; i++) mkdirSync(path.join(small, 'dependencias', `D${i}`), { recursive: true });
+    expect(FilePool.startEarly(poolSetup(small, { lang: 'es' }), { workerUrl: pathToFileURL(DIST_WORKER) })).toBeUndefined();
+    expect(FilePool.startEarly(poolSetup(temporary('plan-empty-'), { lang: 'es' }), { workerUrl: pathToFileURL(DIST_WORKER) })).toBeUndefined();
+  });
+
+  it('are closed, not used, when the repo turns out to have too few files for threads', async () => {
+    const root = temporary('plan-few-');
+    for (let i = 1; i <= 40; i++) mkdirSync(path.join(root, 'dependencias', `D${i}`), { recursive: true });
+    const worker = countingWorker();
+    const early = FilePool.startEarly(poolSetup(root, { lang: 'es' }), { threads: 2, workerUrl: worker.url })!;
+    expect(FilePool.forFiles(40, poolSetup(root, { lang: 'es' }), { threads: 2, workerUrl: worker.url }, early)).toBeUndefined();
+    expect(worker.batches()).toBe(0);
+  });
+
+  it('are not used for another language than the run’s (their findings would be in the wrong one)', () => {
+    const root = generatedRepo();
+    const url = pathToFileURL(DIST_WORKER);
+    const early = FilePool.startEarly(poolSetup(root, { lang: 'es' }), { threads: 1, workerUrl: url })!;
+    const pool = FilePool.forFiles(MIN_FILES_FOR_WORKERS, poolSetup(root, { lang: 'en' }), { threads: 1, workerUrl: url }, early);
+    expect(pool).toBeInstanceOf(FilePool);
+    expect(pool).not.toBe(early);
+    void pool?.close();
+  });
 });
