@@ -63,23 +63,27 @@ function scalar(name: string, starts: string, forms: readonly Resolution[]): Typ
  * start; directives and document markers; anchors, aliases and tags (`&`, `*`, `!` where a
  * node starts); merge keys; explicit (`? `) keys and collections as keys (`[a]: 1`,
  * `{{a}}`); a comment glued to a quoted value or a bracket (`"v"#c`, an error for the strict
- * library only); and a list item left empty (`-` alone on its line), after which js-yaml
- * misses the end of a nested list. A text that merely contains one of these characters
- * («Obras & Servicios») takes the strict path: slower, same result.
+ * library only); a list item left empty (`-` alone on its line), after which js-yaml misses
+ * the end of a nested list; a line that leaves something open (see scan); a key longer than
+ * the strict library accepts; and, with block scalars, lines of only spaces. A text that
+ * merely contains one of these characters («Obras & Servicios») takes the strict path:
+ * slower, same result.
  */
 function needsStrictPath(text: string): boolean {
-  // One scan per character class that rarely occurs; the costlier patterns only run where it does.
-  if (RARE_CHARACTERS.test(text) || DOCUMENT_LINE.test(text) || text.includes('<<')) return true;
-  if (NODE_PROPERTY_CHARACTER.test(text) && NODE_PROPERTY.test(text)) return true;
-  if (text.includes('?') && EXPLICIT_KEY.test(text)) return true;
-  if ((text.includes('[') || text.includes('{')) && (COLLECTION_KEY.test(text) || NESTED_FLOW.test(text))) return true;
-  if (text.includes('#') && GLUED_COMMENT.test(text)) return true;
-  return EMPTY_ITEM_END.test(text) && hasEmptyListItem(text);
+  // One pass tells which rare characters occur; the patterns only run where they do.
+  const seen = scan(text);
+  if (seen === STRICT) return true;
+  if (seen & ANGLE && text.includes('<<')) return true;
+  if (seen & PROPERTY && NODE_PROPERTY.test(text)) return true;
+  if (seen & QUESTION && EXPLICIT_KEY.test(text)) return true;
+  if (seen & FLOW && (COLLECTION_KEY.test(text) || NESTED_FLOW.test(text))) return true;
+  if (seen & HASH && GLUED_COMMENT.test(text)) return true;
+  if (seen & LONG_LINE && hasLongKey(text)) return true;
+  if (seen & BLOCK_INDICATOR && BLANK_WITH_SPACES.test(text)) return true;
+  // Without a comment, a dash ending a line is what EMPTY_ITEM_END looks for.
+  return (seen & DASH_AT_LINE_END || (seen & HASH && EMPTY_ITEM_END.test(text))) !== 0 && hasEmptyListItem(text);
 }
 
-const RARE_CHARACTERS = /[\t\u0085\u2028\u2029\uFEFF]/;
-const DOCUMENT_LINE = /(?:^|\n)(?:%|---|\.\.\.)/;
-const NODE_PROPERTY_CHARACTER = /[&*!]/;
 const NODE_PROPERTY = /(?:^|[\s[{,])[&*!]/;
 const EXPLICIT_KEY = /(?:^|\n)[ -]*\?(?:\s|$)/;
 const COLLECTION_KEY = /[\]}]\s*:/;
@@ -101,8 +105,7 @@ const MAX_KEY_LENGTH = 1024;
 
 /** The plain data of `text` when the fast path can vouch for it; undefined otherwise. */
 export function fastYamlData(text: string): object | undefined {
-  if (needsStrictPath(text) || hasOpenLine(text) || hasLongKey(text)) return undefined;
-  if ((text.includes('|') || text.includes('>')) && BLANK_WITH_SPACES.test(text)) return undefined;
+  if (needsStrictPath(text)) return undefined;
   let value: unknown;
   try {
     value = load(text, { schema: CORE_AS_STRICT });
@@ -113,33 +116,94 @@ export function fastYamlData(text: string): object | undefined {
   return typeof value === 'object' && value !== null && isPlainData(value) ? value : undefined;
 }
 
+/** What scan() saw, as bits; STRICT when it saw enough to send the text to the strict path. */
+const STRICT = -1;
+const PROPERTY = 1; // & * !
+const QUESTION = 2; // ?
+const FLOW = 4; // [ {
+const HASH = 8; // #
+const ANGLE = 16; // <
+const BLOCK_INDICATOR = 32; // | >
+const DASH_AT_LINE_END = 64;
+const LONG_LINE = 128;
+
 /**
- * A line that leaves something open for the next one: a flow collection (`[a, b]`, `{a: 1}`),
- * whose continuation lines the strict library checks for indentation and js-yaml does not; or
- * a quoted text, whose continuation lines likewise (a quote left open swallows the lines below
- * it for js-yaml). Told by counting on each line: brackets must balance, unescaped `"` and `'`
- * must come in pairs, and a line may not mix both kinds (one could hide inside the other).
- * «O'Higgins» in a plain text also takes the strict path: slower, same result.
+ * One pass over the text. STRICT for a tab, NEL, LS, PS or BOM; a line starting a directive or
+ * a document marker (`%`, `---`, `...`); or a line that leaves something open for the next
+ * one: a flow collection (`[a, b]`, `{a: 1}`), whose continuation lines the strict library
+ * checks for indentation and js-yaml does not, or a quoted text, whose continuation lines
+ * likewise (a quote left open swallows the lines below it for js-yaml). That is told by
+ * counting on each line: brackets must balance, unescaped `"` and `'` must come in pairs, and
+ * a line may not mix both kinds (one could hide inside the other); «O'Higgins» in a plain text
+ * also takes the strict path. Otherwise, the bits of the characters the patterns of
+ * needsStrictPath look for.
  */
-function hasOpenLine(text: string): boolean {
+function scan(text: string): number {
+  let seen = 0;
   let depth = 0;
   let doubles = 0;
   let singles = 0;
   let backslashes = 0;
+  let lineStart = 0;
+  let lastNonSpace = -1;
   for (let i = 0; i <= text.length; i++) {
     const code = i === text.length ? 0x0a : text.charCodeAt(i);
-    if (code === 0x5b || code === 0x7b) depth++;
-    else if (code === 0x5d || code === 0x7d) depth--;
-    else if (code === 0x22 && backslashes % 2 === 0) doubles++;
-    else if (code === 0x27) singles++;
-    else if (code === 0x0a) {
-      if (depth !== 0 || doubles % 2 !== 0 || singles % 2 !== 0 || (doubles > 0 && singles > 0)) return true;
-      doubles = 0;
-      singles = 0;
+    if (i === lineStart && (code === 0x25 || ((code === 0x2d || code === 0x2e) && (text.startsWith('---', i) || text.startsWith('...', i))))) return STRICT;
+    switch (code) {
+      case 0x0a:
+        if (depth !== 0 || doubles % 2 !== 0 || singles % 2 !== 0 || (doubles > 0 && singles > 0)) return STRICT;
+        if (lastNonSpace === 0x2d) seen |= DASH_AT_LINE_END;
+        if (i - lineStart > MAX_KEY_LENGTH - 24) seen |= LONG_LINE;
+        doubles = 0;
+        singles = 0;
+        backslashes = 0;
+        lastNonSpace = -1;
+        lineStart = i + 1;
+        continue;
+      case 0x5b:
+      case 0x7b:
+        depth++;
+        seen |= FLOW;
+        break;
+      case 0x5d:
+      case 0x7d:
+        depth--;
+        break;
+      case 0x22:
+        if (backslashes % 2 === 0) doubles++;
+        break;
+      case 0x27:
+        singles++;
+        break;
+      case 0x09:
+      case 0x85:
+      case 0x2028:
+      case 0x2029:
+      case 0xfeff:
+        return STRICT;
+      case 0x26:
+      case 0x2a:
+      case 0x21:
+        seen |= PROPERTY;
+        break;
+      case 0x3f:
+        seen |= QUESTION;
+        break;
+      case 0x23:
+        seen |= HASH;
+        break;
+      case 0x3c:
+        seen |= ANGLE;
+        break;
+      case 0x7c:
+      case 0x3e:
+        seen |= BLOCK_INDICATOR;
+        break;
     }
+    if (code !== 0x20) lastNonSpace = code;
     backslashes = code === 0x5c ? backslashes + 1 : 0;
   }
-  return false;
+  return seen;
 }
 
 /**
