@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { FileLoader } from '../load.js';
-import type { FileOutcome, FileToLoad } from '../load-file.js';
+import { loadFile, type FileOutcome, type FileToLoad } from '../load-file.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../repo/decode.js';
 import { isStrayDataFile, placementOf } from '../repo/layout.js';
 
@@ -28,7 +28,16 @@ export function cacheFileFor(folder: string, root: string): string {
 
 interface Stored {
   key: string;
-  entries: Map<string, { digest: string; outcome: FileOutcome }>;
+  /** When the cache was written (ms since the epoch): a file changed in that same instant is not judged by its metadata. */
+  savedAt: number;
+  entries: Map<string, Entry>;
+}
+
+interface Entry {
+  digest: string;
+  /** The file's metadata when it was hashed: unchanged metadata spares reading and hashing it again. */
+  stamp: string;
+  outcome: FileOutcome;
 }
 
 export interface OutcomeCache {
@@ -40,12 +49,18 @@ export interface OutcomeCache {
   readonly reused: number;
 }
 
+/**
+ * Files read again (changed since the cache was written) that make it worth writing the
+ * cache again, at the least: a pull request's few changed files cost less to parse in the
+ * next run than rewriting the whole cache in this one.
+ */
+const REWRITE_AFTER = 50;
+
 export function openOutcomeCache(file: string, lang: string, maxFileBytes = DEFAULT_MAX_FILE_BYTES): OutcomeCache {
   const key = `${codeDigest()}|${lang}|${maxFileBytes}`;
-  const next: Stored = { key, entries: new Map() };
+  const next: Stored = { key, savedAt: 0, entries: new Map() };
   let reused = 0;
-  /** Whether the next run would find anything different: a file read again, or one gone. */
-  let changed = true;
+  let worthSaving = true;
   return {
     get reused() {
       return reused;
@@ -53,10 +68,17 @@ export function openOutcomeCache(file: string, lang: string, maxFileBytes = DEFA
     loader: (inner) => async (root, files, options) => {
       const previous = readStored(file, key);
       const outcomes: (FileOutcome | undefined)[] = new Array(files.length);
-      const digests: (string | undefined)[] = files.map((f) => (readsContent(f) ? contentDigest(path.join(root, f.path), maxFileBytes) : undefined));
+      const fingerprints: (Fingerprint | undefined)[] = new Array(files.length);
       files.forEach((f, i) => {
+        // Links and files that are not data cost nothing to load: never cached.
+        if (!readsContent(f)) {
+          outcomes[i] = loadFile(root, f, options);
+          return;
+        }
         const known = previous?.entries.get(f.path);
-        if (known && known.digest === digests[i]) {
+        const fingerprint = fingerprintOf(path.join(root, f.path), maxFileBytes, known, previous?.savedAt ?? 0);
+        fingerprints[i] = fingerprint;
+        if (known && fingerprint && known.digest === fingerprint.digest) {
           outcomes[i] = known.outcome;
           reused++;
         }
@@ -66,13 +88,16 @@ export function openOutcomeCache(file: string, lang: string, maxFileBytes = DEFA
       let j = 0;
       files.forEach((f, i) => {
         const outcome = (outcomes[i] ??= loaded[j++]!);
-        if (digests[i] !== undefined) next.entries.set(f.path, { digest: digests[i]!, outcome });
+        const fingerprint = fingerprints[i];
+        if (fingerprint) next.entries.set(f.path, { ...fingerprint, outcome });
       });
-      changed = missing.length > 0 || previous?.entries.size !== next.entries.size;
+      // Entries not reused are of files changed or gone since.
+      worthSaving = !previous || missing.length >= REWRITE_AFTER || previous.entries.size - reused >= REWRITE_AFTER;
       return outcomes as FileOutcome[];
     },
     save() {
-      if (!changed) return undefined;
+      if (!worthSaving) return undefined;
+      next.savedAt = Date.now();
       // A cache is worth no fsync: a torn one fails to deserialize and is rebuilt.
       const temp = `${file}.${process.pid}.tmp`;
       try {
@@ -111,8 +136,19 @@ function readStored(file: string, key: string): Stored | undefined {
   }
 }
 
-/** The SHA-256 of the file's bytes; undefined for one that does not open as a regular file within the limit (never cached). */
-function contentDigest(file: string, limit: number): string | undefined {
+interface Fingerprint {
+  digest: string;
+  stamp: string;
+}
+
+/**
+ * The SHA-256 of the file's bytes, with the metadata it was taken with; undefined for a file
+ * that does not open as a regular file within the limit (never cached). As git does with its
+ * index, a file whose size, times and inode are those the cache recorded is not read again,
+ * unless it was modified in the instant the cache was written (a change then would leave the
+ * same times).
+ */
+function fingerprintOf(file: string, limit: number, known: Entry | undefined, savedAt: number): Fingerprint | undefined {
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
@@ -120,16 +156,18 @@ function contentDigest(file: string, limit: number): string | undefined {
     return undefined;
   }
   try {
-    const stats = fstatSync(fd);
-    if (!stats.isFile() || stats.size > limit) return undefined;
-    const bytes = Buffer.allocUnsafe(stats.size);
+    const stats = fstatSync(fd, { bigint: true });
+    if (!stats.isFile() || stats.size > BigInt(limit)) return undefined;
+    const stamp = `${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}:${stats.ino}`;
+    if (known && known.stamp === stamp && Number(stats.mtimeMs) < savedAt - 1000) return { digest: known.digest, stamp };
+    const bytes = Buffer.allocUnsafe(Number(stats.size));
     let read = 0;
     while (read < bytes.length) {
       const n = readSync(fd, bytes, read, bytes.length - read, read);
       if (n === 0) return undefined;
       read += n;
     }
-    return createHash('sha256').update(bytes).digest('base64');
+    return { digest: createHash('sha256').update(bytes).digest('base64'), stamp };
   } catch {
     return undefined;
   } finally {

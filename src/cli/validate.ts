@@ -160,8 +160,9 @@ export function validateCommand(io: CliIo, globals: () => GlobalOptions, setExit
       if (!(FORMAT_NAMES as readonly string[]).includes(options.format)) throw new UsageError(MESSAGES.badFormat, { value: options.format, allowed: FORMAT_NAMES.join(', ') });
       const root = resolveRoot(io, directory);
       const { FilePool, poolSetup } = await import('../parallel/pool.js');
-      // A large repo's threads load their modules while this one loads the pipeline's.
-      const early = FilePool.startEarly(poolSetup(root, { lang }));
+      // A large repo's threads load their modules while this one loads the pipeline's (with
+      // --cache, only the changed files will be read: threads may not be needed at all).
+      const early = options.cache ? undefined : FilePool.startEarly(poolSetup(root, { lang }));
       // The pipeline loads only when there is work: `plan --help` stays fast.
       const [{ FORMATTERS }, { runValidation }, { repoInfo }, { RULES_BY_ID }, { resolveScope }] = await Promise.all([
         import('../format/index.js'),

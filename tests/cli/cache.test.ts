@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,6 +44,37 @@ describe('plan validate --cache', () => {
     expect(second.stderr).toMatch(/Caché: 7 de 8 archivo\(s\) sin cambios/);
     expect(diagnosticsOf(second.stdout).map((d) => `${d.rule} ${d.file}`)).toEqual([`PLAN002 ${PPCS}`]);
     expect(second.code).toBe(1);
+  });
+
+  it('leaves the cache as it was after a run that read only a few files again, which the next run reads again', async () => {
+    const files = baseRepo();
+    const root = writeRepo(files);
+    const env = cacheEnv();
+    await validate(root, env);
+    const cacheFile = path.join(env.PLAN_CACHE_DIR!, readdirSync(env.PLAN_CACHE_DIR!)[0]!);
+    const written = readFileSync(cacheFile);
+    files[PPCS].estatus = 'en_proceso';
+    writeFileSync(path.join(root, PPCS), render(files[PPCS]));
+    expect((await validate(root, env)).stderr).toMatch(/Caché: 7 de 8 archivo\(s\)/);
+    expect(readFileSync(cacheFile).equals(written)).toBe(true);
+    const again = await validate(root, env);
+    expect(again.stderr).toMatch(/Caché: 7 de 8 archivo\(s\)/);
+    expect(diagnosticsOf(again.stdout).map((d) => `${d.rule} ${d.file}`)).toEqual([`PLAN002 ${PPCS}`]);
+  });
+
+  it('reads again a file rewritten with the same size and its old modification time (its change time tells)', async () => {
+    const files = baseRepo();
+    const root = writeRepo(files);
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    for (const file of Object.keys(files)) utimesSync(path.join(root, file), anHourAgo, anHourAgo);
+    const env = cacheEnv();
+    await validate(root, env);
+    const text = readFileSync(path.join(root, PPCS), 'utf8');
+    writeFileSync(path.join(root, PPCS), text.replace('estatus: activo', 'estatus: ACTIVO'));
+    utimesSync(path.join(root, PPCS), anHourAgo, anHourAgo);
+    const second = await validate(root, env);
+    expect(second.stderr).toMatch(/Caché: 7 de 8 archivo\(s\)/);
+    expect(diagnosticsOf(second.stdout).map((d) => `${d.rule} ${d.file}`)).toEqual([`PLAN002 ${PPCS}`]);
   });
 
   it('does not reuse findings written in another language', async () => {
