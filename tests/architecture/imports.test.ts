@@ -53,9 +53,10 @@ function sourceFiles(dir: string): string[] {
 /** `report/view` for src/report/view/x.ts, `rules` for src/rules/x.ts, `(root)` for src/load.ts. */
 export function areaOf(file: string): string {
   const parts = path.relative(SRC, file).split(path.sep);
-  // parallel/ runs the root's per-file loader (load-file.ts) in worker threads for validate.ts:
-  // it is the root layer's own machinery, imported by it and importing it, so it counts as the root.
-  if (parts.length === 1 || parts[0] === 'parallel') return '(root)';
+  // parallel/ runs the root's per-file loader (load-file.ts) in worker threads for validate.ts,
+  // and cache/ keeps its outcomes between runs: they are the root layer's own machinery,
+  // imported by it and importing it, so they count as the root.
+  if (parts.length === 1 || parts[0] === 'parallel' || parts[0] === 'cache') return '(root)';
   if (parts[0] === 'report' && parts.length > 2) return `report/${parts[1]}`;
   return parts[0]!;
 }
