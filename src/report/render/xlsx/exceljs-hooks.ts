@@ -57,19 +57,40 @@ export function setDefaultFont(writer: ExcelJS.stream.xlsx.WorkbookWriter, font:
  * hits, and it renders fonts, borders and fills to XML again for each of a 100-department
  * workbook's cells — a tenth of `plan report`'s time. The same content and cell type always
  * get the same format, so remembering it changes no byte.
+ *
+ * The key names each part of the style: a frozen part (styles.ts shares them between cells)
+ * by its identity, which cannot change, any other by its content. Two equal parts that are
+ * different objects only cost a miss: exceljs then finds the same format by its XML.
  */
 export function rememberCellFormats(writer: ExcelJS.stream.xlsx.WorkbookWriter): void {
   const styles = internalsOf(writer).styles;
   const plain = styles?.addStyleModel?.bind(styles);
   if (!styles || !plain) throw new Error('renderXlsx: esta versión de exceljs no tiene el registro de estilos esperado');
   const known = new Map<string, number>();
+  const frozenIds = new WeakMap<object, string>();
+  let nextPartId = 0;
+  const partKey = (part: unknown): string => {
+    if (typeof part !== 'object' || part === null) return JSON.stringify(part) ?? 'undefined';
+    let id = frozenIds.get(part);
+    if (id === undefined) {
+      if (!isDeepFrozen(part)) return JSON.stringify(part);
+      frozenIds.set(part, (id = `#${nextPartId++}`));
+    }
+    return id;
+  };
   styles.addStyleModel = (model, cellType) => {
     if (!model) return plain(model, cellType);
-    const key = `${cellType ?? ''}|${JSON.stringify(model)}`;
+    let key = `${cellType ?? ''}`;
+    for (const name of Object.keys(model)) key += `|${name}:${partKey(model[name as keyof QuotedStyle])}`;
     let id = known.get(key);
     if (id === undefined) known.set(key, (id = plain(model, cellType)));
     return id;
   };
+}
+
+/** Whether nothing in `value` can change any more: it and every object in it are frozen. */
+function isDeepFrozen(value: object): boolean {
+  return Object.isFrozen(value) && Object.values(value).every((inner) => typeof inner !== 'object' || inner === null || isDeepFrozen(inner as object));
 }
 
 /** A cell style that may carry OOXML's `quotePrefix` (see enableQuotePrefix). */
