@@ -121,7 +121,24 @@ export function overflows(texts: string[], width: number): boolean {
 /** How many lines `text` takes when word-wrapped into a column `width` units wide. */
 export function wrappedLines(text: string, width: number, bold = false, safety = WRAP_SAFETY): number {
   const room = (Math.max(1, width * PX_PER_UNIT - CELL_MARGIN_PX) / PX_PER_EM) * safety;
-  return wrappedLineCount(text, room, bold);
+  return linesIn(room, bold)(text);
+}
+
+// Line counts per line width: a description is wrapped once per sheet that shows it, and a
+// column's texts repeat. Bounded: a report has a few dozen widths, and a memo per width.
+const MAX_ROOMS = 200;
+const TEXTS_PER_ROOM = 20_000;
+const wrappedIn = { regular: new Map<number, (text: string) => number>(), bold: new Map<number, (text: string) => number>() };
+
+function linesIn(room: number, bold: boolean): (text: string) => number {
+  const byRoom = bold ? wrappedIn.bold : wrappedIn.regular;
+  let count = byRoom.get(room);
+  if (!count) {
+    if (byRoom.size >= MAX_ROOMS) byRoom.clear();
+    count = memoize((text: string) => wrappedLineCount(text, room, bold), TEXTS_PER_ROOM);
+    byRoom.set(room, count);
+  }
+  return count;
 }
 
 /** A row height for `lines` lines of text, or undefined for the default height of one line. */
