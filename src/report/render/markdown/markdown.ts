@@ -372,9 +372,12 @@ function compileFile(env: Environment, file: string): CompiledTemplate {
 
 /** No trailing blanks, no runs of blank lines, exactly one final newline. */
 function tidy(markdown: string): string {
-  return markdown
+  const tidied = markdown
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
-    .replace(/^\n+/, '')
-    .replace(/\n*$/, '\n');
+    .replace(/^\n+/, '');
+  // Not replace(/\n*$/): the regex is tried at every position of a document of megabytes.
+  let end = tidied.length;
+  while (end > 0 && tidied.charCodeAt(end - 1) === 0x0a) end--;
+  return `${tidied.slice(0, end)}\n`;
 }
