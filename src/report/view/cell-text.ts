@@ -11,14 +11,41 @@ export const SEMAFORO_LABEL: Record<Semaforo, string> = {
   pendiente: 'Pendiente',
 };
 
-const integer = new Intl.NumberFormat('es-MX', { maximumFractionDigits: 0 });
-const decimalsFormat = new Map<number, Intl.NumberFormat>();
-const percent = new Intl.NumberFormat('es-MX', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+/** Entries a formatter remembers before it starts over: bounded for a long-lived process. */
+const REMEMBERED = 50_000;
 
-function decimal(decimals: number): Intl.NumberFormat {
+/**
+ * `format` remembered per value: a report repeats the same percentages, counts and dates in
+ * many cells, and Intl formats each in about a microsecond. -0 (written `-0`) is not remembered,
+ * as a Map does not tell it from 0.
+ */
+function remembered<K extends number | string>(format: (value: K) => string): (value: K) => string {
+  const known = new Map<K, string>();
+  return (value) => {
+    if (Object.is(value, -0)) return format(value);
+    let text = known.get(value);
+    if (text === undefined) {
+      if (known.size >= REMEMBERED) known.clear();
+      text = format(value);
+      known.set(value, text);
+    }
+    return text;
+  };
+}
+
+const integerFormat = new Intl.NumberFormat('es-MX', { maximumFractionDigits: 0 });
+const integer = remembered((value: number) => integerFormat.format(value));
+const day = remembered(dayMonthYear);
+const decimalsFormat = new Map<number, (value: number) => string>();
+const percentFormat = new Intl.NumberFormat('es-MX', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+/** A fraction as a percentage: 0.953 → `95.3 %`. */
+const percent = remembered((value: number) => `${percentFormat.format(value * 100)} %`);
+
+function decimal(decimals: number): (value: number) => string {
   let format = decimalsFormat.get(decimals);
   if (!format) {
-    format = new Intl.NumberFormat('es-MX', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    const intl = new Intl.NumberFormat('es-MX', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    format = remembered((value: number) => intl.format(value));
     decimalsFormat.set(decimals, format);
   }
   return format;
@@ -30,13 +57,13 @@ export function cellText(cell: Cell): string {
     case 'text':
       return cell.v;
     case 'int':
-      return integer.format(cell.v);
+      return integer(cell.v);
     case 'number':
-      return decimal(cell.decimals).format(cell.v);
+      return decimal(cell.decimals)(cell.v);
     case 'percent':
-      return `${percent.format(cell.v * 100)} %`;
+      return percent(cell.v);
     case 'date':
-      return dayMonthYear(cell.v);
+      return day(cell.v);
     case 'semaforo':
       return SEMAFORO_LABEL[cell.v];
     case 'empty':

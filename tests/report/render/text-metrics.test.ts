@@ -21,4 +21,20 @@ describe('Arial text metrics', () => {
   it('breaks a word wider than the whole line into as many lines as it needs', () => {
     expect(wrappedLineCount('M'.repeat(10), 3)).toBe(3);
   });
+
+  it('measures a character outside the table, an emoji too, as one em', () => {
+    expect(textWidth('😀')).toBe(1);
+    expect(textWidth('a😀b')).toBeCloseTo(0.556 + 1 + 0.556);
+  });
+
+  it('counts each of two blanks in a row when wrapping', () => {
+    // «a b» is 1.39 ems; with a second blank, 1.668.
+    expect(wrappedLineCount('a b', 1.5)).toBe(1);
+    expect(wrappedLineCount('a  b', 1.5)).toBe(2);
+  });
+
+  it('counts an empty text and an empty paragraph as a line each', () => {
+    expect(wrappedLineCount('', 2)).toBe(1);
+    expect(wrappedLineCount('uno\n\ndos', 4)).toBe(3);
+  });
 });

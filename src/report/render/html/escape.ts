@@ -7,13 +7,18 @@ const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/g;
 const LINE_BREAK = /\r\n|[\n\r\f\u0085\u2028\u2029]/;
 
+/** Whatever esc() would change: most texts of a report hold none of it. */
+const NEEDS_ESCAPE = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f&<>"']/;
+
 /** Text for element content or a double-quoted attribute. */
 export function esc(value: string): string {
+  if (!NEEDS_ESCAPE.test(value)) return value;
   return value.replace(CONTROL, '').replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
 }
 
 /** Text that may hold line breaks (a description, an observation): each line escaped, joined with `<br>`. */
 export function escLines(value: string): string {
+  if (!LINE_BREAK.test(value)) return esc(value.trim());
   return value
     .split(LINE_BREAK)
     .map((line) => esc(line.trim()))

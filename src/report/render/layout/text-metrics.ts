@@ -24,13 +24,46 @@ const BOLD_FACTOR = 1.12;
 
 /** Width of `text` in regular Arial, in ems. */
 export function textWidth(text: string): number {
+  return thousandths(text, 0, text.length) / 1000;
+}
+
+/** Width of `text` from `start` to before `end`, in thousandths of an em. */
+function thousandths(text: string, start: number, end: number): number {
   let width = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    const base = code >= 32 && code <= 126 ? code : (ch.normalize('NFD').codePointAt(0) ?? 0);
-    width += base >= 32 && base <= 126 ? (ARIAL_ASCII[base - 32] ?? 1000) : (ARIAL_OTHER[ch] ?? 1000);
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 32 && code <= 126) {
+      width += ARIAL_ASCII[code - 32]!;
+      continue;
+    }
+    // A character beyond ASCII, of one code unit or, astral, of a surrogate pair.
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < end && isLowSurrogate(text.charCodeAt(i + 1))) {
+      width += otherWidth(text.slice(i, i + 2));
+      i++;
+    } else {
+      width += otherWidth(text[i]!);
+    }
   }
-  return width / 1000;
+  return width;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** Widths of the characters beyond ASCII met so far: normalizing one is slow, and texts repeat them. */
+const otherWidths = new Map<string, number>();
+
+/** Width of one character beyond ASCII, in thousandths of an em. */
+function otherWidth(ch: string): number {
+  let width = otherWidths.get(ch);
+  if (width === undefined) {
+    const base = ch.normalize('NFD').codePointAt(0) ?? 0;
+    width = base >= 32 && base <= 126 ? (ARIAL_ASCII[base - 32] ?? 1000) : (ARIAL_OTHER[ch] ?? 1000);
+    // Bounded: a text could bring any of a million characters.
+    if (otherWidths.size < 10_000) otherWidths.set(ch, width);
+  }
+  return width;
 }
 
 /** What bold multiplies a width by. */
@@ -46,21 +79,32 @@ export function weightScale(bold: boolean): number {
 export function wrappedLineCount(text: string, room: number, bold = false): number {
   const scale = weightScale(bold);
   const space = textWidth(' ') * scale;
-  let lines = 0;
-  for (const paragraph of text.split('\n')) {
-    let used = 0;
-    lines++;
-    for (const word of paragraph.split(' ')) {
-      const wide = textWidth(word) * scale;
-      if ((used === 0 ? wide : used + space + wide) <= room) {
-        used = used === 0 ? wide : used + space + wide;
-        continue;
-      }
+  let lines = 1;
+  let used = 0;
+  // Words are the pieces between blanks and line breaks, empty ones included (two blanks in a
+  // row), measured where they stand instead of split out of the text.
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : NEWLINE;
+    if (code !== SPACE && code !== NEWLINE) continue;
+    const wide = (thousandths(text, start, i) / 1000) * scale;
+    start = i + 1;
+    if ((used === 0 ? wide : used + space + wide) <= room) {
+      used = used === 0 ? wide : used + space + wide;
+    } else {
       if (used > 0) lines++; // the word starts a new line
       const whole = Math.max(1, Math.ceil(wide / room)); // and takes this many
       lines += whole - 1;
       used = wide - (whole - 1) * room;
     }
+    if (code === NEWLINE && i < text.length) {
+      // A new paragraph.
+      lines++;
+      used = 0;
+    }
   }
   return lines;
 }
+
+const SPACE = 0x20;
+const NEWLINE = 0x0a;

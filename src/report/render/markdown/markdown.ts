@@ -13,6 +13,7 @@ import type { Semaforo } from '../../../model/semaforo.js';
 import { chartMermaid, mermaidDrawsMissingAsZero, mermaidLegend, mermaidReadable } from '../../charts/mermaid.js';
 import { cellText } from '../../view/cell-text.js';
 import type { Cell, CellKind, Chart, DepartmentPage, ReportView, Section, Table } from '../../view/types.js';
+import { memoize } from '../memo.js';
 import { TemplateError, type RenderOptions } from '../renderer.js';
 import { checkRowWidths } from '../table-shape.js';
 
@@ -61,7 +62,16 @@ const BLANKS = /[ \t]+/g;
 const INLINE_SPECIAL = /[&<>\\`*_[\]#~!|$@]/g;
 const ENTITY: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
+/** Whatever lines() would change besides trimming: a line break, a control, a tab or two blanks in a row. */
+const NOT_ONE_LINE = /[\n\r\v\f\u0085\u2028\u2029\u0000-\u0008\u000e-\u001f\u007f-\u009f\t]| {2}/;
+/** Whatever escapeInline() would change. */
+const NEEDS_ESCAPE = /[&<>\\`*_[\]#~!|$@]|:\/\/|www\./i;
+
 function lines(value: string): string[] {
+  if (!NOT_ONE_LINE.test(value)) {
+    const line = value.trim();
+    return line === '' ? [] : [line];
+  }
   return value
     .split(LINE_BREAK)
     .map((line) => line.replace(CONTROL, '').replace(BLANKS, ' ').trim())
@@ -69,6 +79,7 @@ function lines(value: string): string[] {
 }
 
 function escapeInline(value: string): string {
+  if (!NEEDS_ESCAPE.test(value)) return value;
   return (
     value
       .replace(INLINE_SPECIAL, (ch) => ENTITY[ch] ?? `\\${ch}`)
@@ -106,6 +117,9 @@ function cellLine(value: string): string {
   return escapeInline(lines(value).join(' / '));
 }
 
+/** cellLine() once per distinct text: a table repeats its percentages, units and dates row after row. */
+const rememberedCellLine = memoize(cellLine);
+
 const SEMAFORO_EMOJI: Record<Semaforo, string> = {
   verde: '🟢',
   amarillo: '🟡',
@@ -117,7 +131,7 @@ const SEMAFORO_EMOJI: Record<Semaforo, string> = {
 
 function cellMarkdown(cell: Cell): string {
   const shown = cell.t === 'semaforo' ? `${SEMAFORO_EMOJI[cell.v]} ${cellText(cell)}` : cellText(cell);
-  return cellLine(shown) || '—';
+  return rememberedCellLine(shown) || '—';
 }
 
 const ALIGNMENT: Record<CellKind, string> = {
@@ -358,9 +372,12 @@ function compileFile(env: Environment, file: string): CompiledTemplate {
 
 /** No trailing blanks, no runs of blank lines, exactly one final newline. */
 function tidy(markdown: string): string {
-  return markdown
+  const tidied = markdown
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
-    .replace(/^\n+/, '')
-    .replace(/\n*$/, '\n');
+    .replace(/^\n+/, '');
+  // Not replace(/\n*$/): the regex is tried at every position of a document of megabytes.
+  let end = tidied.length;
+  while (end > 0 && tidied.charCodeAt(end - 1) === 0x0a) end--;
+  return `${tidied.slice(0, end)}\n`;
 }

@@ -57,19 +57,59 @@ export function setDefaultFont(writer: ExcelJS.stream.xlsx.WorkbookWriter, font:
  * hits, and it renders fonts, borders and fills to XML again for each of a 100-department
  * workbook's cells — a tenth of `plan report`'s time. The same content and cell type always
  * get the same format, so remembering it changes no byte.
+ *
+ * The key names each part of the style: a deep-frozen part (styles.ts shares them between
+ * cells) by its identity, which cannot change, any other by its content, so no style is
+ * serialized per cell. Two equal parts that are different objects only cost a miss: exceljs
+ * then finds the same format by its XML.
  */
 export function rememberCellFormats(writer: ExcelJS.stream.xlsx.WorkbookWriter): void {
   const styles = internalsOf(writer).styles;
   const plain = styles?.addStyleModel?.bind(styles);
   if (!styles || !plain) throw new Error('renderXlsx: esta versión de exceljs no tiene el registro de estilos esperado');
-  const known = new Map<string, number>();
+  const known = new FormatTrie();
   styles.addStyleModel = (model, cellType) => {
     if (!model) return plain(model, cellType);
-    const key = `${cellType ?? ''}|${JSON.stringify(model)}`;
-    let id = known.get(key);
-    if (id === undefined) known.set(key, (id = plain(model, cellType)));
-    return id;
+    let node = known.step(cellType);
+    for (const name of Object.keys(model)) node = node.step(name).step(model[name as keyof QuotedStyle]);
+    if (node.format === undefined) node.format = plain(model, cellType);
+    return node.format;
   };
+}
+
+/**
+ * The formats remembered, one level per part of the key: no key string is built and hashed
+ * for each cell. A primitive is its own key (so `1` and `'1'` differ), a deep-frozen part its
+ * identity, another object its content, on a branch of its own.
+ */
+class FormatTrie {
+  format: number | undefined;
+  private readonly byValue = new Map<unknown, FormatTrie>();
+  private byContent: Map<string, FormatTrie> | undefined;
+
+  step(value: unknown): FormatTrie {
+    if (typeof value === 'object' && value !== null && !isDeepFrozen(value)) return child((this.byContent ??= new Map()), JSON.stringify(value));
+    // A Map does not tell -0 from 0; no JSON text of an object is `-0`.
+    if (value === 0 && Object.is(value, -0)) return child((this.byContent ??= new Map()), '-0');
+    return child(this.byValue, value);
+  }
+}
+
+function child<K>(children: Map<K, FormatTrie>, key: K): FormatTrie {
+  let node = children.get(key);
+  if (!node) children.set(key, (node = new FormatTrie()));
+  return node;
+}
+
+/** Deep-frozen objects met so far: styles.ts shares a few parts between every cell. */
+const deepFrozen = new WeakSet<object>();
+
+/** Whether nothing in `value` can change any more: it and every object in it are frozen. */
+function isDeepFrozen(value: object): boolean {
+  if (deepFrozen.has(value)) return true;
+  const frozen = Object.isFrozen(value) && Object.values(value).every((inner) => typeof inner !== 'object' || inner === null || isDeepFrozen(inner as object));
+  if (frozen) deepFrozen.add(value);
+  return frozen;
 }
 
 /** A cell style that may carry OOXML's `quotePrefix` (see enableQuotePrefix). */

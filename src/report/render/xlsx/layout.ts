@@ -5,6 +5,7 @@ import type ExcelJS from 'exceljs';
 import { cellText } from '../../view/cell-text.js';
 import type { Cell, Column, Table } from '../../view/types.js';
 import { textWidth, weightScale, wrappedLineCount } from '../layout/text-metrics.js';
+import { memoize } from '../memo.js';
 import { checkRowWidths } from '../table-shape.js';
 
 /** Every cell is set in Arial 10: Excel has it everywhere and LibreOffice reads it as the
@@ -50,9 +51,20 @@ export function shownText(cell: Cell): string {
 }
 
 /** Width of the widest line of `text` in Arial 10, in pixels at 96 dpi. */
-function linePixels(text: string, bold = false): number {
+function widestLinePixels(text: string, bold: boolean): number {
   const scale = weightScale(bold);
-  return Math.max(0, ...text.split('\n').map((line) => textWidth(line) * scale * PX_PER_EM));
+  let widest = 0;
+  for (const line of text.split('\n')) widest = Math.max(widest, textWidth(line) * scale * PX_PER_EM);
+  return widest;
+}
+
+// A table's texts are measured for its column's width and again for whether they wrap, and
+// many repeat (units, percentages, claves).
+const regularPixels = memoize((text: string) => widestLinePixels(text, false));
+const boldPixels = memoize((text: string) => widestLinePixels(text, true));
+
+function linePixels(text: string, bold = false): number {
+  return bold ? boldPixels(text) : regularPixels(text);
 }
 
 /** Width of the widest word of `text` (a header, which wraps), in pixels. */
@@ -109,7 +121,24 @@ export function overflows(texts: string[], width: number): boolean {
 /** How many lines `text` takes when word-wrapped into a column `width` units wide. */
 export function wrappedLines(text: string, width: number, bold = false, safety = WRAP_SAFETY): number {
   const room = (Math.max(1, width * PX_PER_UNIT - CELL_MARGIN_PX) / PX_PER_EM) * safety;
-  return wrappedLineCount(text, room, bold);
+  return linesIn(room, bold)(text);
+}
+
+// Line counts per line width: a description is wrapped once per sheet that shows it, and a
+// column's texts repeat. Bounded: a report has a few dozen widths, and a memo per width.
+const MAX_ROOMS = 200;
+const TEXTS_PER_ROOM = 20_000;
+const wrappedIn = { regular: new Map<number, (text: string) => number>(), bold: new Map<number, (text: string) => number>() };
+
+function linesIn(room: number, bold: boolean): (text: string) => number {
+  const byRoom = bold ? wrappedIn.bold : wrappedIn.regular;
+  let count = byRoom.get(room);
+  if (!count) {
+    if (byRoom.size >= MAX_ROOMS) byRoom.clear();
+    count = memoize((text: string) => wrappedLineCount(text, room, bold), TEXTS_PER_ROOM);
+    byRoom.set(room, count);
+  }
+  return count;
 }
 
 /** A row height for `lines` lines of text, or undefined for the default height of one line. */

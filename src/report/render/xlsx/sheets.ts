@@ -220,10 +220,14 @@ export async function writeTable(book: Book, sheet: Worksheet, headerRow: number
   commitRow(sheet, headerRow);
   for (const [r, cells] of table.rows.entries()) {
     const row = headerRow + 1 + r;
-    const lines = cells.map((cell, c) =>
-      writeCell({ book, target: sheet.getCell(row, c + 1), column: table.columns[c]?.header, row: c > 0 ? cells[0] : undefined }, cell, widths[c] ?? MIN_WIDTH, wrap[c] ?? false),
-    );
-    setHeight(sheet, row, Math.max(1, ...lines));
+    // The row's own getCell(column): the sheet's getCell(row, column) parses an address it first writes.
+    const target = sheet.getRow(row);
+    let lines = 1;
+    for (const [c, cell] of cells.entries()) {
+      const place: Place = { book, target: target.getCell(c + 1), column: table.columns[c]?.header, row: c > 0 ? cells[0] : undefined };
+      lines = Math.max(lines, writeCell(place, cell, widths[c] ?? MIN_WIDTH, wrap[c] ?? false));
+    }
+    setHeight(sheet, row, lines);
     commitRow(sheet, row);
     if ((r + 1) % ROWS_PER_DRAIN === 0) await drain();
   }

@@ -64,15 +64,16 @@ export interface Styles {
  * shared edit; each cell still gets its own top-level object, which exceljs edits.
  */
 export function createStyles(): Styles {
-  const built = new Map<string, Partial<Style>>();
+  // By wrap, then kind: a kind is most often a constant string, whose hash is already known.
+  const built = { wrap: new Map<StyleKind, Partial<Style>>(), nowrap: new Map<StyleKind, Partial<Style>>() };
   return {
     cell(kind, wrap) {
-      const key = `${kind}|${wrap}`;
-      let style = built.get(key);
+      const byKind = wrap ? built.wrap : built.nowrap;
+      let style = byKind.get(kind);
       if (!style) {
         style = buildStyle(kind, wrap);
         for (const part of Object.values(style)) deepFreeze(part);
-        built.set(key, style);
+        byKind.set(kind, style);
       }
       return { ...style };
     },
