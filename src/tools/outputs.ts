@@ -90,9 +90,10 @@ async function recordRepo(label: string, repo: string, into: string): Promise<vo
     const reportArgs = args[0] === 'report' ? ['--out', out] : [];
     const code = await main(['node', 'plan', '-C', repo, ...args, ...reportArgs], io);
     writeFileSync(path.join(target, `${name}.txt`), `exit ${code}\n${text().replaceAll(out, '<salida>').replaceAll(repo, '<repo>')}`);
-    for (const file of readdirSync(out).sort()) {
+    // A site is a folder of pages: each page is recorded, its path flattened into the name.
+    for (const file of listFiles(out).sort()) {
       const content = file.endsWith('.xlsx') ? await workbookContent(path.join(out, file)) : readFileSync(path.join(out, file), 'utf8');
-      writeFileSync(path.join(target, `${name}--${file}${file.endsWith('.xlsx') ? '.json' : ''}`), content);
+      writeFileSync(path.join(target, `${name}--${file.replaceAll('/', '--')}${file.endsWith('.xlsx') ? '.json' : ''}`), content);
     }
     rmSync(out, { recursive: true, force: true });
   }
