@@ -28,7 +28,11 @@ interface QuickNode {
   start: number;
   end: number;
   tail: number;
-  pairs?: Map<string, QuickPair>;
+  /** A map's keys as the strict library indexes them (String of the key's value), in order, and its pairs. */
+  names?: string[];
+  pairs?: QuickPair[];
+  /** The pairs by name, built on the first search, the first of a name winning as in locate.ts. */
+  index?: Map<string, QuickPair>;
   items?: QuickNode[];
 }
 
@@ -70,7 +74,7 @@ export class QuickSource {
     for (let i = 0; i < path.length; i++) {
       const segment = path[i]!;
       if (node.kind === MAP) {
-        const pair = node.pairs!.get(String(segment));
+        const pair = pairOf(node, String(segment));
         if (!pair) break;
         if (i === path.length - 1 && atKey) {
           start = pair.keyStart;
@@ -108,6 +112,14 @@ export class QuickSource {
     if (low === 0) return { line: 0, column: offset };
     return { line: low, column: offset - starts[low - 1]! + 1 };
   }
+}
+
+function pairOf(map: QuickNode, name: string): QuickPair | undefined {
+  if (!map.index) {
+    map.index = new Map();
+    map.names!.forEach((key, i) => map.index!.has(key) || map.index!.set(key, map.pairs![i]!));
+  }
+  return map.index.get(name);
 }
 
 /** Thrown inside the reader for anything it does not model; the caller falls back to the strict parse. */
@@ -202,12 +214,24 @@ class Reader {
   private map(line: number, col: number, first: Key, data: unknown): Read {
     if (typeof data !== 'object' || data === null || Array.isArray(data)) unsure();
     const record = data as Record<string, unknown>;
-    const pairs = new Map<string, QuickPair>();
-    const node: QuickNode = { kind: MAP, start: this.lineStarts[line]! + col, end: NaN, tail: NaN, pairs };
+    // js-yaml keeps the keys in the order they are written (unless some look like array
+    // indexes, which JavaScript lists first): compared in order, no key needs hashing.
+    const keys = Object.keys(record);
+    const values = Object.values(record);
+    const names: string[] = [];
+    const pairs: QuickPair[] = [];
+    let seen: Set<string> | undefined;
+    const node: QuickNode = { kind: MAP, start: this.lineStarts[line]! + col, end: NaN, tail: NaN, names, pairs };
     for (let at = line; ; ) {
       const key = at === line ? first : (this.key(at, col) ?? unsure());
-      if (pairs.has(key.name) || !Object.prototype.hasOwnProperty.call(record, key.name)) unsure();
-      const expected = record[key.name];
+      let expected: unknown;
+      if (!seen && keys[names.length] === key.name) expected = values[names.length];
+      else {
+        seen ??= new Set(names);
+        if (seen.has(key.name) || !Object.prototype.hasOwnProperty.call(record, key.name)) unsure();
+        seen.add(key.name);
+        expected = record[key.name];
+      }
       let value: Read;
       if (key.valueAt >= 0) {
         value = this.inline(at, key.valueAt - this.lineStarts[at]!, col, false, expected);
@@ -222,14 +246,15 @@ class Reader {
           value = { node: { kind: SCALAR, start: offset, end: offset, tail: offset }, after: at + 1, how: EMPTY, commented: this.char(offset) === '#' };
         }
       }
-      pairs.set(key.name, { keyStart: key.start, keyEnd: key.end, value: value.node });
+      names.push(key.name);
+      pairs.push({ keyStart: key.start, keyEnd: key.end, value: value.node });
       const next = this.nextContent(value.after);
       if (next >= 0 && this.indents[next] === col && !this.isDash(next, col)) {
         at = next;
         continue;
       }
       if (next >= 0 && this.indents[next]! > col) unsure();
-      if (pairs.size !== Object.keys(record).length) unsure();
+      if (names.length !== keys.length) unsure();
       return this.close(node, col, value, next);
     }
   }
@@ -502,7 +527,8 @@ class Reader {
   private flowMap(start: number, lineEnd: number, data: unknown): { node: QuickNode; next: number } {
     if (typeof data !== 'object' || data === null || Array.isArray(data)) unsure();
     const record = data as Record<string, unknown>;
-    const pairs = new Map<string, QuickPair>();
+    const names: string[] = [];
+    const pairs: QuickPair[] = [];
     let at = this.skipSpaces(start + 1, lineEnd);
     while (this.char(at) !== '}') {
       let keyEnd: number;
@@ -520,14 +546,15 @@ class Reader {
       const colon = this.skipSpaces(keyEnd, lineEnd);
       // Only `clave: valor`; a key alone, `clave:` or JSON's `"clave":valor` are left to the strict path.
       if (keyEnd === at || this.char(colon) !== ':' || this.char(colon + 1) !== ' ') unsure();
-      if (pairs.has(name) || !Object.prototype.hasOwnProperty.call(record, name)) unsure();
+      if (names.includes(name) || !Object.prototype.hasOwnProperty.call(record, name)) unsure();
       const valueAt = this.skipSpaces(colon + 1, lineEnd);
       const value = this.flowNode(valueAt, lineEnd, record[name]);
-      pairs.set(name, { keyStart: at, keyEnd, value: value.node });
+      names.push(name);
+      pairs.push({ keyStart: at, keyEnd, value: value.node });
       at = this.afterFlowEntry(value.next, lineEnd, '}');
     }
-    if (pairs.size !== Object.keys(record).length) unsure();
-    return { node: { kind: MAP, start, end: at + 1, tail: NaN, pairs }, next: at + 1 };
+    if (names.length !== Object.keys(record).length) unsure();
+    return { node: { kind: MAP, start, end: at + 1, tail: NaN, names, pairs }, next: at + 1 };
   }
 
   /** Past the `,` after an entry, at the next entry or at `close`; a trailing `,` is left to the strict path. */

@@ -441,6 +441,12 @@ describe('the quick locator on the cases that need care', () => {
     expectSame(text, ['m']);
   });
 
+  it('finds keys that look like array indexes, which JavaScript lists before the others', () => {
+    const text = 'b: 1\n2: dos\na:\n  10: x\n  9: y\n';
+    expect(expectSame(text, ['2'])).toEqual({ line: 2, column: 4, endLine: 2, endColumn: 7 });
+    expect(expectSame(text, ['a', 9], true)).toEqual({ line: 5, column: 3, endLine: 5, endColumn: 4 });
+  });
+
   it('declines a text the fast path does not read', () => {
     expect(QuickSource.of('a: &x 1\nb: *x\n')).toBeUndefined();
   });
