@@ -156,9 +156,9 @@ interface Read {
   /** EMPTY: a comment follows the `:` on its line. */
   commented?: boolean;
   /**
-   * COLLECTION: the leftmost-reaching comment column of the comment lines after it that no
-   * collection took yet (-1: none); the parser gives them to the first enclosing collection
-   * they are not less indented than, or to none.
+   * COLLECTION: the deepest column among the comment lines after it that no collection took
+   * yet (-1: none); the parser gives those lines to the innermost enclosing collection that
+   * one of them is not less indented than, or to none.
    */
   pending?: number;
 }
@@ -529,6 +529,7 @@ class Reader {
     const record = data as Record<string, unknown>;
     const names: string[] = [];
     const pairs: QuickPair[] = [];
+    const seen = new Set<string>();
     let at = this.skipSpaces(start + 1, lineEnd);
     while (this.char(at) !== '}') {
       let keyEnd: number;
@@ -546,7 +547,8 @@ class Reader {
       const colon = this.skipSpaces(keyEnd, lineEnd);
       // Only `clave: valor`; a key alone, `clave:` or JSON's `"clave":valor` are left to the strict path.
       if (keyEnd === at || this.char(colon) !== ':' || this.char(colon + 1) !== ' ') unsure();
-      if (names.includes(name) || !Object.prototype.hasOwnProperty.call(record, name)) unsure();
+      if (seen.has(name) || !Object.prototype.hasOwnProperty.call(record, name)) unsure();
+      seen.add(name);
       const valueAt = this.skipSpaces(colon + 1, lineEnd);
       const value = this.flowNode(valueAt, lineEnd, record[name]);
       names.push(name);

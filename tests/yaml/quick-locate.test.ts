@@ -447,6 +447,14 @@ describe('the quick locator on the cases that need care', () => {
     expect(expectSame(text, ['a', 9], true)).toEqual({ line: 5, column: 3, endLine: 5, endColumn: 4 });
   });
 
+  it('places every key of a map of 60,000 keys, in a block and in one flow line, without slowing down per key', () => {
+    const keys = Array.from({ length: 60_000 }, (_, i) => `campo_${i}`);
+    const block = QuickSource.of(keys.map((k, i) => `${k}: ${i}\n`).join(''))!;
+    const flow = QuickSource.of(`m: {${keys.map((k, i) => `${k}: ${i}`).join(', ')}}\n`)!;
+    const misplaced = keys.filter((key, i) => block.locate([key], true)?.line !== i + 1 || flow.locate(['m', key])?.line !== 1);
+    expect(misplaced).toEqual([]);
+  });
+
   it('declines a text the fast path does not read', () => {
     expect(QuickSource.of('a: &x 1\nb: *x\n')).toBeUndefined();
   });
