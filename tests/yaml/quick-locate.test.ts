@@ -332,6 +332,46 @@ describe('fast-check documents', () => {
   });
 });
 
+/** Documents with every construct whose end the parser decides by its comments and blank lines. */
+const TRICKY_BASES = [
+  'r:\n  m:\n    a: 1\n    b: x y\n  n: 2\nz: 3\n',
+  'l:\n- a\n- b: 1\n  c: 2\nz: 1\n',
+  '- - a\n  - b\n- c: 1\n  d:\n    - e\n',
+  'a:\nb:\n  c:\nd: 1\ne:\n',
+  'a: |\n  uno\n\n  dos\nb: >-\n  tres\n\nc: |+\n  cuatro\n\n',
+  'm:\n  t: uno\n    dos\n\n    tres\n  u: [1, 2]\n  v: {a: b}\n',
+  'p:\n  - id: A\n    x:\n      - m: 1\n        v: 2\n  - id: B\n    e:\n',
+  '  a: 1\n  b:\n    c: 2\n',
+  'a: "q"\nb: \'s\'\nc:\n  - "x"\n',
+  '- |\n  uno\n- >\n  dos\n-  x\n-   k: v\n    l: w\n',
+  'a:\n  - b:\n      c: |-\n        uno\n    d: 2\n',
+];
+
+describe('every comment and blank line at every place of documents with tricky ends', () => {
+  for (const base of TRICKY_BASES) {
+    it(JSON.stringify(base), () => {
+      const lines = base.split('\n');
+      const failures: string[] = [];
+      let answered = 0;
+      let total = 0;
+      for (let at = 0; at <= lines.length; at++) {
+        for (const extra of EXTRAS) {
+          const changed = [...lines.slice(0, at), extra, ...lines.slice(at)].join('\n');
+          for (const text of [changed, changed.replace(/\n+$/, ''), `${changed}\n# fin`]) {
+            const result = compare(`${at} ${JSON.stringify(extra)}`, text);
+            failures.push(...result.failures);
+            answered += result.answered;
+            total += result.total;
+          }
+        }
+      }
+      expect(failures).toEqual([]);
+      // Most variants are read by the fast path, and then placed.
+      expect(answered).toBeGreaterThan(total / 2);
+    });
+  }
+});
+
 // ------------------------------------------------------------------ the tricky cases one by one
 
 /** The strict span of `place` in `text`, and the quick one, which must answer. */
