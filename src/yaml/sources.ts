@@ -1,13 +1,16 @@
 // Line and column for a JSON path in a parsed file. No text is kept: parsed documents with
 // positions take several times the memory of their text, and at 45,000 files even the texts
 // alone would be hundreds of megabytes, while only the few files with findings need
-// positions. Those are read and parsed strictly again, once each, on demand.
+// positions. Those are read again, once each, on demand, and placed by reading their lines
+// (quick-locate.ts) when the fast path reads them; otherwise, or for a place that reader is
+// not sure of, parsed strictly again.
 import path from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { readDataFile } from '../repo/read.js';
 import { locate, position } from './locate.js';
 import { normalizeLineEnds, PARSE_OPTIONS } from './parse.js';
 import type { PathSegment } from './path.js';
+import { QuickSource } from './quick-locate.js';
 
 export interface Span {
   line: number;
@@ -16,8 +19,20 @@ export interface Span {
   endColumn: number;
 }
 
+interface StrictSource {
+  doc: Document;
+  lineCounter: LineCounter;
+}
+
+/** What is kept of a file with findings: its quick positions, its strict document, or both. */
+interface FileSource {
+  quick?: QuickSource;
+  /** Parsed when needed; null when the file no longer reads. */
+  strict?: StrictSource | null;
+}
+
 export class Sources {
-  private readonly parsed = new Map<string, { doc: Document; lineCounter: LineCounter } | undefined>();
+  private readonly sources = new Map<string, FileSource | undefined>();
   /** Positions found elsewhere (a worker thread, see parallel/pool.ts), by file and place. */
   private readonly known = new Map<string, Map<string, Span | undefined>>();
 
@@ -37,11 +52,18 @@ export class Sources {
     const known = this.known.get(file);
     const place = placeKey(path, atKey);
     if (known?.has(place)) return known.get(place);
-    const source = this.parse(file);
+    const source = this.source(file);
     if (!source) return undefined;
-    const range = locate(source.doc, path, atKey);
-    const start = position(source.lineCounter, range.start);
-    const end = position(source.lineCounter, range.end);
+    const quick = source.quick?.locate(path, atKey);
+    if (quick) return quick;
+    if (source.strict === undefined) {
+      const read = this.read(file);
+      source.strict = read === undefined ? null : parseStrictly(read);
+    }
+    if (!source.strict) return undefined;
+    const range = locate(source.strict.doc, path, atKey);
+    const start = position(source.strict.lineCounter, range.start);
+    const end = position(source.strict.lineCounter, range.end);
     return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
   }
 
@@ -52,20 +74,30 @@ export class Sources {
     known.set(placeKey(path, atKey), span);
   }
 
-  private parse(file: string): { doc: Document; lineCounter: LineCounter } | undefined {
-    if (this.parsed.has(file)) return this.parsed.get(file);
-    let source: { doc: Document; lineCounter: LineCounter } | undefined;
-    if (this.files.has(file)) {
-      // The file read and parsed cleanly once already: read the same way, the same options give the same nodes.
-      const read = readDataFile(path.join(this.root, file), this.maxFileBytes);
-      if (read.ok) {
-        const lineCounter = new LineCounter();
-        source = { doc: parseDocument(normalizeLineEnds(read.text), { ...PARSE_OPTIONS, lineCounter }), lineCounter };
-      }
+  private source(file: string): FileSource | undefined {
+    if (this.sources.has(file)) return this.sources.get(file);
+    const text = this.read(file);
+    let source: FileSource | undefined;
+    if (text !== undefined) {
+      const quick = QuickSource.of(text);
+      source = quick ? { quick } : { strict: parseStrictly(text) };
     }
-    this.parsed.set(file, source);
+    this.sources.set(file, source);
     return source;
   }
+
+  /** The text of a file that read and parsed cleanly once already, read the same way; undefined if it no longer reads. */
+  private read(file: string): string | undefined {
+    if (!this.files.has(file)) return undefined;
+    const read = readDataFile(path.join(this.root, file), this.maxFileBytes);
+    return read.ok ? normalizeLineEnds(read.text) : undefined;
+  }
+}
+
+/** The same options give the same nodes as when the file was loaded. */
+function parseStrictly(text: string): StrictSource {
+  const lineCounter = new LineCounter();
+  return { doc: parseDocument(text, { ...PARSE_OPTIONS, lineCounter }), lineCounter };
 }
 
 function placeKey(path: readonly PathSegment[], atKey: boolean): string {
