@@ -2,6 +2,8 @@
 // evaluation (coverage in Calidad y Cobertura) and PLAN040, so the rule warns about the
 // same figure the evaluation scores.
 import type { PlanModel, SourceDoc } from './model.js';
+import { entryFor } from './progress.js';
+import { trimestreId } from './time.js';
 import { GRUPOS_DE_EDAD, QUARTERS, type Beneficiarios, type Ppcs, type Quarter } from './types.js';
 
 /** Which declaration the year's people came from, so a message can say how it counted. */
@@ -27,8 +29,8 @@ export function coveragePeople(model: PlanModel, ppcs: SourceDoc<Ppcs>, year: nu
   let nuevas: number | undefined;
   let atendidas: CoveragePeople | undefined;
   for (const quarter of QUARTERS.slice(0, throughQuarter)) {
-    const entry = model.reportFor(ppcs.placement.folder!, `${year}-${quarter}`)?.data.ppcs.find((e) => e.id === ppcs.data.id);
-    const b = entry?.beneficiarios;
+    const report = model.reportFor(ppcs.placement.folder!, trimestreId(year, quarter));
+    const b = report && entryFor(report, ppcs.data.id)?.beneficiarios;
     if (!b) continue;
     if (b.personas_unicas_anio !== undefined) unique = { personas: b.personas_unicas_anio, basis: 'personas_unicas_anio', quarter };
     if (b.conteo === 'nuevas') nuevas = (nuevas ?? 0) + b.total;

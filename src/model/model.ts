@@ -15,7 +15,7 @@ import type {
   Retroalimentacion,
   UnidadMedida,
 } from './types.js';
-import type { GitHistory, IsoDate, Quarter, WorkCalendar } from './time.js';
+import { QUARTERS, type GitHistory, type IsoDate, type Quarter, type WorkCalendar } from './time.js';
 
 export { parseTrimestre } from './time.js';
 
@@ -95,6 +95,11 @@ export class PlanModel implements ModelDocuments, ModelContext {
   readonly unitsByClave = new Map<string, UnidadMedida>();
   private readonly ppcsByDepartment = new Map<string, SourceDoc<Ppcs>[]>();
   private readonly reportsByDepartment = new Map<string, SourceDoc<Reporte>[]>();
+  /** Per department, the first report by file name and the first by declared quarter: reportFor and deliveredReport ask per meta and quarter. */
+  private readonly reportsByStem = new Map<string, Map<string, SourceDoc<Reporte>>>();
+  private readonly reportsByTrimestre = new Map<string, Map<string, SourceDoc<Reporte>>>();
+  /** isDue by year × 4 + quarter index: the calendar and the cut-off never change. */
+  private readonly due = new Map<number, boolean>();
   private folders: Set<string> | undefined;
 
   constructor(documents: ModelDocuments, context: ModelContext) {
@@ -126,7 +131,13 @@ export class PlanModel implements ModelDocuments, ModelContext {
     for (const unit of this.unidades?.data.unidades ?? []) {
       if (!this.unitsByClave.has(unit.clave)) this.unitsByClave.set(unit.clave, unit);
     }
-    for (const doc of this.reportes) pushTo(this.reportsByDepartment, doc.placement.folder!, doc);
+    for (const doc of this.reportes) {
+      const clave = doc.placement.folder!;
+      pushTo(this.reportsByDepartment, clave, doc);
+      // First one wins, as a search of reportsOf in order finds it.
+      firstTo(this.reportsByStem, clave, doc.placement.stem!, doc);
+      firstTo(this.reportsByTrimestre, clave, doc.data.trimestre, doc);
+    }
   }
 
   /**
@@ -206,7 +217,7 @@ export class PlanModel implements ModelDocuments, ModelContext {
    * (`reportes/2019-T2.yaml`); a file declaring another quarter inside is PLAN005's.
    */
   reportFor(clave: string, trimestre: string): SourceDoc<Reporte> | undefined {
-    return this.reportsOf(clave).find((r) => r.placement.stem === trimestre);
+    return this.reportsByStem.get(clave)?.get(trimestre);
   }
 
   /**
@@ -215,7 +226,12 @@ export class PlanModel implements ModelDocuments, ModelContext {
    * named for another quarter than it declares is PLAN005's finding, not a missing report.
    */
   deliveredReport(clave: string, trimestre: string): SourceDoc<Reporte> | undefined {
-    return this.reportFor(clave, trimestre) ?? this.reportsOf(clave).find((r) => r.data.trimestre === trimestre);
+    return this.reportFor(clave, trimestre) ?? this.reportDeclaring(clave, trimestre);
+  }
+
+  /** The department's first report (in reportsOf's order) that declares the quarter inside, whatever its file name. */
+  reportDeclaring(clave: string, trimestre: string): SourceDoc<Reporte> | undefined {
+    return this.reportsByTrimestre.get(clave)?.get(trimestre);
   }
 
 
@@ -239,8 +255,20 @@ export class PlanModel implements ModelDocuments, ModelContext {
 
   /** A quarter is due once its delivery window has closed before the cut-off date. */
   isDue(year: number, quarter: Quarter): boolean {
-    return this.calendar.deliveryWindow(year, quarter).end < this.fechaCorte;
+    const index = QUARTERS.indexOf(quarter);
+    // Only the four quarters have a slot of their own; anything else asks the calendar every time.
+    if (index < 0) return this.calendar.deliveryWindow(year, quarter).end < this.fechaCorte;
+    const key = year * 4 + index;
+    let due = this.due.get(key);
+    if (due === undefined) this.due.set(key, (due = this.calendar.deliveryWindow(year, quarter).end < this.fechaCorte));
+    return due;
   }
+}
+
+function firstTo<V>(map: Map<string, Map<string, V>>, outer: string, inner: string, value: V): void {
+  let byInner = map.get(outer);
+  if (!byInner) map.set(outer, (byInner = new Map()));
+  if (!byInner.has(inner)) byInner.set(inner, value);
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -1,7 +1,7 @@
 // Programmed and achieved values of a meta, per quarter and cumulative through a quarter.
 // Shared by the rules (PLAN024) and the quarterly report, so both add up the same way.
-import { parseTrimestre, type SourceDoc } from './model.js';
-import { QUARTERS, type Acumulacion, type Meta, type ProgramacionMeta, type Quarter, type Reporte, type TrimestreId } from './types.js';
+import { parseTrimestre, type PlanModel, type SourceDoc } from './model.js';
+import { QUARTERS, type Acumulacion, type Meta, type ProgramacionMeta, type Quarter, type Reporte, type ReportePpcs, type TrimestreId } from './types.js';
 
 /** A value per quarter; a quarter left out has no value (nothing programmed, nothing reported). */
 export type QuarterValues = Partial<Record<Quarter, number>>;
@@ -21,21 +21,31 @@ export function acumulacionOf(meta: Meta): Acumulacion {
  * `through` has a value.
  */
 export function accumulate(values: QuarterValues, acumulacion: Acumulacion, through: Quarter): number | undefined {
-  const present: number[] = [];
-  for (const quarter of QUARTERS.slice(0, QUARTERS.indexOf(through) + 1)) {
-    const value = values[quarter];
-    if (value !== undefined) present.push(value);
+  // A loop rather than slice, filter and reduce: every meta asks it for every quarter.
+  // The sum runs in the same order from 0, so it is the same double.
+  const last = QUARTER_INDEX[through];
+  let count = 0;
+  let total = 0;
+  let latest = 0;
+  for (let i = 0; i <= last; i++) {
+    const value = values[QUARTERS[i]!];
+    if (value === undefined) continue;
+    count += 1;
+    total += value;
+    latest = value;
   }
-  if (present.length === 0) return undefined;
+  if (count === 0) return undefined;
   switch (acumulacion) {
     case 'suma':
-      return sum(present);
+      return total;
     case 'ultimo_valor':
-      return present[present.length - 1];
+      return latest;
     case 'promedio':
-      return sum(present) / present.length;
+      return total / count;
   }
 }
+
+const QUARTER_INDEX: Record<Quarter, number> = { T1: 0, T2: 1, T3: 2, T4: 3 };
 
 /**
  * The meta as it stands in `year`: its `ejercicios` entry for that year replaces the whole
@@ -127,42 +137,99 @@ export function programmedThrough(meta: Meta, year: number, quarter: Quarter): n
  * wins when a PPCS or meta is listed twice (duplicates are PLAN003's to report).
  */
 export function achievedIn(report: ReportInput, ppcsId: string, metaId: string): number | undefined {
-  for (const entry of entriesOf(dataOf(report)).get(ppcsId) ?? []) {
-    const avance = entry.avances?.find((a) => a.meta === metaId);
-    if (avance) return avance.valor;
-  }
-  return undefined;
+  return indexOf(dataOf(report)).values.get(ppcsId)?.get(metaId);
+}
+
+/** A report's quarter and what it gives per PPCS and meta, read once per report. */
+interface ReportIndex {
+  year: number;
+  /** Undefined when the declared quarter is none of T1…T4. */
+  quarter: Quarter | undefined;
+  /** PPCS id → meta id → the first value given for it (first entry of the PPCS, then first avance of the meta). */
+  values: Map<string, Map<string, number>>;
+  /** PPCS id → its first entry. */
+  entries: Map<string, ReportePpcs>;
 }
 
 /**
- * Each PPCS's entries in a report, in order, indexed once per report: every meta of every
- * PPCS asks each report of its department, quarter after quarter.
+ * Indexed once per report: every meta of every PPCS asks each report of its department,
+ * quarter after quarter. The data never changes after loading.
  */
-function entriesOf(report: Reporte): Map<string, Reporte['ppcs']> {
-  let entries = REPORT_ENTRIES.get(report);
-  if (entries) return entries;
-  entries = new Map();
+function indexOf(report: Reporte): ReportIndex {
+  let index = REPORT_INDEX.get(report);
+  if (index) return index;
+  const { year, quarter } = parseTrimestre(report.trimestre);
+  const values = new Map<string, Map<string, number>>();
+  const entries = new Map<string, ReportePpcs>();
   for (const entry of report.ppcs) {
-    const same = entries.get(entry.id);
-    if (same) same.push(entry);
-    else entries.set(entry.id, [entry]);
+    let metas = values.get(entry.id);
+    if (!metas) {
+      values.set(entry.id, (metas = new Map()));
+      entries.set(entry.id, entry);
+    }
+    for (const avance of entry.avances ?? []) if (!metas.has(avance.meta)) metas.set(avance.meta, avance.valor);
   }
-  REPORT_ENTRIES.set(report, entries);
-  return entries;
+  index = { year, quarter: QUARTERS.includes(quarter) ? quarter : undefined, values, entries };
+  REPORT_INDEX.set(report, index);
+  return index;
 }
 
-const REPORT_ENTRIES = new WeakMap<Reporte, Map<string, Reporte['ppcs']>>();
+const REPORT_INDEX = new WeakMap<Reporte, ReportIndex>();
+
+/** The report's first entry for a PPCS (a second one is PLAN003's to report). */
+export function entryFor(report: ReportInput, ppcsId: string): ReportePpcs | undefined {
+  return indexOf(dataOf(report)).entries.get(ppcsId);
+}
 
 /** Achieved value per quarter of `year`, from the department's reports (first report of a quarter wins). */
 export function achievedByQuarter(reports: readonly ReportInput[], ppcsId: string, metaId: string, year: number): QuarterValues {
   const values: QuarterValues = {};
   for (const report of reports) {
-    const { year: reportYear, quarter } = parseTrimestre(dataOf(report).trimestre);
-    if (reportYear !== year || !QUARTERS.includes(quarter) || values[quarter] !== undefined) continue;
-    const value = achievedIn(report, ppcsId, metaId);
+    const { year: reportYear, quarter, values: given } = indexOf(dataOf(report));
+    if (reportYear !== year || quarter === undefined || values[quarter] !== undefined) continue;
+    const value = given.get(ppcsId)?.get(metaId);
     if (value !== undefined) values[quarter] = value;
   }
   return values;
+}
+
+/**
+ * achievedByQuarter of the department's reports (model.reportsOf), for every PPCS and meta
+ * of `year` at once: the reports ask it for each meta in each quarter. The result is
+ * shared: callers only read it.
+ */
+export function achievedByQuarterOf(model: PlanModel, clave: string, ppcsId: string, metaId: string, year: number): QuarterValues {
+  // The model's own list for the department, which never changes once loaded.
+  const reports = model.reportsOf(clave);
+  if (reports.length === 0) return NOTHING_ACHIEVED;
+  let years = DEPARTMENT_ACHIEVED.get(reports);
+  if (!years) DEPARTMENT_ACHIEVED.set(reports, (years = new Map()));
+  let byPpcs = years.get(year);
+  if (!byPpcs) years.set(year, (byPpcs = achievedInYear(reports, year)));
+  return byPpcs.get(ppcsId)?.get(metaId) ?? NOTHING_ACHIEVED;
+}
+
+const DEPARTMENT_ACHIEVED = new WeakMap<readonly SourceDoc<Reporte>[], Map<number, Map<string, Map<string, QuarterValues>>>>();
+const NOTHING_ACHIEVED: QuarterValues = Object.freeze({});
+
+/** As achievedByQuarter for each PPCS and meta: reports in order, the first value for a quarter wins. */
+function achievedInYear(reports: readonly SourceDoc<Reporte>[], year: number): Map<string, Map<string, QuarterValues>> {
+  const byPpcs = new Map<string, Map<string, QuarterValues>>();
+  for (const report of reports) {
+    const { year: reportYear, quarter, values } = indexOf(report.data);
+    if (reportYear !== year || quarter === undefined) continue;
+    for (const [ppcsId, metas] of values) {
+      let byMeta = byPpcs.get(ppcsId);
+      if (!byMeta) byPpcs.set(ppcsId, (byMeta = new Map()));
+      for (const [metaId, value] of metas) {
+        if (value === undefined) continue;
+        let quarters = byMeta.get(metaId);
+        if (!quarters) byMeta.set(metaId, (quarters = {}));
+        if (quarters[quarter] === undefined) quarters[quarter] = value;
+      }
+    }
+  }
+  return byPpcs;
 }
 
 /**
@@ -177,8 +244,4 @@ export function achievedThrough(reports: readonly ReportInput[], ppcsId: string,
 
 function dataOf(report: ReportInput): Reporte {
   return 'data' in report ? report.data : report;
-}
-
-function sum(values: readonly number[]): number {
-  return values.reduce((total, value) => total + value, 0);
 }

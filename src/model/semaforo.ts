@@ -45,7 +45,19 @@ const ONE_DECIMAL = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, m
  * the light is graded on exactly that figure.
  */
 export function publishedPercent(porcentaje: number): number {
-  return Number(ONE_DECIMAL.format((porcentaje / 100) * 100));
+  const value = (porcentaje / 100) * 100;
+  // Intl costs microseconds a call and every meta's light asks it twice a quarter. Away
+  // from a tie (x.x5) any rounding of the decimal gives the nearest tenth, and that tenth
+  // read back is n / 10 in floating point: the same number, without formatting it. The
+  // margin is thousands of times the error of value × 10 and of the shortest decimal, so a
+  // figure near a tie, a huge one or one that is not finite still asks Intl.
+  const tenths = value * 10;
+  const magnitude = Math.abs(tenths);
+  if (magnitude < 1e15) {
+    const fromTie = Math.abs(tenths - Math.floor(tenths) - 0.5);
+    if (fromTie > magnitude * 1e-12 + 1e-12) return Math.round(tenths) / 10;
+  }
+  return Number(ONE_DECIMAL.format(value));
 }
 
 export function semaforo(result: Cumplimiento, bandas: SemaforoBandas): Semaforo {

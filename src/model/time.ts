@@ -69,8 +69,29 @@ export class Trimestre {
   }
 }
 
+/** `2019-T2` for 2019 and T2, the same string object each time: asked per meta and quarter, and Map keys hash once. */
+export function trimestreId(year: number, quarter: Quarter): TrimestreId {
+  let ids = TRIMESTRE_IDS.get(year);
+  if (!ids) TRIMESTRE_IDS.set(year, (ids = { T1: `${year}-T1`, T2: `${year}-T2`, T3: `${year}-T3`, T4: `${year}-T4` }));
+  return ids[quarter];
+}
+
+const TRIMESTRE_IDS = new Map<number, Record<Quarter, TrimestreId>>();
+
 /** Splits `2019-T2` into its year and quarter. */
 export function parseTrimestre(trimestre: TrimestreId): { year: number; quarter: Quarter } {
+  // `2019-T2`, the shape the schemas require, read without slicing (rules and reports parse
+  // one per meta and quarter); anything else as Trimestre.parse reads it.
+  if (trimestre.length === 7 && trimestre.charCodeAt(4) === 45 && trimestre.charCodeAt(5) === 84) {
+    const d0 = trimestre.charCodeAt(0) - 48;
+    const d1 = trimestre.charCodeAt(1) - 48;
+    const d2 = trimestre.charCodeAt(2) - 48;
+    const d3 = trimestre.charCodeAt(3) - 48;
+    const q = trimestre.charCodeAt(6) - 49;
+    if (d0 >= 0 && d0 <= 9 && d1 >= 0 && d1 <= 9 && d2 >= 0 && d2 <= 9 && d3 >= 0 && d3 <= 9 && q >= 0 && q <= 3) {
+      return { year: d0 * 1000 + d1 * 100 + d2 * 10 + d3, quarter: QUARTERS[q]! };
+    }
+  }
   const { year, quarter } = Trimestre.parse(trimestre);
   return { year, quarter };
 }

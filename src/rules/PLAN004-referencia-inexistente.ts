@@ -423,6 +423,14 @@ type EvidenceProblem =
 // Windows device names: a file called NUL or con.txt cannot be checked out there.
 const RESERVED_NAME = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])\s*(\..*)?$/i;
 
+/**
+ * A relative path of plain names (letters, digits, `_`, `-`, inner dots) joined by single
+ * `/`: nothing Windows refuses, no `.`, `..` or empty segment, nothing to resolve.
+ */
+const SIMPLE_PATH = /^[\w-]+(?:\.[\w-]+)*(?:\/[\w-]+(?:\.[\w-]+)*)*$/;
+/** RESERVED_NAME as a segment of a plain path (which has no spaces). */
+const RESERVED_IN_PATH = /(?:^|\/)(?:con|prn|aux|nul|com[1-9]|lpt[1-9])(?:\.[^/]*)?(?:\/|$)/i;
+
 const withoutExtension = (name: string) => name.replace(/\.[^.]*$/, '');
 
 // Characters Windows refuses in a file name (besides `/` and `\`, which are separators here).
@@ -456,6 +464,7 @@ class EvidenceIndex {
   private byLowerCase: Map<string, string> | undefined;
   private byFolder: Map<string, string[]> | undefined;
   private twins: Map<string, string[]> | undefined;
+  private symlinks: boolean | undefined;
   /** Groups of twins already reported, by folded path: one finding per group. */
   private readonly reportedTwins = new Set<string>();
 
@@ -466,6 +475,8 @@ class EvidenceIndex {
    * git on Linux keeps both, a Windows or macOS checkout keeps one. Once per group.
    */
   reportTwins(ruta: string, file: string, path: PathSegment[], report: Report<'evidenciaGemela'>): void {
+    // Most repos have no twins at all: nothing to resolve.
+    if (this.twinGroups().size === 0) return;
     const resolved = normalized(ruta);
     const key = folded(resolved);
     const group = this.twinGroups().get(key);
@@ -488,6 +499,10 @@ class EvidenceIndex {
   /** Repo files sharing a case-folded path with another, in path order, by folded path. */
   private twinGroups(): Map<string, string[]> {
     if (!this.twins) {
+      // Usually no two paths fold alike: one pass says so, without sorting the listing.
+      const seen = new Set<string>();
+      for (const key of this.repoFiles.keys()) seen.add(folded(key));
+      if (seen.size === this.repoFiles.size) return (this.twins = new Map());
       const byFolded = new Map<string, string[]>();
       for (const key of [...this.repoFiles.keys()].sort()) {
         const group = byFolded.get(folded(key));
@@ -505,6 +520,10 @@ class EvidenceIndex {
    * is never trusted: its target is not part of what the repo holds.
    */
   problemWith(ruta: string): EvidenceProblem | undefined {
+    // Nearly every path is plain (`dependencias/OP/evidencias/2019-T1/acta.pdf`) and names a
+    // file: with no symlink in the repo and no reserved name, every check below passes and
+    // the path resolves to itself, so only the lookup is left.
+    if (SIMPLE_PATH.test(ruta) && !RESERVED_IN_PATH.test(ruta) && !this.hasSymlinks() && this.repoFiles.has(ruta)) return undefined;
     if (/^([/\\]|[A-Za-z]:)/.test(ruta)) return { kind: 'absoluta' };
     if (ruta.includes('\\')) return { kind: 'diagonal' };
     const segments = ruta.split('/');
@@ -525,6 +544,8 @@ class EvidenceIndex {
         continue;
       }
       resolved.push(segment);
+      // Only a symlink on the way can refuse the path: without any in the repo, no prefix needs looking up.
+      if (!this.hasSymlinks()) continue;
       const entry = this.repoFiles.get(resolved.join('/'));
       const last = segments.slice(i + 1).every((s) => s === '' || s === '.');
       if (entry?.symlink && (entry.escapesRepo || !last)) {
@@ -541,6 +562,14 @@ class EvidenceIndex {
     // `acta.pdf` for `acta.txt`: the extension is the likeliest thing to be wrong.
     const parecida = names.find((candidate) => withoutExtension(candidate) === withoutExtension(name)) ?? closestMatch(name, names, (candidate) => [candidate]);
     return parecida === undefined ? { kind: 'noExiste' } : { kind: 'noExiste', parecida: folder + parecida };
+  }
+
+  private hasSymlinks(): boolean {
+    if (this.symlinks === undefined) {
+      this.symlinks = false;
+      for (const entry of this.repoFiles.values()) if (entry.symlink) this.symlinks = true;
+    }
+    return this.symlinks;
   }
 
   private lowerCase(): Map<string, string> {

@@ -51,26 +51,59 @@ export const PLAN009 = defineRule({
       ...(model.excepciones ? [model.excepciones] : []),
     ];
     for (const doc of docs) {
-      for (const { value, path } of numbersIn(doc.data)) {
+      outOfScale(doc.data, (value, path) => {
         const magnitude = Math.abs(value);
-        const messageId = magnitude > LARGEST ? 'grande' : magnitude !== 0 && magnitude < SMALLEST_NON_ZERO ? 'pequeno' : undefined;
-        if (!messageId) continue;
+        const messageId = magnitude > LARGEST ? 'grande' : 'pequeno';
         report({ messageId, file: doc.file, path, data: { valor: String(value), campo: fieldName(path) } });
-      }
+      });
     }
   },
 });
 
-/** Every number in a parsed document with its path; a stack, not recursion, so nesting depth costs no call frames. */
-function* numbersIn(data: unknown): Generator<{ value: number; path: (string | number)[] }> {
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: data, path: [] }];
+/** Whether a number is off the scale: above LARGEST, or non-zero under SMALLEST_NON_ZERO in magnitude (NaN is neither). */
+function offScale(value: number): boolean {
+  const magnitude = Math.abs(value);
+  return magnitude > LARGEST || (magnitude !== 0 && magnitude < SMALLEST_NON_ZERO);
+}
+
+/** A container being walked: its keys (undefined for an array) and the next child to visit. */
+interface Frame {
+  value: object;
+  keys: string[] | undefined;
+  next: number;
+}
+
+/**
+ * Calls `found` with each number of a parsed document that is off the scale, with its
+ * path, in document order (depth first, each container's children in order). A stack, not
+ * recursion, so nesting depth costs no call frames; the path is one array kept in step
+ * with the stack and copied only for a finding, since nearly every number is in scale.
+ */
+function outOfScale(data: unknown, found: (value: number, path: (string | number)[]) => void): void {
+  if (typeof data === 'number') {
+    if (offScale(data)) found(data, []);
+    return;
+  }
+  if (data === null || typeof data !== 'object') return;
+  const path: (string | number)[] = [];
+  const stack: Frame[] = [{ value: data, keys: Array.isArray(data) ? undefined : Object.keys(data), next: 0 }];
   while (stack.length > 0) {
-    const { value, path } = stack.pop()!;
-    if (typeof value === 'number') yield { value, path };
-    else if (Array.isArray(value)) for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
-    else if (value !== null && typeof value === 'object') {
-      const entries = Object.entries(value);
-      for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i]![1], path: [...path, entries[i]![0]] });
+    const frame = stack[stack.length - 1]!;
+    const { keys } = frame;
+    const length = keys === undefined ? (frame.value as unknown[]).length : keys.length;
+    if (frame.next >= length) {
+      stack.pop();
+      path.pop();
+      continue;
+    }
+    const index = frame.next++;
+    const key = keys === undefined ? index : keys[index]!;
+    const child = (frame.value as Record<string | number, unknown>)[key];
+    if (typeof child === 'number') {
+      if (offScale(child)) found(child, [...path, key]);
+    } else if (child !== null && typeof child === 'object') {
+      path.push(key);
+      stack.push({ value: child, keys: Array.isArray(child) ? undefined : Object.keys(child), next: 0 });
     }
   }
 }

@@ -1,6 +1,6 @@
 import { formatNumber, formatShare } from '../i18n/numbers.js';
 import { quote } from '../i18n/text.js';
-import { accumulate, achievedByQuarter, goalOf, isAdjusted } from '../model/progress.js';
+import { accumulate, achievedByQuarterOf, goalOf, isAdjusted } from '../model/progress.js';
 import { Trimestre } from '../model/time.js';
 import { defineRule } from './rule.js';
 
@@ -49,20 +49,20 @@ export const PLAN024 = defineRule({
       // A report declaring another quarter than its file name is PLAN005's: what it adds to
       // the year's total is unknown until that is fixed.
       const judgeTotal = data.trimestre === placement.stem;
-      const reports = model.reportsOf(folder);
       data.ppcs.forEach((entry, i) => {
         // Only against the department's own carátula: another department's PPCS is PLAN004's.
         const caratula = model.caratulaOf(folder, entry.id)?.data;
         (entry.avances ?? []).forEach((avance, j) => {
-          const at = { file, path: ['ppcs', i, 'avances', j, 'valor'], about: { ppcs: entry.id, meta: avance.meta, trimestre: data.trimestre } };
-          const names = { meta: quote(avance.meta), ppcs: quote(entry.id) };
+          // Built only for a finding: most avances have none.
+          const at = () => ({ file, path: ['ppcs', i, 'avances', j, 'valor'], about: { ppcs: entry.id, meta: avance.meta, trimestre: data.trimestre } });
+          const names = () => ({ meta: quote(avance.meta), ppcs: quote(entry.id) });
           // Six decimals, the finest step PLAN009 lets through: -0.001 rounded to two would read «negativo (0)».
           if (avance.valor < 0) {
-            report({ ...at, messageId: 'negativo', data: { ...names, valor: formatNumber(avance.valor, 6) } });
+            report({ ...at(), messageId: 'negativo', data: { ...names(), valor: formatNumber(avance.valor, 6) } });
             return;
           }
           if (model.unitsByClave.get(avance.unidad_medida)?.es_porcentaje && avance.valor > 100) {
-            report({ ...at, messageId: 'porcentajeMayorA100', data: { ...names, valor: formatNumber(avance.valor, 6), unidad: quote(avance.unidad_medida) } });
+            report({ ...at(), messageId: 'porcentajeMayorA100', data: { ...names(), valor: formatNumber(avance.valor, 6), unidad: quote(avance.unidad_medida) } });
             return;
           }
           const meta = caratula?.metas?.find((m) => m.id === avance.meta);
@@ -70,17 +70,17 @@ export const PLAN024 = defineRule({
           const metaAnual = meta && goalOf(meta, year);
           if (!judgeTotal || !meta || meta.indicador?.sentido !== 'ascendente' || meta.indicador.acumulacion !== 'suma' || metaAnual === undefined || metaAnual <= 0) return;
           const limit = (metaAnual * umbral) / 100;
-          const values = achievedByQuarter(reports, entry.id, meta.id, year);
+          const values = achievedByQuarterOf(model, folder, entry.id, meta.id, year);
           const acumulado = accumulate(values, 'suma', quarter);
           const previous = quarter === 'T1' ? undefined : accumulate(values, 'suma', trimestre.previous().quarter);
           // Only the report that pushed the total over the limit is flagged; later ones inherit it.
           if (acumulado === undefined || acumulado <= limit || (previous !== undefined && previous > limit)) return;
           report({
-            ...at,
+            ...at(),
             messageId: isAdjusted(meta, year) ? 'excesivoAjustada' : 'excesivo',
             severity: 'warning',
             data: {
-              ...names,
+              ...names(),
               trimestre: quote(data.trimestre),
               acumulado: formatNumber(acumulado),
               porcentaje: formatShare(acumulado, metaAnual),

@@ -1,6 +1,6 @@
 import { formatNumber } from '../i18n/numbers.js';
 import { quote } from '../i18n/text.js';
-import { metaProgress } from '../model/meta-progress.js';
+import { quarterProgress } from '../model/meta-progress.js';
 import type { Semaforo } from '../model/semaforo.js';
 import { defineRule } from './rule.js';
 
@@ -65,7 +65,7 @@ export const PLAN026 = defineRule({
         (entry.avances ?? []).forEach((avance, j) => {
           const meta = ppcs.data.metas?.find((m) => m.id === avance.meta);
           if (!meta) return;
-          const progress = metaProgress(model, ppcs, meta, data.trimestre);
+          const progress = quarterProgress(model, ppcs, meta, data.trimestre);
           // The semáforo is the quarterly report's, read from the value the metrics count. A
           // repeated avance or a second report for the quarter (PLAN003's and PLAN005's
           // findings) may hold another value, which that colour does not describe.

@@ -3,6 +3,7 @@
 // figures feed each department's page (departments.ts), so both say the same thing.
 import type { PlanModel } from '../../model/model.js';
 import type { Semaforo } from '../../model/semaforo.js';
+import { trimestreId } from '../../model/time.js';
 import { QUARTERS, type Quarter } from '../../model/types.js';
 import { deliveryStatus, type DeliveryStatus } from '../metrics/delivery.js';
 import type { DepartmentEvaluation } from '../metrics/evaluation.js';
@@ -87,7 +88,7 @@ const WORST_ORDER: Partial<Record<Semaforo, number>> = { rojo: 0, no_reportado: 
  */
 export function worstMetas(model: PlanModel, metas: readonly MetaRef[], year: number, through: Quarter, count = 3): MetaRef[] {
   const ranked = metas.flatMap((ref) => {
-    const p = progressOf(model, ref.ppcs, ref.meta, `${year}-${through}`);
+    const p = progressOf(model, ref.ppcs, ref.meta, trimestreId(year, through));
     const order = WORST_ORDER[p.semaforoAcumulado];
     if (order === undefined) return [];
     const distance = p.cumplimientoAcumulado.kind === 'medido' ? Math.abs(p.cumplimientoAcumulado.porcentaje - 100) : Number.POSITIVE_INFINITY;

@@ -3,21 +3,14 @@
 // page and each department's page all ask for the same figures, and recomputing them per
 // table (or per department page) would multiply the report's work by the number of tables.
 import type { PlanModel, SourceDoc } from '../../model/model.js';
-import { metaProgress, type MetaProgress } from '../../model/meta-progress.js';
+import { memoMetaProgress, type MetaProgress } from '../../model/meta-progress.js';
 import type { Semaforo } from '../../model/semaforo.js';
+import { trimestreId } from '../../model/time.js';
 import { QUARTERS, type Meta, type Ppcs, type Quarter, type TrimestreId } from '../../model/types.js';
 
-const cache = new WeakMap<PlanModel, WeakMap<Meta, Map<TrimestreId, MetaProgress>>>();
-
-/** metaProgress, remembered per model, meta and quarter (the model does not change while a report is built). */
+/** metaProgress, remembered per model, meta and quarter (the model does not change while a report is built); the criteria share it. */
 export function progressOf(model: PlanModel, ppcs: SourceDoc<Ppcs>, meta: Meta, trimestre: TrimestreId): MetaProgress {
-  let byMeta = cache.get(model);
-  if (!byMeta) cache.set(model, (byMeta = new WeakMap()));
-  let byQuarter = byMeta.get(meta);
-  if (!byQuarter) byMeta.set(meta, (byQuarter = new Map()));
-  let progress = byQuarter.get(trimestre);
-  if (!progress) byQuarter.set(trimestre, (progress = metaProgress(model, ppcs, meta, trimestre)));
-  return progress;
+  return memoMetaProgress(model, ppcs, meta, trimestre);
 }
 
 export interface MetaRef {
@@ -62,7 +55,7 @@ export function quarterCompliance(model: PlanModel, metas: readonly MetaRef[], y
   let verde = 0;
   let medidas = 0;
   for (const { ppcs, meta } of metas) {
-    const light = progressOf(model, ppcs, meta, `${year}-${quarter}`).semaforo;
+    const light = progressOf(model, ppcs, meta, trimestreId(year, quarter)).semaforo;
     if (!JUDGED.includes(light)) continue;
     medidas += 1;
     if (light === 'verde') verde += 1;

@@ -2,6 +2,7 @@
 // (`historial-metas`), and each department's quarterly compliance (`tendencia`) with its
 // line chart. The figures come from meta-history.ts, computed once per meta and quarter.
 import type { PlanModel } from '../../model/model.js';
+import { trimestreId } from '../../model/time.js';
 import type { Quarter } from '../../model/types.js';
 import { empty, pct, semaforoCell, text } from './cell-text.js';
 import { departmentName } from './labels.js';
@@ -24,13 +25,13 @@ export function historyColumns(through: Quarter): Column[] {
 }
 
 export function historyRow(model: PlanModel, { clave, ppcs, meta }: MetaRef, year: number, through: Quarter): Cell[] {
-  const last = progressOf(model, ppcs, meta, `${year}-${through}`);
+  const last = progressOf(model, ppcs, meta, trimestreId(year, through));
   return [
     text(clave),
     text(ppcs.data.id),
     text(meta.id),
     text(meta.indicador?.nombre ?? meta.descripcion),
-    ...quartersThrough(through).map((q) => semaforoCell(progressOf(model, ppcs, meta, `${year}-${q}`).semaforo)),
+    ...quartersThrough(through).map((q) => semaforoCell(progressOf(model, ppcs, meta, trimestreId(year, q)).semaforo)),
     semaforoCell(last.semaforoAcumulado),
     cumplimientoCell(last.cumplimientoAcumulado),
   ];

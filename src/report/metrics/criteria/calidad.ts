@@ -1,4 +1,5 @@
-import { metaProgress } from '../../../model/meta-progress.js';
+import { memoMetaProgress } from '../../../model/meta-progress.js';
+import { trimestreId } from '../../../model/time.js';
 import { coverage } from '../people.js';
 import { type Criterion } from './criterion.js';
 
@@ -10,20 +11,21 @@ export const calidad: Criterion = {
   subindicators({ model, clave, year, dueQuarters, vigentes }) {
     const last = dueQuarters[dueQuarters.length - 1];
     const cumulative = last
-      ? vigentes.flatMap((doc) => (doc.data.metas ?? []).map((meta) => metaProgress(model, doc, meta, `${year}-${last}`).semaforoAcumulado))
+      ? vigentes.flatMap((doc) => (doc.data.metas ?? []).map((meta) => memoMetaProgress(model, doc, meta, trimestreId(year, last)).semaforoAcumulado))
       : [];
     const measured = cumulative.filter((s) => s !== 'sin_meta');
     const withPopulation = vigentes.filter((doc) => (doc.data.poblacion_objetivo?.cantidad ?? 0) > 0);
     const minimum = model.config.coberturaMinima / 100;
     const offTarget = dueQuarters.flatMap((quarter) => {
-      const report = model.reportFor(clave, `${year}-${quarter}`);
+      const trimestre = trimestreId(year, quarter);
+      const report = model.reportFor(clave, trimestre);
       return (report?.data.ppcs ?? []).flatMap((entry) => {
         const doc = model.ppcsById.get(entry.id);
         if (!doc) return [];
         return (entry.avances ?? []).flatMap((avance) => {
           const meta = doc.data.metas?.find((m) => m.id === avance.meta);
           if (!meta) return [];
-          const light = metaProgress(model, doc, meta, `${year}-${quarter}`).semaforo;
+          const light = memoMetaProgress(model, doc, meta, trimestre).semaforo;
           return light === 'amarillo' || light === 'rojo' ? [avance] : [];
         });
       });

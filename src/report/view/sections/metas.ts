@@ -1,3 +1,4 @@
+import { entryFor } from '../../../model/progress.js';
 import type { Cumplimiento } from '../../../model/semaforo.js';
 import type { Quarter, TrimestreId } from '../../../model/types.js';
 import { empty, measured, pct, semaforoCell, text } from '../cell-text.js';
@@ -39,7 +40,7 @@ export function metasSection({ model, year, claves }: Scope, quarter: Quarter): 
         // A figure the department never gave is said, not left as a blank that reads as zero.
         const missing = p.cumplimiento.kind === 'no_reportado' ? 'No reportado' : undefined;
         const missingYear = p.cumplimientoAcumulado.kind === 'no_reportado' ? 'No reportado' : undefined;
-        const avance = report?.data.ppcs.find((e) => e.id === doc.data.id)?.avances?.find((a) => a.meta === meta.id);
+        const avance = (report && entryFor(report, doc.data.id))?.avances?.find((a) => a.meta === meta.id);
         anchors.push(`${doc.data.id}-${meta.id}`);
         rows.push([
           text(clave),
