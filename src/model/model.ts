@@ -94,6 +94,8 @@ export class PlanModel implements ModelDocuments, ModelContext {
   readonly ppcsById = new Map<string, SourceDoc<Ppcs>>();
   readonly unitsByClave = new Map<string, UnidadMedida>();
   private readonly ppcsByDepartment = new Map<string, SourceDoc<Ppcs>[]>();
+  /** Per department, its first carátula of each id: caratulaOf is asked for every entry of every report. */
+  private readonly caratulas = new Map<string, Map<string, SourceDoc<Ppcs>>>();
   private readonly reportsByDepartment = new Map<string, SourceDoc<Reporte>[]>();
   /** Per department, the first report by file name and the first by declared quarter: reportFor and deliveredReport ask per meta and quarter. */
   private readonly reportsByStem = new Map<string, Map<string, SourceDoc<Reporte>>>();
@@ -127,6 +129,7 @@ export class PlanModel implements ModelDocuments, ModelContext {
     for (const doc of this.ppcs) {
       if (!this.ppcsById.has(doc.data.id)) this.ppcsById.set(doc.data.id, doc);
       pushTo(this.ppcsByDepartment, doc.placement.folder!, doc);
+      firstTo(this.caratulas, doc.placement.folder!, doc.data.id, doc);
     }
     for (const unit of this.unidades?.data.unidades ?? []) {
       if (!this.unitsByClave.has(unit.clave)) this.unitsByClave.set(unit.clave, unit);
@@ -167,7 +170,7 @@ export class PlanModel implements ModelDocuments, ModelContext {
    * add noise.
    */
   caratulaOf(clave: string, id: string): SourceDoc<Ppcs> | undefined {
-    return this.ppcsOf(clave).find((doc) => doc.data.id === id);
+    return this.caratulas.get(clave)?.get(id);
   }
 
   isUnreadable(file: string): boolean {

@@ -121,10 +121,14 @@ function remember(seen: Map<string, FirstSeen>, key: string, file: string, index
 
 /** Calls `onRepeat(index, firstN)` for every item whose key an earlier item of the list already has. */
 function eachRepeated<T>(items: readonly T[], keyOf: (item: T) => string, onRepeat: (index: number, firstN: number) => void): void {
-  const seen = new Map<string, FirstSeen>();
+  // Asked for every list of every report: a list of one cannot repeat, and the first index is all a key needs.
+  if (items.length < 2) return;
+  const seen = new Map<string, number>();
   items.forEach((item, index) => {
-    const first = remember(seen, keyOf(item), '', index);
-    if (first) onRepeat(index, first.n);
+    const key = keyOf(item);
+    const first = seen.get(key);
+    if (first !== undefined) onRepeat(index, first + 1);
+    else seen.set(key, index);
   });
 }
 

@@ -62,9 +62,11 @@ export const PLAN012 = defineRule({
       (data.metas ?? []).forEach((meta, m) => {
         const clave = meta.indicador?.unidad_medida;
         if (clave === undefined) return;
+        const unit = model.unitsByClave.get(clave);
+        // Nearly every unit is catalogued and validated: the finding's parts are built only for one.
+        if (unit?.validada) return;
         const path = ['metas', m, 'indicador', 'unidad_medida'];
         const params = { unidad: quote(clave), meta: quote(meta.id), ppcs: quote(data.id) };
-        const unit = model.unitsByClave.get(clave);
         if (!unit) {
           const similar = closestUnit(clave, catalog);
           report({

@@ -68,7 +68,8 @@ export const PLAN040 = defineRule({
         if (!beneficiarios) return;
         const { total, mujeres, hombres, no_especificado: noEspecificado, edades } = beneficiarios;
         const at = ['ppcs', i, 'beneficiarios'];
-        const ppcs = quote(entry.id);
+        // Quoted only for a finding: most entries have none.
+        const ppcs = (): string => quote(entry.id);
         const about = { ppcs: entry.id, trimestre: data.trimestre };
         if (mujeres !== undefined || hombres !== undefined || noEspecificado !== undefined) {
           // A part left out counts as 0: a partial split must say where the rest went.
@@ -76,19 +77,19 @@ export const PLAN040 = defineRule({
           if (suma !== total) {
             const both = mujeres !== undefined && hombres !== undefined && noEspecificado === undefined;
             const figures = { mujeres: shown(mujeres), hombres: shown(hombres), noEspecificado: shown(noEspecificado), suma: n(suma), total: n(total) };
-            report({ messageId: both ? 'sumaDistinta' : 'sumaConNoEspecificado', file, path: [...at, 'total'], about, data: { ppcs, ...figures } });
+            report({ messageId: both ? 'sumaDistinta' : 'sumaConNoEspecificado', file, path: [...at, 'total'], about, data: { ppcs: ppcs(), ...figures } });
           }
         }
         if (edades !== undefined && splitByAge(beneficiarios)) {
           const suma = GRUPOS_DE_EDAD.reduce((acc, group) => acc + (edades[group] ?? 0), 0);
-          if (suma !== total) report({ messageId: 'edadesDistintas', file, path: [...at, 'edades'], atKey: true, about, data: { ppcs, suma: n(suma), total: n(total) }, hint: EDADES_HINT });
+          if (suma !== total) report({ messageId: 'edadesDistintas', file, path: [...at, 'edades'], atKey: true, about, data: { ppcs: ppcs(), suma: n(suma), total: n(total) }, hint: EDADES_HINT });
         }
         // Only the department's own carátula: another department's PPCS is PLAN004's.
         const caratula = model.caratulaOf(clave, entry.id);
         const poblacion = caratula?.data.poblacion_objetivo?.cantidad;
         if (!caratula || poblacion === undefined) return;
         if (total > poblacion) {
-          report({ messageId: 'excedePoblacion', severity: 'warning', file, path: [...at, 'total'], about, data: { ppcs, total: n(total), poblacion: n(poblacion) }, hint: POBLACION_HINT });
+          report({ messageId: 'excedePoblacion', severity: 'warning', file, path: [...at, 'total'], about, data: { ppcs: ppcs(), total: n(total), poblacion: n(poblacion) }, hint: POBLACION_HINT });
           return;
         }
         // The year's people (counted as the evaluation counts coverage) go above the target
@@ -101,9 +102,9 @@ export const PLAN040 = defineRule({
         const anio = String(year);
         if (now.basis === 'personas_unicas_anio') {
           if (now.quarter !== quarter) return;
-          report({ messageId: 'coberturaUnicas', severity: 'warning', file, path: [...at, 'personas_unicas_anio'], about, data: { ppcs, anio, personas: n(now.personas), poblacion: n(poblacion) }, hint: POBLACION_HINT });
+          report({ messageId: 'coberturaUnicas', severity: 'warning', file, path: [...at, 'personas_unicas_anio'], about, data: { ppcs: ppcs(), anio, personas: n(now.personas), poblacion: n(poblacion) }, hint: POBLACION_HINT });
         } else {
-          report({ messageId: 'coberturaNuevas', severity: 'warning', file, path: [...at, 'total'], about, data: { ppcs, anio, trimestre: quote(data.trimestre), personas: n(now.personas), poblacion: n(poblacion) }, hint: POBLACION_HINT });
+          report({ messageId: 'coberturaNuevas', severity: 'warning', file, path: [...at, 'total'], about, data: { ppcs: ppcs(), anio, trimestre: quote(data.trimestre), personas: n(now.personas), poblacion: n(poblacion) }, hint: POBLACION_HINT });
         }
       });
     }

@@ -47,7 +47,13 @@ const HISTORY_NOTES = [
 
 /** One row per meta: its semáforo in each quarter T1…`through` and the cumulative one, so a meta red all year shows it. */
 export function historySection({ model, year, claves }: Scope, through: Quarter): Section {
-  const metas = claves.flatMap((clave) => metasOf(model, clave));
+  const metas: MetaRef[] = [];
+  const rows: Cell[][] = [];
+  for (const clave of claves) {
+    const part = departmentHistory(model, clave, year, through);
+    for (const ref of part.metas) metas.push(ref);
+    for (const row of part.rows) rows.push(row);
+  }
   return {
     id: 'historial-metas',
     sheet: 'Historial de metas',
@@ -55,11 +61,33 @@ export function historySection({ model, year, claves }: Scope, through: Quarter)
     intro: `Semáforo de cada meta en cada trimestre de ${year} hasta ${year}-${through}, y su semáforo y cumplimiento acumulados.`,
     table: {
       columns: historyColumns(through),
-      rows: metas.map((m) => historyRow(model, m, year, through)),
+      rows,
       rowIds: uniqueIds(metas.map((m) => `${metaAnchor(m)}-historial`)),
     },
     notes: HISTORY_NOTES,
   };
+}
+
+interface DepartmentHistory {
+  metas: MetaRef[];
+  rows: Cell[][];
+}
+
+// The annual report shows each department's history twice, in the history table and on the
+// department's page: built once per model, department and quarter, and shared (read only,
+// as every row of a finished table).
+const DEPARTMENT_HISTORY = new WeakMap<PlanModel, Map<string, DepartmentHistory>>();
+
+function departmentHistory(model: PlanModel, clave: string, year: number, through: Quarter): DepartmentHistory {
+  let byKey = DEPARTMENT_HISTORY.get(model);
+  if (!byKey) DEPARTMENT_HISTORY.set(model, (byKey = new Map()));
+  const key = `${trimestreId(year, through)} ${clave}`;
+  let part = byKey.get(key);
+  if (!part) {
+    const metas = metasOf(model, clave);
+    byKey.set(key, (part = { metas, rows: metas.map((m) => historyRow(model, m, year, through)) }));
+  }
+  return part;
 }
 
 export interface DepartmentTrend {

@@ -1,5 +1,6 @@
 import { memoMetaProgress } from '../../../model/meta-progress.js';
 import { trimestreId } from '../../../model/time.js';
+import type { Avance } from '../../../model/types.js';
 import { coverage } from '../people.js';
 import { type Criterion } from './criterion.js';
 
@@ -16,20 +17,22 @@ export const calidad: Criterion = {
     const measured = cumulative.filter((s) => s !== 'sin_meta');
     const withPopulation = vigentes.filter((doc) => (doc.data.poblacion_objetivo?.cantidad ?? 0) > 0);
     const minimum = model.config.coberturaMinima / 100;
-    const offTarget = dueQuarters.flatMap((quarter) => {
+    // Loops rather than nested flatMaps: every avance of the year passes here.
+    const offTarget: Avance[] = [];
+    for (const quarter of dueQuarters) {
       const trimestre = trimestreId(year, quarter);
       const report = model.reportFor(clave, trimestre);
-      return (report?.data.ppcs ?? []).flatMap((entry) => {
+      for (const entry of report?.data.ppcs ?? []) {
         const doc = model.ppcsById.get(entry.id);
-        if (!doc) return [];
-        return (entry.avances ?? []).flatMap((avance) => {
+        if (!doc) continue;
+        for (const avance of entry.avances ?? []) {
           const meta = doc.data.metas?.find((m) => m.id === avance.meta);
-          if (!meta) return [];
+          if (!meta) continue;
           const light = memoMetaProgress(model, doc, meta, trimestre).semaforo;
-          return light === 'amarillo' || light === 'rojo' ? [avance] : [];
-        });
-      });
-    });
+          if (light === 'amarillo' || light === 'rojo') offTarget.push(avance);
+        }
+      }
+    }
     return [
       {
         id: 'metas_en_verde',

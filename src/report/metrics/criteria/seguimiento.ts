@@ -16,7 +16,9 @@ export const seguimiento: Criterion = {
       excused.has(`dependencias/${clave}/reportes/${year}-${quarter}.yaml`) ? { kind: 'a_tiempo' as const } : deliveryStatus(model, clave, year, quarter),
     );
     const delivered = dueQuarters.map((quarter) => model.reportFor(clave, `${year}-${quarter}`)).filter((r) => r !== undefined);
-    const avances = delivered.flatMap((r) => r.data.ppcs.flatMap((entry) => entry.avances ?? []));
+    // Only how many: counted, not gathered.
+    let avances = 0;
+    for (const r of delivered) for (const entry of r.data.ppcs) avances += (entry.avances ?? []).length;
     const incompletos = filesWith(context, 'PLAN023', 'reportes/');
     // Counted in the year of the report that must answer it: a 2019-T4 observation, answered in 2020-T1, counts in 2020.
     const observaciones = followUpsOf(model, clave).filter((f) => f.due && expectedIn(f, year));
@@ -39,8 +41,8 @@ export const seguimiento: Criterion = {
         id: 'avances_alineados',
         nombre: 'Avances alineados a la unidad de medida',
         medicion: 'Avances reportados en la unidad de medida asignada y validada por Planeación (regla PLAN020).',
-        numerador: avances.length - countOf(context, 'PLAN020', new Set(delivered.map((r) => r.file))),
-        denominador: avances.length,
+        numerador: avances - countOf(context, 'PLAN020', new Set(delivered.map((r) => r.file))),
+        denominador: avances,
       },
       {
         id: 'reportes_completos',

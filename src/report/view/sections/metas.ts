@@ -1,3 +1,4 @@
+import type { PlanModel } from '../../../model/model.js';
 import { entryFor } from '../../../model/progress.js';
 import type { Cumplimiento } from '../../../model/semaforo.js';
 import type { Quarter, TrimestreId } from '../../../model/types.js';
@@ -6,6 +7,63 @@ import { sentidoLabel, unitName } from '../labels.js';
 import { progressOf, uniqueIds } from '../meta-history.js';
 import type { Cell, Section } from '../types.js';
 import { col, type Scope } from './scope.js';
+
+interface DepartmentRows {
+  rows: Cell[][];
+  anchors: string[];
+}
+
+// The annual report shows each department's rows twice, in the metas table and on the
+// department's page: built once per model, department and quarter, and shared (read only,
+// as every row of a finished table).
+const DEPARTMENT_ROWS = new WeakMap<PlanModel, Map<TrimestreId, Map<string, DepartmentRows>>>();
+
+function departmentRows(model: PlanModel, clave: string, trimestre: TrimestreId): DepartmentRows {
+  let byQuarter = DEPARTMENT_ROWS.get(model);
+  if (!byQuarter) DEPARTMENT_ROWS.set(model, (byQuarter = new Map()));
+  let byClave = byQuarter.get(trimestre);
+  if (!byClave) byQuarter.set(trimestre, (byClave = new Map()));
+  let part = byClave.get(clave);
+  if (!part) byClave.set(clave, (part = buildDepartmentRows(model, clave, trimestre)));
+  return part;
+}
+
+function buildDepartmentRows(model: PlanModel, clave: string, trimestre: TrimestreId): DepartmentRows {
+  const rows: Cell[][] = [];
+  const anchors: string[] = [];
+  const report = model.reportFor(clave, trimestre);
+  for (const doc of [...model.ppcsOf(clave)].sort((a, b) => (a.data.id < b.data.id ? -1 : 1))) {
+    if (doc.data.estatus === 'cancelado') continue;
+    for (const meta of doc.data.metas ?? []) {
+      const p = progressOf(model, doc, meta, trimestre);
+      // A figure the department never gave is said, not left as a blank that reads as zero.
+      const missing = p.cumplimiento.kind === 'no_reportado' ? 'No reportado' : undefined;
+      const missingYear = p.cumplimientoAcumulado.kind === 'no_reportado' ? 'No reportado' : undefined;
+      const avance = (report && entryFor(report, doc.data.id))?.avances?.find((a) => a.meta === meta.id);
+      anchors.push(`${doc.data.id}-${meta.id}`);
+      rows.push([
+        text(clave),
+        text(doc.data.id),
+        text(doc.data.nombre),
+        text(meta.id),
+        text(meta.indicador?.nombre ?? meta.descripcion),
+        text(unitName(model, meta.indicador?.unidad_medida)),
+        text(sentidoLabel(meta.indicador?.sentido)),
+        optionalNumber(p.programado),
+        optionalNumber(p.alcanzado, missing),
+        cumplimientoCell(p.cumplimiento),
+        semaforoCell(p.semaforo),
+        optionalNumber(p.programadoAcumulado),
+        optionalNumber(p.alcanzadoAcumulado, missingYear),
+        cumplimientoCell(p.cumplimientoAcumulado),
+        semaforoCell(p.semaforoAcumulado),
+        p.avanceAnual === undefined ? empty(missingYear) : pct(p.avanceAnual),
+        avance?.justificacion_variacion ? text(avance.justificacion_variacion) : empty(''),
+      ]);
+    }
+  }
+  return { rows, anchors };
+}
 
 export function cumplimientoCell(result: Cumplimiento): Cell {
   switch (result.kind) {
@@ -32,37 +90,9 @@ export function metasSection({ model, year, claves }: Scope, quarter: Quarter): 
   const rows: Cell[][] = [];
   const anchors: string[] = [];
   for (const clave of claves) {
-    const report = model.reportFor(clave, trimestre);
-    for (const doc of [...model.ppcsOf(clave)].sort((a, b) => (a.data.id < b.data.id ? -1 : 1))) {
-      if (doc.data.estatus === 'cancelado') continue;
-      for (const meta of doc.data.metas ?? []) {
-        const p = progressOf(model, doc, meta, trimestre);
-        // A figure the department never gave is said, not left as a blank that reads as zero.
-        const missing = p.cumplimiento.kind === 'no_reportado' ? 'No reportado' : undefined;
-        const missingYear = p.cumplimientoAcumulado.kind === 'no_reportado' ? 'No reportado' : undefined;
-        const avance = (report && entryFor(report, doc.data.id))?.avances?.find((a) => a.meta === meta.id);
-        anchors.push(`${doc.data.id}-${meta.id}`);
-        rows.push([
-          text(clave),
-          text(doc.data.id),
-          text(doc.data.nombre),
-          text(meta.id),
-          text(meta.indicador?.nombre ?? meta.descripcion),
-          text(unitName(model, meta.indicador?.unidad_medida)),
-          text(sentidoLabel(meta.indicador?.sentido)),
-          optionalNumber(p.programado),
-          optionalNumber(p.alcanzado, missing),
-          cumplimientoCell(p.cumplimiento),
-          semaforoCell(p.semaforo),
-          optionalNumber(p.programadoAcumulado),
-          optionalNumber(p.alcanzadoAcumulado, missingYear),
-          cumplimientoCell(p.cumplimientoAcumulado),
-          semaforoCell(p.semaforoAcumulado),
-          p.avanceAnual === undefined ? empty(missingYear) : pct(p.avanceAnual),
-          avance?.justificacion_variacion ? text(avance.justificacion_variacion) : empty(''),
-        ]);
-      }
-    }
+    const part = departmentRows(model, clave, trimestre);
+    for (const row of part.rows) rows.push(row);
+    for (const anchor of part.anchors) anchors.push(anchor);
   }
   const { verde_min, verde_max, amarillo_min, amarillo_max } = model.config.semaforo;
   return {
