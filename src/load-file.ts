@@ -43,6 +43,11 @@ export interface FileOutcome {
   comments: JustifyingComment[];
 }
 
+/** Whether loading the file reads it: data files, and stray ones (whose content says where they belong); not links, not evidence. */
+export function readsContent(file: FileToLoad): boolean {
+  return !file.symlink && (placementOf(file.path) !== undefined || isStrayDataFile(file.path));
+}
+
 export function loadFile(root: string, file: FileToLoad, options: FileLoadOptions): FileOutcome {
   const outcome: FileOutcome = { file: file.path, stray: false, findings: [], parsed: false, valid: false, comments: [] };
   const placement = placementOf(file.path);

@@ -4,7 +4,7 @@ import { type Finding } from './model/finding.js';
 import type { Severity } from './model/types.js';
 import type { Lang } from './i18n/text.js';
 import { loadPlan, loadPlanWith, type FileLoader, type LoadOptions, type LoadResult } from './load.js';
-import { loadFile } from './load-file.js';
+import { loadFile, readsContent } from './load-file.js';
 import type { OutcomeCache } from './cache/outcomes.js';
 import { FilePool, poolSetup, type PoolOptions } from './parallel/pool.js';
 import type { LocateRequest } from './parallel/tasks.js';
@@ -40,9 +40,14 @@ export function validatePlan(root: string, options: LoadOptions): ValidationResu
 export async function validatePlanInParallel(root: string, options: LoadOptions, run: { pool?: PoolOptions; early?: FilePool; shown?: Shown; cache?: OutcomeCache } = {}): Promise<ValidationResult> {
   const { pool: poolOptions = {}, shown, cache, early } = run;
   let pool: FilePool | undefined;
-  const loadInPool: FileLoader = (root, files, fileOptions) => {
+  const loadInPool: FileLoader = async (root, files, fileOptions) => {
     pool = FilePool.forFiles(files.length, poolSetup(root, fileOptions, options.maxFileBytes), poolOptions, early);
-    return pool ? pool.load(files) : Promise.resolve(files.map((file) => loadFile(root, file, fileOptions)));
+    if (!pool) return files.map((file) => loadFile(root, file, fileOptions));
+    // Only the files that are read go to the threads: loading the others (evidence, links) is a look at their path.
+    const reads = files.map(readsContent);
+    const loaded = await pool.load(files.filter((_, i) => reads[i]));
+    let next = 0;
+    return files.map((file, i) => (reads[i] ? loaded[next++]! : loadFile(root, file, fileOptions)));
   };
   try {
     const loaded = await loadPlanWith(root, options, cache ? cache.loader(loadInPool) : loadInPool);

@@ -11,9 +11,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { FileLoader } from '../load.js';
-import { loadFile, type FileOutcome, type FileToLoad } from '../load-file.js';
+import { loadFile, readsContent, type FileOutcome } from '../load-file.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../repo/decode.js';
-import { isStrayDataFile, placementOf } from '../repo/layout.js';
 
 /** Where the caches live: PLAN_CACHE_DIR, else the user's cache folder (XDG_CACHE_HOME or ~/.cache). */
 export function cacheFolder(env: NodeJS.ProcessEnv): string {
@@ -119,11 +118,6 @@ function removeQuietly(file: string): void {
   } catch {
     // Nothing was written there: the folder itself is what failed.
   }
-}
-
-/** Only data files (and stray ones, whose content says where they belong) are read; the rest costs nothing to load again. */
-function readsContent(file: FileToLoad): boolean {
-  return !file.symlink && (placementOf(file.path) !== undefined || isStrayDataFile(file.path));
 }
 
 /** A cache from another version, language or limit, or one that does not read, is no cache. */

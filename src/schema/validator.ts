@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { SCHEMA_FILE, type FileKind } from '../repo/layout.js';
 
-// ajv-formats ships CommonJS; under NodeNext its default export is the module object.
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020, formats: string[]) => Ajv2020;
+// The compiler is loaded only to compile (a build, an edited schema): loading ajv and
+// ajv-formats took each thread a tenth of a second that the precompiled validators never need.
+const requireCjs = createRequire(import.meta.url);
 
 const SCHEMAS_DIR = new URL('../../schemas/', import.meta.url);
 
@@ -28,7 +28,10 @@ let compiled: Map<FileKind, ValidateFunction> | undefined;
 /** The compiler every schema goes through, at run time and when the build precompiles them. */
 export function schemaCompiler(code?: { source: true }): Ajv2020 {
   // Never `$data` or `loadSchema`: a schema never reaches outside this folder.
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, ...(code ? { code } : {}) });
+  const { Ajv2020: Compiler } = requireCjs('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  // ajv-formats ships CommonJS: its function is the module's default.
+  const addFormats = (requireCjs('ajv-formats') as { default: (ajv: Ajv2020, formats: string[]) => Ajv2020 }).default;
+  const ajv = new Compiler({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, ...(code ? { code } : {}) });
   addFormats(ajv, ['date', 'email']);
   return ajv;
 }
@@ -40,7 +43,7 @@ export function schemaTexts(): [FileKind, string][] {
 
 /** Identifies the schemas (texts) and the compiler (ajv's version): precompiled code for others is never used. */
 export function schemaDigest(texts: readonly [FileKind, string][]): string {
-  const ajvVersion = (createRequire(import.meta.url)('ajv/package.json') as { version: string }).version;
+  const ajvVersion = (requireCjs('ajv/package.json') as { version: string }).version;
   const hash = createHash('sha256').update(`ajv ${ajvVersion}\n`);
   for (const [kind, text] of texts) hash.update(`${kind}\n${text.length}\n${text}`);
   return hash.digest('hex');
@@ -63,7 +66,7 @@ function compile(texts: readonly [FileKind, string][]): Map<FileKind, ValidateFu
 function precompiled(digest: string): Map<FileKind, ValidateFunction> | undefined {
   const file = new URL(PRECOMPILED_FILE, import.meta.url);
   if (!existsSync(file)) return undefined;
-  const module = createRequire(import.meta.url)(file.pathname) as PrecompiledValidators;
+  const module = requireCjs(file.pathname) as PrecompiledValidators;
   if (module.digest !== digest) return undefined;
   return new Map(Object.entries(module.validators) as [FileKind, ValidateFunction][]);
 }
