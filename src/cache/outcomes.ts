@@ -9,7 +9,6 @@ import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, read
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
 import type { FileLoader } from '../load.js';
 import { loadFile, readsContent, type FileOutcome } from '../load-file.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../repo/decode.js';
@@ -97,11 +96,14 @@ export function openOutcomeCache(file: string, lang: string, maxFileBytes = DEFA
     save() {
       if (!worthSaving) return undefined;
       next.savedAt = Date.now();
-      // A cache is worth no fsync: a torn one fails to deserialize and is rebuilt.
+      // A cache is worth no fsync: a torn one fails to parse and is rebuilt.
       const temp = `${file}.${process.pid}.tmp`;
       try {
         mkdirSync(path.dirname(file), { recursive: true });
-        writeFileSync(temp, serialize(next));
+        // JSON reads back faster than v8's serializer and shares short texts; an outcome it
+        // would change (-0 becomes 0, a non-finite number null) is simply not kept.
+        const entries = [...next.entries].filter(([, entry]) => jsonSafe(entry));
+        writeFileSync(temp, JSON.stringify({ key: next.key, savedAt: next.savedAt, entries }));
         renameSync(temp, file);
         return undefined;
       } catch (error) {
@@ -120,11 +122,25 @@ function removeQuietly(file: string): void {
   }
 }
 
+/** Whether JSON gives the entry back as it is: no -0 and no non-finite number anywhere in it. */
+function jsonSafe(entry: Entry): boolean {
+  const stack: unknown[] = [entry.outcome];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node === 'number') {
+      if (!Number.isFinite(node) || Object.is(node, -0)) return false;
+    } else if (typeof node === 'object' && node !== null) {
+      for (const value of Object.values(node)) stack.push(value);
+    }
+  }
+  return true;
+}
+
 /** A cache from another version, language or limit, or one that does not read, is no cache. */
 function readStored(file: string, key: string): Stored | undefined {
   try {
-    const stored = deserialize(readFileSync(file)) as Stored;
-    return stored?.key === key && stored.entries instanceof Map ? stored : undefined;
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as Omit<Stored, 'entries'> & { entries: [string, Entry][] };
+    return stored?.key === key && Array.isArray(stored.entries) ? { ...stored, entries: new Map(stored.entries) } : undefined;
   } catch {
     return undefined;
   }

@@ -77,6 +77,18 @@ describe('plan validate --cache', () => {
     expect(diagnosticsOf(second.stdout).map((d) => `${d.rule} ${d.file}`)).toEqual([`PLAN002 ${PPCS}`]);
   });
 
+  it('does not keep a file whose data holds -0, which the cache could not give back as it was', async () => {
+    const files = baseRepo();
+    const root = writeRepo(files);
+    const text = readFileSync(path.join(root, PPCS), 'utf8');
+    writeFileSync(path.join(root, PPCS), text.replace('linea_base: 0', 'linea_base: -0'));
+    const env = cacheEnv();
+    const first = await validate(root, env);
+    const second = await validate(root, env);
+    expect(second.stderr).toMatch(/Caché: 7 de 8 archivo\(s\)/);
+    expect(second.stdout).toBe(first.stdout);
+  });
+
   it('does not reuse findings written in another language', async () => {
     const files = baseRepo();
     files[PPCS].estatus = 'en_proceso';
