@@ -26,8 +26,12 @@ export function cacheFileFor(folder: string, root: string): string {
 
 interface Stored {
   key: string;
-  /** When the cache was written (ms since the epoch): a file changed in that same instant is not judged by its metadata. */
-  savedAt: number;
+  /**
+   * When the run that wrote the cache started reading the files (ms since the epoch): a file
+   * modified from a second before then on may have changed again within the same tick of its
+   * clock after it was hashed, so its metadata is not trusted.
+   */
+  readFrom: number;
   entries: Map<string, Entry>;
 }
 
@@ -56,7 +60,7 @@ const REWRITE_AFTER = 50;
 
 export function openOutcomeCache(file: string, lang: string, maxFileBytes = DEFAULT_MAX_FILE_BYTES): OutcomeCache {
   const key = `${codeDigest()}|${lang}|${maxFileBytes}`;
-  const next: Stored = { key, savedAt: 0, entries: new Map() };
+  const next: Stored = { key, readFrom: 0, entries: new Map() };
   let reused = 0;
   let worthSaving = true;
   return {
@@ -64,6 +68,7 @@ export function openOutcomeCache(file: string, lang: string, maxFileBytes = DEFA
       return reused;
     },
     loader: (inner) => async (root, files, options) => {
+      next.readFrom = Date.now();
       const previous = readStored(file, key);
       const outcomes: (FileOutcome | undefined)[] = new Array(files.length);
       const fingerprints: (Fingerprint | undefined)[] = new Array(files.length);
@@ -74,7 +79,7 @@ export function openOutcomeCache(file: string, lang: string, maxFileBytes = DEFA
           return;
         }
         const known = previous?.entries.get(f.path);
-        const fingerprint = fingerprintOf(path.join(root, f.path), maxFileBytes, known, previous?.savedAt ?? 0);
+        const fingerprint = fingerprintOf(path.join(root, f.path), maxFileBytes, known, previous?.readFrom ?? 0);
         fingerprints[i] = fingerprint;
         if (known && fingerprint && known.digest === fingerprint.digest) {
           outcomes[i] = known.outcome;
@@ -95,7 +100,6 @@ export function openOutcomeCache(file: string, lang: string, maxFileBytes = DEFA
     },
     save() {
       if (!worthSaving) return undefined;
-      next.savedAt = Date.now();
       // A cache is worth no fsync: a torn one fails to parse and is rebuilt.
       const temp = `${file}.${process.pid}.tmp`;
       try {
@@ -103,7 +107,7 @@ export function openOutcomeCache(file: string, lang: string, maxFileBytes = DEFA
         // JSON reads back faster than v8's serializer and shares short texts; an outcome it
         // would change (-0 becomes 0, a non-finite number null) is simply not kept.
         const entries = [...next.entries].filter(([, entry]) => jsonSafe(entry));
-        writeFileSync(temp, JSON.stringify({ key: next.key, savedAt: next.savedAt, entries }));
+        writeFileSync(temp, JSON.stringify({ key: next.key, readFrom: next.readFrom, entries }));
         renameSync(temp, file);
         return undefined;
       } catch (error) {
@@ -155,10 +159,10 @@ interface Fingerprint {
  * The SHA-256 of the file's bytes, with the metadata it was taken with; undefined for a file
  * that does not open as a regular file within the limit (never cached). As git does with its
  * index, a file whose size, times and inode are those the cache recorded is not read again,
- * unless it was modified in the instant the cache was written (a change then would leave the
- * same times).
+ * unless it was modified from a second before the run that recorded them started (a second
+ * change within the same tick of the file system's clock would leave the same times).
  */
-function fingerprintOf(file: string, limit: number, known: Entry | undefined, savedAt: number): Fingerprint | undefined {
+function fingerprintOf(file: string, limit: number, known: Entry | undefined, readFrom: number): Fingerprint | undefined {
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
@@ -169,7 +173,7 @@ function fingerprintOf(file: string, limit: number, known: Entry | undefined, sa
     const stats = fstatSync(fd, { bigint: true });
     if (!stats.isFile() || stats.size > BigInt(limit)) return undefined;
     const stamp = `${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}:${stats.ino}`;
-    if (known && known.stamp === stamp && Number(stats.mtimeMs) < savedAt - 1000) return { digest: known.digest, stamp };
+    if (known && known.stamp === stamp && Number(stats.mtimeMs) < readFrom - 1000) return { digest: known.digest, stamp };
     const bytes = Buffer.allocUnsafe(Number(stats.size));
     let read = 0;
     while (read < bytes.length) {
