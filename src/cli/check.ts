@@ -1,14 +1,14 @@
 // The validation run shared by `plan validate` and `plan report`: reads git history at
-// the edge when PLAN029 is on, and says once why a git-based check was skipped.
-import { fileHistory, notYetCommitted, toGitHistory, type GitHistory } from '../git/history.js';
+// the edge when PLAN029 is on, says once why a git-based check was skipped, and keeps the
+// --cache of each file's outcome.
 import { cacheFileFor, cacheFolder, openOutcomeCache, type OutcomeCache } from '../cache/outcomes.js';
+import { fileHistory, notYetCommitted, toGitHistory, type GitHistory } from '../git/history.js';
 import { fill, type Lang } from '../i18n/text.js';
 import type { FilePool } from '../parallel/pool.js';
 import { validatePlanInParallel, type Shown, type ValidationResult } from '../validate.js';
-
+import { UsageError, type CliIo } from './io.js';
 import { isPlanInputPath } from './output-path.js';
 import { gitReason } from './reasons.js';
-import { UsageError, type CliIo } from './io.js';
 
 const NOTICES = {
   historySkipped: {
