@@ -5,13 +5,14 @@
 // repository. A file's outcome depends only on its bytes, its path, the language, the size
 // limit and plan's own code and schemas, and all of them are in the key.
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileLoader } from '../load.js';
 import { loadFile, readsContent, type FileOutcome } from '../load-file.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../repo/decode.js';
+import { readAtMost } from '../repo/read.js';
 
 /** Where the caches live: PLAN_CACHE_DIR, else the user's cache folder (XDG_CACHE_HOME or ~/.cache). */
 export function cacheFolder(env: NodeJS.ProcessEnv): string {
@@ -174,13 +175,9 @@ function fingerprintOf(file: string, limit: number, known: Entry | undefined, re
     if (!stats.isFile() || stats.size > BigInt(limit)) return undefined;
     const stamp = `${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}:${stats.ino}`;
     if (known && known.stamp === stamp && Number(stats.mtimeMs) < readFrom - 1000) return { digest: known.digest, stamp };
-    const bytes = Buffer.allocUnsafe(Number(stats.size));
-    let read = 0;
-    while (read < bytes.length) {
-      const n = readSync(fd, bytes, read, bytes.length - read, read);
-      if (n === 0) return undefined;
-      read += n;
-    }
+    // Read as repo/read.ts reads it: a file that grew past the limit meanwhile is not cached.
+    const bytes = readAtMost(fd, limit + 1);
+    if (bytes.length > limit) return undefined;
     return { digest: createHash('sha256').update(bytes).digest('base64'), stamp };
   } catch {
     return undefined;

@@ -40,7 +40,7 @@ export function readDataFile(file: string, limit = DEFAULT_MAX_FILE_BYTES): Read
 }
 
 /** Up to `max` bytes from the start of an open file, whatever its size said a moment ago. */
-function readAtMost(fd: number, max: number): Uint8Array {
+export function readAtMost(fd: number, max: number): Uint8Array {
   const buffer = Buffer.allocUnsafe(Math.min(max, 64 * 1024));
   const chunks: Buffer[] = [];
   let total = 0;
