@@ -1,6 +1,5 @@
 // What a pool thread does with a task, the same in a worker and in the main thread.
 import { loadFile, type FileLoadOptions, type FileOutcome, type FileToLoad } from '../load-file.js';
-import { checkSchema } from '../schema/validator.js';
 import { Sources, type Span } from '../yaml/sources.js';
 import type { PathSegment } from '../yaml/path.js';
 
@@ -19,11 +18,6 @@ export interface LocateRequest {
 export type Task = { kind: 'load'; files: FileToLoad[] } | { kind: 'locate'; requests: LocateRequest[] };
 
 export type TaskResult = { kind: 'load'; outcomes: FileOutcome[] } | { kind: 'locate'; spans: (Span | undefined)[][] };
-
-/** Loads what every load task needs (the schema validators), before any task comes. */
-export function warmUp(): void {
-  checkSchema('plan', {});
-}
 
 export function runTask(task: Task, setup: WorkerSetup): TaskResult {
   if (task.kind === 'load') return { kind: 'load', outcomes: task.files.map((file) => loadFile(setup.root, file, setup.options)) };

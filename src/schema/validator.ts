@@ -71,6 +71,11 @@ function precompiled(digest: string): Map<FileKind, ValidateFunction> | undefine
   return new Map(Object.entries(module.validators) as [FileKind, ValidateFunction][]);
 }
 
+/** Loads (or compiles) the validators now, before the first file needs them. */
+export function prepareSchemas(): void {
+  validators();
+}
+
 export function checkSchema(kind: FileKind, value: unknown): ErrorObject[] {
   const validate = validators().get(kind)!;
   if (validate(value)) return [];
