@@ -1,5 +1,6 @@
 import { dayMonthYear } from '../../i18n/text.js';
 import type { Semaforo } from '../../model/semaforo.js';
+import { memoize } from './memo.js';
 import type { Cell } from './types.js';
 
 export const SEMAFORO_LABEL: Record<Semaforo, string> = {
@@ -20,17 +21,8 @@ const REMEMBERED = 50_000;
  * as a Map does not tell it from 0.
  */
 function remembered<K extends number | string>(format: (value: K) => string): (value: K) => string {
-  const known = new Map<K, string>();
-  return (value) => {
-    if (Object.is(value, -0)) return format(value);
-    let text = known.get(value);
-    if (text === undefined) {
-      if (known.size >= REMEMBERED) known.clear();
-      text = format(value);
-      known.set(value, text);
-    }
-    return text;
-  };
+  const known = memoize(format, REMEMBERED);
+  return (value) => (Object.is(value, -0) ? format(value) : known(value));
 }
 
 const integerFormat = new Intl.NumberFormat('es-MX', { maximumFractionDigits: 0 });

@@ -13,7 +13,7 @@ import type { Semaforo } from '../../../model/semaforo.js';
 import { chartMermaid, mermaidDrawsMissingAsZero, mermaidLegend, mermaidReadable } from '../../charts/mermaid.js';
 import { cellText } from '../../view/cell-text.js';
 import type { Cell, CellKind, Chart, DepartmentPage, ReportView, Section, Table } from '../../view/types.js';
-import { memoize } from '../memo.js';
+import { memoize } from '../../view/memo.js';
 import { TemplateError, type RenderOptions } from '../renderer.js';
 import { checkRowWidths } from '../table-shape.js';
 

@@ -5,7 +5,7 @@ import type ExcelJS from 'exceljs';
 import { cellText } from '../../view/cell-text.js';
 import type { Cell, Column, Table } from '../../view/types.js';
 import { textWidth, weightScale, wrappedLineCount } from '../layout/text-metrics.js';
-import { memoize } from '../memo.js';
+import { memoize } from '../../view/memo.js';
 import { checkRowWidths } from '../table-shape.js';
 
 /** Every cell is set in Arial 10: Excel has it everywhere and LibreOffice reads it as the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoize } from '../../../src/report/render/memo.js';
+import { memoize } from '../../../src/report/view/memo.js';
 
 describe('memoize', () => {
   it('computes a value once per distinct key', () => {

@@ -1,6 +1,6 @@
 // Many cells of a report repeat the same value (percentages, units, semáforo labels, claves),
-// and a renderer formats, measures and escapes each one: done once per distinct value, a
-// 100-department report spends a fraction of the time. Only for pure functions of the key.
+// and the view and the renderers format, measure and escape each one: done once per distinct
+// value, a 100-department report spends a fraction of the time. Only for pure functions of the key.
 
 /** Entries a memo holds before it starts over: enough for a large report, bounded for a long-lived process. */
 const LIMIT = 100_000;
