@@ -4,35 +4,18 @@
 // (every error, every feature whose meaning the two libraries could read differently) goes
 // to the strict path of parse.ts, which gives every PLAN001 message. Positions are not
 // needed here: a file with a finding is parsed strictly again when it is located
-// (yaml/sources.ts). tests/yaml/fast.test.ts holds the differential tests.
+// (yaml/sources.ts). Before js-yaml, plain-block.ts tries the narrow block YAML plan files
+// are written in, faster still. tests/yaml/fast.test.ts holds the differential tests.
 import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
+import { CORE_TYPES, type Resolution } from './core-scalars.js';
 import { MAX_NESTING, normalizeLineEnds, parseYaml, type ParseOutcome } from './parse.js';
+import { plainBlockData } from './plain-block.js';
 
 /**
- * YAML 1.2's core schema exactly as the `yaml` library resolves plain scalars
- * (yaml/dist/schema/core): same patterns, same conversions, same order. js-yaml's own
+ * The core schema as the strict library resolves it (core-scalars.ts). js-yaml's own
  * CORE_SCHEMA reads some plain scalars differently (`1_000`, `0b101`, `+.5`).
  */
-const CORE_AS_STRICT = FAILSAFE_SCHEMA.extend({
-  implicit: [
-    scalar('null', '~nN', [[/^(?:~|[Nn]ull|NULL)?$/, () => null]]),
-    scalar('bool', 'tTfF', [[/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === 't' || s[0] === 'T']]),
-    scalar('int', '+-0123456789', [
-      [/^0o[0-7]+$/, (s) => parseInt(s.substring(2), 8)],
-      [/^[-+]?[0-9]+$/, (s) => parseInt(s, 10)],
-      [/^0x[0-9a-fA-F]+$/, (s) => parseInt(s.substring(2), 16)],
-    ]),
-    scalar('float', '+-.0123456789', [
-      // Not JSON: isPlainData sends such a value to the strict path, which refuses it with its
-      // own message; as a key it is written «Infinity» or «NaN» by both libraries.
-      [/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, (s) => (s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity)],
-      [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, parseFloat],
-      [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, parseFloat],
-    ]),
-  ],
-});
-
-type Resolution = [pattern: RegExp, construct: (source: string) => unknown];
+const CORE_AS_STRICT = FAILSAFE_SCHEMA.extend({ implicit: CORE_TYPES.map(({ name, starts, forms }) => scalar(name, starts, forms)) });
 
 /**
  * One js-yaml type per tag (js-yaml keeps only the last type given for a tag), trying the
@@ -105,6 +88,10 @@ const MAX_KEY_LENGTH = 1024;
 
 /** The plain data of `text` when the fast path can vouch for it; undefined otherwise. */
 export function fastYamlData(text: string): object | undefined {
+  return plainBlockData(text) ?? jsYamlData(text);
+}
+
+function jsYamlData(text: string): object | undefined {
   if (needsStrictPath(text)) return undefined;
   let value: unknown;
   try {
