@@ -59,7 +59,6 @@ class BlockReader {
   private readonly open: Open[] = [{ indent: 0, kind: MAP, node: this.root }];
   /** A key whose value starts on a later line: the map and indent it was written at. */
   private pending: { map: Record<string, unknown>; key: string; indent: number } | undefined;
-  private empty = true;
 
   constructor(private readonly text: string) {}
 
@@ -71,8 +70,8 @@ class BlockReader {
       this.line(start, end);
       start = end + 1;
     }
-    // A text of comments only has no mapping at its root: the strict path says what it is.
-    return this.empty ? undefined : this.root;
+    // A text of comments only has no mapping at its root (any other line puts a key there or declines): the strict path says what it is.
+    return Object.keys(this.root).length > 0 ? this.root : undefined;
   }
 
   private line(start: number, end: number): void {
@@ -86,7 +85,6 @@ class BlockReader {
     const indent = at - start;
     // A directive or document marker (`%YAML`, `---`, `...`) is neither an item nor a key: declined below.
     const isItem = first === DASH && (at + 1 === end || text.charCodeAt(at + 1) === SPACE);
-    this.empty = false;
     if (this.pending) this.openPending(indent, isItem);
     if (isItem) this.item(start, at, end, indent);
     else this.entry(at, end, indent);
