@@ -5,7 +5,7 @@
 // repository. A file's outcome depends only on its bytes, its path, the language, the size
 // limit and plan's own code and schemas, and all of them are in the key.
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, type BigIntStats, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -108,7 +108,7 @@ export function openOutcomeCache(file: string, lang: string, maxFileBytes = DEFA
         // JSON reads back faster than v8's serializer and shares short texts; an outcome it
         // would change (-0 becomes 0, a non-finite number null) is simply not kept.
         const entries = [...next.entries].filter(([, entry]) => jsonSafe(entry));
-        writeFileSync(temp, JSON.stringify({ key: next.key, readFrom: next.readFrom, entries }));
+        writeFileSync(temp, asciiJson({ key: next.key, readFrom: next.readFrom, entries }), 'latin1');
         renameSync(temp, file);
         return undefined;
       } catch (error) {
@@ -141,10 +141,19 @@ function jsonSafe(entry: Entry): boolean {
   return true;
 }
 
+/**
+ * JSON in ASCII only, every other character written as a \\uXXXX escape: read back as Latin-1,
+ * a 30 MB cache becomes a string with no UTF-8 decoding (3–4 times faster to read) and in
+ * V8's one-byte form, which JSON.parse reads fastest.
+ */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** A cache from another version, language or limit, or one that does not read, is no cache. */
 function readStored(file: string, key: string): Stored | undefined {
   try {
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as Omit<Stored, 'entries'> & { entries: [string, Entry][] };
+    const stored = JSON.parse(readFileSync(file, 'latin1')) as Omit<Stored, 'entries'> & { entries: [string, Entry][] };
     return stored?.key === key && Array.isArray(stored.entries) ? { ...stored, entries: new Map(stored.entries) } : undefined;
   } catch {
     return undefined;
@@ -164,6 +173,11 @@ interface Fingerprint {
  * change within the same tick of the file system's clock would leave the same times).
  */
 function fingerprintOf(file: string, limit: number, known: Entry | undefined, readFrom: number): Fingerprint | undefined {
+  // One lstat for the common case, a file unchanged since the cache was written.
+  if (known) {
+    const stats = lstatSync(file, { bigint: true, throwIfNoEntry: false });
+    if (stats?.isFile() && stats.size <= BigInt(limit) && known.stamp === stampOf(stats) && Number(stats.mtimeMs) < readFrom - 1000) return { digest: known.digest, stamp: known.stamp };
+  }
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
@@ -173,8 +187,7 @@ function fingerprintOf(file: string, limit: number, known: Entry | undefined, re
   try {
     const stats = fstatSync(fd, { bigint: true });
     if (!stats.isFile() || stats.size > BigInt(limit)) return undefined;
-    const stamp = `${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}:${stats.ino}`;
-    if (known && known.stamp === stamp && Number(stats.mtimeMs) < readFrom - 1000) return { digest: known.digest, stamp };
+    const stamp = stampOf(stats);
     // Read as repo/read.ts reads it: a file that grew past the limit meanwhile is not cached.
     const bytes = readAtMost(fd, limit + 1);
     if (bytes.length > limit) return undefined;
@@ -184,6 +197,10 @@ function fingerprintOf(file: string, limit: number, known: Entry | undefined, re
   } finally {
     closeSync(fd);
   }
+}
+
+function stampOf(stats: BigIntStats): string {
+  return `${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}:${stats.ino}`;
 }
 
 let code: string | undefined;

@@ -33,6 +33,23 @@ describe('plan validate --cache', () => {
     expect(second.code).toBe(1);
   });
 
+  it('keeps every character of the text as it was, in a cache file that is ASCII only', async () => {
+    const files = baseRepo();
+    files[PPCS].estatus = 'en_próceso ñandú 😀';
+    files[PPCS].nombre = 'Pavimentación de la calle Álvaro Obregón — 2.ª etapa 😀';
+    const root = writeRepo(files);
+    const env = cacheEnv();
+    const first = await validate(root, env);
+    const second = await validate(root, env);
+    expect(second.stderr).toMatch(/Caché: 8 de 8 archivo\(s\) sin cambios/);
+    expect(diagnosticsOf(second.stdout)).toEqual(diagnosticsOf(first.stdout));
+    expect(diagnosticsOf(second.stdout)[0]!.message).toContain('en_próceso ñandú 😀');
+    const cacheFile = path.join(env.PLAN_CACHE_DIR!, readdirSync(env.PLAN_CACHE_DIR!)[0]!);
+    const bytes = readFileSync(cacheFile);
+    expect(bytes.every((byte) => byte < 0x80)).toBe(true);
+    expect(bytes.toString('latin1')).toContain('\\u00c1lvaro');
+  });
+
   it('reads a file again when its content changed, and reports what the new content gives', async () => {
     const files = baseRepo();
     const root = writeRepo(files);
