@@ -7,7 +7,7 @@
 // which owns the exit codes, installs the Ctrl-C handler that calls removeTemporaryFiles()
 // (src/cli/interrupt.ts).
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, linkSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { close, closeSync, fsync, fsyncSync, linkSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { makeFolders, removeFolders } from './folders.js';
 
@@ -33,6 +33,37 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
 
 /** Writes the bytes to a new temporary file beside `target`, flushed to disk, and returns its path. */
 function writeTemporary(target: string, data: string | Uint8Array): string {
+  const { temp, fd } = openTemporary(target, data);
+  try {
+    fsyncSync(fd);
+    closeSync(fd);
+    return temp;
+  } catch (error) {
+    failed(temp, fd);
+    throw error;
+  }
+}
+
+/**
+ * Writes the bytes to a new temporary file beside `target` and flushes it to disk on libuv's
+ * thread pool: a set's next file renders meanwhile instead of waiting for the disk. The
+ * temporary file is in `inFlight` from its creation, so Ctrl-C still removes it.
+ */
+function stageTemporary(target: string, data: string | Uint8Array): { temp: string; flushed: Promise<void> } {
+  const { temp, fd } = openTemporary(target, data);
+  const flushed = new Promise<void>((resolve, reject) => {
+    fsync(fd, (syncError) => {
+      close(fd, (closeError) => {
+        if (syncError ?? closeError) reject(syncError ?? closeError);
+        else resolve();
+      });
+    });
+  });
+  return { temp, flushed };
+}
+
+/** A new temporary file beside `target` holding the bytes, still open. */
+function openTemporary(target: string, data: string | Uint8Array): { temp: string; fd: number } {
   const temp = temporaryName(target, 'tmp');
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   let fd: number | undefined;
@@ -40,15 +71,17 @@ function writeTemporary(target: string, data: string | Uint8Array): string {
     fd = openSync(temp, 'wx', 0o644);
     inFlight.add(temp);
     for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
-    fsyncSync(fd);
-    closeSync(fd);
-    return temp;
+    return { temp, fd };
   } catch (error) {
-    if (fd !== undefined) closeSync(fd);
-    removeQuietly(temp);
-    inFlight.delete(temp);
+    failed(temp, fd);
     throw error;
   }
+}
+
+function failed(temp: string, fd: number | undefined): void {
+  if (fd !== undefined) closeSync(fd);
+  removeQuietly(temp);
+  inFlight.delete(temp);
 }
 
 function temporaryName(target: string, extension: string): string {
@@ -100,6 +133,7 @@ export interface PendingFile {
 export async function writeFilesAtomically(files: readonly PendingFile[]): Promise<string[]> {
   const staged: { target: string; temp: string }[] = [];
   const created: string[] = [];
+  const flushes: Promise<WriteError | undefined>[] = [];
   let committed = false;
   try {
     for (const file of files) {
@@ -114,14 +148,21 @@ export async function writeFilesAtomically(files: readonly PendingFile[]): Promi
           created.push(folder);
           foldersInFlight.push(folder);
         }
-        staged.push({ target: file.path, temp: writeTemporary(file.path, bytes) });
+        const { temp, flushed } = stageTemporary(file.path, bytes);
+        staged.push({ target: file.path, temp });
+        // Settled here, never rejected: a flush failing while the next file renders is not an unhandled rejection.
+        flushes.push(flushed.then(() => undefined, (error: unknown) => new WriteError(file.path, error)));
       } catch (error) {
         throw new WriteError(file.path, error);
       }
     }
+    const failure = (await Promise.all(flushes)).find((error) => error !== undefined);
+    if (failure) throw failure;
     commit(staged);
     committed = true;
   } finally {
+    // A temporary file is removed only once its flush is over: its descriptor is closed then.
+    await Promise.all(flushes);
     for (const { temp } of staged) {
       removeQuietly(temp);
       inFlight.delete(temp);
