@@ -6,11 +6,12 @@ import { isExcused, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FilePool } from '../parallel/pool.js';
 import { fill, type Lang } from '../i18n/text.js';
 import type { Quarter } from '../model/types.js';
-import { RendererUnavailable, TemplateError, type RenderedFolder, type Renderer, type RenderOptions } from '../report/render/renderer.js';
+import { RendererUnavailable, TemplateError, type RenderedFolder, type RenderOptions } from '../report/render/renderer.js';
+import { formatsForThread, renderOnThread, roomForCopy, RenderThreadLost, type RenderOutput, type ThreadResult } from '../report/render/thread.js';
 import { makeFolders } from '../io/folders.js';
 import type { PendingFile } from '../io/write.js';
 import { cutWarning, type CutCell } from '../report/render/cell-guard.js';
-import { formatNames, rendererNamed, renderersFor } from '../report/render/select.js';
+import { formatNames, rendererNamed, renderersFor, type NamedRenderer } from '../report/render/select.js';
 import type { ReportKind, ReportView } from '../report/view/types.js';
 import { departmentOf } from '../repo/layout.js';
 import { addOption, type OptionSpec } from './bilingual.js';
@@ -209,66 +210,102 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
       const { view, base, plans } = built;
       const templatesDir = existsSync(path.join(root, 'templates')) ? path.join(root, 'templates') : undefined;
       const renderOptions: RenderOptions = templatesDir ? { templatesDir } : {};
-      // Texts cut to a format's cell limit, said once the files are written (cell-guard.ts).
-      const cuts: Array<{ file: string; cut: CutCell }> = [];
-      const render = async (renderer: Renderer, file: string) => {
-        try {
-          return await renderer.render(view, { ...renderOptions, onCut: (cut) => cuts.push({ file, cut }) });
-        } catch (error) {
-          // A repo's own template that does not compile is a configuration problem.
-          if (error instanceof TemplateError) throw new UsageError(TEXT.badTemplate, { detail: error.message });
-          if (error instanceof RendererUnavailable) throw new UsageError(error.text, error.params);
-          throw error;
+      const chosen = renderersFor(view.kind).filter(({ name, renderer }) => (options.format === 'all' ? renderer.inAll !== false : options.format === name));
+      // Renders the chosen formats (those given to the render thread come from it) and writes them as one set.
+      const writeReport = async (fromThread: ReadonlyMap<string, Promise<ThreadResult>>) => {
+        // Texts cut to a format's cell limit, said once the files are written (cell-guard.ts), in the formats' order.
+        const cutsOf = new Map<string, CutCell[]>(chosen.map(({ name }) => [name, []]));
+        const renderHere = async ({ name, renderer }: NamedRenderer): Promise<RenderOutput> => {
+          const threaded = fromThread.get(name);
+          if (threaded) {
+            try {
+              const { output, cuts } = await threaded;
+              cutsOf.get(name)!.push(...cuts);
+              return output;
+            } catch (error) {
+              if (!(error instanceof RenderThreadLost)) throw error;
+            }
+          }
+          return renderer.render(view, { ...renderOptions, onCut: (cut) => cutsOf.get(name)!.push(cut) });
+        };
+        const started = new Map<string, Promise<RenderOutput>>();
+        const render = (named: NamedRenderer): Promise<RenderOutput> => {
+          let output = started.get(named.name);
+          if (!output) {
+            output = renderHere(named).catch((error: unknown) => {
+              // A repo's own template that does not compile is a configuration problem.
+              if (error instanceof TemplateError) throw new UsageError(TEXT.badTemplate, { detail: error.message });
+              if (error instanceof RendererUnavailable) throw new UsageError(error.text, error.params);
+              throw error;
+            });
+            started.set(named.name, output);
+          }
+          return output;
+        };
+        // This thread's formats start now, before anything waits on the render thread.
+        if (fromThread.size > 0) for (const named of chosen) if (!fromThread.has(named.name)) render(named).catch(() => {});
+        const outputs: PendingFile[] = [];
+        // What «Reportes escritos» names: each file, and a site by its index.html, not its pages.
+        const shown: string[] = [];
+        const sites: string[] = [];
+        const fileOf = new Map<string, string>();
+        for (const named of chosen) {
+          const { renderer } = named;
+          if (renderer.folder) {
+            // A site's pages are only known once rendered; they are written with the other files, as one set.
+            const dir = path.join(outDir, base);
+            fileOf.set(named.name, dir);
+            const folder = await render(named);
+            if (!isFolder(folder)) throw new Error(`${renderer.extension}: se esperaba una carpeta de archivos`);
+            for (const file of folder.files) outputs.push({ path: insideFolder(dir, file.path), bytes: () => file.bytes });
+            shown.push(insideFolder(dir, folder.entry));
+            sites.push(dir);
+            continue;
+          }
+          const file = path.join(outDir, `${base}.${renderer.extension}`);
+          fileOf.set(named.name, file);
+          outputs.push({
+            path: file,
+            bytes: async () => {
+              const bytes = await render(named);
+              if (isFolder(bytes)) throw new Error(`${renderer.extension}: se esperaba un archivo`);
+              return bytes;
+            },
+          });
+          shown.push(file);
         }
-      };
-      const outputs: PendingFile[] = [];
-      // What «Reportes escritos» names: each file, and a site by its index.html, not its pages.
-      const shown: string[] = [];
-      const sites: string[] = [];
-      for (const { renderer } of renderersFor(view.kind).filter(({ name, renderer }) => (options.format === 'all' ? renderer.inAll !== false : options.format === name))) {
-        if (renderer.folder) {
-          // A site's pages are only known once rendered; they are written with the other files, as one set.
-          const dir = path.join(outDir, base);
-          const folder = await render(renderer, dir);
-          if (!isFolder(folder)) throw new Error(`${renderer.extension}: se esperaba una carpeta de archivos`);
-          for (const file of folder.files) outputs.push({ path: insideFolder(dir, file.path), bytes: () => file.bytes });
-          shown.push(insideFolder(dir, folder.entry));
-          sites.push(dir);
-          continue;
-        }
-        const file = path.join(outDir, `${base}.${renderer.extension}`);
-        outputs.push({
-          path: file,
-          bytes: async () => {
-            const bytes = await render(renderer, file);
-            if (isFolder(bytes)) throw new Error(`${renderer.extension}: se esperaba un archivo`);
-            return bytes;
-          },
-        });
-        shown.push(file);
-      }
 
-      prepareOutDir(outDir, lang);
-      // The site's folder and the plans' folder are made by the write itself, which removes them if the set fails.
-      for (const dir of sites) checkOutDir(dir, lang);
-      const planFiles = (plans ?? []).map((plan) => ({ path: path.join(outDir, plan.name), bytes: () => plan.text }));
-      if (planFiles.length > 0) {
-        const planDir = path.dirname(planFiles[0]!.path);
-        if (isPlanInputPath(root, planDir)) throw new UsageError(TEXT.outInsideData, { dir: planDir });
-        checkOutDir(planDir, lang);
-      }
-      let written: string[];
+        prepareOutDir(outDir, lang);
+        // The site's folder and the plans' folder are made by the write itself, which removes them if the set fails.
+        for (const dir of sites) checkOutDir(dir, lang);
+        const planFiles = (plans ?? []).map((plan) => ({ path: path.join(outDir, plan.name), bytes: () => plan.text }));
+        if (planFiles.length > 0) {
+          const planDir = path.dirname(planFiles[0]!.path);
+          if (isPlanInputPath(root, planDir)) throw new UsageError(TEXT.outInsideData, { dir: planDir });
+          checkOutDir(planDir, lang);
+        }
+        let written: string[];
+        try {
+          written = await whileWriting(() => writeFilesAtomically([...outputs, ...planFiles]));
+        } catch (error) {
+          if (!(error instanceof WriteError)) throw error;
+          throw new UsageError(TEXT.cannotWrite, { file: error.file, reason: fileErrorReason(error.cause, lang) });
+        }
+        for (const dir of sites) removeStalePages(dir, written);
+        const list = (files: string[]) => files.map((f) => `  ${displayPath(io.cwd, f)}\n`).join('');
+        io.stdout(`${TEXT.written[lang]}\n${list(shown)}`);
+        for (const [name, cuts] of cutsOf) for (const cut of cuts) io.stderr(cutWarning(displayPath(io.cwd, fileOf.get(name)!), cut, lang));
+        if (planFiles.length > 0) io.stdout(`${fill(TEXT.plansWritten[lang], { year: year + 1 })}\n${list(written.slice(outputs.length))}`);
+      };
+      // In a repo large enough to validate on threads (early), the lighter formats render on
+      // a second core while this one renders the heaviest.
+      const onThread = early && roomForCopy() ? formatsForThread(chosen) : new Set<string>();
+      const thread = onThread.size > 0 ? renderOnThread({ view, names: [...onThread], ...renderOptions }) : undefined;
       try {
-        written = await whileWriting(() => writeFilesAtomically([...outputs, ...planFiles]));
-      } catch (error) {
-        if (!(error instanceof WriteError)) throw error;
-        throw new UsageError(TEXT.cannotWrite, { file: error.file, reason: fileErrorReason(error.cause, lang) });
+        await writeReport(thread?.results ?? new Map());
+      } finally {
+        await thread?.stop();
       }
-      for (const dir of sites) removeStalePages(dir, written);
-      const list = (files: string[]) => files.map((f) => `  ${displayPath(io.cwd, f)}\n`).join('');
-      io.stdout(`${TEXT.written[lang]}\n${list(shown)}`);
-      for (const { file, cut } of cuts) io.stderr(cutWarning(displayPath(io.cwd, file), cut, lang));
-      if (planFiles.length > 0) io.stdout(`${fill(TEXT.plansWritten[lang], { year: year + 1 })}\n${list(written.slice(outputs.length))}`);
     });
 }
 

@@ -49,6 +49,14 @@ export interface Renderer {
    * may not have (the PDF needs Chromium); it is written only when asked for by name.
    */
   inAll?: boolean;
+  /**
+   * How much work this format is, against the others (roughly its seconds on the annual
+   * report of 100 departments). With several formats on a machine with two cores or more,
+   * the heaviest renders on the main thread and the others on a render thread (thread.ts).
+   * Left out by a format that waits on another program rather than computing (the PDF):
+   * it renders on the main thread.
+   */
+  weight?: number;
   /** The outside program this format needs, as `--format`'s help names it (`Chromium`). */
   requires?: string;
   /**

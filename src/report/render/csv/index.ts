@@ -8,6 +8,7 @@ export const csv: Renderer = {
   extension: 'csv',
   kinds: ['transparencia'],
   role: 'data',
+  weight: 0.1,
   async render(view) {
     const { renderCsv } = await import('./csv.js');
     return renderCsv(view, SECTION);

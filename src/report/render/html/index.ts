@@ -9,6 +9,7 @@ export const html: Renderer = {
   extension: 'html',
   kinds: ['trimestral', 'anual', 'transparencia'],
   role: 'document',
+  weight: 0.9,
   folder: true,
   async render(view) {
     const { renderSite } = await import('./site.js');

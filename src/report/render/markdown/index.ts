@@ -5,6 +5,7 @@ export const markdown: Renderer = {
   extension: 'md',
   kinds: ['trimestral', 'anual', 'transparencia'],
   role: 'document',
+  weight: 0.8,
   async render(view, options) {
     const { renderMarkdown } = await import('./markdown.js');
     return renderMarkdown(view, options);

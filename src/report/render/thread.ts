@@ -1,0 +1,125 @@
+// Rendering on a second core. With --format all, a large report's formats take seconds each
+// and this thread would render them one after the other while the other core sits idle: the
+// lighter formats (Markdown, the site) go to a render thread, which gets its own copy of the
+// view, while this thread renders the heaviest (the workbook). Each format's bytes are the
+// same wherever it is rendered: a renderer is a pure function of the view and its options.
+import { availableParallelism, freemem } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { ReportView } from '../view/types.js';
+import type { CutCell } from './cell-guard.js';
+import { RendererUnavailable, TemplateError, type RenderedFolder } from './renderer.js';
+import type { NamedRenderer } from './select.js';
+
+export type RenderOutput = string | Uint8Array | RenderedFolder;
+
+/** What the render thread is asked: the view once, then the formats to render from it, in order. */
+export interface ThreadJobs {
+  view: ReportView;
+  names: string[];
+  templatesDir?: string;
+}
+
+/** An error of a renderer, as it crosses back to this thread. */
+export type ThreadError =
+  | { kind: 'template'; file: string; message: string }
+  | { kind: 'unavailable'; text: RendererUnavailable['text']; params: RendererUnavailable['params'] }
+  | { kind: 'other'; message: string; stack?: string };
+
+/** One format done on the render thread. */
+export type ThreadReply = { name: string; output: RenderOutput; cuts: CutCell[] } | { name: string; error: ThreadError };
+
+/** A rendered format and the cells its renderer cut. */
+export interface ThreadResult {
+  output: RenderOutput;
+  cuts: CutCell[];
+}
+
+/** The render thread stopped before it answered (out of memory, killed): the format is rendered here instead. */
+export class RenderThreadLost extends Error {
+  constructor(cause: unknown) {
+    super('render thread stopped', { cause });
+    this.name = 'RenderThreadLost';
+  }
+}
+
+/**
+ * Which of `chosen` go to the render thread: all but the heaviest, which stays here (the
+ * thread first pays for copying the view in). None when fewer than two formats have a
+ * weight or the machine has one core.
+ */
+export function formatsForThread(chosen: readonly NamedRenderer[], cores = availableParallelism()): Set<string> {
+  const weighed = chosen.filter(({ renderer }) => renderer.weight !== undefined);
+  if (cores < 2 || weighed.length < 2) return new Set();
+  const heaviest = weighed.reduce((a, b) => (b.renderer.weight! > a.renderer.weight! ? b : a));
+  return new Set(weighed.filter((r) => r !== heaviest).map((r) => r.name));
+}
+
+/**
+ * Whether the machine has room for the render thread's copy of the view, and the garbage of
+ * making it, beside this thread's heap (which holds the view): twice that heap, free.
+ */
+export function roomForCopy(heapUsed = process.memoryUsage().heapUsed, free = freemem()): boolean {
+  return free >= 2 * heapUsed;
+}
+
+/** The formats a render thread was given, each one's result as it comes, and a way to stop it. */
+export interface RenderThread {
+  results: Map<string, Promise<ThreadResult>>;
+  /** Stops the thread at once, whatever it still has to render (the run failed meanwhile). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a render thread for `jobs`. Posting the view copies it on this thread (structured
+ * clone) before this returns; the thread stops by itself once the last format is back.
+ */
+export function renderOnThread(jobs: ThreadJobs, workerUrl = new URL('./thread-worker.js', import.meta.url)): RenderThread {
+  const worker = new Worker(workerUrl);
+  const pending = new Map<string, { resolve: (result: ThreadResult) => void; reject: (error: unknown) => void }>();
+  const results = new Map<string, Promise<ThreadResult>>();
+  for (const name of jobs.names) results.set(name, new Promise((resolve, reject) => pending.set(name, { resolve, reject })));
+  const loseAll = (cause: unknown) => {
+    for (const { reject } of pending.values()) reject(new RenderThreadLost(cause));
+    pending.clear();
+  };
+  worker.on('message', (reply: ThreadReply) => {
+    const waiting = pending.get(reply.name);
+    if (!waiting) return;
+    pending.delete(reply.name);
+    if ('error' in reply) waiting.reject(rebuiltError(reply.error));
+    else waiting.resolve({ output: asSent(reply.output), cuts: reply.cuts });
+    // Its copy of the view is garbage once the last format is back.
+    if (pending.size === 0) void worker.terminate();
+  });
+  worker.on('error', loseAll);
+  worker.on('exit', (code) => loseAll(new Error(`exit ${code}`)));
+  worker.postMessage(jobs);
+  // Nobody may be waiting on a result when the run fails first: that is no unhandled rejection.
+  for (const result of results.values()) result.catch(() => {});
+  return { results, stop: async () => void (await worker.terminate()) };
+}
+
+/** Bytes arrive as a plain Uint8Array: made a Buffer again (no copy), as the renderer gave them. */
+function asSent(output: RenderOutput): RenderOutput {
+  const bytes = (data: string | Uint8Array) => (typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+  if (typeof output === 'string' || output instanceof Uint8Array) return bytes(output);
+  return { ...output, files: output.files.map((file) => ({ ...file, bytes: bytes(file.bytes) })) };
+}
+
+function rebuiltError(error: ThreadError): Error {
+  switch (error.kind) {
+    case 'template':
+      return Object.assign(new TemplateError(error.file, ''), { message: error.message });
+    case 'unavailable':
+      return new RendererUnavailable(error.text, error.params);
+    default:
+      return Object.assign(new Error(error.message), error.stack ? { stack: error.stack } : {});
+  }
+}
+
+/** A renderer's error as it is sent from the render thread. */
+export function errorForThread(error: unknown): ThreadError {
+  if (error instanceof TemplateError) return { kind: 'template', file: error.file, message: error.message };
+  if (error instanceof RendererUnavailable) return { kind: 'unavailable', text: error.text, params: error.params };
+  return error instanceof Error ? { kind: 'other', message: error.message, ...(error.stack ? { stack: error.stack } : {}) } : { kind: 'other', message: String(error) };
+}

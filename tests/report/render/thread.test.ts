@@ -1,0 +1,156 @@
+// The render thread (src/report/render/thread.ts) runs dist/ (`npm test` builds it first): what
+// it renders must be byte for byte what this thread renders from the same view.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { RENDERERS } from '../../../src/report/render/index.js';
+import { TemplateError } from '../../../src/report/render/renderer.js';
+import type { NamedRenderer } from '../../../src/report/render/select.js';
+import { formatsForThread, renderOnThread, roomForCopy, RenderThreadLost, type RenderOutput } from '../../../src/report/render/thread.js';
+import { annualView } from '../../../src/report/view/annual.js';
+import { transparencyView } from '../../../src/report/view/transparency.js';
+import type { ReportView } from '../../../src/report/view/types.js';
+import { FECHA_CORTE, generatePlan } from '../../../src/tools/generate.js';
+import { validatePlan } from '../../../src/validate.js';
+import { EXAMPLES } from '../../helpers/examples.js';
+
+const DIST_WORKER = fileURLToPath(new URL('../../../dist/report/render/thread-worker.js', import.meta.url));
+const WORKER = pathToFileURL(DIST_WORKER);
+
+const created: string[] = [];
+afterAll(() => {
+  for (const folder of created) rmSync(folder, { recursive: true, force: true });
+});
+
+function temporary(prefix: string): string {
+  const folder = mkdtempSync(path.join(tmpdir(), prefix));
+  created.push(folder);
+  return folder;
+}
+
+function named(...names: string[]): NamedRenderer[] {
+  return names.map((name) => ({ name, renderer: RENDERERS[name]! }));
+}
+
+describe('which formats go to the render thread', () => {
+  it('every weighed format but the heaviest, which stays on this thread', () => {
+    expect([...formatsForThread(named('md', 'html', 'xlsx'), 2)].sort()).toEqual(['html', 'md']);
+    expect([...formatsForThread(named('xlsx', 'csv', 'md', 'html'), 8)].sort()).toEqual(['csv', 'html', 'md']);
+  });
+
+  it('none on one core, for a single format, or for a format with no weight (the PDF waits on Chromium)', () => {
+    expect(formatsForThread(named('md', 'html', 'xlsx'), 1).size).toBe(0);
+    expect(formatsForThread(named('xlsx'), 2).size).toBe(0);
+    expect(formatsForThread(named('pdf', 'xlsx'), 2).size).toBe(0);
+    expect([...formatsForThread(named('pdf', 'md', 'xlsx'), 2)]).toEqual(['md']);
+  });
+});
+
+const settings = { lang: 'es' as const, fechaCorte: '2020-01-31' };
+function examplesViews(): ReportView[] {
+  const { model, diagnostics } = validatePlan(EXAMPLES, settings);
+  const corte = { fecha: settings.fechaCorte };
+  return [annualView(model, diagnostics, { year: 2019, corte }), transparencyView(model, '2019-T2', { corte })];
+}
+
+async function here(name: string, view: ReportView, templatesDir?: string): Promise<RenderOutput> {
+  return RENDERERS[name]!.render(view, templatesDir ? { templatesDir } : {});
+}
+
+describe('room for the render thread', () => {
+  it('only with twice this thread’s heap free: the copy of the view and the garbage of making it', () => {
+    expect(roomForCopy(300e6, 600e6)).toBe(true);
+    expect(roomForCopy(300e6, 599e6)).toBe(false);
+  });
+});
+
+describe.skipIf(!existsSync(DIST_WORKER))('rendering on the render thread', () => {
+  it('gives the bytes this thread gives, for every format and report of examples/', async () => {
+    for (const view of examplesViews()) {
+      const names = Object.keys(RENDERERS).filter((name) => name !== 'pdf' && RENDERERS[name]!.kinds.includes(view.kind));
+      const { results } = renderOnThread({ view, names }, WORKER);
+      expect([...results.keys()]).toEqual(names);
+      for (const name of names) {
+        const { output, cuts } = await results.get(name)!;
+        const expected = await here(name, view);
+        expect(output).toEqual(expected);
+        expect(cuts).toEqual([]);
+      }
+    }
+  }, 60_000);
+
+  it('uses the repository’s own templates, and gives back a template that does not compile as a TemplateError', async () => {
+    const [view] = examplesViews();
+    const templates = temporary('plan-templates-');
+    writeFileSync(path.join(templates, 'anual.md.hbs'), 'Propio: {{texto title}}\n');
+    const own = await renderOnThread({ view: view!, names: ['md'], templatesDir: templates }, WORKER).results.get('md')!;
+    expect(own.output).toBe(await here('md', view!, templates));
+    expect(own.output).toMatch(/^Propio: /);
+
+    const broken = temporary('plan-templates-');
+    writeFileSync(path.join(broken, 'anual.md.hbs'), '{{#each sections}}sin cerrar\n');
+    const expected = await here('md', view!, broken).catch((error: unknown) => error);
+    const error = await renderOnThread({ view: view!, names: ['md'], templatesDir: broken }, WORKER).results.get('md')!.catch((e: unknown) => e);
+    expect(expected).toBeInstanceOf(TemplateError);
+    expect(error).toBeInstanceOf(TemplateError);
+    expect((error as TemplateError).file).toBe((expected as TemplateError).file);
+    expect((error as TemplateError).message).toBe((expected as TemplateError).message);
+  }, 60_000);
+
+  it('says the thread was lost when it stops before answering, so the format is rendered here', async () => {
+    const folder = temporary('plan-thread-');
+    const script = path.join(folder, 'stops.mjs');
+    writeFileSync(script, 'process.exit(3);\n');
+    const [view] = examplesViews();
+    const { results } = renderOnThread({ view: view!, names: ['md', 'html'] }, pathToFileURL(script));
+    for (const name of ['md', 'html']) expect(await results.get(name)!.catch((e: unknown) => e)).toBeInstanceOf(RenderThreadLost);
+  }, 60_000);
+
+  it('stops when told, and what it had left to render is lost, not awaited forever', async () => {
+    const [view] = examplesViews();
+    const thread = renderOnThread({ view: view!, names: ['html'] }, WORKER);
+    await thread.stop();
+    expect(await thread.results.get('html')!.catch((e: unknown) => e)).toBeInstanceOf(RenderThreadLost);
+  }, 60_000);
+});
+
+const BIN = fileURLToPath(new URL('../../../bin/plan.js', import.meta.url));
+
+/** Every file under `folder`, by its path relative to it, with its bytes. */
+function filesUnder(folder: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const name of (readdirSync(folder, { recursive: true, encoding: 'utf8' }) as string[]).sort()) {
+    const file = path.join(folder, name);
+    if (statSync(file).isFile()) files.set(name, readFileSync(file));
+  }
+  return files;
+}
+
+describe.skipIf(!existsSync(DIST_WORKER))('plan report --format all on a repo of 40 departments (the render thread takes part)', () => {
+  it('writes the same files, byte for byte, as one run per format', () => {
+    const root = temporary('plan-thread-repo-');
+    generatePlan({ out: root, departments: 40, ppcs: 1, metas: 1, seed: 7 });
+    const run = (format: string, out: string) =>
+      execFileSync(process.execPath, [BIN, 'report', '--annual', '--format', format, '--out', out, '-C', root, '--fecha-corte', FECHA_CORTE], { encoding: 'utf8' });
+    const together = path.join(temporary('plan-thread-out-'), 'todo');
+    const apart = path.join(temporary('plan-thread-out-'), 'separado');
+    expect(run('all', together)).toBe(`Reportes escritos:\n  ${together}/anual-2019.md\n  ${together}/anual-2019/index.html\n  ${together}/anual-2019.xlsx\n`);
+    for (const format of ['md', 'html', 'xlsx']) run(format, apart);
+    const written = filesUnder(together);
+    expect(written.size).toBeGreaterThan(40);
+    expect(written).toEqual(filesUnder(apart));
+
+    // A template of the repository that does not compile, met on the render thread: a usage error, nothing written.
+    mkdirSync(path.join(root, 'templates'));
+    writeFileSync(path.join(root, 'templates/anual.md.hbs'), '{{#each sections}}sin cerrar\n');
+    const refused = path.join(temporary('plan-thread-out-'), 'plantilla');
+    const failed = spawnSync(process.execPath, [BIN, 'report', '--annual', '--format', 'all', '--out', refused, '-C', root, '--fecha-corte', FECHA_CORTE], { encoding: 'utf8' });
+    expect(failed.status).toBe(2);
+    expect(failed.stderr).toContain('anual.md.hbs');
+    expect(failed.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(refused) ? readdirSync(refused) : []).toEqual([]);
+  }, 120_000);
+});
