@@ -3,18 +3,36 @@
 import { parentPort } from 'node:worker_threads';
 import type { CutCell } from './cell-guard.js';
 import { rendererNamed } from './select.js';
-import { errorForThread, type ThreadJobs, type ThreadReply } from './thread.js';
+import { errorForThread, type RenderOutput, type ThreadJobs, type ThreadReply } from './thread.js';
+
+const utf8 = new TextEncoder();
+
+/**
+ * The output with its texts encoded here, as the writes would encode them on the main thread,
+ * each into a buffer of its own that moves to the main thread instead of being copied.
+ */
+function encoded(output: RenderOutput, moved: ArrayBuffer[]): RenderOutput {
+  const bytes = (data: string | Uint8Array) => {
+    if (typeof data !== 'string') return data;
+    const encodedText = utf8.encode(data);
+    moved.push(encodedText.buffer as ArrayBuffer);
+    return encodedText;
+  };
+  if (typeof output === 'string' || output instanceof Uint8Array) return bytes(output);
+  return { ...output, files: output.files.map((file) => ({ ...file, bytes: bytes(file.bytes) })) };
+}
 
 parentPort!.once('message', async ({ view, names, templatesDir }: ThreadJobs) => {
   for (const name of names) {
     const cuts: CutCell[] = [];
+    const moved: ArrayBuffer[] = [];
     let reply: ThreadReply;
     try {
       const output = await rendererNamed(name)!.render(view, { ...(templatesDir ? { templatesDir } : {}), onCut: (cut) => cuts.push(cut) });
-      reply = { name, output, cuts };
+      reply = { name, output: encoded(output, moved), cuts };
     } catch (error) {
       reply = { name, error: errorForThread(error) };
     }
-    parentPort!.postMessage(reply);
+    parentPort!.postMessage(reply, moved);
   }
 });
