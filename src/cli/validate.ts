@@ -15,6 +15,7 @@ import { colorFor, UsageError, type CliIo } from './io.js';
 import { isPlanInputPath } from './output-path.js';
 import { fileErrorReason, gitReason } from './reasons.js';
 import type { Shown } from '../validate.js';
+import type { ChangedFiles } from '../git/changed-files.js';
 
 export interface GlobalOptions {
   directory?: string;
@@ -72,9 +73,7 @@ export function resolveRoot(io: CliIo, directory: string | undefined): string {
  * (a deleted PPCS still referenced by another department's report). Undefined when the
  * ref cannot be used: then everything is reported, and this says why.
  */
-async function changedInPullRequest(io: CliIo, root: string, ref: string, lang: Lang, scoped: boolean): Promise<ReadonlySet<string> | undefined> {
-  const { changedFilesSince } = await import('../git/changed-files.js');
-  const changed = changedFilesSince(root, ref);
+function changedInPullRequest(io: CliIo, changed: ChangedFiles, ref: string, lang: Lang, scoped: boolean): ReadonlySet<string> | undefined {
   if (!changed.ok) {
     io.stderr(fill((scoped ? MESSAGES.refUnusableScoped : MESSAGES.refUnusable)[lang], { ref, reason: gitReason(changed.reason, lang) }));
     return undefined;
@@ -159,6 +158,8 @@ export function validateCommand(io: CliIo, globals: () => GlobalOptions, setExit
       const { lang, directory } = globals();
       if (!(FORMAT_NAMES as readonly string[]).includes(options.format)) throw new UsageError(MESSAGES.badFormat, { value: options.format, allowed: FORMAT_NAMES.join(', ') });
       const root = resolveRoot(io, directory);
+      // git's few processes run while this thread loads the pipeline's modules.
+      const asked = options.changedSince === undefined ? undefined : import('../git/changed-files.js').then(({ changedFilesSince }) => changedFilesSince(root, options.changedSince!));
       const { FilePool, poolSetup } = await import('../parallel/pool.js');
       // A large repo's threads load their modules while this one loads the pipeline's (with
       // --cache, only the changed files will be read: threads may not be needed at all).
@@ -180,7 +181,7 @@ export function validateCommand(io: CliIo, globals: () => GlobalOptions, setExit
       const fechaCorte = parseCutoff(io, options.fechaCorte);
       // Before the run: a mistyped path is a usage error, not a long wait for nothing.
       const narrowed = resolveScope(io, root, paths, options.dependencia);
-      const changed = options.changedSince ? await changedInPullRequest(io, root, options.changedSince, lang, narrowed !== undefined) : undefined;
+      const changed = asked && changedInPullRequest(io, await asked, options.changedSince!, lang, narrowed !== undefined);
       // PR mode needs no position for a warning of a file the pull request did not touch.
       const placed: Shown | undefined = changed && ((file, severity) => changed.has(file) || severity === 'error');
       const result = await runValidation(io, root, lang, fechaCorte, { ...(placed ? { shown: placed } : {}), ...(options.cache ? { cache: true } : {}), ...(early ? { early } : {}) });

@@ -2,7 +2,7 @@
 // request shows: from the point where the branch left `ref` (their merge base) to the work
 // tree as it is now, so commits made on `ref` after the branch left do not count, and
 // staged, unstaged and untracked files do.
-import { git, nulFields, repoInfo, toPlanPath, type GitOutcome } from './git.js';
+import { gitAsync, nulFields, repoInfoAsync, toPlanPath, type GitOutcome } from './git.js';
 
 export type ChangedFiles =
   | {
@@ -26,17 +26,17 @@ export type ChangedFiles =
  * In a shallow clone the answer is given when the clone holds `ref` and the merge base;
  * when it does not, the reason is 'shallow' (fetch more history), not 'unknown_ref'.
  */
-export function changedFilesSince(root: string, ref: string): ChangedFiles {
-  const repo = repoInfo(root);
+export async function changedFilesSince(root: string, ref: string): Promise<ChangedFiles> {
+  const repo = await repoInfoAsync(root);
   if (!repo.ok) return repo;
   const missingHistory = (): ChangedFiles => ({ ok: false, reason: repo.shallow ? 'shallow' : 'unknown_ref' });
 
   // --end-of-options: a ref such as `--output=x` stays a (bad) ref name, not an option.
-  const resolved = git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
+  const resolved = await gitAsync(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
   if (!resolved.ok) return resolved.failure === 'git_missing' ? { ok: false, reason: 'git_missing', detail: resolved.detail } : missingHistory();
   const target = resolved.stdout.trim();
 
-  const mergeBase = git(root, ['merge-base', target, 'HEAD']);
+  const mergeBase = await gitAsync(root, ['merge-base', target, 'HEAD']);
   let base: string;
   if (mergeBase.ok) base = mergeBase.stdout.trim();
   else if (mergeBase.failure === 'git_missing') return { ok: false, reason: 'git_missing', detail: mergeBase.detail };
@@ -51,9 +51,11 @@ export function changedFilesSince(root: string, ref: string): ChangedFiles {
   // The user's git config must not change the answer's shape: no rename pairs (the old path
   // is a deletion that matters), paths from the top of the work tree, -z so accents and
   // spaces come as they are. The pathspec `.` keeps the answer inside the plan root.
-  const diff = git(root, ['diff', '--no-renames', '--no-relative', '--no-ext-diff', '--no-textconv', '--name-status', '-z', base, '--', '.']);
+  const [diff, untracked] = await Promise.all([
+    gitAsync(root, ['diff', '--no-renames', '--no-relative', '--no-ext-diff', '--no-textconv', '--name-status', '-z', base, '--', '.']),
+    gitAsync(root, ['ls-files', '--others', '--exclude-standard', '--full-name', '-z', '--', '.']),
+  ]);
   if (!diff.ok) return failure(diff);
-  const untracked = git(root, ['ls-files', '--others', '--exclude-standard', '--full-name', '-z', '--', '.']);
   if (!untracked.ok) return failure(untracked);
 
   const files = new Set<string>();

@@ -2,7 +2,7 @@
 // a ref or a path is data, not code; one process per question, never one per file; and
 // every failure comes back as a value: the user's repository and their git set-up are
 // input, and input never makes the tool throw.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 
 export type GitOutcome =
@@ -15,27 +15,45 @@ export type GitOutcome =
 // git log over a large municipality's history can print megabytes; Node's default is 1 MiB.
 const MAX_OUTPUT_BYTES = 512 * 1024 * 1024;
 
+/** How git runs, with the environment as it is now (PATH may have changed since start-up). */
+function options(cwd: string) {
+  return {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: MAX_OUTPUT_BYTES,
+    windowsHide: true,
+    // Optional locks off: a read-only question must not take the index lock an editor's
+    // git integration may be holding. No prompts: nothing here may wait for a human.
+    env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' },
+  } as const;
+}
+
 /** Runs `git args…` in `cwd` and returns what it printed on stdout, decoded as UTF-8. */
 export function git(cwd: string, args: readonly string[]): GitOutcome {
   try {
-    const stdout = execFileSync('git', args, {
-      cwd,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-      maxBuffer: MAX_OUTPUT_BYTES,
-      windowsHide: true,
-      // Optional locks off: a read-only question must not take the index lock an editor's
-      // git integration may be holding. No prompts: nothing here may wait for a human.
-      env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' },
-    });
-    return { ok: true, stdout };
+    return { ok: true, stdout: execFileSync('git', args, { ...options(cwd), stdio: ['ignore', 'pipe', 'pipe'] }) };
   } catch (error) {
     const failure = error as NodeJS.ErrnoException & { status?: number | null; stderr?: string };
-    // Node reports a missing working folder with the same ENOENT as a missing program.
-    if (failure.code === 'ENOENT' && isFolder(cwd)) return { ok: false, failure: 'git_missing', detail: failure.message };
-    const stderr = typeof failure.stderr === 'string' ? firstLine(failure.stderr) : '';
-    return { ok: false, failure: 'failed', status: failure.status ?? null, detail: stderr || failure.message };
+    return failed(cwd, failure, failure.stderr, failure.status ?? null);
   }
+}
+
+/** As git(), without blocking this thread: the answer can come while it loads modules or reads files. */
+export function gitAsync(cwd: string, args: readonly string[]): Promise<GitOutcome> {
+  return new Promise((resolve) => {
+    const child = execFile('git', args, options(cwd), (error, stdout, stderr) => {
+      if (!error) resolve({ ok: true, stdout });
+      else resolve(failed(cwd, error, stderr, typeof error.code === 'number' ? error.code : null));
+    });
+    child.stdin?.end();
+  });
+}
+
+function failed(cwd: string, error: { code?: string | number | null; message: string }, stderr: string | undefined, status: number | null): GitOutcome {
+  // Node reports a missing working folder with the same ENOENT as a missing program.
+  if (error.code === 'ENOENT' && isFolder(cwd)) return { ok: false, failure: 'git_missing', detail: error.message };
+  const said = typeof stderr === 'string' ? firstLine(stderr) : '';
+  return { ok: false, failure: 'failed', status, detail: said || error.message };
 }
 
 export interface RepoInfo {
@@ -48,8 +66,17 @@ export type RepoInfoOutcome = ({ ok: true } & RepoInfo) | { ok: false; reason: '
 
 /** Whether `root` is inside a git work tree, where, and whether the clone is shallow: one process. */
 export function repoInfo(root: string): RepoInfoOutcome {
-  // The prefix goes last: it is the only answer that could hold a newline.
-  const outcome = git(root, ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository', '--show-prefix']);
+  return repoInfoFrom(git(root, REPO_INFO));
+}
+
+export async function repoInfoAsync(root: string): Promise<RepoInfoOutcome> {
+  return repoInfoFrom(await gitAsync(root, REPO_INFO));
+}
+
+// The prefix goes last: it is the only answer that could hold a newline.
+const REPO_INFO = ['rev-parse', '--is-inside-work-tree', '--is-shallow-repository', '--show-prefix'];
+
+function repoInfoFrom(outcome: GitOutcome): RepoInfoOutcome {
   if (!outcome.ok) return outcome.failure === 'git_missing' ? { ok: false, reason: 'git_missing', detail: outcome.detail } : { ok: false, reason: 'not_a_repo', detail: outcome.detail };
   const [insideWorkTree, shallow, ...rest] = outcome.stdout.split('\n');
   // Inside .git, or in a bare repository: there is no work tree to compare.
