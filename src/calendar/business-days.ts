@@ -1,6 +1,6 @@
 // One module per function: the package index loads hundreds of modules (~0.4 s).
 import { addDays } from 'date-fns/addDays';
-import { format } from 'date-fns/format';
+import { lightFormat } from 'date-fns/lightFormat';
 import { isWeekend } from 'date-fns/isWeekend';
 import { lastDayOfMonth } from 'date-fns/lastDayOfMonth';
 import { parseISO } from 'date-fns/parseISO';
@@ -12,7 +12,7 @@ export type { DeliveryTiming, DeliveryWindow } from '../model/time.js';
 // Dates are calendar days: parsed and formatted in local time on both ends, so the
 // machine's time zone never shifts a day.
 const toDate = (day: IsoDate): Date => parseISO(day);
-const toIso = (date: Date): IsoDate => format(date, 'yyyy-MM-dd');
+const toIso = (date: Date): IsoDate => lightFormat(date, 'yyyy-MM-dd');
 
 export interface CalendarOptions {
   federal: boolean;

@@ -1,7 +1,7 @@
 // Mexico's mandatory rest days, Ley Federal del Trabajo art. 74, computed for any year.
 // Election days (fr. IX) depend on each electoral calendar and go in `dias_inhabiles`.
 import { addDays } from 'date-fns/addDays';
-import { format } from 'date-fns/format';
+import { lightFormat } from 'date-fns/lightFormat';
 import { getDay } from 'date-fns/getDay';
 import type { IsoDate } from '../model/time.js';
 
@@ -19,7 +19,7 @@ function nthMonday(year: number, month: number, n: number): Date {
   return addDays(first, offset + 7 * (n - 1));
 }
 
-const iso = (d: Date): IsoDate => format(d, 'yyyy-MM-dd');
+const iso = (d: Date): IsoDate => lightFormat(d, 'yyyy-MM-dd');
 const fixed = (year: number, month: number, day: number): IsoDate => iso(new Date(year, month - 1, day));
 
 export function federalHolidays(year: number): Holiday[] {

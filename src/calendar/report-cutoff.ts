@@ -2,7 +2,7 @@
 // plan.yaml's calendar only, never from the day the report is run: the 2019-T2 summary built
 // in 2021 must say what it said in July 2019.
 import { addDays } from 'date-fns/addDays';
-import { format } from 'date-fns/format';
+import { lightFormat } from 'date-fns/lightFormat';
 import { parseISO } from 'date-fns/parseISO';
 import type { IsoDate, Quarter } from '../model/time.js';
 import type { BusinessCalendar, DeliveryWindow } from './business-days.js';
@@ -23,5 +23,5 @@ export interface ReportCutoff {
  */
 export function reportCutoff(calendar: BusinessCalendar, year: number, quarter: Quarter): ReportCutoff {
   const window = calendar.deliveryWindow(year, quarter);
-  return { fecha: format(addDays(parseISO(window.end), 1), 'yyyy-MM-dd'), window };
+  return { fecha: lightFormat(addDays(parseISO(window.end), 1), 'yyyy-MM-dd'), window };
 }

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { format as formatDate } from 'date-fns/format';
+import { lightFormat as formatDate } from 'date-fns/lightFormat';
 import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
 import { existsSync, statSync } from 'node:fs';
