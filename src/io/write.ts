@@ -39,7 +39,7 @@ function writeTemporary(target: string, data: string | Uint8Array): string {
     closeSync(fd);
     return temp;
   } catch (error) {
-    failed(temp, fd);
+    abandon(temp, fd);
     throw error;
   }
 }
@@ -73,12 +73,13 @@ function openTemporary(target: string, data: string | Uint8Array): { temp: strin
     for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
     return { temp, fd };
   } catch (error) {
-    failed(temp, fd);
+    abandon(temp, fd);
     throw error;
   }
 }
 
-function failed(temp: string, fd: number | undefined): void {
+/** A temporary file that will not be used: closed and removed. */
+function abandon(temp: string, fd: number | undefined): void {
   if (fd !== undefined) closeSync(fd);
   removeQuietly(temp);
   inFlight.delete(temp);
@@ -116,6 +117,9 @@ export class WriteError extends Error {
   }
 }
 
+/** Files of a set being flushed to disk at once, at the most. */
+const MAX_FLUSHING = 32;
+
 /** A file to write, its bytes produced only when its turn comes. */
 export interface PendingFile {
   path: string;
@@ -142,6 +146,9 @@ export async function writeFilesAtomically(files: readonly PendingFile[]): Promi
         throw new WriteError(file.path, Object.assign(new Error(`EISDIR: illegal operation on a directory, '${file.path}'`), { code: 'EISDIR' }));
       }
       const bytes = await file.bytes();
+      // Each flush holds its file open until it is done: a site of thousands of pages must
+      // not reach the open-file limit (often 1,024).
+      if (flushes.length >= MAX_FLUSHING) await flushes[flushes.length - MAX_FLUSHING];
       try {
         // A site's folder and subfolders (dependencias/) are created as its pages are staged.
         for (const folder of makeFolders(path.dirname(file.path))) {

@@ -5,14 +5,21 @@ import { writeFilesAtomically, WriteError } from '../../src/io/write.js';
 import { writeRepo } from '../helpers/fixture.js';
 
 // A disk that fails to flush the n-th file of a set (EIO), as a full or failing disk does.
-const flushes = vi.hoisted(() => ({ failAt: 0, count: 0 }));
+const flushes = vi.hoisted(() => ({ failAt: 0, count: 0, delayMs: 0, open: 0, mostOpen: 0 }));
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
   return {
     ...fs,
     fsync: (fd: number, callback: (error: NodeJS.ErrnoException | null) => void) => {
       if (++flushes.count === flushes.failAt) setImmediate(() => callback(Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' })));
-      else fs.fsync(fd, callback);
+      else {
+        flushes.mostOpen = Math.max(flushes.mostOpen, ++flushes.open);
+        // A slow disk: each flush takes a while, so they pile up unless the writer waits.
+        setTimeout(() => fs.fsync(fd, (error) => {
+          flushes.open--;
+          callback(error);
+        }), flushes.delayMs);
+      }
     },
   };
 });
@@ -42,5 +49,17 @@ describe('writing several files, flushed in the background', () => {
     expect(flushes.count).toBe(2);
     expect(readFileSync(path.join(dir, 'anual-2019.md'), 'utf8')).toBe('nuevo anual-2019.md\n');
     expect(readdirSync(path.join(dir, 'sitio'))).toEqual(['index.html']);
+  });
+
+  it('keeps at most 32 files open for their flush, however many the set has (a site of thousands of pages)', async () => {
+    const dir = writeRepo({});
+    Object.assign(flushes, { count: 0, failAt: 0, delayMs: 5, open: 0, mostOpen: 0 });
+    const files = Array.from({ length: 150 }, (_, i) => ({ path: path.join(dir, `sitio/dependencias/D${i}.html`), bytes: () => `página ${i}\n` }));
+    await writeFilesAtomically(files);
+    expect(flushes.count).toBe(150);
+    expect(flushes.mostOpen).toBeGreaterThan(1);
+    expect(flushes.mostOpen).toBeLessThanOrEqual(32);
+    expect(readdirSync(path.join(dir, 'sitio/dependencias'))).toHaveLength(150);
+    flushes.delayMs = 0;
   });
 });
