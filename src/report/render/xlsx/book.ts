@@ -46,8 +46,11 @@ export function openBook(sink: Writable, view: ReportView, corte: Date, onCut: (
     useStyles: true,
     // Every string a shared string, as the in-memory writer wrote them.
     useSharedStrings: true,
-    // The archiver compresses at level 1 unless told; 6 is what JSZip used, a file a quarter smaller.
-    zip: { zlib: { level: 6 } },
+    // Level 3: the rows are deflated on libuv's pool while the rest of the report renders, and
+    // at level 6 (what JSZip used) a large report waited half a second at the end for that
+    // backlog; level 3 deflates in about half the CPU, for a file a fifth larger (2.8 MB
+    // instead of 2.4 MB for 100 departments). Level 1 saves little more and grows it a third.
+    zip: { zlib: { level: 3 } },
   });
   writer.creator = 'plan';
   writer.lastModifiedBy = 'plan';
