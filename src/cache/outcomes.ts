@@ -5,7 +5,7 @@
 // repository. A file's outcome depends only on its bytes, its path, the language, the size
 // limit and plan's own code and schemas, and all of them are in the key.
 import { createHash } from 'node:crypto';
-import { closeSync, constants, type BigIntStats, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, type BigIntStats, fstatSync, lstat, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,7 +70,10 @@ export function openOutcomeCache(file: string, lang: string, maxFileBytes = DEFA
     },
     loader: (inner) => async (root, files, options) => {
       next.readFrom = Date.now();
+      // The files' metadata is asked for on libuv's pool while this thread parses the cache.
+      const statted = existsSync(file) ? lstatAll(files.map((f) => (readsContent(f) ? path.join(root, f.path) : undefined))) : undefined;
       const previous = readStored(file, key);
+      const stats = await statted;
       const outcomes: (FileOutcome | undefined)[] = new Array(files.length);
       const fingerprints: (Fingerprint | undefined)[] = new Array(files.length);
       files.forEach((f, i) => {
@@ -80,7 +83,7 @@ export function openOutcomeCache(file: string, lang: string, maxFileBytes = DEFA
           return;
         }
         const known = previous?.entries.get(f.path);
-        const fingerprint = fingerprintOf(path.join(root, f.path), maxFileBytes, known, previous?.readFrom ?? 0);
+        const fingerprint = fingerprintOf(path.join(root, f.path), maxFileBytes, known, previous?.readFrom ?? 0, stats?.[i]);
         fingerprints[i] = fingerprint;
         if (known && fingerprint && known.digest === fingerprint.digest) {
           outcomes[i] = known.outcome;
@@ -160,6 +163,24 @@ function readStored(file: string, key: string): Stored | undefined {
   }
 }
 
+/** Each path's lstat (undefined for none, or when it fails), all asked at once of libuv's pool. */
+function lstatAll(paths: readonly (string | undefined)[]): Promise<(BigIntStats | undefined)[]> {
+  return new Promise((resolve) => {
+    const stats: (BigIntStats | undefined)[] = new Array(paths.length);
+    let left = paths.length + 1;
+    const done = () => --left === 0 && resolve(stats);
+    paths.forEach((file, i) => {
+      if (file === undefined) done();
+      else
+        lstat(file, { bigint: true }, (error, result) => {
+          if (!error) stats[i] = result;
+          done();
+        });
+    });
+    done();
+  });
+}
+
 interface Fingerprint {
   digest: string;
   stamp: string;
@@ -172,10 +193,10 @@ interface Fingerprint {
  * unless it was modified from a second before the run that recorded them started (a second
  * change within the same tick of the file system's clock would leave the same times).
  */
-function fingerprintOf(file: string, limit: number, known: Entry | undefined, readFrom: number): Fingerprint | undefined {
+function fingerprintOf(file: string, limit: number, known: Entry | undefined, readFrom: number, statted?: BigIntStats): Fingerprint | undefined {
   // One lstat for the common case, a file unchanged since the cache was written.
   if (known) {
-    const stats = lstatSync(file, { bigint: true, throwIfNoEntry: false });
+    const stats = statted ?? lstatSync(file, { bigint: true, throwIfNoEntry: false });
     if (stats?.isFile() && stats.size <= BigInt(limit) && known.stamp === stampOf(stats) && Number(stats.mtimeMs) < readFrom - 1000) return { digest: known.digest, stamp: known.stamp };
   }
   let fd: number;
