@@ -3,29 +3,20 @@
 // just above the 1,500 files that start the workers. A worker cannot run the .ts sources, so
 // the workers run dist/ (`npm run build` first; `npm test` does it), through a small script
 // that also counts the tasks they were sent, to show the workers did take part.
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LoadOptions } from '../../src/load.js';
 import { FilePool, MIN_FILES_FOR_WORKERS, poolSetup } from '../../src/parallel/pool.js';
 import { FECHA_CORTE, generatePlan } from '../../src/tools/generate.js';
 import { validatePlan, validatePlanInParallel, type ValidationResult } from '../../src/validate.js';
+import { temporaryFolders } from '../helpers/temporary.js';
 
 const DIST_WORKER = fileURLToPath(new URL('../../dist/parallel/worker.js', import.meta.url));
 const OPTIONS: LoadOptions = { lang: 'es', fechaCorte: FECHA_CORTE };
 
-const created: string[] = [];
-afterAll(() => {
-  for (const folder of created) rmSync(folder, { recursive: true, force: true });
-});
-
-function temporary(prefix: string): string {
-  const folder = mkdtempSync(path.join(tmpdir(), prefix));
-  created.push(folder);
-  return folder;
-}
+const temporary = temporaryFolders();
 
 /**
  * 150 departments of one PPCS each: 7 + 150 × 10 = 1,507 files (907 of them YAML), the

@@ -1,11 +1,10 @@
 // The render thread (src/report/render/thread.ts) runs dist/ (`npm test` builds it first): what
 // it renders must be byte for byte what this thread renders from the same view.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RENDERERS } from '../../../src/report/render/index.js';
 import { TemplateError } from '../../../src/report/render/renderer.js';
 import type { NamedRenderer } from '../../../src/report/render/select.js';
@@ -16,20 +15,12 @@ import type { ReportView } from '../../../src/report/view/types.js';
 import { FECHA_CORTE, generatePlan } from '../../../src/tools/generate.js';
 import { validatePlan } from '../../../src/validate.js';
 import { EXAMPLES } from '../../helpers/examples.js';
+import { temporaryFolders } from '../../helpers/temporary.js';
 
 const DIST_WORKER = fileURLToPath(new URL('../../../dist/report/render/thread-worker.js', import.meta.url));
 const WORKER = pathToFileURL(DIST_WORKER);
 
-const created: string[] = [];
-afterAll(() => {
-  for (const folder of created) rmSync(folder, { recursive: true, force: true });
-});
-
-function temporary(prefix: string): string {
-  const folder = mkdtempSync(path.join(tmpdir(), prefix));
-  created.push(folder);
-  return folder;
-}
+const temporary = temporaryFolders();
 
 function named(...names: string[]): NamedRenderer[] {
   return names.map((name) => ({ name, renderer: RENDERERS[name]! }));
