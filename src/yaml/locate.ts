@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
+import type { Document, LineCounter, Node as YamlNode, Pair, YAMLMap } from 'yaml';
+import { strictYaml } from './library.js';
 import type { PathSegment } from './path.js';
 
 export interface SourceRange {
@@ -16,13 +17,13 @@ export function locate(doc: Document, path: readonly PathSegment[], atKey = fals
   for (let i = 0; i < path.length; i++) {
     const segment = path[i]!;
     const last = i === path.length - 1;
-    if (isMap(node)) {
+    if (strictYaml().isMap(node)) {
       const pair = pairOf(node, String(segment));
       if (!pair) break;
       if (last && atKey) return rangeOf(pair.key) ?? range;
       node = pair.value;
       range = rangeOf(pair.value) ?? rangeOf(pair.key) ?? range;
-    } else if (isSeq(node) && typeof segment === 'number') {
+    } else if (strictYaml().isSeq(node) && typeof segment === 'number') {
       const item = node.items[segment];
       if (item === undefined) break;
       node = item;
@@ -45,7 +46,7 @@ function pairOf(map: YAMLMap, key: string): Pair | undefined {
   let index = pairsByKey.get(map);
   if (!index) {
     index = new Map();
-    for (const p of map.items) if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p as Pair);
+    for (const p of map.items) if (strictYaml().isPair(p) && strictYaml().isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p as Pair);
     pairsByKey.set(map, index);
   }
   return index.get(key);

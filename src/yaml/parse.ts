@@ -1,4 +1,5 @@
-import { isCollection, isPair, isScalar, LineCounter, parseAllDocuments, visit, type Document, type Node as YamlNode } from 'yaml';
+import type { Document, LineCounter, Node as YamlNode } from 'yaml';
+import { strictYaml } from './library.js';
 import { duplicateKeys, problemFor, quotedLineAt, type YamlProblem } from './problems.js';
 
 export type { YamlProblem, YamlProblemCode } from './problems.js';
@@ -42,10 +43,10 @@ export function normalizeLineEnds(source: string): string {
 
 export function parseYaml(source: string): ParseOutcome {
   const text = normalizeLineEnds(source);
-  const lineCounter = new LineCounter();
+  const lineCounter = new (strictYaml().LineCounter)();
   const fail = (problems: YamlProblem[]): ParseOutcome => ({ ok: false, lineCounter, problems: problems.slice(0, MAX_PROBLEMS_PER_FILE) });
 
-  const docs = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter });
+  const docs = strictYaml().parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter });
   if (!Array.isArray(docs) || docs.length === 0) {
     // A stream with no document can still carry errors (a directive line and nothing else).
     const stream = docs as { errors?: Document.Parsed['errors']; warnings?: Document.Parsed['warnings'] };
@@ -105,11 +106,11 @@ function checkShape(root: YamlNode): YamlProblem | undefined {
     const [node, depth] = stack.pop()!;
     const tag = (node as { tag?: string }).tag;
     if (tag !== undefined && !JSON_TAGS.has(tag)) return { code: 'tag', offset: (node as YamlNode).range?.[0] ?? 0, detail: tag.replace('tag:yaml.org,2002:', '!!') };
-    if (isCollection(node)) {
+    if (strictYaml().isCollection(node)) {
       if (depth >= MAX_NESTING) return { code: 'too_deep', offset: node.range?.[0] ?? 0 };
       for (const item of node.items as AnyNode[]) stack.push([item, depth + 1]);
-    } else if (isPair(node)) {
-      if (node.key !== null && !isScalar(node.key)) return { code: 'complex_key', offset: (node.key as YamlNode).range?.[0] ?? 0 };
+    } else if (strictYaml().isPair(node)) {
+      if (node.key !== null && !strictYaml().isScalar(node.key)) return { code: 'complex_key', offset: (node.key as YamlNode).range?.[0] ?? 0 };
       // A node's range leaves its tag out: for `clave: !!omap` followed by block items it
       // starts at the first item, a line below. The key's line is where the tag is written.
       const valueTag = (node.value as { tag?: string } | null)?.tag;
@@ -117,7 +118,7 @@ function checkShape(root: YamlNode): YamlProblem | undefined {
         return { code: 'tag', offset: (node.key as YamlNode | null)?.range?.[0] ?? 0, detail: valueTag.replace('tag:yaml.org,2002:', '!!') };
       }
       if (node.value && typeof node.value === 'object') stack.push([node.value as AnyNode, depth]);
-    } else if (isScalar(node)) {
+    } else if (strictYaml().isScalar(node)) {
       const value = node.value;
       const json = value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
       if (!json) return { code: 'not_json', offset: node.range?.[0] ?? 0 };
@@ -129,11 +130,11 @@ function checkShape(root: YamlNode): YamlProblem | undefined {
 /** Where the first alias (named `name`, when given) is written. */
 function firstAliasOffset(root: YamlNode, name?: string): number {
   let first: number | undefined;
-  visit(root, {
+  strictYaml().visit(root, {
     Alias(_, alias) {
       if (name !== undefined && alias.source !== name) return undefined;
       first = alias.range?.[0] ?? 0;
-      return visit.BREAK;
+      return strictYaml().visit.BREAK;
     },
   });
   return first ?? 0;

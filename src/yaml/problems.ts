@@ -2,7 +2,8 @@
 // to say what to do: the duplicated key and where it first appears, the quote or bracket
 // left open, the line rewritten the way it should have been written. Language-free: the
 // texts live in src/rules/PLAN001-yaml-legible.ts.
-import { isMap, isScalar, isSeq, visit, type Document, type ErrorCode, type LineCounter, type Node, type Scalar, type YAMLError } from 'yaml';
+import type { Document, ErrorCode, LineCounter, Node, Scalar, YAMLError } from 'yaml';
+import { strictYaml } from './library.js';
 
 /** Every problem a YAML text can have; each has a message and a hint in PLAN001. */
 export const YAML_PROBLEM_CODES = [
@@ -174,15 +175,15 @@ export function duplicateKeys(root: Node | null, text: string, lineCounter: Line
       continue;
     }
     const node = step.node;
-    if (isMap(node)) {
+    if (strictYaml().isMap(node)) {
       const seen = new Map<unknown, Scalar>();
       for (let i = node.items.length - 1; i >= 0; i--) {
         const pair = node.items[i]!;
         if (pair.value) stack.push({ node: pair.value });
-        if (isScalar(pair.key)) stack.push({ key: pair.key, seen });
+        if (strictYaml().isScalar(pair.key)) stack.push({ key: pair.key, seen });
         else if (pair.key) stack.push({ node: pair.key });
       }
-    } else if (isSeq(node)) {
+    } else if (strictYaml().isSeq(node)) {
       for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i] });
     }
   }
@@ -242,12 +243,12 @@ function nestedMapping(offset: number, text: string, doc: Document.Parsed | unde
 function colonOfNestedKey(offset: number, text: string, doc: Document.Parsed | undefined): number | undefined {
   let keyEnd: number | undefined;
   if (doc?.contents) {
-    visit(doc.contents, {
+    strictYaml().visit(doc.contents, {
       Map(_, map) {
         if (map.range?.[0] !== offset) return undefined;
         const key = map.items[0]?.key;
-        if (isScalar(key) && key.range) keyEnd = key.range[1];
-        return visit.BREAK;
+        if (strictYaml().isScalar(key) && key.range) keyEnd = key.range[1];
+        return strictYaml().visit.BREAK;
       },
     });
   }

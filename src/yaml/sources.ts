@@ -5,7 +5,8 @@
 // (quick-locate.ts) when the fast path reads them; otherwise, or for a place that reader is
 // not sure of, parsed strictly again.
 import path from 'node:path';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { strictYaml } from './library.js';
 import { readDataFile } from '../repo/read.js';
 import { locate, position } from './locate.js';
 import { normalizeLineEnds, PARSE_OPTIONS } from './parse.js';
@@ -96,8 +97,8 @@ export class Sources {
 
 /** The same options give the same nodes as when the file was loaded. */
 function parseStrictly(text: string): StrictSource {
-  const lineCounter = new LineCounter();
-  return { doc: parseDocument(text, { ...PARSE_OPTIONS, lineCounter }), lineCounter };
+  const lineCounter = new (strictYaml().LineCounter)();
+  return { doc: strictYaml().parseDocument(text, { ...PARSE_OPTIONS, lineCounter }), lineCounter };
 }
 
 function placeKey(path: readonly PathSegment[], atKey: boolean): string {

@@ -125,10 +125,10 @@ const DIST_MAIN = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.ur
 describe('lazy loading', () => {
   // npm test builds dist/ first (pretest); exceljs and handlebars are CommonJS, so every
   // load of them lands in require.cache even when imported from ESM.
-  it.skipIf(!existsSync(DIST_MAIN))('plan validate and plan --help never load exceljs or handlebars; a report does', () => {
+  it.skipIf(!existsSync(DIST_MAIN))('plan validate and plan --help never load exceljs or handlebars, a report does; validate loads the strict YAML library only for a file that needs it', () => {
     const root = writeRepo(baseRepo());
     mkdirSync(path.join(root, 'salida'));
-    const probe = (args: string[]) =>
+    const probe = (args: string[], modules = ['exceljs', 'handlebars'], at = root) =>
       execFileSync(
         process.execPath,
         [
@@ -136,15 +136,19 @@ describe('lazy loading', () => {
           '-e',
           `import { createRequire } from 'node:module';
            const { main } = await import(${JSON.stringify(DIST_MAIN)});
-           await main(['node', 'plan', ...${JSON.stringify(args)}], { stdout() {}, stderr() {}, isTTY: false, env: {}, cwd: ${JSON.stringify(root)}, today: () => new Date(2019, 3, 15) });
+           await main(['node', 'plan', ...${JSON.stringify(args)}], { stdout() {}, stderr() {}, isTTY: false, env: {}, cwd: ${JSON.stringify(at)}, today: () => new Date(2019, 3, 15) });
            const cache = Object.keys(createRequire(import.meta.url).cache);
-           console.log(JSON.stringify(['exceljs', 'handlebars'].filter((m) => cache.some((k) => k.includes('/node_modules/' + m + '/')))));`,
+           console.log(JSON.stringify(${JSON.stringify(modules)}.filter((m) => cache.some((k) => k.includes('/node_modules/' + m + '/')))));`,
         ],
         { encoding: 'utf8' },
       ).trim();
     expect(probe(['validate'])).toBe('[]');
     expect(probe(['--help'])).toBe('[]');
     expect(probe(['report', '--quarter', 'Q1', '--out', 'salida'])).toBe('["exceljs","handlebars"]');
+    // The strict YAML library only when a file needs it: every file of this repo takes the fast path.
+    expect(probe(['validate'], ['yaml'])).toBe('[]');
+    const broken = writeRepo({ ...baseRepo(), 'dependencias/OP/reportes/2019-T1.yaml': 'trimestre: [2019-T1\n' });
+    expect(probe(['validate'], ['yaml'], broken)).toBe('["yaml"]');
   });
 });
 
