@@ -3,7 +3,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { CutCell } from './cell-guard.js';
 import { rendererNamed } from './select.js';
-import { errorForThread, type RenderOutput, type ThreadJobs, type ThreadReply } from './thread.js';
+import { errorForThread, mapBytes, type RenderOutput, type ThreadJobs, type ThreadReply } from './thread.js';
 
 const utf8 = new TextEncoder();
 
@@ -12,14 +12,12 @@ const utf8 = new TextEncoder();
  * each into a buffer of its own that moves to the main thread instead of being copied.
  */
 function encoded(output: RenderOutput, moved: ArrayBuffer[]): RenderOutput {
-  const bytes = (data: string | Uint8Array) => {
+  return mapBytes(output, (data) => {
     if (typeof data !== 'string') return data;
     const encodedText = utf8.encode(data);
     moved.push(encodedText.buffer as ArrayBuffer);
     return encodedText;
-  };
-  if (typeof output === 'string' || output instanceof Uint8Array) return bytes(output);
-  return { ...output, files: output.files.map((file) => ({ ...file, bytes: bytes(file.bytes) })) };
+  });
 }
 
 parentPort!.once('message', async ({ view, names, templatesDir }: ThreadJobs) => {

@@ -99,11 +99,15 @@ export function renderOnThread(jobs: ThreadJobs, workerUrl = new URL('./thread-w
   return { results, stop: async () => void (await worker.terminate()) };
 }
 
-/** Bytes arrive as a plain Uint8Array: made a Buffer again (no copy), as the renderer gave them. */
-function asSent(output: RenderOutput): RenderOutput {
-  const bytes = (data: string | Uint8Array) => (typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+/** The output with `bytes` applied to its content, or to each file's of a folder. */
+export function mapBytes(output: RenderOutput, bytes: (data: string | Uint8Array) => string | Uint8Array): RenderOutput {
   if (typeof output === 'string' || output instanceof Uint8Array) return bytes(output);
   return { ...output, files: output.files.map((file) => ({ ...file, bytes: bytes(file.bytes) })) };
+}
+
+/** Bytes arrive as a plain Uint8Array: made a Buffer again (no copy), as the renderer gave them. */
+function asSent(output: RenderOutput): RenderOutput {
+  return mapBytes(output, (data) => (typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength)));
 }
 
 function rebuiltError(error: ThreadError): Error {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { RENDERERS } from '../../../src/report/render/index.js';
 import { TemplateError } from '../../../src/report/render/renderer.js';
 import type { NamedRenderer } from '../../../src/report/render/select.js';
-import { formatsForThread, renderOnThread, roomForCopy, RenderThreadLost, type RenderOutput } from '../../../src/report/render/thread.js';
+import { formatsForThread, mapBytes, renderOnThread, roomForCopy, RenderThreadLost, type RenderOutput } from '../../../src/report/render/thread.js';
 import { annualView } from '../../../src/report/view/annual.js';
 import { transparencyView } from '../../../src/report/view/transparency.js';
 import type { ReportView } from '../../../src/report/view/types.js';
@@ -49,9 +49,7 @@ function examplesViews(): ReportView[] {
 
 /** An output with each text as its UTF-8 bytes in a Buffer. */
 function asBytes(output: RenderOutput): RenderOutput {
-  const bytes = (data: string | Uint8Array) => (typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
-  if (typeof output === 'string' || output instanceof Uint8Array) return bytes(output);
-  return { ...output, files: output.files.map((file) => ({ ...file, bytes: bytes(file.bytes) })) };
+  return mapBytes(output, (data) => (typeof data === 'string' ? Buffer.from(data, 'utf8') : data));
 }
 
 async function here(name: string, view: ReportView, templatesDir?: string): Promise<RenderOutput> {
