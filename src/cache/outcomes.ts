@@ -5,7 +5,7 @@
 // repository. A file's outcome depends only on its bytes, its path, the language, the size
 // limit and plan's own code and schemas, and all of them are in the key.
 import { createHash } from 'node:crypto';
-import { closeSync, constants, existsSync, type BigIntStats, fstatSync, lstat, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, type BigIntStats, fstatSync, lstat, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -193,11 +193,10 @@ interface Fingerprint {
  * unless it was modified from a second before the run that recorded them started (a second
  * change within the same tick of the file system's clock would leave the same times).
  */
-function fingerprintOf(file: string, limit: number, known: Entry | undefined, readFrom: number, statted?: BigIntStats): Fingerprint | undefined {
-  // One lstat for the common case, a file unchanged since the cache was written.
-  if (known) {
-    const stats = statted ?? lstatSync(file, { bigint: true, throwIfNoEntry: false });
-    if (stats?.isFile() && stats.size <= BigInt(limit) && known.stamp === stampOf(stats) && Number(stats.mtimeMs) < readFrom - 1000) return { digest: known.digest, stamp: known.stamp };
+function fingerprintOf(file: string, limit: number, known: Entry | undefined, readFrom: number, statted: BigIntStats | undefined): Fingerprint | undefined {
+  // The lstat taken beforehand (lstatAll) is all the common case needs: a file unchanged since the cache was written.
+  if (known && statted?.isFile() && statted.size <= BigInt(limit) && known.stamp === stampOf(statted) && Number(statted.mtimeMs) < readFrom - 1000) {
+    return { digest: known.digest, stamp: known.stamp };
   }
   let fd: number;
   try {
