@@ -18,6 +18,11 @@ export const MIN_FILES_FOR_WORKERS = 1500;
 const FILES_PER_DEPARTMENT = 40;
 const LOAD_BATCH = 100;
 const LOCATE_BATCH = 8;
+/**
+ * Tasks each worker holds at once: with one, a worker that has finished a batch waits idle
+ * while this thread copies in another worker's result before sending it the next.
+ */
+const TASKS_IN_FLIGHT = 2;
 /** Several times what the largest file allowed (1 MiB by default) takes to parse strictly. */
 function workerHeapMb(maxFileBytes: number): number {
   return Math.max(256, Math.ceil(maxFileBytes / 2 ** 20) * 128);
@@ -124,7 +129,7 @@ export class FilePool {
           };
           worker.on('message', onMessage).on('error', reject);
           detach.push(() => worker.off('message', onMessage).off('error', reject));
-          give(worker);
+          for (let held = 0; held < TASKS_IN_FLIGHT; held++) give(worker);
         }
       });
     } finally {
