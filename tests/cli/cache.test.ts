@@ -129,6 +129,22 @@ describe('plan validate --cache', () => {
     expect((await validate(root, env)).stderr).toMatch(/Caché: 8 de 8 archivo\(s\)/);
   });
 
+  it('ignores a cache file cut short at the end of a line, as a full disk leaves it', async () => {
+    const root = writeRepo(baseRepo());
+    const env = cacheEnv();
+    await validate(root, env);
+    const cacheFile = path.join(env.PLAN_CACHE_DIR!, readdirSync(env.PLAN_CACHE_DIR!)[0]!);
+    const lines = readFileSync(cacheFile, 'latin1').split('\n');
+    // The header, then a line per file, and the newline that ends the last one.
+    expect(lines).toHaveLength(8 + 2);
+    expect(lines.at(-1)).toBe('');
+    writeFileSync(cacheFile, `${lines.slice(0, 5).join('\n')}\n`, 'latin1');
+    expect((await validate(root, env)).stderr).toMatch(/Caché: 0 de 8 archivo\(s\)/);
+    expect((await validate(root, env)).stderr).toMatch(/Caché: 8 de 8 archivo\(s\)/);
+    writeFileSync(cacheFile, readFileSync(cacheFile, 'latin1').slice(0, -1), 'latin1');
+    expect((await validate(root, env)).stderr).toMatch(/Caché: 0 de 8 archivo\(s\)/);
+  });
+
   it('warns and still validates when the cache cannot be saved', async () => {
     const root = writeRepo(baseRepo());
     // A folder inside a file cannot be created, whoever runs the test.
