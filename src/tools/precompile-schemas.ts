@@ -23,9 +23,24 @@ texts.forEach(([, text], i) => {
  */
 const UCS2LENGTH = 'require("ajv/dist/runtime/ucs2length").default';
 const CODE_POINT_LENGTH = `function codePointLength(text) { return /[\\uD800-\\uDBFF]/.test(text) ? ${UCS2LENGTH}(text) : text.length; }`;
+/**
+ * ajv's bound checks, `count(data) > max` and `count(data) < min`. A string has no more code
+ * points than UTF-16 units and no fewer than half as many, so most strings are settled by
+ * their length alone, without looking for surrogates in them (a third of the check's time).
+ */
+const LENGTH_BOUND = /\b(func\d+)\(([A-Za-z_$][\w$]*)\) ([<>]) (\d+)\)/g;
+function boundedByLength(code: string): string {
+  let bounds = 0;
+  const out = code.replace(LENGTH_BOUND, (_, count: string, data: string, op: string, limit: string) => {
+    bounds++;
+    return op === '>' ? `${data}.length > ${limit} && ${count}(${data}) > ${limit})` : `${data}.length < ${2 * Number(limit)} && ${count}(${data}) < ${limit})`;
+  });
+  if (bounds === 0) throw new Error('precompile-schemas: ajv ya no compara longitudes de texto como «func(data) > n»');
+  return out;
+}
 const standalone = standaloneCode(ajv, exportNames);
 if (!standalone.includes(UCS2LENGTH)) throw new Error(`precompile-schemas: ajv ya no usa ${UCS2LENGTH}`);
-const code = `${standalone.replace(UCS2LENGTH, 'codePointLength')}\n${CODE_POINT_LENGTH}`;
+const code = `${boundedByLength(standalone.replace(UCS2LENGTH, 'codePointLength'))}\n${CODE_POINT_LENGTH}`;
 const kinds = texts.map(([kind], i) => `${JSON.stringify(kind)}: exports.v${i}`).join(', ');
 const out = new URL(`../schema/${PRECOMPILED_FILE}`, import.meta.url);
 writeFileSync(out, `${code}\nexports.validators = { ${kinds} };\nexports.digest = ${JSON.stringify(schemaDigest(texts))};\n`);

@@ -20,8 +20,12 @@ function examplesData(): [FileKind, string, unknown][] {
   });
 }
 
-/** Texts whose length in code points differs from their length in UTF-16 units, or barely does: emoji, a lone surrogate, a long one. */
-const ODD_TEXTS = ['😀', '😀'.repeat(3), 'a\uD800', '\uDC00\uD800😀', 'x'.repeat(5000), '😀'.repeat(3000)];
+/**
+ * Texts whose length in code points differs from their length in UTF-16 units, or barely does:
+ * emoji, a lone surrogate, a long one; and texts at either side of the most common bound
+ * (maxLength 200, minLength 1), which the build checks by their length first.
+ */
+const ODD_TEXTS = ['😀', '😀'.repeat(3), 'a\uD800', '\uDC00\uD800😀', 'x'.repeat(5000), '😀'.repeat(3000), '', 'x'.repeat(200), 'x'.repeat(201), '😀'.repeat(200), '😀'.repeat(201), `${'😀'.repeat(199)}xx`];
 
 /**
  * A value the schema refuses in every way it can: each top-level field turned into a number,
