@@ -115,7 +115,7 @@ const DASH_AT_LINE_END = 64;
 const LONG_LINE = 128;
 
 /**
- * One pass over the text. STRICT for a tab, NEL, LS, PS or BOM; a line starting a directive or
+ * One pass over the text. STRICT for a tab, NEL, LS, PS, BOM or lone CR; a line starting a directive or
  * a document marker (`%`, `---`, `...`); or a line that leaves something open for the next
  * one: a flow collection (`[a, b]`, `{a: 1}`), whose continuation lines the strict library
  * checks for indentation and js-yaml does not, or a quoted text, whose continuation lines
@@ -161,6 +161,11 @@ function scan(text: string): number {
         break;
       case 0x27:
         singles++;
+        break;
+      case 0x0d:
+        // A carriage return that ends no CRLF is a line end of its own, which this count would
+        // miss; parseYamlData normalises them away before, so only a caller that did not sees one.
+        if (text.charCodeAt(i + 1) !== 0x0a) return STRICT;
         break;
       case 0x09:
       case 0x85:

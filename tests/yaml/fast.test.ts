@@ -170,6 +170,8 @@ function hostileBuilt(): [string, string][] {
     ['escapes de 900 KB', DEP_TEXT.replace('titular: Titular de la dependencia', `titular: "${'\\u00e9'.repeat(150_000)}"`)],
     ['CRLF', DEP_TEXT.replace(/\n/g, '\r\n')],
     ['CR solo', DEP_TEXT.replace(/\n/g, '\r')],
+    // Found by fast-check: a CR inside a quoted text ends its line, and the line below opens no key.
+    ['CR dentro de comillas', '"": "\r"\n'],
     ['BOM y CRLF', `\uFEFF${DEP_TEXT.replace(/\n/g, '\r\n')}`],
     ['BOM', `\uFEFF${DEP_TEXT}`],
     ['clave de 1030', `${'x'.repeat(1030)}: 1\n`],
