@@ -40,10 +40,12 @@ export const PLAN044 = defineRule({
   },
   check(model, report) {
     // Each department's reports in quarter order, sorted once rather than per recommendation.
+    // The schema writes a quarter as «2019-T1», whose characters sort as its quarters do: no
+    // locale's collation (whose first use loads ICU's data) is needed.
     const byDepartment = new Map<string, SourceDoc<Reporte>[]>();
     for (const { placement } of model.reportes) {
       const clave = placement.folder!;
-      if (!byDepartment.has(clave)) byDepartment.set(clave, [...model.reportsOf(clave)].sort((a, b) => a.data.trimestre.localeCompare(b.data.trimestre)));
+      if (!byDepartment.has(clave)) byDepartment.set(clave, [...model.reportsOf(clave)].sort((a, b) => (a.data.trimestre < b.data.trimestre ? -1 : a.data.trimestre > b.data.trimestre ? 1 : 0)));
     }
     for (const { data } of model.genero) {
       for (const recomendacion of data.recomendaciones) {
