@@ -592,6 +592,12 @@ function groupOf(where: string): string {
 
 // ---------------------------------------------------------------- main
 
+const USAGE = [
+  'uso: npm run bench [-- --sizes 25,50,100] [--runs N] [--perfil] [--comparar DIST] [--dir CARPETA] [--keep]',
+  '     npm run bench -- --hostil [--dir CARPETA] [--keep]',
+  '     npm run bench -- --grande [--sizes 100,1000] [--runs N] [--dir CARPETA]',
+].join('\n');
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
@@ -1071,6 +1077,12 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
       process.exitCode = code;
     },
     (error: unknown) => {
+      // A mistyped option is the user's, not the bench's: the usage, not a stack.
+      if ((error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+        process.stderr.write(`bench: ${(error as Error).message}\n${USAGE}\n`);
+        process.exitCode = 2;
+        return;
+      }
       process.stderr.write(`bench: error del banco de pruebas: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
       process.exitCode = 1;
     },

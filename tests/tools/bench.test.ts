@@ -1,6 +1,7 @@
 // The benchmark's pure helpers (issue 12): which schema the peer gets for which files, how a
-// goal is printed, how two builds' outputs are compared. Timing is measured by `npm run bench`,
-// never here.
+// goal is printed, how two builds' outputs are compared; and its usage error. Timing is
+// measured by `npm run bench`, never here.
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { atMost, firstDifference, goalLine, otherCheckout, parseSizes, peerCounts, peerExecutableName, schemaBatches } from '../../src/tools/bench.js';
@@ -138,5 +139,15 @@ describe('parseSizes', () => {
 
   it('rejects a list with no usable size, in Spanish', () => {
     expect(() => parseSizes('1,x', [100], 2, 500)).toThrow('--sizes espera números de dependencias entre 2 y 500, separados por comas');
+  });
+});
+
+describe('npm run bench with an option it does not know', () => {
+  it('prints the usage and exits 2, without a stack trace', () => {
+    const run = spawnSync(process.execPath, [path.resolve('dist/tools/bench.js'), '--ayuda'], { encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("bench: Unknown option '--ayuda'");
+    expect(run.stderr).toContain('uso: npm run bench');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
