@@ -52,7 +52,8 @@ export interface Renderer {
   /**
    * How much work this format is, against the others (roughly its seconds on the annual
    * report of 100 departments). With several formats on a machine with two cores or more,
-   * the heaviest renders on the main thread and the others on a render thread (thread.ts).
+   * they are split between the main thread and a render thread so that both are done soonest
+   * (thread.ts).
    * Left out by a format that waits on another program rather than computing (the PDF):
    * it renders on the main thread.
    */

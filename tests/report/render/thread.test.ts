@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { RENDERERS } from '../../../src/report/render/index.js';
 import { TemplateError } from '../../../src/report/render/renderer.js';
 import type { NamedRenderer } from '../../../src/report/render/select.js';
-import { formatsForThread, mapBytes, renderOnThread, roomForCopy, RenderThreadLost, type RenderOutput } from '../../../src/report/render/thread.js';
+import { COPY_WEIGHT, formatsForThread, mapBytes, renderOnThread, roomForCopy, RenderThreadLost, type RenderOutput } from '../../../src/report/render/thread.js';
 import { annualView } from '../../../src/report/view/annual.js';
 import { transparencyView } from '../../../src/report/view/transparency.js';
 import type { ReportView } from '../../../src/report/view/types.js';
@@ -26,10 +26,29 @@ function named(...names: string[]): NamedRenderer[] {
   return names.map((name) => ({ name, renderer: RENDERERS[name]! }));
 }
 
+/** Formats of the given weights, named by them: `weighing(1, 2)` is `w1` and `w2`. */
+function weighing(...weights: number[]): NamedRenderer[] {
+  return weights.map((weight) => ({ name: `w${weight}`, renderer: { ...RENDERERS.md!, weight } }));
+}
+
 describe('which formats go to the render thread', () => {
-  it('every weighed format but the heaviest, which stays on this thread', () => {
-    expect([...formatsForThread(named('md', 'html', 'xlsx'), 2)].sort()).toEqual(['html', 'md']);
-    expect([...formatsForThread(named('xlsx', 'csv', 'md', 'html'), 8)].sort()).toEqual(['csv', 'html', 'md']);
+  it('the split with both threads done soonest, the render thread first copying the view in', () => {
+    // Here 3, there 1 + 2 (copy + w2): both done at 3, against 5 on this thread alone.
+    expect([...formatsForThread(weighing(2, 3), 2)]).toEqual(['w2']);
+    // Here 4 + 1, there 1 + 3: the lighter pair would leave this thread 4 + 3 = 7.
+    expect([...formatsForThread(weighing(1, 3, 4), 2)]).toEqual(['w3']);
+    // Here 2, there 1 + 1 + 1: one format too light to be worth the copy goes with another.
+    expect([...formatsForThread(weighing(0.4, 0.6, 2), 2)].sort()).toEqual(['w0.4', 'w0.6']);
+  });
+
+  it('none when the copy costs more than it saves', () => {
+    expect(formatsForThread(weighing(0.4, 0.6), 2).size).toBe(0);
+    expect(COPY_WEIGHT).toBe(1);
+  });
+
+  it('with the registry\'s weights, the site renders there while the workbook and the Markdown render here', () => {
+    expect([...formatsForThread(named('md', 'html', 'xlsx'), 2)]).toEqual(['html']);
+    expect([...formatsForThread(named('xlsx', 'csv', 'md', 'html'), 8)]).toEqual(['html']);
   });
 
   it('none on one core, for a single format, or for a format with no weight (the PDF waits on Chromium)', () => {

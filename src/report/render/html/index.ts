@@ -9,7 +9,7 @@ export const html: Renderer = {
   extension: 'html',
   kinds: ['trimestral', 'anual', 'transparencia'],
   role: 'document',
-  weight: 0.9,
+  weight: 0.85,
   folder: true,
   async render(view) {
     const { renderSite } = await import('./site.js');
