@@ -51,9 +51,20 @@ export async function validatePlanInParallel(root: string, options: LoadOptions,
   };
   try {
     const loaded = await loadPlanWith(root, options, cache ? cache.loader(loadInPool) : loadInPool);
-    const findings = checkPlan(loaded, options);
     const needsPosition = positionsWanted(loaded, shown);
-    if (pool) await locateInPool(pool, findings.filter(needsPosition), loaded);
+    const threads = pool as FilePool | undefined;
+    if (!threads) return finishValidation(loaded, checkPlan(loaded, options), options, needsPosition);
+    // The threads place each rule's findings while this one runs the next rules, one set after
+    // another (a pool runs one set at a time); each failure is kept for the await below.
+    let placing: Promise<void> = Promise.resolve();
+    const place = (findings: readonly Finding[]) => {
+      const wanted = findings.filter(needsPosition);
+      if (wanted.length === 0) return;
+      placing = placing.then(() => locateInPool(threads, wanted, loaded));
+      placing.catch(() => {});
+    };
+    const findings = await checkPlanInTurns(loaded, options, place);
+    await placing;
     return finishValidation(loaded, findings, options, needsPosition);
   } finally {
     await (pool as FilePool | undefined)?.close();
@@ -68,6 +79,25 @@ function checkPlan(loaded: LoadResult, options: LoadOptions): Finding[] {
   const plan = loaded.model.plan;
   const ruleFindings = plan ? [...checkSeveritySettings(plan, RULES_BY_ID, options.lang), ...runRules(loaded, options.lang)] : [];
   return [...loaded.findings, ...ruleFindings];
+}
+
+/**
+ * checkPlan, handing `place` the loader's findings, then each rule's as soon as it has run,
+ * and letting this thread's event loop turn between rules so the pool gets on with them.
+ */
+async function checkPlanInTurns(loaded: LoadResult, options: LoadOptions, place: (findings: readonly Finding[]) => void): Promise<Finding[]> {
+  place(loaded.findings);
+  const plan = loaded.model.plan;
+  if (!plan) return [...loaded.findings];
+  const findings = [...loaded.findings, ...checkSeveritySettings(plan, RULES_BY_ID, options.lang)];
+  place(findings.slice(loaded.findings.length));
+  for (const rule of RULES) {
+    const found = runRules(loaded, options.lang, [rule]);
+    findings.push(...found);
+    place(found);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return findings;
 }
 
 function finishValidation(loaded: LoadResult, findings: readonly Finding[], options: LoadOptions, needsPosition?: (finding: Finding) => boolean): ValidationResult {
