@@ -297,8 +297,8 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
         for (const [name, cuts] of cutsOf) for (const cut of cuts) io.stderr(cutWarning(displayPath(io.cwd, fileOf.get(name)!), cut, lang));
         if (planFiles.length > 0) io.stdout(`${fill(TEXT.plansWritten[lang], { year: year + 1 })}\n${list(written.slice(outputs.length))}`);
       };
-      // In a repo large enough to validate on threads (early), the lighter formats render on
-      // a second core while this one renders the heaviest.
+      // In a repo large enough to validate on threads (early), some formats render on a second
+      // core while this one renders the others (formatsForThread).
       const onThread = early && roomForCopy() ? formatsForThread(chosen) : new Set<string>();
       const thread = onThread.size > 0 ? renderOnThread({ view, names: [...onThread], ...renderOptions }) : undefined;
       try {

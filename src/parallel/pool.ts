@@ -1,7 +1,7 @@
 // Worker threads for the per-file work of a validation run: loading every file (read,
 // decode, parse, schema check) and, once the rules have run, placing findings in the files
-// that have them (a strict parse each). Work goes out in batches to whichever worker is free,
-// and results are put back in order, so the outcome is the same as doing it all in one
+// that have them (a strict parse each). Work goes out in batches, two held by each worker at
+// a time and the next to whichever finishes one, and results are put back in order, so the outcome is the same as doing it all in one
 // thread, one file after the other.
 import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -129,8 +129,9 @@ export class FilePool {
           };
           worker.on('message', onMessage).on('error', reject);
           detach.push(() => worker.off('message', onMessage).off('error', reject));
-          for (let held = 0; held < TASKS_IN_FLIGHT; held++) give(worker);
         }
+        // Round by round, so a few tasks still go one to each worker.
+        for (let held = 0; held < TASKS_IN_FLIGHT; held++) for (const worker of this.workers) give(worker);
       });
     } finally {
       for (const off of detach) off();

@@ -41,15 +41,19 @@ export function readDataFile(file: string, limit = DEFAULT_MAX_FILE_BYTES): Read
 
 /**
  * The buffer every read of this thread goes into: a new one for each of thousands of files
- * costs its allocation, its page faults and two copies. It grows to the largest file read.
+ * costs its allocation, its page faults and two copies. It grows to the largest file read,
+ * and is let go after a file of more than KEPT_BYTES (a raised --max-file-bytes).
  */
-let scratch = Buffer.allocUnsafeSlow(64 * 1024);
+const FIRST_BYTES = 64 * 1024;
+const KEPT_BYTES = 4 * 1024 * 1024;
+let scratch = Buffer.allocUnsafeSlow(FIRST_BYTES);
 
 /**
  * Up to `max` bytes from the start of an open file, whatever its size said a moment ago: a view
  * of a buffer the next read overwrites, so its bytes must be used (decoded, hashed) before then.
  */
 export function readAtMost(fd: number, max: number): Uint8Array {
+  if (scratch.length > KEPT_BYTES) scratch = Buffer.allocUnsafeSlow(FIRST_BYTES);
   let total = 0;
   while (total < max) {
     if (total === scratch.length) {

@@ -595,7 +595,7 @@ function groupOf(where: string): string {
 const USAGE = [
   'uso: npm run bench [-- --sizes 25,50,100] [--runs N] [--perfil] [--comparar DIST] [--dir CARPETA] [--keep]',
   '     npm run bench -- --hostil [--dir CARPETA] [--keep]',
-  '     npm run bench -- --grande [--sizes 100,1000] [--runs N] [--dir CARPETA]',
+  '     npm run bench -- --grande [--sizes 100,1000] [--runs N] [--dir CARPETA] [--keep]',
 ].join('\n');
 
 async function main(): Promise<number> {

@@ -28,14 +28,17 @@ const CODE_POINT_LENGTH = `function codePointLength(text) { return /[\\uD800-\\u
  * points than UTF-16 units and no fewer than half as many, so most strings are settled by
  * their length alone, without looking for surrogates in them (a third of the check's time).
  */
-const LENGTH_BOUND = /\b(func\d+)\(([A-Za-z_$][\w$]*)\) ([<>]) (\d+)\)/g;
 function boundedByLength(code: string): string {
+  // The name ajv's code gives the counter (`const func2 = codePointLength`): only its calls are bounds.
+  const counter = /\bconst (func\d+) = codePointLength;/.exec(code)?.[1];
+  if (!counter) throw new Error('precompile-schemas: ajv ya no nombra su contador de longitud como «const funcN = …»');
+  const bound = new RegExp(`\\b${counter}\\(([A-Za-z_$][\\w$]*)\\) ([<>]) (\\d+)\\)`, 'g');
   let bounds = 0;
-  const out = code.replace(LENGTH_BOUND, (_, count: string, data: string, op: string, limit: string) => {
+  const out = code.replace(bound, (_, data: string, op: string, limit: string) => {
     bounds++;
-    return op === '>' ? `${data}.length > ${limit} && ${count}(${data}) > ${limit})` : `${data}.length < ${2 * Number(limit)} && ${count}(${data}) < ${limit})`;
+    return op === '>' ? `${data}.length > ${limit} && ${counter}(${data}) > ${limit})` : `${data}.length < ${2 * Number(limit)} && ${counter}(${data}) < ${limit})`;
   });
-  if (bounds === 0) throw new Error('precompile-schemas: ajv ya no compara longitudes de texto como «func(data) > n»');
+  if (bounds === 0) throw new Error(`precompile-schemas: ajv ya no compara longitudes de texto como «${counter}(data) > n»`);
   return out;
 }
 const standalone = standaloneCode(ajv, exportNames);

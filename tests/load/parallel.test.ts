@@ -6,7 +6,8 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { Worker } from 'node:worker_threads';
+import { describe, expect, it, vi } from 'vitest';
 import type { LoadOptions } from '../../src/load.js';
 import { FilePool, MIN_FILES_FOR_WORKERS, poolSetup } from '../../src/parallel/pool.js';
 import { FECHA_CORTE, generatePlan } from '../../src/tools/generate.js';
@@ -167,5 +168,29 @@ describe('threads started before the repo is listed (FilePool.startEarly)', () =
     expect(pool).toBeInstanceOf(FilePool);
     expect(pool).not.toBe(early);
     void pool?.close();
+  });
+});
+
+describe('the pool hands out work', () => {
+  it('one batch to each worker first, however few the batches', async () => {
+    const sent: [number, number][] = [];
+    const post = Worker.prototype.postMessage;
+    const spy = vi.spyOn(Worker.prototype, 'postMessage').mockImplementation(function (this: Worker, message: unknown, transfer?: readonly Transferable[]) {
+      sent.push([this.threadId, (message as { index: number }).index]);
+      return post.call(this, message, transfer as never);
+    });
+    const folder = temporary('plan-pool-');
+    const pool = FilePool.forFiles(MIN_FILES_FOR_WORKERS, poolSetup(folder, { lang: 'es' }), { threads: 2, workerUrl: pathToFileURL(DIST_WORKER) })!;
+    try {
+      // Two batches of the pool's 100 files: files that do not exist still make a task each.
+      const files = Array.from({ length: 150 }, (_, i) => ({ path: `dependencias/D${String(i).padStart(3, '0')}/dependencia.yaml`, symlink: false }));
+      const outcomes = await pool.load(files);
+      expect(outcomes.map((o) => o.file)).toEqual(files.map((f) => f.path));
+      expect(sent.map(([, index]) => index)).toEqual([0, 1]);
+      expect(new Set(sent.map(([thread]) => thread)).size).toBe(2);
+    } finally {
+      spy.mockRestore();
+      await pool.close();
+    }
   });
 });

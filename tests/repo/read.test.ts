@@ -38,6 +38,15 @@ describe('readAtMost', () => {
     expect(bytesOf(small, 6).toString('utf8')).toBe('nombre');
   });
 
+  it('reads a file past the buffer it keeps (a raised --max-file-bytes), then a small one', () => {
+    const huge = path.join(root, 'enorme.yaml');
+    const hugeText = 'x'.repeat(5 * 1024 * 1024);
+    writeFileSync(huge, hugeText);
+    expect(bytesOf(huge, 6 * 1024 * 1024).toString('latin1')).toBe(hugeText);
+    expect(bytesOf(small, 1024 * 1024).toString('utf8')).toBe('nombre: Obras Públicas\n');
+    expect(bytesOf(large, 1024 * 1024).toString('utf8')).toBe(largeText);
+  });
+
   it('gives an empty file as no bytes', () => {
     const empty = path.join(root, 'vacio.yaml');
     writeFileSync(empty, '');

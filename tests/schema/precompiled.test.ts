@@ -64,4 +64,17 @@ describe('the validators the build precompiles', () => {
     }
     expect(compared).toBeGreaterThan(2000);
   });
+
+  it('give the same errors for a nested text at its minLength of 10, counted in code points', () => {
+    const exceptions = parse(readFileSync(path.join(EXAMPLES, 'planeacion/excepciones.yaml'), 'utf8')) as { excepciones: Record<string, unknown>[] };
+    const texts = ['😀'.repeat(9), '😀'.repeat(10), 'x'.repeat(9), 'x'.repeat(10), `${'😀'.repeat(5)}x`, `${'😀'.repeat(9)}x`, '😀'.repeat(19)];
+    const refused = texts.map((motivo) => {
+      const variant = { ...exceptions, excepciones: [{ ...exceptions.excepciones[0], motivo }] };
+      const expected = errorsOf(compiledNow.get('excepciones')!, variant);
+      expect(errorsOf(precompiled.validators.excepciones, variant), motivo).toEqual(expected);
+      return expected !== null;
+    });
+    // Nine emoji are 18 UTF-16 units but nine characters: too short, as nine letters are.
+    expect(refused).toEqual([true, false, true, false, true, false, false]);
+  });
 });

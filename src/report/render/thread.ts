@@ -1,8 +1,9 @@
 // Rendering on a second core. With --format all, a large report's formats take seconds each
-// and this thread would render them one after the other while the other core sits idle: the
-// lighter formats (Markdown, the site) go to a render thread, which gets its own copy of the
-// view, while this thread renders the heaviest (the workbook). Each format's bytes are the
-// same wherever it is rendered: a renderer is a pure function of the view and its options.
+// and this thread would render them one after the other while the other core sits idle: they
+// are split (formatsForThread) between this thread and a render thread, which gets its own
+// copy of the view; with the registry's weights the site renders there, the workbook and the
+// Markdown here. Each format's bytes are the same wherever it is rendered: a renderer is a
+// pure function of the view and its options.
 import { availableParallelism, freemem } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ReportView } from '../view/types.js';

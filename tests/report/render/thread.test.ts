@@ -35,8 +35,8 @@ describe('which formats go to the render thread', () => {
   it('the split with both threads done soonest, the render thread first copying the view in', () => {
     // Here 3, there 1 + 2 (copy + w2): both done at 3, against 5 on this thread alone.
     expect([...formatsForThread(weighing(2, 3), 2)]).toEqual(['w2']);
-    // Here 4 + 1, there 1 + 3: the lighter pair would leave this thread 4 + 3 = 7.
-    expect([...formatsForThread(weighing(1, 3, 4), 2)]).toEqual(['w3']);
+    // Here 5, there 1 + 1 + 3: alone, w3 would leave 6 here; w5 there would finish at 6.
+    expect([...formatsForThread(weighing(1, 3, 5), 2)].sort()).toEqual(['w1', 'w3']);
     // Here 2, there 1 + 1 + 1: one format too light to be worth the copy goes with another.
     expect([...formatsForThread(weighing(0.4, 0.6, 2), 2)].sort()).toEqual(['w0.4', 'w0.6']);
   });
