@@ -72,29 +72,33 @@ export async function validatePlanInParallel(root: string, options: LoadOptions,
   }
 }
 
-/** Every finding of the loader and the rules, before it is placed in its source. */
-function checkPlan(loaded: LoadResult, options: LoadOptions): Finding[] {
+/**
+ * Every finding of the loader and the rules, before it is placed in its source, one set at a
+ * time: the loader's, plan.yaml's severity settings', then each rule's.
+ */
+function* findingSets(loaded: LoadResult, options: LoadOptions): Generator<Finding[]> {
+  yield loaded.findings;
   // Without a usable plan.yaml there is no fiscal year, calendar or rubric to judge
   // against: cross-file rules would only guess. Its own findings say what to fix first.
   const plan = loaded.model.plan;
-  const ruleFindings = plan ? [...checkSeveritySettings(plan, RULES_BY_ID, options.lang), ...runRules(loaded, options.lang)] : [];
-  return [...loaded.findings, ...ruleFindings];
+  if (!plan) return;
+  yield checkSeveritySettings(plan, RULES_BY_ID, options.lang);
+  for (const rule of RULES) yield runRules(loaded, options.lang, [rule]);
+}
+
+function checkPlan(loaded: LoadResult, options: LoadOptions): Finding[] {
+  return [...findingSets(loaded, options)].flat();
 }
 
 /**
- * checkPlan, handing `place` the loader's findings, then each rule's as soon as it has run,
- * and letting this thread's event loop turn between rules so the pool gets on with them.
+ * checkPlan, handing `place` each set of findings as soon as it is known, and letting this
+ * thread's event loop turn between sets so the pool gets on with them.
  */
 async function checkPlanInTurns(loaded: LoadResult, options: LoadOptions, place: (findings: readonly Finding[]) => void): Promise<Finding[]> {
-  place(loaded.findings);
-  const plan = loaded.model.plan;
-  if (!plan) return [...loaded.findings];
-  const findings = [...loaded.findings, ...checkSeveritySettings(plan, RULES_BY_ID, options.lang)];
-  place(findings.slice(loaded.findings.length));
-  for (const rule of RULES) {
-    const found = runRules(loaded, options.lang, [rule]);
-    findings.push(...found);
-    place(found);
+  const findings: Finding[] = [];
+  for (const set of findingSets(loaded, options)) {
+    findings.push(...set);
+    place(set);
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return findings;

@@ -2,7 +2,7 @@
 // observation on quarter n is answered in the department's report of quarter n + 1, and one
 // on a fourth quarter in the next year's first report.
 import type { PlanModel, SourceDoc } from './model.js';
-import { Trimestre } from './time.js';
+import { compareTrimestres, Trimestre } from './time.js';
 import type { Observacion, Reporte, Retroalimentacion, TrimestreId } from './types.js';
 
 export interface ObservationFollowUp {
@@ -77,5 +77,5 @@ function computeFollowUps(model: PlanModel): ObservationFollowUp[] {
 
 /** The department's reports after `trimestre`, earliest first (`2019-T3` < `2020-T1` as text). */
 function laterReports(reports: readonly SourceDoc<Reporte>[], trimestre: string): SourceDoc<Reporte>[] {
-  return reports.filter((r) => r.data.trimestre > trimestre).sort((a, b) => (a.data.trimestre < b.data.trimestre ? -1 : a.data.trimestre > b.data.trimestre ? 1 : 0));
+  return reports.filter((r) => r.data.trimestre > trimestre).sort((a, b) => compareTrimestres(a.data.trimestre, b.data.trimestre));
 }

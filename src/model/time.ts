@@ -78,6 +78,11 @@ export function trimestreId(year: number, quarter: Quarter): TrimestreId {
 
 const TRIMESTRE_IDS = new Map<number, Record<Quarter, TrimestreId>>();
 
+/** Quarter order, `2019-T4` before `2020-T1`: the schema's «2019-T1» form sorts as its text does. */
+export function compareTrimestres(a: TrimestreId, b: TrimestreId): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Splits `2019-T2` into its year and quarter. */
 export function parseTrimestre(trimestre: TrimestreId): { year: number; quarter: Quarter } {
   // `2019-T2`, the shape the schemas require, read without slicing (rules and reports parse

@@ -1,8 +1,8 @@
 // Worker threads for the per-file work of a validation run: loading every file (read,
 // decode, parse, schema check) and, once the rules have run, placing findings in the files
 // that have them (a strict parse each). Work goes out in batches, two held by each worker at
-// a time and the next to whichever finishes one, and results are put back in order, so the outcome is the same as doing it all in one
-// thread, one file after the other.
+// a time and the next to whichever finishes one, and results are put back in order, so the
+// outcome is the same as doing it all in one thread, one file after the other.
 import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';

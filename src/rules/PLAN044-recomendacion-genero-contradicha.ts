@@ -1,6 +1,7 @@
 import { quote, type Text } from '../i18n/text.js';
 import { splitByAge, splitBySex } from '../model/beneficiaries.js';
 import type { SourceDoc } from '../model/model.js';
+import { compareTrimestres } from '../model/time.js';
 import type { RecomendacionGenero, Reporte, VerificacionGenero } from '../model/types.js';
 import { defineRule } from './rule.js';
 
@@ -40,12 +41,11 @@ export const PLAN044 = defineRule({
   },
   check(model, report) {
     // Each department's reports in quarter order, sorted once rather than per recommendation.
-    // The schema writes a quarter as «2019-T1», whose characters sort as its quarters do: no
-    // locale's collation (whose first use loads ICU's data) is needed.
+    // By text, not by a locale's collation, whose first use loads ICU's data.
     const byDepartment = new Map<string, SourceDoc<Reporte>[]>();
     for (const { placement } of model.reportes) {
       const clave = placement.folder!;
-      if (!byDepartment.has(clave)) byDepartment.set(clave, [...model.reportsOf(clave)].sort((a, b) => (a.data.trimestre < b.data.trimestre ? -1 : a.data.trimestre > b.data.trimestre ? 1 : 0)));
+      if (!byDepartment.has(clave)) byDepartment.set(clave, [...model.reportsOf(clave)].sort((a, b) => compareTrimestres(a.data.trimestre, b.data.trimestre)));
     }
     for (const { data } of model.genero) {
       for (const recomendacion of data.recomendaciones) {
