@@ -3,7 +3,8 @@
 import { parentPort } from 'node:worker_threads';
 import type { CutCell } from './cell-guard.js';
 import { rendererNamed } from './select.js';
-import { errorForThread, mapBytes, type RenderOutput, type ThreadJobs, type ThreadReply } from './thread.js';
+import { errorForThread, mapBytes, type PostedJobs, type RenderOutput, type ThreadReply } from './thread.js';
+import { unpackView } from './view-wire.js';
 
 const utf8 = new TextEncoder();
 
@@ -20,7 +21,8 @@ function encoded(output: RenderOutput, moved: ArrayBuffer[]): RenderOutput {
   });
 }
 
-parentPort!.once('message', async ({ view, names, templatesDir }: ThreadJobs) => {
+parentPort!.once('message', async ({ view: packed, names, templatesDir }: PostedJobs) => {
+  const view = unpackView(packed);
   for (const name of names) {
     const cuts: CutCell[] = [];
     const moved: ArrayBuffer[] = [];

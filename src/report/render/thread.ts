@@ -10,6 +10,7 @@ import type { ReportView } from '../view/types.js';
 import type { CutCell } from './cell-guard.js';
 import { RendererUnavailable, TemplateError, type RenderedFolder } from './renderer.js';
 import type { NamedRenderer } from './select.js';
+import { packView, type PackedView } from './view-wire.js';
 
 export type RenderOutput = string | Uint8Array | RenderedFolder;
 
@@ -19,6 +20,9 @@ export interface ThreadJobs {
   names: string[];
   templatesDir?: string;
 }
+
+/** The jobs as posted: the view packed (view-wire.ts), for a cheaper copy. */
+export type PostedJobs = Omit<ThreadJobs, 'view'> & { view: PackedView };
 
 /** An error of a renderer, as it crosses back to this thread. */
 export type ThreadError =
@@ -45,7 +49,10 @@ export class RenderThreadLost extends Error {
 
 /**
  * What the render thread pays before its first format, in the weights' units (seconds at 100
- * departments): making its own copy of the view, out of the bytes this thread sends.
+ * departments): making its own copy of the view, out of the bytes this thread sends, and
+ * starting cold. Packing the view (view-wire.ts) made the copy itself about 0.35 s, but a
+ * smaller charge sends the Markdown there too, which measured slower (6.6 s against 6.1 s):
+ * a fresh thread renders slower than its weights.
  */
 export const COPY_WEIGHT = 1;
 
@@ -89,8 +96,8 @@ export interface RenderThread {
 }
 
 /**
- * Starts a render thread for `jobs`. Posting the view copies it on this thread (structured
- * clone) before this returns; the thread stops by itself once the last format is back.
+ * Starts a render thread for `jobs`. Posting the view packs and copies it on this thread
+ * before this returns; the thread stops by itself once the last format is back.
  */
 export function renderOnThread(jobs: ThreadJobs, workerUrl = new URL('./thread-worker.js', import.meta.url)): RenderThread {
   const worker = new Worker(workerUrl);
@@ -112,7 +119,7 @@ export function renderOnThread(jobs: ThreadJobs, workerUrl = new URL('./thread-w
   });
   worker.on('error', loseAll);
   worker.on('exit', (code) => loseAll(new Error(`exit ${code}`)));
-  worker.postMessage(jobs);
+  worker.postMessage({ ...jobs, view: packView(jobs.view) } satisfies PostedJobs);
   // Nobody may be waiting on a result when the run fails first: that is no unhandled rejection.
   for (const result of results.values()) result.catch(() => {});
   return { results, stop: async () => void (await worker.terminate()) };

@@ -1,0 +1,96 @@
+// The view as it crosses to the render thread (view-wire.ts): what arrives must be the view
+// that left, value for value and key for key, since every renderer there is a pure function of it.
+import { describe, expect, it } from 'vitest';
+import { packView, unpackView } from '../../../src/report/render/view-wire.js';
+import { annualView } from '../../../src/report/view/annual.js';
+import { quarterlyView } from '../../../src/report/view/quarterly.js';
+import { transparencyView } from '../../../src/report/view/transparency.js';
+import type { Cell, ReportView, Table } from '../../../src/report/view/types.js';
+import { validatePlan } from '../../../src/validate.js';
+import { EXAMPLES } from '../../helpers/examples.js';
+
+/** As the thread gets it: packed, then copied by structured clone, as postMessage copies it. */
+const crossed = (view: ReportView) => unpackView(structuredClone(packView(view)));
+
+function examplesViews(): ReportView[] {
+  const { model, diagnostics } = validatePlan(EXAMPLES, { lang: 'es', fechaCorte: '2020-01-31' });
+  const corte = { fecha: '2020-01-31' };
+  return [annualView(model, diagnostics, { year: 2019, corte }), quarterlyView(model, diagnostics, 'T2', { year: 2019, corte }), transparencyView(model, '2019-T2', { corte })];
+}
+
+/** Every table anywhere in `value`: what has columns and rows. */
+function tablesIn(value: unknown, found: Table[] = []): Table[] {
+  if (Array.isArray(value)) for (const item of value) tablesIn(item, found);
+  else if (value !== null && typeof value === 'object') {
+    if ('columns' in value && 'rows' in value) found.push(value as Table);
+    for (const item of Object.values(value)) tablesIn(item, found);
+  }
+  return found;
+}
+
+const EVERY_KIND: Cell[] = [
+  { t: 'text', v: 'Atención ciudadana ✔' },
+  { t: 'int', v: 12 },
+  { t: 'int', v: -0 },
+  { t: 'number', v: 3.14159, decimals: 2 },
+  { t: 'number', v: 7, decimals: 0 },
+  { t: 'number', v: 0.1, decimals: 100 },
+  { t: 'percent', v: 0.953 },
+  { t: 'date', v: '2019-07-15' },
+  { t: 'semaforo', v: 'amarillo' },
+  { t: 'empty' },
+  { t: 'empty', note: 'No aplica' },
+];
+
+function viewOf(tables: Table[]): ReportView {
+  return {
+    kind: 'anual',
+    title: 'Evaluación anual 2019',
+    municipio: 'Municipio',
+    ejercicio: 2019,
+    periodo: '2019',
+    fechaCorte: '2020-01-31',
+    resumen: [{ label: 'Metas', value: { t: 'int', v: 3 } }],
+    sections: tables.map((table, i) => ({ id: `s${i}`, sheet: `S${i}`, title: `Sección ${i}`, table })),
+  };
+}
+
+describe('the view packed for the render thread', () => {
+  it('arrives equal, value for value and key for key, for every report of examples/', () => {
+    for (const view of examplesViews()) {
+      const arrived = crossed(view);
+      expect(arrived).toStrictEqual(view);
+      expect(JSON.stringify(arrived)).toBe(JSON.stringify(view));
+    }
+  });
+
+  it('keeps every kind of cell, a note, the decimals, a negative zero and rows of different lengths', () => {
+    const view = viewOf([
+      { columns: [{ header: 'A', kind: 'text' }], rows: [EVERY_KIND, [], EVERY_KIND.slice(3, 5)], rowIds: ['x', '', 'y'] },
+      { columns: [], rows: [] },
+    ]);
+    const arrived = crossed(view);
+    expect(arrived).toStrictEqual(view);
+    expect(Object.is((arrived.sections[0]!.table.rows[0]![2] as { v: number }).v, -0)).toBe(true);
+    expect(Object.keys(arrived.sections[0]!.table.rows[0]![9]!)).toEqual(['t']);
+  });
+
+  it('leaves no cell in the view it posts, and each distinct text once', () => {
+    const [annual] = examplesViews();
+    const packed = packView(annual!);
+    const tables = tablesIn(packed.view);
+    expect(tables.length).toBe(tablesIn(annual).length);
+    expect(tables.every((table) => table.rows.length === 0)).toBe(true);
+    expect(packed.cells.length).toBe(tables.length);
+    expect(new Set(packed.texts).size).toBe(packed.texts.length);
+    const texts = tablesIn(annual).flatMap((t) => t.rows.flat()).flatMap((cell) => ('v' in cell && typeof cell.v === 'string' ? [cell.v] : 'note' in cell && cell.note !== undefined ? [cell.note] : []));
+    expect(packed.texts.length).toBe(new Set(texts).size);
+  });
+
+  it('does not change the view it packs', () => {
+    const [annual] = examplesViews();
+    const before = JSON.stringify(annual);
+    packView(annual!);
+    expect(JSON.stringify(annual)).toBe(before);
+  });
+});
