@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { lines } from '../../../src/report/render/html/blocks.js';
 import { renderSite } from '../../../src/report/render/html/site.js';
 import { text } from '../../../src/report/view/cell-text.js';
 import type { RenderedFolder } from '../../../src/report/render/renderer.js';
@@ -143,5 +144,15 @@ describe('the HTML site', () => {
     expect(index).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(index).not.toContain('<script>alert(1)');
     expect(brokenLinks(site)).toEqual([]);
+  });
+});
+
+describe('a page put together', () => {
+  it('has its parts one per line, as Array#join would give them', () => {
+    expect(lines([])).toBe('');
+    expect(lines(['<p>uno</p>'])).toBe('<p>uno</p>');
+    const rows = Array.from({ length: 3000 }, (_, i) => `<tr><td>${i}</td></tr>`);
+    expect(lines(rows)).toBe(rows.join('\n'));
+    expect(lines(['', 'a', ''])).toBe('\na\n');
   });
 });

@@ -5,7 +5,7 @@
 // host; nothing is fetched from anywhere.
 import type { DepartmentPage, ReportView, Section } from '../../view/types.js';
 import type { RenderedFile, RenderedFolder } from '../renderer.js';
-import { sectionHtml, type Place } from './blocks.js';
+import { lines, sectionHtml, type Place } from './blocks.js';
 import { departmentHeadHtml, departmentName, executiveHtml, keyFiguresHtml, reportHeading, titledSection } from './content.js';
 import { esc, urlPart } from './escape.js';
 import { filterBox, sitePage, type NavLink } from './page.js';
@@ -140,7 +140,7 @@ function indexPage(view: ReportView, map: SiteMap, general: readonly Section[], 
     for (const section of general) main.push(sectionHtml(section, place, 2, { filterable: true }));
   }
   const filter = departments.length > 0 || (!separateGeneral && general.length > 0);
-  return sitePage({ view, title: view.title, root: '', nav, main: main.filter((part) => part !== '').join('\n'), filter });
+  return sitePage({ view, title: view.title, root: '', nav, main: lines(main.filter((part) => part !== '')), filter });
 }
 
 function generalPage(view: ReportView, map: SiteMap, general: readonly Section[], nav: NavLink[]): string {
@@ -152,7 +152,7 @@ function generalPage(view: ReportView, map: SiteMap, general: readonly Section[]
     filterBox('Buscar en las tablas'),
     ...general.map((section) => sectionHtml(section, place, 2, { filterable: true })),
   ];
-  return sitePage({ view, title: `Secciones generales · ${view.title}`, root: '', nav, main: main.join('\n'), filter: true });
+  return sitePage({ view, title: `Secciones generales · ${view.title}`, root: '', nav, main: lines(main), filter: true });
 }
 
 function departmentPage(
@@ -186,7 +186,7 @@ function departmentPage(
     title: `${departmentName(department)} · ${view.title}`,
     root: '../',
     nav,
-    main: main.filter((part) => part !== '').join('\n'),
+    main: lines(main.filter((part) => part !== '')),
     filter: department.sections.length > 0,
   });
 }
