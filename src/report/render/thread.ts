@@ -1,7 +1,7 @@
 // Rendering on a second core. With --format all, a large report's formats take seconds each
 // and this thread would render them one after the other while the other core sits idle: they
 // are split (formatsForThread) between this thread and a render thread, which gets its own
-// copy of the view; with the registry's weights the site renders there, the workbook and the
+// copy of the view; with the registry's weights the workbook renders there, the site and the
 // Markdown here. Each format's bytes are the same wherever it is rendered: a renderer is a
 // pure function of the view and its options.
 import { availableParallelism, freemem } from 'node:os';
@@ -49,12 +49,12 @@ export class RenderThreadLost extends Error {
 
 /**
  * What the render thread pays before its first format, in the weights' units (seconds at 100
- * departments): making its own copy of the view, out of the bytes this thread sends, and
- * starting cold. Packing the view (view-wire.ts) made the copy itself about 0.35 s, but a
- * smaller charge sends the Markdown there too, which measured slower (6.6 s against 6.1 s):
- * a fresh thread renders slower than its weights.
+ * departments): making its own copy of the view out of the packed one this thread sends
+ * (view-wire.ts), about 0.35 s, and starting cold. With it the workbook renders there, which
+ * measured soonest of the splits (5.8 s against 6.2 s for the site there, with or without
+ * the Markdown, and 6.8 s for the workbook and the Markdown; 5 alternating runs).
  */
-export const COPY_WEIGHT = 1;
+export const COPY_WEIGHT = 0.5;
 
 /**
  * Which of `chosen` go to the render thread: the split that has both threads done soonest,

@@ -33,22 +33,22 @@ function weighing(...weights: number[]): NamedRenderer[] {
 
 describe('which formats go to the render thread', () => {
   it('the split with both threads done soonest, the render thread first copying the view in', () => {
-    // Here 3, there 1 + 2 (copy + w2): both done at 3, against 5 on this thread alone.
+    // Here 3, there 0.5 + 2 (copy + w2): done at 3, against 5 on this thread alone.
     expect([...formatsForThread(weighing(2, 3), 2)]).toEqual(['w2']);
-    // Here 5, there 1 + 1 + 3: alone, w3 would leave 6 here; w5 there would finish at 6.
+    // Here 5, there 0.5 + 1 + 3: alone, w3 would leave 6 here; w5 there would finish at 5.5.
     expect([...formatsForThread(weighing(1, 3, 5), 2)].sort()).toEqual(['w1', 'w3']);
-    // Here 2, there 1 + 1 + 1: one format too light to be worth the copy goes with another.
+    // Here 2, there 0.5 + 0.4 + 0.6: one format too light to be worth the copy goes with another.
     expect([...formatsForThread(weighing(0.4, 0.6, 2), 2)].sort()).toEqual(['w0.4', 'w0.6']);
   });
 
   it('none when the copy costs more than it saves', () => {
-    expect(formatsForThread(weighing(0.4, 0.6), 2).size).toBe(0);
-    expect(COPY_WEIGHT).toBe(1);
+    expect(formatsForThread(weighing(0.2, 0.3), 2).size).toBe(0);
+    expect(COPY_WEIGHT).toBe(0.5);
   });
 
-  it('with the registry\'s weights, the site renders there while the workbook and the Markdown render here', () => {
-    expect([...formatsForThread(named('md', 'html', 'xlsx'), 2)]).toEqual(['html']);
-    expect([...formatsForThread(named('xlsx', 'csv', 'md', 'html'), 8)]).toEqual(['html']);
+  it('with the registry\'s weights, the workbook renders there while the site and the Markdown render here', () => {
+    expect([...formatsForThread(named('md', 'html', 'xlsx'), 2)]).toEqual(['xlsx']);
+    expect([...formatsForThread(named('xlsx', 'csv', 'md', 'html'), 8)]).toEqual(['xlsx']);
   });
 
   it('none on one core, for a single format, or for a format with no weight (the PDF waits on Chromium)', () => {

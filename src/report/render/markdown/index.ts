@@ -5,7 +5,7 @@ export const markdown: Renderer = {
   extension: 'md',
   kinds: ['trimestral', 'anual', 'transparencia'],
   role: 'document',
-  weight: 0.45,
+  weight: 0.6,
   async render(view, options) {
     const { renderMarkdown } = await import('./markdown.js');
     return renderMarkdown(view, options);

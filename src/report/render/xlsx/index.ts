@@ -5,7 +5,7 @@ export const xlsx: Renderer = {
   extension: 'xlsx',
   kinds: ['trimestral', 'anual', 'transparencia'],
   role: 'data',
-  weight: 1.35,
+  weight: 1.4,
   async render(view, options) {
     const { renderXlsx } = await import('./workbook.js');
     return renderXlsx(view, options.onCut);
