@@ -1,9 +1,9 @@
 // The render thread of thread.ts: renders each format asked from its copy of the view and
 // sends back the bytes, or the error, one format at a time.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { CutCell } from './cell-guard.js';
 import { rendererNamed } from './select.js';
-import { errorForThread, mapBytes, type PostedJobs, type RenderOutput, type ThreadReply } from './thread.js';
+import { errorForThread, mapBytes, type PostedJobs, type RenderOutput, type ThreadReply, type ThreadStart } from './thread.js';
 import { unpackView } from './view-wire.js';
 
 const utf8 = new TextEncoder();
@@ -21,8 +21,12 @@ function encoded(output: RenderOutput, moved: ArrayBuffer[]): RenderOutput {
   });
 }
 
+// A module that fails to load fails its format's render below, where it is reported.
+const loading = Promise.all((workerData as ThreadStart).names.map((name) => rendererNamed(name)?.load?.().catch(() => {})));
+
 parentPort!.once('message', async ({ view: packed, names, templatesDir }: PostedJobs) => {
   const view = unpackView(packed);
+  await loading;
   for (const name of names) {
     const cuts: CutCell[] = [];
     const moved: ArrayBuffer[] = [];

@@ -21,6 +21,11 @@ export interface ThreadJobs {
   templatesDir?: string;
 }
 
+/** What the render thread knows from its start: the formats, whose modules it loads while the view is on its way. */
+export interface ThreadStart {
+  names: string[];
+}
+
 /** The jobs as posted: the view packed (view-wire.ts), for a cheaper copy. */
 export type PostedJobs = Omit<ThreadJobs, 'view'> & { view: PackedView };
 
@@ -100,7 +105,7 @@ export interface RenderThread {
  * before this returns; the thread stops by itself once the last format is back.
  */
 export function renderOnThread(jobs: ThreadJobs, workerUrl = new URL('./thread-worker.js', import.meta.url)): RenderThread {
-  const worker = new Worker(workerUrl);
+  const worker = new Worker(workerUrl, { workerData: { names: jobs.names } satisfies ThreadStart });
   const pending = new Map<string, { resolve: (result: ThreadResult) => void; reject: (error: unknown) => void }>();
   const results = new Map<string, Promise<ThreadResult>>();
   for (const name of jobs.names) results.set(name, new Promise((resolve, reject) => pending.set(name, { resolve, reject })));

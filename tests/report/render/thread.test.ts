@@ -169,3 +169,12 @@ describe.skipIf(!existsSync(DIST_WORKER))('plan report --format all on a repo of
     expect(existsSync(refused) ? readdirSync(refused) : []).toEqual([]);
   }, 120_000);
 });
+
+describe('what the render thread loads while the view is on its way', () => {
+  it('each format that may go there loads the module it renders with', async () => {
+    const weighted = Object.entries(RENDERERS).filter(([, renderer]) => renderer.weight !== undefined);
+    expect(weighted.map(([name]) => name).sort()).toEqual(['csv', 'html', 'md', 'xlsx']);
+    const rendersWith: Record<string, string> = { csv: 'renderCsv', html: 'renderSite', md: 'renderMarkdown', xlsx: 'renderXlsx' };
+    for (const [name, renderer] of weighted) expect(await renderer.load!()).toHaveProperty(rendersWith[name]!);
+  });
+});

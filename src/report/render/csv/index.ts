@@ -1,5 +1,7 @@
 import type { Renderer } from '../renderer.js';
 
+const load = () => import('./csv.js');
+
 /** The section transparency platforms import; the other reports have no single table to give. */
 const SECTION = 'indicadores';
 
@@ -9,8 +11,9 @@ export const csv: Renderer = {
   kinds: ['transparencia'],
   role: 'data',
   weight: 0.1,
+  load,
   async render(view) {
-    const { renderCsv } = await import('./csv.js');
+    const { renderCsv } = await load();
     return renderCsv(view, SECTION);
   },
 };

@@ -1,5 +1,7 @@
 import type { Renderer } from '../renderer.js';
 
+const load = () => import('./site.js');
+
 /**
  * A static site (`<salida>/<base>/index.html`, a page per department, one stylesheet) that
  * works from the file system or any static host. The transparency table is served too, as
@@ -12,8 +14,9 @@ export const html: Renderer = {
   // Rendering, 0.5 s, and encoding its 30 MB of pages, 0.45 s.
   weight: 0.95,
   folder: true,
+  load,
   async render(view) {
-    const { renderSite } = await import('./site.js');
+    const { renderSite } = await load();
     return renderSite(view);
   },
 };
