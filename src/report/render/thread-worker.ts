@@ -10,21 +10,23 @@ const utf8 = new TextEncoder();
 
 /**
  * The output with its texts encoded here, as the writes would encode them on the main thread,
- * each into a buffer of its own that moves to the main thread instead of being copied.
+ * each into a buffer of its own that moves to the main thread instead of being copied, as do
+ * bytes that fill a buffer of their own (a view into one shared with others, as Node's pool
+ * of small buffers, is copied).
  */
 function encoded(output: RenderOutput, moved: ArrayBuffer[]): RenderOutput {
   return mapBytes(output, (data) => {
-    if (typeof data !== 'string') return data;
-    const encodedText = utf8.encode(data);
-    moved.push(encodedText.buffer as ArrayBuffer);
-    return encodedText;
+    const bytes = typeof data === 'string' ? utf8.encode(data) : data;
+    if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && !moved.includes(bytes.buffer as ArrayBuffer)) moved.push(bytes.buffer as ArrayBuffer);
+    return bytes;
   });
 }
 
+const { names } = workerData as ThreadStart;
 // A module that fails to load fails its format's render below, where it is reported.
-const loading = Promise.all((workerData as ThreadStart).names.map((name) => rendererNamed(name)?.load?.().catch(() => {})));
+const loading = Promise.all(names.map((name) => rendererNamed(name)?.load?.().catch(() => {})));
 
-parentPort!.once('message', async ({ view: packed, names, templatesDir }: PostedJobs) => {
+parentPort!.once('message', async ({ view: packed, templatesDir }: PostedJobs) => {
   const view = unpackView(packed);
   await loading;
   for (const name of names) {

@@ -26,8 +26,8 @@ export interface ThreadStart {
   names: string[];
 }
 
-/** The jobs as posted: the view packed (view-wire.ts), for a cheaper copy. */
-export type PostedJobs = Omit<ThreadJobs, 'view'> & { view: PackedView };
+/** The rest of the jobs, posted once the view is ready: the view packed (view-wire.ts), for a cheaper copy. */
+export type PostedJobs = Omit<ThreadJobs, 'view' | 'names'> & { view: PackedView };
 
 /** An error of a renderer, as it crosses back to this thread. */
 export type ThreadError =
@@ -124,7 +124,8 @@ export function renderOnThread(jobs: ThreadJobs, workerUrl = new URL('./thread-w
   });
   worker.on('error', loseAll);
   worker.on('exit', (code) => loseAll(new Error(`exit ${code}`)));
-  worker.postMessage({ ...jobs, view: packView(jobs.view) } satisfies PostedJobs);
+  const { templatesDir } = jobs;
+  worker.postMessage({ view: packView(jobs.view), ...(templatesDir !== undefined && { templatesDir }) } satisfies PostedJobs);
   // Nobody may be waiting on a result when the run fails first: that is no unhandled rejection.
   for (const result of results.values()) result.catch(() => {});
   return { results, stop: async () => void (await worker.terminate()) };

@@ -25,6 +25,15 @@ describe('the HTML site', () => {
     expect(site.files.map((f) => f.path)).toEqual(['index.html', 'secciones.html', 'dependencias/DIF.html', 'dependencias/OP.html', 'estilos.css']);
   });
 
+  it('gives each page as the UTF-8 bytes of its file, encoded as soon as the page is done', () => {
+    const site = renderSite(siteView());
+    const htmlPages = site.files.filter((f) => f.path.endsWith('.html'));
+    expect(htmlPages.every((f) => f.bytes instanceof Uint8Array)).toBe(true);
+    const index = new TextDecoder('utf-8', { fatal: true }).decode(htmlPages[0]!.bytes as Uint8Array);
+    expect(index.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(index).toContain('Resumen ejecutivo');
+  });
+
   it('links the ranking and the department list to each department page', () => {
     const index = page(siteView(), 'index.html');
     expect(index).toContain('<tr data-filtro><td class="num">1</td><th scope="row" class="codigo"><a href="dependencias/DIF.html">DIF</a></th>');

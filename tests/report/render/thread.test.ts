@@ -66,9 +66,9 @@ function examplesViews(): ReportView[] {
   return [annualView(model, diagnostics, { year: 2019, corte }), transparencyView(model, '2019-T2', { corte })];
 }
 
-/** An output with each text as its UTF-8 bytes in a Buffer. */
+/** An output with each text as its UTF-8 bytes, and all bytes, in a Buffer. */
 function asBytes(output: RenderOutput): RenderOutput {
-  return mapBytes(output, (data) => (typeof data === 'string' ? Buffer.from(data, 'utf8') : data));
+  return mapBytes(output, (data) => (typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength)));
 }
 
 async function here(name: string, view: ReportView, templatesDir?: string): Promise<RenderOutput> {
