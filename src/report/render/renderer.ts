@@ -72,7 +72,9 @@ export interface Renderer {
   load?(): Promise<unknown>;
   /**
    * The file's bytes, or a folder of files. Implementations load their library with a
-   * dynamic import(), so `plan validate` never pays for exceljs or Handlebars.
+   * dynamic import(), so `plan validate` never pays for exceljs or Handlebars. Bytes must
+   * be the renderer's own, made for this call: the render thread moves them to the main
+   * thread, which leaves them empty there.
    */
   render(view: ReportView, options: RenderOptions): Promise<string | Uint8Array | RenderedFolder>;
 }

@@ -131,6 +131,24 @@ export function renderOnThread(jobs: ThreadJobs, workerUrl = new URL('./thread-w
   return { results, stop: async () => void (await worker.terminate()) };
 }
 
+const utf8 = new TextEncoder();
+
+/**
+ * The output as the render thread sends it: its texts encoded there, as the writes would
+ * encode them here, and the buffers to move instead of copying (`moved`): each text's, and
+ * those of bytes that fill a buffer of their own. A view into a buffer shared with others
+ * (Node's pool of small buffers) is copied, since moving would take the others' bytes along.
+ */
+export function forTransfer(output: RenderOutput): { output: RenderOutput; moved: ArrayBuffer[] } {
+  const moved = new Set<ArrayBuffer>();
+  const encoded = mapBytes(output, (data) => {
+    const bytes = typeof data === 'string' ? utf8.encode(data) : data;
+    if (bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) moved.add(bytes.buffer);
+    return bytes;
+  });
+  return { output: encoded, moved: [...moved] };
+}
+
 /** The output with `bytes` applied to its content, or to each file's of a folder. */
 export function mapBytes(output: RenderOutput, bytes: (data: string | Uint8Array) => string | Uint8Array): RenderOutput {
   if (typeof output === 'string' || output instanceof Uint8Array) return bytes(output);

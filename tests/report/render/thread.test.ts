@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { RENDERERS } from '../../../src/report/render/index.js';
 import { TemplateError } from '../../../src/report/render/renderer.js';
 import type { NamedRenderer } from '../../../src/report/render/select.js';
-import { COPY_WEIGHT, formatsForThread, mapBytes, renderOnThread, roomForCopy, RenderThreadLost, type RenderOutput } from '../../../src/report/render/thread.js';
+import { COPY_WEIGHT, formatsForThread, forTransfer, mapBytes, renderOnThread, roomForCopy, RenderThreadLost, type RenderOutput } from '../../../src/report/render/thread.js';
 import { annualView } from '../../../src/report/view/annual.js';
 import { transparencyView } from '../../../src/report/view/transparency.js';
 import type { ReportView } from '../../../src/report/view/types.js';
@@ -176,5 +176,34 @@ describe('what the render thread loads while the view is on its way', () => {
     expect(weighted.map(([name]) => name).sort()).toEqual(['csv', 'html', 'md', 'xlsx']);
     const rendersWith: Record<string, string> = { csv: 'renderCsv', html: 'renderSite', md: 'renderMarkdown', xlsx: 'renderXlsx' };
     for (const [name, renderer] of weighted) expect(await renderer.load!()).toHaveProperty(rendersWith[name]!);
+  });
+});
+
+describe('what the render thread sends back', () => {
+  it('moves the buffers that are the output\'s own, once each, and copies a view into a shared one', () => {
+    const own = Buffer.alloc(10_000, 1);
+    const pooled = Buffer.from('pequeño');
+    expect(pooled.byteLength).toBeLessThan(pooled.buffer.byteLength);
+    const empty = new Uint8Array(0);
+    const { output, moved } = forTransfer({
+      entry: 'index.html',
+      files: [
+        { path: 'index.html', bytes: 'Atención ✔' },
+        { path: 'a.bin', bytes: own },
+        { path: 'b.bin', bytes: own },
+        { path: 'c.txt', bytes: pooled },
+        { path: 'd.txt', bytes: empty },
+      ],
+    });
+    const files = (output as Exclude<RenderOutput, string | Uint8Array>).files;
+    expect(new TextDecoder().decode(files[0]!.bytes as Uint8Array)).toBe('Atención ✔');
+    expect(moved).toEqual([(files[0]!.bytes as Uint8Array).buffer, own.buffer, empty.buffer]);
+    expect(moved).not.toContain(pooled.buffer);
+    // Moved for real: a second post of the same buffers would find them empty.
+    const channel = new MessageChannel();
+    channel.port1.postMessage(output, moved);
+    channel.port1.close();
+    expect(own.byteLength).toBe(0);
+    expect(pooled.toString()).toBe('pequeño');
   });
 });
