@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { ReportView } from '../view/types.js';
 import type { CutCell } from './cell-guard.js';
 import { RendererUnavailable, TemplateError, type RenderedFolder } from './renderer.js';
-import type { NamedRenderer } from './select.js';
+import { rendererNamed, type NamedRenderer } from './select.js';
 import { packView, type PackedView } from './view-wire.js';
 
 export type RenderOutput = string | Uint8Array | RenderedFolder;
@@ -125,10 +125,21 @@ export function renderOnThread(jobs: ThreadJobs, workerUrl = new URL('./thread-w
   worker.on('error', loseAll);
   worker.on('exit', (code) => loseAll(new Error(`exit ${code}`)));
   const { templatesDir } = jobs;
-  worker.postMessage({ view: packView(jobs.view), ...(templatesDir !== undefined && { templatesDir }) } satisfies PostedJobs);
+  worker.postMessage({ view: packView(viewFor(jobs.view, jobs.names)), ...(templatesDir !== undefined && { templatesDir }) } satisfies PostedJobs);
   // Nobody may be waiting on a result when the run fails first: that is no unhandled rejection.
   for (const result of results.values()) result.catch(() => {});
   return { results, stop: async () => void (await worker.terminate()) };
+}
+
+/**
+ * The part of the view the formats `names` read: without the department pages when none of
+ * them reads those (Renderer.readsDepartments), which spares packing, copying and unpacking
+ * half of an annual view for the workbook.
+ */
+export function viewFor(view: ReportView, names: readonly string[]): ReportView {
+  if (names.some((name) => rendererNamed(name)?.readsDepartments !== false)) return view;
+  const { departments, ...municipal } = view;
+  return municipal;
 }
 
 const utf8 = new TextEncoder();

@@ -8,8 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { RENDERERS } from '../../../src/report/render/index.js';
 import { TemplateError } from '../../../src/report/render/renderer.js';
 import type { NamedRenderer } from '../../../src/report/render/select.js';
-import { COPY_WEIGHT, formatsForThread, forTransfer, mapBytes, renderOnThread, roomForCopy, RenderThreadLost, type RenderOutput } from '../../../src/report/render/thread.js';
+import { COPY_WEIGHT, formatsForThread, forTransfer, mapBytes, renderOnThread, roomForCopy, RenderThreadLost, viewFor, type RenderOutput } from '../../../src/report/render/thread.js';
 import { annualView } from '../../../src/report/view/annual.js';
+import { quarterlyView } from '../../../src/report/view/quarterly.js';
 import { transparencyView } from '../../../src/report/view/transparency.js';
 import type { ReportView } from '../../../src/report/view/types.js';
 import { FECHA_CORTE, generatePlan } from '../../../src/tools/generate.js';
@@ -74,6 +75,35 @@ function asBytes(output: RenderOutput): RenderOutput {
 async function here(name: string, view: ReportView, templatesDir?: string): Promise<RenderOutput> {
   return RENDERERS[name]!.render(view, templatesDir ? { templatesDir } : {});
 }
+
+describe('the view the render thread is sent', () => {
+  const { model, diagnostics } = validatePlan(EXAMPLES, settings);
+  const corte = { fecha: settings.fechaCorte };
+  const views = [...examplesViews(), quarterlyView(model, diagnostics, 'T2', { year: 2019, corte })];
+  const skipping = Object.keys(RENDERERS).filter((name) => RENDERERS[name]!.readsDepartments === false);
+
+  it('leaves out the department pages only when none of its formats reads them', () => {
+    expect(skipping.sort()).toEqual(['csv', 'xlsx']);
+    const [annual] = views;
+    expect(annual!.departments!.length).toBeGreaterThan(1);
+    const { departments, ...municipal } = annual!;
+    expect(viewFor(annual!, ['xlsx'])).toEqual(municipal);
+    expect('departments' in viewFor(annual!, ['xlsx'])).toBe(false);
+    expect(viewFor(annual!, ['xlsx', 'md'])).toBe(annual);
+    expect(viewFor(annual!, ['html'])).toBe(annual);
+    expect(departments).toBe(annual!.departments);
+  });
+
+  it('a format that says it never reads them gives the same bytes without them, for every report of examples/', async () => {
+    for (const view of views) {
+      // The annual and quarterly views have a page per department, which these formats must not need.
+      if (view.kind !== 'transparencia') expect(view.departments!.length, view.kind).toBeGreaterThan(1);
+      for (const name of skipping.filter((n) => RENDERERS[n]!.kinds.includes(view.kind))) {
+        expect(asBytes(await here(name, viewFor(view, [name]))), `${name} ${view.kind}`).toEqual(asBytes(await here(name, view)));
+      }
+    }
+  }, 60_000);
+});
 
 describe('room for the render thread', () => {
   it('only with twice this thread’s heap free: the copy of the view and the garbage of making it', () => {

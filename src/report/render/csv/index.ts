@@ -11,6 +11,7 @@ export const csv: Renderer = {
   kinds: ['transparencia'],
   role: 'data',
   weight: 0.1,
+  readsDepartments: false,
   load,
   async render(view) {
     const { renderCsv } = await load();

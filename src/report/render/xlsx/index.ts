@@ -8,6 +8,7 @@ export const xlsx: Renderer = {
   kinds: ['trimestral', 'anual', 'transparencia'],
   role: 'data',
   weight: 1.4,
+  readsDepartments: false,
   load,
   async render(view, options) {
     const { renderXlsx } = await load();
