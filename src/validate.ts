@@ -27,6 +27,19 @@ export interface ValidationResult extends LoadResult {
  */
 export type Shown = (file: string, severity: Severity) => boolean;
 
+export interface ParallelRun {
+  pool?: PoolOptions;
+  /** Threads started before the run (FilePool.startEarly). */
+  early?: FilePool;
+  shown?: Shown;
+  cache?: OutcomeCache;
+  /**
+   * Called once every file is loaded, before the rules: from then on the pool's threads only
+   * place findings, and a caller can start work of its own on the other cores.
+   */
+  onLoaded?: () => void;
+}
+
 /** Loads and validates in this thread (tests, tools, small repos). */
 export function validatePlan(root: string, options: LoadOptions): ValidationResult {
   const loaded = loadPlan(root, options);
@@ -37,8 +50,8 @@ export function validatePlan(root: string, options: LoadOptions): ValidationResu
  * As validatePlan, with the per-file work (loading every file, then parsing again the files
  * that have findings to place them) spread over worker threads when there are enough files.
  */
-export async function validatePlanInParallel(root: string, options: LoadOptions, run: { pool?: PoolOptions; early?: FilePool; shown?: Shown; cache?: OutcomeCache } = {}): Promise<ValidationResult> {
-  const { pool: poolOptions = {}, shown, cache, early } = run;
+export async function validatePlanInParallel(root: string, options: LoadOptions, run: ParallelRun = {}): Promise<ValidationResult> {
+  const { pool: poolOptions = {}, shown, cache, early, onLoaded } = run;
   let pool: FilePool | undefined;
   const loadInPool: FileLoader = async (root, files, fileOptions) => {
     pool = FilePool.forFiles(files.length, poolSetup(root, fileOptions, options.maxFileBytes), poolOptions, early);
@@ -51,6 +64,7 @@ export async function validatePlanInParallel(root: string, options: LoadOptions,
   };
   try {
     const loaded = await loadPlanWith(root, options, cache ? cache.loader(loadInPool) : loadInPool);
+    onLoaded?.();
     const needsPosition = positionsWanted(loaded, shown);
     const threads = pool as FilePool | undefined;
     if (!threads) return finishValidation(loaded, checkPlan(loaded, options), options, needsPosition);

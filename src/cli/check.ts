@@ -40,6 +40,8 @@ export interface ValidationRun {
   cache?: boolean;
   /** Threads started before the run (FilePool.startEarly); closed by the run whether it uses them or not. */
   early?: FilePool;
+  /** See ParallelRun.onLoaded. */
+  onLoaded?: () => void;
 }
 
 export async function runValidation(io: CliIo, root: string, lang: Lang, fechaCorte: string, run: ValidationRun = {}): Promise<ValidationResult> {
@@ -53,7 +55,7 @@ export async function runValidation(io: CliIo, root: string, lang: Lang, fechaCo
   const cacheFile = run.cache ? cacheFileFor(cacheFolder(io.env), root) : undefined;
   if (cacheFile && isPlanInputPath(root, cacheFile)) throw new UsageError(NOTICES.cacheInsideData, { file: cacheFile });
   const cache: OutcomeCache | undefined = cacheFile ? openOutcomeCache(cacheFile, lang) : undefined;
-  const result = await validatePlanInParallel(root, { lang, fechaCorte, readHistory }, { ...(run.shown ? { shown: run.shown } : {}), ...(cache ? { cache } : {}), ...(run.early ? { early: run.early } : {}) });
+  const result = await validatePlanInParallel(root, { lang, fechaCorte, readHistory }, { ...(run.shown ? { shown: run.shown } : {}), ...(cache ? { cache } : {}), ...(run.early ? { early: run.early } : {}), ...(run.onLoaded ? { onLoaded: run.onLoaded } : {}) });
   if (cache && cacheFile) {
     io.stderr(fill(NOTICES.cacheUsed[lang], { reused: cache.reused, files: result.fileCount, file: cacheFile }));
     const failure = cache.save();

@@ -7,7 +7,7 @@ import type { FilePool } from '../parallel/pool.js';
 import { fill, type Lang } from '../i18n/text.js';
 import type { Quarter } from '../model/types.js';
 import { RendererUnavailable, TemplateError, type RenderedFolder, type RenderOptions } from '../report/render/renderer.js';
-import { formatsForThread, renderOnThread, roomForCopy, RenderThreadLost, type RenderOutput, type ThreadResult } from '../report/render/thread.js';
+import { formatsForThread, roomForCopy, RenderThreadLost, startRenderThread, type RenderOutput, type StartedRenderThread, type ThreadResult } from '../report/render/thread.js';
 import { makeFolders } from '../io/folders.js';
 import type { PendingFile } from '../io/write.js';
 import { cutWarning, type CutCell } from '../report/render/cell-guard.js';
@@ -200,17 +200,31 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
       // Before the long validation run: a year or quarter nobody reported has nothing to evaluate.
       checkPeriodHasReports(root, year, quarter, Boolean(options.transparencia), lang);
       const corte: ReportCutoff = given ? { fecha: given } : reportCutoff(plan.calendar, year, quarter ?? 'T4');
-      const built = await buildView(io, root, lang, corte, options, year, quarter, runValidation, early);
-      if (!built) {
-        setExit(1);
-        return;
-      }
-      // Only the view lives on: the validated model is garbage by now, which matters for
-      // a 20,000-file repo whose workbook is built next.
-      const { view, base, plans } = built;
-      const templatesDir = existsSync(path.join(root, 'templates')) ? path.join(root, 'templates') : undefined;
-      const renderOptions: RenderOptions = templatesDir ? { templatesDir } : {};
-      const chosen = renderersFor(view.kind).filter(({ name, renderer }) => (options.format === 'all' ? renderer.inAll !== false : options.format === name));
+      const chosen = renderersFor(kind).filter(({ name, renderer }) => (options.format === 'all' ? renderer.inAll !== false : options.format === name));
+      // In a repo large enough to validate on threads (early), some formats render on a second
+      // core while this one renders the others (formatsForThread). That thread starts once the
+      // files are loaded, when the pool's threads have little left to do, and loads its
+      // formats' modules (exceljs) while this one runs the rules and builds the view.
+      const onThread = early ? formatsForThread(chosen) : new Set<string>();
+      let started: StartedRenderThread | undefined;
+      const startThread = onThread.size > 0 ? () => void (started = startRenderThread([...onThread])) : undefined;
+      try {
+        const built = await buildView(io, root, lang, corte, options, year, quarter, runValidation, { early, onLoaded: startThread });
+        if (!built) {
+          setExit(1);
+          return;
+        }
+        // Only the view lives on: the validated model is garbage by now, which matters for
+        // a 20,000-file repo whose workbook is built next.
+        const { view, base, plans } = built;
+        const templatesDir = existsSync(path.join(root, 'templates')) ? path.join(root, 'templates') : undefined;
+        const renderOptions: RenderOptions = templatesDir ? { templatesDir } : {};
+        let thread = started as StartedRenderThread | undefined;
+        if (thread && !roomForCopy()) {
+          await thread.stop();
+          thread = undefined;
+        }
+        thread?.post({ view, ...renderOptions });
       // Renders the chosen formats (those given to the render thread come from it) and writes them as one set.
       const writeReport = async (fromThread: ReadonlyMap<string, Promise<ThreadResult>>) => {
         // Texts cut to a format's cell limit, said once the files are written (cell-guard.ts), in the formats' order.
@@ -297,14 +311,9 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
         for (const [name, cuts] of cutsOf) for (const cut of cuts) io.stderr(cutWarning(displayPath(io.cwd, fileOf.get(name)!), cut, lang));
         if (planFiles.length > 0) io.stdout(`${fill(TEXT.plansWritten[lang], { year: year + 1 })}\n${list(written.slice(outputs.length))}`);
       };
-      // In a repo large enough to validate on threads (early), some formats render on a second
-      // core while this one renders the others (formatsForThread).
-      const onThread = early && roomForCopy() ? formatsForThread(chosen) : new Set<string>();
-      const thread = onThread.size > 0 ? renderOnThread({ view, names: [...onThread], ...renderOptions }) : undefined;
-      try {
         await writeReport(thread?.results ?? new Map());
       } finally {
-        await thread?.stop();
+        await (started as StartedRenderThread | undefined)?.stop();
       }
     });
 }
@@ -319,9 +328,10 @@ async function buildView(
   year: number,
   quarter: Quarter | undefined,
   runValidation: typeof import('./check.js').runValidation,
-  early: FilePool | undefined,
+  run: { early: FilePool | undefined; onLoaded: (() => void) | undefined },
 ): Promise<{ view: ReportView; base: string; plans?: { name: string; text: string }[] } | undefined> {
-  const result = await runValidation(io, root, lang, corte.fecha, early ? { early } : {});
+  const { early, onLoaded } = run;
+  const result = await runValidation(io, root, lang, corte.fecha, { ...(early ? { early } : {}), ...(onLoaded ? { onLoaded } : {}) });
   const errors = result.diagnostics.filter((d) => d.severity === 'error' && !isExcused(d));
   const clave = options.dependencia;
   // One department's report reads its own files and the shared ones (plan.yaml, catalogos/,

@@ -12,6 +12,7 @@ import type { LoadOptions } from '../../src/load.js';
 import { FilePool, MIN_FILES_FOR_WORKERS, poolSetup } from '../../src/parallel/pool.js';
 import { FECHA_CORTE, generatePlan } from '../../src/tools/generate.js';
 import { validatePlan, validatePlanInParallel, type ValidationResult } from '../../src/validate.js';
+import { EXAMPLES } from '../helpers/examples.js';
 import { temporaryFolders } from '../helpers/temporary.js';
 
 const DIST_WORKER = fileURLToPath(new URL('../../dist/parallel/worker.js', import.meta.url));
@@ -131,6 +132,29 @@ describe('validating over worker threads gives what validating in this thread gi
       expect(serial.diagnostics.map((d) => d.file), file).toContain(file);
     }
   }, 120_000);
+});
+
+describe('onLoaded: the moment every file is loaded, before the rules (when the report starts its render thread)', () => {
+  it('is told once, with every file loaded on the threads and the run not yet done', async () => {
+    const root = generatedRepo();
+    const worker = countingWorker();
+    const seen: number[] = [];
+    let done = false;
+    const run = validatePlanInParallel(root, OPTIONS, { pool: { threads: 2, workerUrl: worker.url }, onLoaded: () => seen.push(done ? -1 : worker.batches()) });
+    void run.then(() => (done = true));
+    const result = await run;
+    // Every batch of files sent when it is told; the batches of findings to place, after.
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toBe(Math.ceil(result.fileCount / 100));
+    expect(worker.batches()).toBeGreaterThan(seen[0]!);
+    expect(result.diagnostics).toEqual(validatePlan(root, OPTIONS).diagnostics);
+  }, 120_000);
+
+  it('is told in this thread too, for a repo too small for threads', async () => {
+    let calls = 0;
+    await validatePlanInParallel(EXAMPLES, OPTIONS, { onLoaded: () => calls++ });
+    expect(calls).toBe(1);
+  });
 });
 
 describe('threads started before the repo is listed (FilePool.startEarly)', () => {

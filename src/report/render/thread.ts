@@ -100,15 +100,23 @@ export interface RenderThread {
   stop(): Promise<void>;
 }
 
+/** A render thread started before its view exists: it loads its formats' modules until `post` sends the view. */
+export interface StartedRenderThread extends RenderThread {
+  /** Sends the view (packed and copied on this thread before this returns); once. */
+  post(jobs: Omit<ThreadJobs, 'names'>): void;
+}
+
 /**
- * Starts a render thread for `jobs`. Posting the view packs and copies it on this thread
- * before this returns; the thread stops by itself once the last format is back.
+ * Starts a render thread for the formats `names`; it stops by itself once the last format is
+ * back. Until it is sent a view it does not keep the process alive, so a run that ends first
+ * (data with errors) is not held up by it.
  */
-export function renderOnThread(jobs: ThreadJobs, workerUrl = new URL('./thread-worker.js', import.meta.url)): RenderThread {
-  const worker = new Worker(workerUrl, { workerData: { names: jobs.names } satisfies ThreadStart });
+export function startRenderThread(names: readonly string[], workerUrl = new URL('./thread-worker.js', import.meta.url)): StartedRenderThread {
+  const worker = new Worker(workerUrl, { workerData: { names: [...names] } satisfies ThreadStart });
+  worker.unref();
   const pending = new Map<string, { resolve: (result: ThreadResult) => void; reject: (error: unknown) => void }>();
   const results = new Map<string, Promise<ThreadResult>>();
-  for (const name of jobs.names) results.set(name, new Promise((resolve, reject) => pending.set(name, { resolve, reject })));
+  for (const name of names) results.set(name, new Promise((resolve, reject) => pending.set(name, { resolve, reject })));
   const loseAll = (cause: unknown) => {
     for (const { reject } of pending.values()) reject(new RenderThreadLost(cause));
     pending.clear();
@@ -124,11 +132,27 @@ export function renderOnThread(jobs: ThreadJobs, workerUrl = new URL('./thread-w
   });
   worker.on('error', loseAll);
   worker.on('exit', (code) => loseAll(new Error(`exit ${code}`)));
-  const { templatesDir } = jobs;
-  worker.postMessage({ view: packView(viewFor(jobs.view, jobs.names)), ...(templatesDir !== undefined && { templatesDir }) } satisfies PostedJobs);
   // Nobody may be waiting on a result when the run fails first: that is no unhandled rejection.
   for (const result of results.values()) result.catch(() => {});
-  return { results, stop: async () => void (await worker.terminate()) };
+  let posted = false;
+  return {
+    results,
+    post({ view, templatesDir }) {
+      if (posted) throw new Error('startRenderThread: la vista ya se envió');
+      posted = true;
+      worker.ref();
+      worker.postMessage({ view: packView(viewFor(view, names)), ...(templatesDir !== undefined && { templatesDir }) } satisfies PostedJobs);
+    },
+    stop: async () => void (await worker.terminate()),
+  };
+}
+
+/** Starts a render thread for `jobs` and sends it the view at once. */
+export function renderOnThread(jobs: ThreadJobs, workerUrl?: URL): RenderThread {
+  const { names, ...rest } = jobs;
+  const thread = startRenderThread(names, workerUrl);
+  thread.post(rest);
+  return thread;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lines } from '../../../src/report/render/html/blocks.js';
+import { html, htmlBytes, htmlText, lines } from '../../../src/report/render/html/blocks.js';
 import { renderSite } from '../../../src/report/render/html/site.js';
 import { text } from '../../../src/report/view/cell-text.js';
 import type { RenderedFolder } from '../../../src/report/render/renderer.js';
@@ -161,7 +161,27 @@ describe('a page put together', () => {
     expect(lines([])).toBe('');
     expect(lines(['<p>uno</p>'])).toBe('<p>uno</p>');
     const rows = Array.from({ length: 3000 }, (_, i) => `<tr><td>${i}</td></tr>`);
-    expect(lines(rows)).toBe(rows.join('\n'));
-    expect(lines(['', 'a', ''])).toBe('\na\n');
+    expect(htmlText(lines(rows))).toBe(rows.join('\n'));
+    expect(htmlText(lines(['', 'a', '']))).toBe('\na\n');
+    expect(htmlText(html('<tbody>', lines(['<tr>1</tr>', html('<tr>', '2', '</tr>')]), '</tbody>'))).toBe('<tbody><tr>1</tr>\n<tr>2</tr></tbody>');
+  });
+
+  it('encodes its pieces as UTF-8 one by one, the same bytes as the whole text, however large', () => {
+    const piece = 'Atención — ✔ verde · 𝄞 ';
+    // Past the 1 MiB the encoder starts with, several times over.
+    const page = lines(Array.from({ length: 200_000 }, (_, i) => html(`<tr id="r${i}">`, piece, '</tr>')));
+    const bytes = htmlBytes(page);
+    expect(Buffer.from(bytes).equals(Buffer.from(htmlText(page), 'utf8'))).toBe(true);
+    // Each call gives bytes of its own, not a view of the buffer it encodes in.
+    const small = htmlBytes(html('<p>', 'ñ', '</p>'));
+    expect(new TextDecoder().decode(small)).toBe('<p>ñ</p>');
+    expect(small.byteLength).toBe(small.buffer.byteLength);
+    expect(new TextDecoder().decode(bytes.subarray(0, 12))).toBe('<tr id="r0">');
+  });
+
+  it('cannot be joined by mistake in a template literal or by Array#join, which would copy the page', () => {
+    const table = html('<table>', '</table>');
+    expect(() => `${table}`).toThrow(/htmlText/);
+    expect(() => ['<p>', table].join('')).toThrow(/htmlText/);
   });
 });

@@ -1,14 +1,14 @@
 // The render thread (src/report/render/thread.ts) runs dist/ (`npm test` builds it first): what
 // it renders must be byte for byte what this thread renders from the same view.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { RENDERERS } from '../../../src/report/render/index.js';
 import { TemplateError } from '../../../src/report/render/renderer.js';
 import type { NamedRenderer } from '../../../src/report/render/select.js';
-import { COPY_WEIGHT, formatsForThread, forTransfer, mapBytes, renderOnThread, roomForCopy, RenderThreadLost, viewFor, type RenderOutput } from '../../../src/report/render/thread.js';
+import { COPY_WEIGHT, formatsForThread, forTransfer, mapBytes, renderOnThread, roomForCopy, RenderThreadLost, startRenderThread, viewFor, type RenderOutput } from '../../../src/report/render/thread.js';
 import { annualView } from '../../../src/report/view/annual.js';
 import { quarterlyView } from '../../../src/report/view/quarterly.js';
 import { transparencyView } from '../../../src/report/view/transparency.js';
@@ -154,6 +154,21 @@ describe.skipIf(!existsSync(DIST_WORKER))('rendering on the render thread', () =
     for (const name of ['md', 'html']) expect(await results.get(name)!.catch((e: unknown) => e)).toBeInstanceOf(RenderThreadLost);
   }, 60_000);
 
+  it('started before its view exists (while the rules run), renders once the view is sent, which it takes once', async () => {
+    const [view] = examplesViews();
+    const thread = startRenderThread(['xlsx', 'md'], WORKER);
+    thread.post({ view: view! });
+    expect(() => thread.post({ view: view! })).toThrow(/ya se envió/);
+    expect((await thread.results.get('xlsx')!).output).toEqual(asBytes(await here('xlsx', view!)));
+    expect((await thread.results.get('md')!).output).toEqual(asBytes(await here('md', view!)));
+  }, 60_000);
+
+  it('stopped before its view is sent (the data had errors), its formats are lost, not awaited forever', async () => {
+    const thread = startRenderThread(['xlsx'], WORKER);
+    await thread.stop();
+    expect(await thread.results.get('xlsx')!.catch((e: unknown) => e)).toBeInstanceOf(RenderThreadLost);
+  }, 60_000);
+
   it('stops when told, and what it had left to render is lost, not awaited forever', async () => {
     const [view] = examplesViews();
     const thread = renderOnThread({ view: view!, names: ['html'] }, WORKER);
@@ -197,6 +212,16 @@ describe.skipIf(!existsSync(DIST_WORKER))('plan report --format all on a repo of
     expect(failed.stderr).toContain('anual.md.hbs');
     expect(failed.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(refused) ? readdirSync(refused) : []).toEqual([]);
+
+    // Data with an error: the render thread, started once the files were loaded, never gets
+    // a view; the run ends at once with the refusal, and writes nothing.
+    rmSync(path.join(root, 'templates'), { recursive: true });
+    writeFileSync(path.join(root, 'dependencias/D001/dependencia.yaml'), 'clave: [sin cerrar\n');
+    const withErrors = path.join(temporary('plan-thread-out-'), 'errores');
+    const refusedData = spawnSync(process.execPath, [BIN, 'report', '--annual', '--format', 'all', '--out', withErrors, '-C', root, '--fecha-corte', FECHA_CORTE], { encoding: 'utf8', timeout: 60_000 });
+    expect(refusedData.status).toBe(1);
+    expect(refusedData.stderr).toContain('dependencias/D001/dependencia.yaml');
+    expect(existsSync(withErrors)).toBe(false);
   }, 120_000);
 });
 

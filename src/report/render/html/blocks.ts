@@ -7,15 +7,67 @@ import { checkRowWidths } from '../table-shape.js';
 import { esc, escLines, idText } from './escape.js';
 
 /**
- * The parts one per line. Array#join copies every part into a new string, and a page is
- * joined at each of its levels (rows, section, page): for a site of 100 departments that
- * copied its 30 MB of text three times over, in fresh memory. Added up with `+`, the parts
- * are only linked, and copied once, when the page is encoded.
+ * HTML kept as its pieces, in order, never joined into one string: a site of 100 departments
+ * is 32 MB of text, and a page joined (with `+` or Array#join) is copied once more, as text
+ * in two bytes a character since a page has a `—` or a `✔`, before it is encoded. Pieces are
+ * encoded one by one where their bytes go (htmlBytes). A template literal or a join would make
+ * it `[object]`: it throws instead, so that mistake cannot pass.
  */
-export function lines(parts: readonly string[]): string {
-  let text = parts[0] ?? '';
-  for (let i = 1; i < parts.length; i++) text += `\n${parts[i]}`;
-  return text;
+export class Html {
+  constructor(readonly pieces: readonly Markup[]) {}
+
+  toString(): never {
+    throw new Error('Html se une con htmlText() o se codifica con htmlBytes(), no en una plantilla');
+  }
+}
+
+export type Markup = string | Html;
+
+export function html(...pieces: Markup[]): Html {
+  return new Html(pieces);
+}
+
+/** The parts one per line: `''` for none, as Array#join('\\n') would give. */
+export function lines(parts: readonly Markup[]): Markup {
+  if (parts.length <= 1) return parts[0] ?? '';
+  const pieces: Markup[] = [];
+  parts.forEach((part, i) => {
+    if (i > 0) pieces.push('\n');
+    pieces.push(part);
+  });
+  return new Html(pieces);
+}
+
+/** Calls `write` with each text of `markup`, in order. */
+function eachText(markup: Markup, write: (text: string) => void): void {
+  if (typeof markup === 'string') write(markup);
+  else for (const piece of markup.pieces) eachText(piece, write);
+}
+
+/** The whole text, for what needs one string (the printable page Chromium is given). */
+export function htmlText(markup: Markup): string {
+  const texts: string[] = [];
+  eachText(markup, (text) => texts.push(text));
+  return texts.join('');
+}
+
+const utf8 = new TextEncoder();
+/** Where pages are encoded, grown to the largest page and kept: each page's bytes are then copied out at their size. */
+let scratch = new Uint8Array(1 << 20);
+
+/** The UTF-8 bytes of `markup`, each piece encoded in place: no joined copy of the page is ever made. */
+export function htmlBytes(markup: Markup): Uint8Array {
+  let length = 0;
+  eachText(markup, (text) => {
+    // At most 3 bytes a UTF-16 unit.
+    if (scratch.length - length < text.length * 3) {
+      const larger = new Uint8Array(Math.max(scratch.length * 2, length + text.length * 3));
+      larger.set(scratch.subarray(0, length));
+      scratch = larger;
+    }
+    length += utf8.encodeInto(text, scratch.subarray(length)).written;
+  });
+  return scratch.slice(0, length);
 }
 
 /**
@@ -94,7 +146,7 @@ export interface TableOptions {
  * as its header. A row with an id either links to where that id lives or carries it as its
  * own anchor; the wrapper scrolls sideways on a phone instead of squeezing the columns.
  */
-export function tableHtml(table: Table, place: Place, options: TableOptions): string {
+export function tableHtml(table: Table, place: Place, options: TableOptions): Html {
   checkRowWidths(table);
   const caption = `<caption${options.captionHidden ? ' class="oculto"' : ''}>${esc(options.caption)}</caption>`;
   const head = `<thead><tr>${table.columns.map((c) => `<th scope="col"${cellClass(c.kind)}>${esc(c.header)}</th>`).join('')}</tr></thead>`;
@@ -110,8 +162,8 @@ export function tableHtml(table: Table, place: Place, options: TableOptions): st
     });
     return `<tr${anchor}${options.filterable ? ' data-filtro' : ''}>${cells.join('')}</tr>`;
   });
-  const body = rows.length > 0 ? `<tbody>${lines(rows)}</tbody>` : `<tbody><tr><td colspan="${Math.max(1, table.columns.length)}" class="vacio">Sin registros.</td></tr></tbody>`;
-  return `<div class="tabla" role="region" aria-label="${esc(options.caption)}" tabindex="0"><table>${caption}${head}\n${body}</table></div>`;
+  const body = rows.length > 0 ? html('<tbody>', lines(rows), '</tbody>') : `<tbody><tr><td colspan="${Math.max(1, table.columns.length)}" class="vacio">Sin registros.</td></tr></tbody>`;
+  return html(`<div class="tabla" role="region" aria-label="${esc(options.caption)}" tabindex="0"><table>${caption}${head}\n`, body, '</table></div>');
 }
 
 /** The key figures as a definition list. */
@@ -121,9 +173,9 @@ export function summaryHtml(items: readonly SummaryItem[]): string {
 }
 
 /** A report section: heading, intro, table and notes, in a `<section>` the table of contents links to. */
-export function sectionHtml(section: Section, place: Place, level: 2 | 3, options: { filterable?: boolean; idPrefix?: string } = {}): string {
+export function sectionHtml(section: Section, place: Place, level: 2 | 3, options: { filterable?: boolean; idPrefix?: string } = {}): Markup {
   const id = place.id(idText(`${options.idPrefix ?? ''}seccion-${section.id}`));
-  const parts = [`<section class="seccion" aria-labelledby="${esc(id)}">`, `<h${level} id="${esc(id)}">${esc(section.title)}</h${level}>`];
+  const parts: Markup[] = [`<section class="seccion" aria-labelledby="${esc(id)}">`, `<h${level} id="${esc(id)}">${esc(section.title)}</h${level}>`];
   if (section.intro) parts.push(`<p class="intro">${escLines(section.intro)}</p>`);
   parts.push(tableHtml(section.table, place, { caption: section.title, captionHidden: true, filterable: options.filterable ?? false }));
   if (section.notes && section.notes.length > 0) parts.push(`<ul class="notas">${section.notes.map((n) => `<li>${escLines(n)}</li>`).join('')}</ul>`);
@@ -135,15 +187,15 @@ export function sectionHtml(section: Section, place: Place, level: 2 | 3, option
 export type ChartDrawer = (chart: Chart) => string;
 
 /** A chart and the table with its figures side by side: the drawing for the eye, the table for a screen reader and the printed page. */
-export function chartHtml(chart: Chart, place: Place, level: 2 | 3, draw: ChartDrawer | undefined): string {
+export function chartHtml(chart: Chart, place: Place, level: 2 | 3, draw: ChartDrawer | undefined): Markup {
   // Not `grafica-…`: report/charts gives that id to the <svg> itself.
   const id = place.id(idText(`figura-${chart.id}`));
   const drawing = draw ? `<div class="dibujo">${draw(chart)}</div>` : '';
-  return [
+  return lines([
     `<figure class="figura" aria-labelledby="${esc(id)}">`,
     `<figcaption><h${level} id="${esc(id)}">${esc(chart.title)}</h${level}></figcaption>`,
     `<div class="figura-cuerpo">${drawing}`,
     tableHtml(chart.table, place, { caption: `Datos de la gráfica: ${chart.title}` }),
     '</div></figure>',
-  ].join('\n');
+  ]);
 }

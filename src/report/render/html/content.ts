@@ -4,7 +4,7 @@
 import { dayMonthYear } from '../../../i18n/text.js';
 import { chartSvg } from '../../charts/svg.js';
 import type { Chart, DepartmentPage, ExecutiveSummary, ReportView } from '../../view/types.js';
-import { chartHtml, summaryHtml, tableHtml, type Place } from './blocks.js';
+import { chartHtml, html, lines, summaryHtml, tableHtml, type Html, type Markup, type Place } from './blocks.js';
 import { esc, escLines } from './escape.js';
 
 export const NOTHING_TO_ACT_ON = 'Nada requiere atención inmediata.';
@@ -40,10 +40,10 @@ function actionLinks(claves: readonly string[], place: Place): string {
 }
 
 /** A `<section>` named by its heading, the heading's id unique in the document. */
-export function titledSection(place: Place, level: 2 | 3, wanted: string, title: string, body: string, className?: string): string {
+export function titledSection(place: Place, level: 2 | 3, wanted: string, title: string, body: Markup, className?: string): Html {
   const id = place.id(wanted);
   const cls = className ? ` class="${esc(className)}"` : '';
-  return `<section${cls} aria-labelledby="${esc(id)}">\n<h${level} id="${esc(id)}">${esc(title)}</h${level}>\n${body}\n</section>`;
+  return html(`<section${cls} aria-labelledby="${esc(id)}">\n<h${level} id="${esc(id)}">${esc(title)}</h${level}>\n`, body, '\n</section>');
 }
 
 export interface ExecutiveParts {
@@ -52,7 +52,7 @@ export interface ExecutiveParts {
 }
 
 /** The executive page: the state in words, what needs action, the ranking, the worst metas, the charts. */
-export function executiveHtml(executive: ExecutiveSummary, place: Place, parts: ExecutiveParts = {}): string {
+export function executiveHtml(executive: ExecutiveSummary, place: Place, parts: ExecutiveParts = {}): Markup {
   const actions =
     executive.actions.length === 0
       ? `<p class="tranquilo">${esc(NOTHING_TO_ACT_ON)}</p>`
@@ -64,20 +64,20 @@ export function executiveHtml(executive: ExecutiveSummary, place: Place, parts: 
       `<h3 id="${esc(attentionId)}">Lo que requiere atención</h3>`,
       actions,
     ].join('\n'), 'ejecutivo'),
-    titledSection(place, 2, 'clasificacion', 'Clasificación de las dependencias', [
+    titledSection(place, 2, 'clasificacion', 'Clasificación de las dependencias', lines([
       parts.filter ?? '',
       tableHtml(executive.ranking, place, { caption: 'Dependencias de la mejor a la peor', captionHidden: true, filterable: parts.filter !== undefined }),
-    ].join('\n')),
+    ])),
     titledSection(place, 2, 'peores-metas', 'Metas con menor cumplimiento',
       tableHtml(executive.worstMetas, place, { caption: 'Metas con menor cumplimiento acumulado y su semáforo por trimestre', captionHidden: true })),
   ];
   if (executive.charts.length > 0) {
-    out.push(titledSection(place, 2, 'graficas', 'Gráficas', executive.charts.map((chart) => chartHtml(chart, place, 3, drawChart)).join('\n')));
+    out.push(titledSection(place, 2, 'graficas', 'Gráficas', lines(executive.charts.map((chart) => chartHtml(chart, place, 3, drawChart)))));
   }
-  return out.join('\n');
+  return lines(out);
 }
 
-export function keyFiguresHtml(view: ReportView, place: Place, level: 2 | 3 = 2, className?: string): string {
+export function keyFiguresHtml(view: ReportView, place: Place, level: 2 | 3 = 2, className?: string): Markup {
   if (view.resumen.length === 0) return '';
   return titledSection(place, level, 'cifras-clave', 'Cifras clave', summaryHtml(view.resumen), className);
 }
@@ -88,9 +88,9 @@ export function departmentName(department: DepartmentPage): string {
 }
 
 /** A department's figures and charts (its sections are written by the caller, which knows their ids). */
-export function departmentHeadHtml(department: DepartmentPage, place: Place, level: 2 | 3): string {
-  const out: string[] = [];
+export function departmentHeadHtml(department: DepartmentPage, place: Place, level: 2 | 3): Markup {
+  const out: Markup[] = [];
   if (department.resumen.length > 0) out.push(`<h${level} id="${esc(place.id(`${department.clave}-cifras`))}">Cifras clave</h${level}>`, summaryHtml(department.resumen));
   for (const chart of department.charts) out.push(chartHtml(chart, place, level, drawChart));
-  return out.join('\n');
+  return lines(out);
 }

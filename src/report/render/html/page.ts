@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { dayMonthYear } from '../../../i18n/text.js';
 import type { ReportView } from '../../view/types.js';
+import { html, type Html, type Markup } from './blocks.js';
 import { esc } from './escape.js';
 
 /**
@@ -58,7 +59,7 @@ export interface PageParts {
   /** `../` on a department page, to reach the site's top level. */
   root: string;
   nav: NavLink[];
-  main: string;
+  main: Markup;
   /** Whether the page has a search box (and so the script). */
   filter: boolean;
 }
@@ -86,11 +87,12 @@ ${styles}
 </head>`;
 }
 
-export function sitePage(parts: PageParts): string {
+export function sitePage(parts: PageParts): Html {
   const nav = parts.nav
     .map((link) => `<li><a href="${esc(link.href)}"${link.current ? ' aria-current="page"' : ''}>${esc(link.label)}</a></li>`)
     .join('');
-  return `${documentHead(SITE_POLICY, parts.title, `<link rel="stylesheet" href="${esc(parts.root)}estilos.css">`)}
+  return html(
+    `${documentHead(SITE_POLICY, parts.title, `<link rel="stylesheet" href="${esc(parts.root)}estilos.css">`)}
 <body>
 <a class="salto" href="#contenido">Saltar al contenido</a>
 <header class="encabezado">
@@ -100,24 +102,31 @@ export function sitePage(parts: PageParts): string {
 </div>
 </header>
 <main id="contenido" class="marco" tabindex="-1">
-${parts.main}
+`,
+    parts.main,
+    `
 </main>
 <footer class="marco pie"><p class="datos">${esc(footerText(parts.view))}</p></footer>
 ${parts.filter ? `<script>${FILTER_SCRIPT}</script>\n` : ''}</body>
 </html>
-`;
+`,
+  );
 }
 
 /** One self-contained page (styles inline, no script, no link outside itself), for printing to PDF. */
-export function printablePage(view: ReportView, styles: string, main: string): string {
-  return `${documentHead(PRINT_POLICY, view.title, `<style>\n${styles}</style>`)}
+export function printablePage(view: ReportView, styles: string, main: Markup): Html {
+  return html(
+    `${documentHead(PRINT_POLICY, view.title, `<style>\n${styles}</style>`)}
 <body>
 <header class="encabezado"><div class="marco"><p>${esc(bannerText(view))}</p></div></header>
 <main id="contenido" class="marco">
-${main}
+`,
+    main,
+    `
 </main>
 <footer class="marco pie"><p class="datos">${esc(footerText(view))}</p></footer>
 </body>
 </html>
-`;
+`,
+  );
 }

@@ -3,7 +3,7 @@
 // a new page. Links stay inside the document (`#dependencia-OP`, `#OP-01-M1`).
 import type { ReportView } from '../../view/types.js';
 import type { RenderOptions } from '../renderer.js';
-import { sectionHtml, type Place } from './blocks.js';
+import { htmlText, lines, sectionHtml, type Markup, type Place } from './blocks.js';
 import { departmentHeadHtml, departmentName, executiveHtml, keyFiguresHtml, reportHeading } from './content.js';
 import { esc } from './escape.js';
 import { printablePage } from './page.js';
@@ -42,13 +42,13 @@ export function printableHtml(view: ReportView): string {
       ...department.sections.map((section) => sectionHtml(section, place, 3, { idPrefix: `${department.clave}-` })),
       '</section>',
     ];
-    return parts.filter((part) => part !== '').join('\n');
+    return lines(parts.filter((part) => part !== ''));
   });
-  const main = [reportHeading(view)];
+  const main: Markup[] = [reportHeading(view)];
   if (view.executive) main.push(executiveHtml(view.executive, top));
   // After the executive page, which stands alone on its sheet.
   main.push(keyFiguresHtml(view, top, 2, view.executive ? 'nueva-pagina' : undefined));
   for (const section of generalSections(view)) main.push(sectionHtml(section, top, 2));
   main.push(...blocks);
-  return printablePage(view, STYLES, main.filter((part) => part !== '').join('\n'));
+  return htmlText(printablePage(view, STYLES, lines(main.filter((part) => part !== ''))));
 }

@@ -5,7 +5,7 @@
 // host; nothing is fetched from anywhere.
 import type { DepartmentPage, ReportView, Section } from '../../view/types.js';
 import type { RenderedFile, RenderedFolder } from '../renderer.js';
-import { lines, sectionHtml, type Place } from './blocks.js';
+import { htmlBytes, lines, sectionHtml, type Html, type Markup, type Place } from './blocks.js';
 import { departmentHeadHtml, departmentName, executiveHtml, keyFiguresHtml, reportHeading, titledSection } from './content.js';
 import { esc, urlPart } from './escape.js';
 import { filterBox, sitePage, type NavLink } from './page.js';
@@ -94,18 +94,11 @@ function pageContents(place: Place, sections: readonly Section[]): string {
   return `<nav class="contenido" aria-labelledby="${esc(id)}"><h2 id="${esc(id)}">Contenido</h2>${contents(sections, (s) => `#seccion-${urlPart(s.id)}`)}</nav>`;
 }
 
-const utf8 = new TextEncoder();
-
 /**
- * A page as the bytes of its file, encoded as soon as it is put together: its parts are
- * linked, not copied (blocks.ts lines()), and stay in memory only until then. Kept as text
- * until the whole site was written, a site of 1,000 departments held its parts and its
- * encoded copy at once, 0.7 GB more.
+ * Each page is encoded as soon as it is put together, piece by piece (blocks.ts Html), and
+ * only its bytes are kept: kept as text until the whole site was written, a site of 1,000
+ * departments held its pieces and its encoded copy at once, 0.7 GB more.
  */
-function pageBytes(html: string): Uint8Array {
-  return utf8.encode(html);
-}
-
 export function renderSite(view: ReportView): RenderedFolder {
   const departments = view.departments ?? [];
   const map = new SiteMap(departments);
@@ -117,23 +110,23 @@ export function renderSite(view: ReportView): RenderedFolder {
     ...(separateGeneral ? [{ href: `${root}${GENERAL_PAGE}`, label: 'Secciones generales', current: current === 'secciones' }] : []),
   ];
   const files: RenderedFile[] = [
-    { path: 'index.html', bytes: pageBytes(indexPage(view, map, general, separateGeneral, nav('', 'index'))) },
+    { path: 'index.html', bytes: htmlBytes(indexPage(view, map, general, separateGeneral, nav('', 'index'))) },
   ];
-  if (separateGeneral) files.push({ path: GENERAL_PAGE, bytes: pageBytes(generalPage(view, map, general, nav('', 'secciones'))) });
+  if (separateGeneral) files.push({ path: GENERAL_PAGE, bytes: htmlBytes(generalPage(view, map, general, nav('', 'secciones'))) });
   departments.forEach((department, i) => {
     files.push({
       path: map.pageOf(department.clave)!,
-      bytes: pageBytes(departmentPage(view, map, department, departments[i - 1], departments[i + 1], nav('../', 'dependencia'))),
+      bytes: htmlBytes(departmentPage(view, map, department, departments[i - 1], departments[i + 1], nav('../', 'dependencia'))),
     });
   });
   files.push({ path: STYLESHEET, bytes: STYLES });
   return { entry: 'index.html', files };
 }
 
-function indexPage(view: ReportView, map: SiteMap, general: readonly Section[], separateGeneral: boolean, nav: NavLink[]): string {
+function indexPage(view: ReportView, map: SiteMap, general: readonly Section[], separateGeneral: boolean, nav: NavLink[]): Html {
   const place = sitePlace(map, '');
   const departments = view.departments ?? [];
-  const main = [reportHeading(view)];
+  const main: Markup[] = [reportHeading(view)];
   // One search box per page: above the ranking when there is one, else above what it filters.
   const rankingFilter = view.executive !== undefined && departments.length > 0;
   if (view.executive) main.push(executiveHtml(view.executive, place, rankingFilter ? { filter: filterBox('Buscar dependencia') } : {}));
@@ -155,7 +148,7 @@ function indexPage(view: ReportView, map: SiteMap, general: readonly Section[], 
   return sitePage({ view, title: view.title, root: '', nav, main: lines(main.filter((part) => part !== '')), filter });
 }
 
-function generalPage(view: ReportView, map: SiteMap, general: readonly Section[], nav: NavLink[]): string {
+function generalPage(view: ReportView, map: SiteMap, general: readonly Section[], nav: NavLink[]): Html {
   const place = sitePlace(map, '');
   const main = [
     `<h1>Secciones generales</h1>`,
@@ -174,14 +167,14 @@ function departmentPage(
   previous: DepartmentPage | undefined,
   next: DepartmentPage | undefined,
   nav: NavLink[],
-): string {
+): Html {
   const place = sitePlace(map, '../', department.clave);
   const sibling = (d: DepartmentPage) => `../${map.pageOf(d.clave)!.split('/').map(urlPart).join('/')}`;
   const neighbours = [
     previous ? `<li><a href="${esc(sibling(previous))}" rel="prev">← ${esc(departmentName(previous))}</a></li>` : '<li></li>',
     next ? `<li><a href="${esc(sibling(next))}" rel="next">${esc(departmentName(next))} →</a></li>` : '<li></li>',
   ];
-  const main = [
+  const main: Markup[] = [
     `<nav class="migas" aria-label="Ruta"><ol><li><a href="../index.html">${view.executive ? 'Resumen ejecutivo' : 'Inicio'}</a></li><li><a href="../index.html#dependencias">Dependencias</a></li><li><a href="#contenido" aria-current="page">${esc(department.clave)}</a></li></ol></nav>`,
     `<h1>${esc(departmentName(department))}</h1>`,
     `<p class="datos">${esc(view.title)} · ${esc(view.municipio)}</p>`,
