@@ -3,7 +3,7 @@
 // with a string for its kind): copying them took about 0.5 s to write on this thread and
 // 1 s to read on the render thread. Packed, a table's cells are a few typed arrays (kinds,
 // numbers, decimals, and indexes into one list of the view's distinct texts), which copy as
-// plain bytes; the render thread makes the cells again, equal to these, in about 0.35 s.
+// plain bytes; the render thread makes the cells again, equal to these, each distinct one once.
 import type { Cell, CellKind, Chart, ReportView, Section, Table } from '../view/types.js';
 
 /** One table's cells, row after row. */
@@ -128,46 +128,94 @@ function packs(cell: Cell | undefined): cell is Cell {
   }
 }
 
-/** The view `packView` was given, with cells made again: equal, value for value and key for key. */
+/**
+ * The view `packView` was given, with cells made again: equal, value for value and key for
+ * key. Equal cells come back as one object (a column repeats its units, percentages and
+ * dates row after row): no renderer changes a cell or tells two apart by identity, and the
+ * render thread then makes a fraction of the half million objects, and of their garbage.
+ */
 export function unpackView({ view, cells, texts }: PackedView): ReportView {
+  const made = new CellMaker(texts);
   let next = 0;
   return eachTable(view, (table) => {
     const rows = cells[next++]!;
-    return { ...table, rows: Array.isArray(rows) ? rows : unpackCells(rows, texts) };
+    return { ...table, rows: Array.isArray(rows) ? rows : made.rows(rows) };
   });
 }
 
-function unpackCells({ lengths, kinds, numbers, decimals, textAt }: PackedCells, texts: string[]): Cell[][] {
-  const rows: Cell[][] = new Array(lengths.length);
-  let at = 0;
-  let withText = 0;
-  const nextText = () => texts[textAt[withText++]!]!;
-  for (let r = 0; r < lengths.length; r++) {
-    const row: Cell[] = new Array(lengths[r]);
-    for (let c = 0; c < row.length; c++, at++) {
-      const kind = kinds[at]!;
-      row[c] = kind === EMPTY_WITH_NOTE ? { t: 'empty', note: nextText() } : cellOf(KIND_OF[kind]!, numbers[at]!, decimals[at]!, nextText);
+/** Makes each distinct cell once: by its text for a cell with one, by its value for a number. */
+class CellMaker {
+  private readonly withText = new Map<number, Cell>();
+  private readonly withNumber = new Map<number, Map<number, Cell>>();
+  private readonly empty: Cell = { t: 'empty' };
+
+  constructor(private readonly texts: readonly string[]) {}
+
+  rows({ lengths, kinds, numbers, decimals, textAt }: PackedCells): Cell[][] {
+    const rows: Cell[][] = new Array(lengths.length);
+    let at = 0;
+    let withText = 0;
+    for (let r = 0; r < lengths.length; r++) {
+      const row: Cell[] = new Array(lengths[r]);
+      for (let c = 0; c < row.length; c++, at++) {
+        const code = kinds[at]!;
+        const kind = code === EMPTY_WITH_NOTE ? 'note' : KIND_OF[code]!;
+        switch (kind) {
+          case 'int':
+          case 'percent':
+          case 'number':
+            row[c] = this.numberCell(code, kind, numbers[at]!, decimals[at]!);
+            break;
+          case 'empty':
+            row[c] = this.empty;
+            break;
+          default:
+            row[c] = this.textCell(code, kind, textAt[withText++]!);
+        }
+      }
+      rows[r] = row;
     }
-    rows[r] = row;
+    return rows;
   }
-  return rows;
+
+  private textCell(code: number, kind: TextKind, text: number): Cell {
+    // Text indexes are below 2^32 and codes below 8: the pair is one exact number.
+    const key = text * 8 + code;
+    let cell = this.withText.get(key);
+    if (!cell) this.withText.set(key, (cell = cellWithText(kind, this.texts[text]!)));
+    return cell;
+  }
+
+  private numberCell(code: number, kind: NumberKind, value: number, decimals: number): Cell {
+    // A Map does not tell -0 from 0.
+    if (Object.is(value, -0)) return cellWithNumber(kind, value, decimals);
+    const group = code * 128 + decimals;
+    let byValue = this.withNumber.get(group);
+    if (!byValue) this.withNumber.set(group, (byValue = new Map()));
+    let cell = byValue.get(value);
+    if (!cell) byValue.set(value, (cell = cellWithNumber(kind, value, decimals)));
+    return cell;
+  }
 }
 
-function cellOf(kind: CellKind, value: number, decimals: number, nextText: () => string): Cell {
+type NumberKind = 'int' | 'percent' | 'number';
+/** The kinds whose cell holds a text; `note`: an `empty` cell with a note. */
+type TextKind = 'text' | 'date' | 'semaforo' | 'note';
+
+function cellWithNumber(kind: NumberKind, value: number, decimals: number): Cell {
+  return kind === 'number' ? { t: 'number', v: value, decimals } : { t: kind, v: value };
+}
+
+function cellWithText(kind: TextKind, value: string): Cell {
   switch (kind) {
-    case 'int':
-    case 'percent':
-      return { t: kind, v: value };
-    case 'number':
-      return { t: 'number', v: value, decimals };
-    case 'empty':
-      return { t: 'empty' };
+    case 'note':
+      return { t: 'empty', note: value };
     case 'text':
-      return { t: 'text', v: nextText() };
+      return { t: 'text', v: value };
     // Texts the view gave, and packs() saw were strings, come back as they went.
     case 'date':
-      return { t: 'date', v: nextText() as Extract<Cell, { t: 'date' }>['v'] };
+      return { t: 'date', v: value as Extract<Cell, { t: 'date' }>['v'] };
     case 'semaforo':
-      return { t: 'semaforo', v: nextText() as Extract<Cell, { t: 'semaforo' }>['v'] };
+      return { t: 'semaforo', v: value as Extract<Cell, { t: 'semaforo' }>['v'] };
   }
 }

@@ -75,6 +75,19 @@ describe('the view packed for the render thread', () => {
     expect(Object.keys(arrived.sections[0]!.table.rows[0]![9]!)).toEqual(['t']);
   });
 
+  it('gives equal cells back as one object, but never a -0 for a 0, nor a cell for one of another kind or decimals', () => {
+    const rows: Cell[][] = [EVERY_KIND, EVERY_KIND, [{ t: 'int', v: 0 }, { t: 'int', v: -0 }, { t: 'percent', v: 12 }, { t: 'number', v: 3.14159, decimals: 3 }, { t: 'text', v: '2019-07-15' }, { t: 'empty', note: 'Atención ciudadana ✔' }]];
+    const view = viewOf([{ columns: [{ header: 'A', kind: 'text' }], rows }]);
+    const arrived = crossed(view);
+    expect(arrived).toStrictEqual(view);
+    const [first, second, odd] = arrived.sections[0]!.table.rows as [Cell[], Cell[], Cell[]];
+    // EVERY_KIND[2] is the -0, made anew each time.
+    first.forEach((cell, i) => (i === 2 ? expect(second[i]).not.toBe(cell) : expect(second[i], JSON.stringify(cell)).toBe(cell)));
+    expect(Object.is((odd[0] as { v: number }).v, 0)).toBe(true);
+    expect(Object.is((odd[1] as { v: number }).v, -0)).toBe(true);
+    for (const cell of odd) expect(first).not.toContain(cell);
+  });
+
   it('leaves no cell in the view it posts, and each distinct text once', () => {
     for (const view of examplesViews()) {
       const packed = packView(view);
