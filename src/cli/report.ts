@@ -206,8 +206,17 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
       // files are loaded, when the pool's threads have little left to do, and loads its
       // formats' modules (exceljs) while this one runs the rules and builds the view.
       const onThread = early ? formatsForThread(chosen) : new Set<string>();
-      let started: StartedRenderThread | undefined;
-      const startThread = onThread.size > 0 ? () => void (started = startRenderThread([...onThread])) : undefined;
+      const renderThread: { started?: StartedRenderThread } = {};
+      const startThread =
+        onThread.size > 0
+          ? () => {
+              try {
+                renderThread.started = startRenderThread([...onThread]);
+              } catch {
+                // A thread that cannot start (no file handles left): its formats render here.
+              }
+            }
+          : undefined;
       try {
         const built = await buildView(io, root, lang, corte, options, year, quarter, runValidation, { early, onLoaded: startThread });
         if (!built) {
@@ -219,7 +228,7 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
         const { view, base, plans } = built;
         const templatesDir = existsSync(path.join(root, 'templates')) ? path.join(root, 'templates') : undefined;
         const renderOptions: RenderOptions = templatesDir ? { templatesDir } : {};
-        let thread = started as StartedRenderThread | undefined;
+        let thread = renderThread.started;
         if (thread && !roomForCopy()) {
           await thread.stop();
           thread = undefined;
@@ -313,7 +322,7 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
         };
         await writeReport(thread?.results ?? new Map());
       } finally {
-        await (started as StartedRenderThread | undefined)?.stop();
+        await renderThread.started?.stop();
       }
     });
 }

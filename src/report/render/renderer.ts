@@ -60,8 +60,9 @@ export interface Renderer {
   weight?: number;
   /**
    * False for a format that never reads the view's `departments` (each department's page: in
-   * an annual report of 100 departments, half of the view's cells): a render thread is sent
-   * the view without them. A test renders each such format with and without them.
+   * an annual report of 100 departments, half of the view's cells): a render thread whose
+   * formats all say so is sent the view without them. A test renders each such format with and
+   * without them.
    */
   readsDepartments?: boolean;
   /** The outside program this format needs, as `--format`'s help names it (`Chromium`). */

@@ -54,10 +54,12 @@ export class RenderThreadLost extends Error {
 
 /**
  * What the render thread pays before its first format, in the weights' units (seconds at 100
- * departments): making its own copy of the view out of the packed one this thread sends
- * (view-wire.ts), about 0.35 s, and starting cold. With it the workbook renders there, which
- * measured soonest of the splits (5.8 s against 6.2 s for the site there, with or without
- * the Markdown, and 6.8 s for the workbook and the Markdown; 5 alternating runs).
+ * departments): its own copy of the view out of the packed one this thread sends
+ * (view-wire.ts). Measured at about 0.35 s when this was set, with the thread starting cold;
+ * since, the workbook is sent no department pages and its thread starts while the rules run,
+ * and its copy measures 0.2–0.35 s. The split is the same with any value from 0.2 to 0.5: the
+ * workbook renders there, which measured soonest (5.8 s against 6.2 s for the site there,
+ * with or without the Markdown, and 6.8 s for the workbook and the Markdown; 5 alternating runs).
  */
 export const COPY_WEIGHT = 0.5;
 
@@ -87,7 +89,9 @@ export function formatsForThread(chosen: readonly NamedRenderer[], cores = avail
 
 /**
  * Whether the machine has room for the render thread's copy of the view, and the garbage of
- * making it, beside this thread's heap (which holds the view): twice that heap, free.
+ * making it, beside this thread's heap (which holds the view): twice that heap, free. Asked
+ * once the view is built; the thread, started earlier with only its modules, is stopped when
+ * there is not.
  */
 export function roomForCopy(heapUsed = process.memoryUsage().heapUsed, free = freemem()): boolean {
   return free >= 2 * heapUsed;
@@ -96,7 +100,7 @@ export function roomForCopy(heapUsed = process.memoryUsage().heapUsed, free = fr
 /** The formats a render thread was given, each one's result as it comes, and a way to stop it. */
 export interface RenderThread {
   results: Map<string, Promise<ThreadResult>>;
-  /** Stops the thread at once, whatever it still has to render (the run failed meanwhile). */
+  /** Stops the thread at once, whatever it still has to render (the run failed meanwhile, or there is no room for the copy). */
   stop(): Promise<void>;
 }
 
@@ -147,7 +151,7 @@ export function startRenderThread(names: readonly string[], workerUrl = new URL(
   };
 }
 
-/** Starts a render thread for `jobs` and sends it the view at once. */
+/** Starts a render thread for `jobs` and sends it the view at once, for a caller that has the view already. */
 export function renderOnThread(jobs: ThreadJobs, workerUrl?: URL): RenderThread {
   const { names, ...rest } = jobs;
   const thread = startRenderThread(names, workerUrl);

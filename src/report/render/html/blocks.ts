@@ -11,7 +11,7 @@ import { esc, escLines, idText } from './escape.js';
  * is 32 MB of text, and a page joined (with `+` or Array#join) is copied once more, as text
  * in two bytes a character since a page has a `—` or a `✔`, before it is encoded. Pieces are
  * encoded one by one where their bytes go (htmlBytes). A template literal or a join would make
- * it `[object]`: it throws instead, so that mistake cannot pass.
+ * it `[object Object]`: it throws instead, so that mistake cannot pass.
  */
 export class Html {
   constructor(readonly pieces: readonly Markup[]) {}
@@ -52,14 +52,17 @@ export function htmlText(markup: Markup): string {
 }
 
 const utf8 = new TextEncoder();
-/** Where pages are encoded, grown to the largest page and kept: each page's bytes are then copied out at their size. */
+/**
+ * Where pages are encoded, grown to the largest page and kept for the life of the thread (a
+ * few megabytes at 1,000 departments): each page's bytes are then copied out at their size.
+ */
 let scratch = new Uint8Array(1 << 20);
 
 /** The UTF-8 bytes of `markup`, each piece encoded in place: no joined copy of the page is ever made. */
 export function htmlBytes(markup: Markup): Uint8Array {
   let length = 0;
   eachText(markup, (text) => {
-    // At most 3 bytes a UTF-16 unit.
+    // At most 3 bytes a UTF-16 unit: with that much room, encodeInto always writes the whole text.
     if (scratch.length - length < text.length * 3) {
       const larger = new Uint8Array(Math.max(scratch.length * 2, length + text.length * 3));
       larger.set(scratch.subarray(0, length));
