@@ -68,7 +68,8 @@ function needsStrictPath(text: string): boolean {
 }
 
 const NODE_PROPERTY = /(?:^|[\s[{,])[&*!]/;
-const EXPLICIT_KEY = /(?:^|\n)[ -]*\?(?:\s|$)/;
+/** A `?` that starts an explicit key: at a line's start (after list dashes), or in a flow collection (`[? [] ]`, `{a: 1, ? b}`). */
+const EXPLICIT_KEY = /(?:(?:^|\n)[ -]*|[[{,]\s*)\?(?:[\s[\]{},]|$)/;
 const COLLECTION_KEY = /[\]}]\s*:/;
 const NESTED_FLOW = /[{,]\s*[[{]/;
 const GLUED_COMMENT = /["'\]}]#/;

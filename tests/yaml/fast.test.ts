@@ -363,6 +363,21 @@ const SCALARS = [
   '123456789012345678901234567890', '1e400', '-1e400', '4.9e-324', '1e-400', '0.1e1', '.Nan', '.NAN', '+.inf', '.INF', 'FALSE', 'False', 'fAlse',
 ];
 
+describe('explicit keys (`? `) in a flow collection', () => {
+  it('are declined: `[? [] ]` is a collection as a key, which the strict path refuses (a fast-check counterexample)', () => {
+    for (const text of ['[?  [] ]\n', 'x: [?  [] ]\n', 'x: [? a]\n', 'x: [a, ? b]\n', 'x: {? a : 1}\n', 'x: {a: 1, ? b}\n', 'x: [?[] ]\n', 'x: [?]\n']) {
+      expect(fastYamlData(text), JSON.stringify(text)).toBeUndefined();
+      expect(divergence(text), JSON.stringify(text)).toBeUndefined();
+    }
+  });
+
+  it('while a question mark inside a text is read on the fast path', () => {
+    expect(fastYamlData('x: ¿Qué? sí\n')).toEqual({ x: '¿Qué? sí' });
+    expect(fastYamlData('x: [¿Qué?, b]\n')).toEqual({ x: ['¿Qué?', 'b'] });
+    expect(fastYamlData('x: [ ?a ]\n')).toEqual({ x: ['?a'] });
+  });
+});
+
 describe('scalar resolution: the fast path reads each plain scalar as the strict path does, or declines', () => {
   for (const scalar of SCALARS) {
     it(`${scalar}`, () => {
