@@ -151,14 +151,6 @@ export function startRenderThread(names: readonly string[], workerUrl = new URL(
   };
 }
 
-/** Starts a render thread for `jobs` and sends it the view at once, for a caller that has the view already. */
-export function renderOnThread(jobs: ThreadJobs, workerUrl?: URL): RenderThread {
-  const { names, ...rest } = jobs;
-  const thread = startRenderThread(names, workerUrl);
-  thread.post(rest);
-  return thread;
-}
-
 /**
  * The part of the view the formats `names` read: without the department pages when none of
  * them reads those (Renderer.readsDepartments), which spares packing, copying and unpacking

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { RENDERERS } from '../../../src/report/render/index.js';
 import { TemplateError } from '../../../src/report/render/renderer.js';
 import type { NamedRenderer } from '../../../src/report/render/select.js';
-import { COPY_WEIGHT, formatsForThread, forTransfer, mapBytes, renderOnThread, roomForCopy, RenderThreadLost, startRenderThread, viewFor, type RenderOutput } from '../../../src/report/render/thread.js';
+import { COPY_WEIGHT, formatsForThread, forTransfer, mapBytes, roomForCopy, RenderThreadLost, startRenderThread, viewFor, type RenderOutput, type RenderThread, type ThreadJobs } from '../../../src/report/render/thread.js';
 import { annualView } from '../../../src/report/view/annual.js';
 import { quarterlyView } from '../../../src/report/view/quarterly.js';
 import { transparencyView } from '../../../src/report/view/transparency.js';
@@ -22,6 +22,14 @@ const DIST_WORKER = fileURLToPath(new URL('../../../dist/report/render/thread-wo
 const WORKER = pathToFileURL(DIST_WORKER);
 
 const temporary = temporaryFolders();
+
+/** A render thread sent its view at once, as the report sends it once the view is built. */
+function renderOnThread(jobs: ThreadJobs, workerUrl: URL): RenderThread {
+  const { names, ...rest } = jobs;
+  const thread = startRenderThread(names, workerUrl);
+  thread.post(rest);
+  return thread;
+}
 
 function named(...names: string[]): NamedRenderer[] {
   return names.map((name) => ({ name, renderer: RENDERERS[name]! }));
