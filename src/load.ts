@@ -38,6 +38,12 @@ export interface LoadResult {
   comments: JustifyingComment[];
   /** Data files read (whether or not they were valid). */
   fileCount: number;
+  /**
+   * The model of part of the repo, as loading a copy of it holding only the files `keep`
+   * accepts would give it (without git history): rules of department scope run on the
+   * departments that changed (cache/findings.ts). No file is read again.
+   */
+  part(keep: (file: string) => boolean): PlanModel;
 }
 
 type MutableUnreadable = { [K in keyof Unreadable]: Unreadable[K] extends ReadonlySet<infer T> ? Set<T> : never };
@@ -86,6 +92,11 @@ class Loader {
   private list(): { entries: Map<string, RepoEntry>; files: FileToLoad[] } {
     const { entries, unreadableFolders } = listRepo(this.root);
     for (const folder of unreadableFolders) this.findings.push(unreadableFolderFinding(folder, this.options.lang));
+    return { entries, files: this.settleLinkedFolders(entries) };
+  }
+
+  /** The files to load, in path order; each data folder that is a link is settled as it is met. */
+  private settleLinkedFolders(entries: ReadonlyMap<string, RepoEntry>): FileToLoad[] {
     const files: FileToLoad[] = [];
     for (const file of [...entries.keys()].sort()) {
       const entry = entries.get(file)!;
@@ -93,7 +104,7 @@ class Loader {
       if (folder) this.linkedFolder(file, folder);
       else files.push({ path: entry.path, symlink: entry.symlink });
     }
-    return { entries, files };
+    return files;
   }
 
   private fileOptions(): FileLoadOptions {
@@ -102,10 +113,18 @@ class Loader {
 
   private assemble(entries: Map<string, RepoEntry>, outcomes: readonly FileOutcome[]): LoadResult {
     for (const outcome of outcomes) this.accept(outcome);
-    return this.finish(entries);
+    return this.finish(entries, (keep) => {
+      const part = new Loader(this.root, { ...this.options, readHistory: undefined });
+      const kept = new Map([...entries].filter(([file]) => keep(file)));
+      part.settleLinkedFolders(kept);
+      for (const outcome of outcomes) if (keep(outcome.file)) part.accept(outcome);
+      return part.finish(kept, () => {
+        throw new Error('A part of a part is never asked for.');
+      }).model;
+    });
   }
 
-  private finish(entries: Map<string, RepoEntry>): LoadResult {
+  private finish(entries: Map<string, RepoEntry>, part: LoadResult['part']): LoadResult {
     const config = resolveConfig(this.documents.plan?.data, yearOf(this.options.fechaCorte));
     const calendar = new BusinessCalendar({ federal: config.federalHolidays, extraNonWorkingDays: config.extraNonWorkingDays, windowLength: config.windowLength });
     const model = new PlanModel(this.documents, {
@@ -118,7 +137,7 @@ class Loader {
       ...(this.readsHistory() ? { history: this.options.readHistory?.() } : {}),
     });
     const sources = new Sources(this.root, this.parsedFiles, this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
-    return { model, findings: this.findings, sources, comments: this.comments, fileCount: this.fileCount };
+    return { model, findings: this.findings, sources, comments: this.comments, fileCount: this.fileCount, part };
   }
 
   private accept(outcome: FileOutcome): void {

@@ -6,6 +6,8 @@ import type { Lang } from './i18n/text.js';
 import { loadPlan, loadPlanWith, type FileLoader, type LoadOptions, type LoadResult } from './load.js';
 import { loadFile, readsContent } from './load-file.js';
 import type { OutcomeCache } from './cache/outcomes.js';
+import { departmentFindings } from './cache/findings.js';
+import type { PlanModel } from './model/model.js';
 import { FilePool, poolSetup, type PoolOptions } from './parallel/pool.js';
 import type { LocateRequest } from './parallel/tasks.js';
 import type { ResolvedConfig } from './model/config.js';
@@ -67,7 +69,7 @@ export async function validatePlanInParallel(root: string, options: LoadOptions,
     onLoaded?.();
     const needsPosition = positionsWanted(loaded, shown);
     const threads = pool as FilePool | undefined;
-    if (!threads) return finishValidation(loaded, checkPlan(loaded, options), options, needsPosition);
+    if (!threads) return finishValidation(loaded, checkPlan(loaded, options, cache), options, needsPosition);
     // The threads place each rule's findings while this one runs the next rules, one set after
     // another (a pool runs one set at a time); each failure is kept for the await below.
     let placing: Promise<void> = Promise.resolve();
@@ -77,7 +79,7 @@ export async function validatePlanInParallel(root: string, options: LoadOptions,
       placing = placing.then(() => locateInPool(threads, wanted, loaded));
       placing.catch(() => {});
     };
-    const findings = await checkPlanInTurns(loaded, options, place);
+    const findings = await checkPlanInTurns(loaded, options, place, cache);
     await placing;
     return finishValidation(loaded, findings, options, needsPosition);
   } finally {
@@ -88,29 +90,35 @@ export async function validatePlanInParallel(root: string, options: LoadOptions,
 
 /**
  * Every finding of the loader and the rules, before it is placed in its source, one set at a
- * time: the loader's, plan.yaml's severity settings', then each rule's.
+ * time: the loader's, plan.yaml's severity settings', then each rule's. With a cache, the
+ * rules of department scope check only the departments changed since it was written.
  */
-function* findingSets(loaded: LoadResult, options: LoadOptions): Generator<Finding[]> {
+function* findingSets(loaded: LoadResult, options: LoadOptions, cache?: OutcomeCache): Generator<Finding[]> {
   yield loaded.findings;
   // Without a usable plan.yaml there is no fiscal year, calendar or rubric to judge
   // against: cross-file rules would only guess. Its own findings say what to fix first.
   const plan = loaded.model.plan;
   if (!plan) return;
   yield checkSeveritySettings(plan, RULES_BY_ID, options.lang);
-  for (const rule of RULES) yield runRules(loaded, options.lang, [rule]);
+  const byDepartment = cache && departmentFindings(loaded, options.fechaCorte, cache);
+  for (const rule of RULES) {
+    const run = (model: PlanModel) => runRules(model, options.lang, [rule]);
+    yield byDepartment && rule.meta.scope === 'department' ? byDepartment.of(rule, run) : run(loaded.model);
+  }
+  byDepartment?.keep();
 }
 
-function checkPlan(loaded: LoadResult, options: LoadOptions): Finding[] {
-  return [...findingSets(loaded, options)].flat();
+function checkPlan(loaded: LoadResult, options: LoadOptions, cache?: OutcomeCache): Finding[] {
+  return [...findingSets(loaded, options, cache)].flat();
 }
 
 /**
  * checkPlan, handing `place` each set of findings as soon as it is known, and letting this
  * thread's event loop turn between sets so the pool gets on with them.
  */
-async function checkPlanInTurns(loaded: LoadResult, options: LoadOptions, place: (findings: readonly Finding[]) => void): Promise<Finding[]> {
+async function checkPlanInTurns(loaded: LoadResult, options: LoadOptions, place: (findings: readonly Finding[]) => void, cache?: OutcomeCache): Promise<Finding[]> {
   const findings: Finding[] = [];
-  for (const set of findingSets(loaded, options)) {
+  for (const set of findingSets(loaded, options, cache)) {
     findings.push(...set);
     place(set);
     await new Promise<void>((resolve) => setImmediate(resolve));
@@ -141,11 +149,11 @@ async function locateInPool(pool: FilePool, findings: readonly Finding[], loaded
   requests.forEach((request, i) => request.places.forEach((place, j) => loaded.sources.remember(request.file, place.path, place.atKey, spans[i]![j])));
 }
 
-export function runRules(loaded: LoadResult, lang: Lang, rules: readonly Rule[] = RULES): Finding[] {
+export function runRules(model: PlanModel, lang: Lang, rules: readonly Rule[] = RULES): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
-    if (!rule.check || loaded.model.config.reglas[rule.meta.id] === 'off') continue;
-    rule.check(loaded.model, (report) => findings.push(findingOf(rule.meta, report, lang)));
+    if (!rule.check || model.config.reglas[rule.meta.id] === 'off') continue;
+    rule.check(model, (report) => findings.push(findingOf(rule.meta, report, lang)));
   }
   return findings;
 }

@@ -5,11 +5,12 @@
 // repository. A file's outcome depends only on its bytes, its path, the language, the size
 // limit and plan's own code and schemas, and all of them are in the key.
 import { createHash } from 'node:crypto';
-import { closeSync, constants, existsSync, type BigIntStats, fstatSync, lstat, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, type BigIntStats, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileLoader } from '../load.js';
+import type { FindingsRecord } from './findings.js';
 import { loadFile, readsContent, type FileOutcome } from '../load-file.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../repo/decode.js';
 import { readAtMost } from '../repo/read.js';
@@ -34,6 +35,8 @@ interface Stored {
    */
   readFrom: number;
   entries: Map<string, Entry>;
+  /** The rules' findings of the run that wrote the cache, when it ran them all (cache/findings.ts). */
+  findings?: FindingsRecord;
 }
 
 interface Entry {
@@ -50,6 +53,17 @@ export interface OutcomeCache {
   save(): string | undefined;
   /** Files reused from the cache in this run. */
   readonly reused: number;
+  /** The SHA-256 of a data file's bytes as this run read them; undefined when it was not cached (a link, a file over the limit). */
+  digestOf(file: string): string | undefined;
+  /** The findings the run that wrote the cache kept, read by the loader. */
+  readonly findings: FindingsRecord | undefined;
+  /**
+   * Keeps this run's findings, to be saved with its files' outcomes; `rechecked`: the
+   * departments the rules checked again, when the others' findings came from the cache.
+   */
+  keepFindings(record: FindingsRecord, rechecked?: number): void;
+  /** The departments checked again of all, when the others' findings came from the cache. */
+  readonly rechecked: { departments: number; of: number } | undefined;
 }
 
 /**
@@ -64,16 +78,30 @@ export function openOutcomeCache(file: string, lang: string, maxFileBytes = DEFA
   const next: Stored = { key, readFrom: 0, entries: new Map() };
   let reused = 0;
   let worthSaving = true;
+  let previousFindings: FindingsRecord | undefined;
+  let rechecked: OutcomeCache['rechecked'];
   return {
     get reused() {
       return reused;
     },
+    digestOf: (file) => next.entries.get(file)?.digest,
+    get findings() {
+      return previousFindings;
+    },
+    keepFindings(record, departments) {
+      next.findings = record;
+      rechecked = departments === undefined ? undefined : { departments, of: record.departments.length };
+      // The last run's findings were of no use (another cut-off date, a shared file changed):
+      // this run's are, to the next one.
+      if (departments === undefined) worthSaving = true;
+    },
+    get rechecked() {
+      return rechecked;
+    },
     loader: (inner) => async (root, files, options) => {
       next.readFrom = Date.now();
-      // The files' metadata is asked for on libuv's pool while this thread parses the cache.
-      const statted = existsSync(file) ? lstatAll(files.map((f) => (readsContent(f) ? path.join(root, f.path) : undefined))) : undefined;
       const previous = readStored(file, key);
-      const stats = await statted;
+      previousFindings = previous?.findings;
       const outcomes: (FileOutcome | undefined)[] = new Array(files.length);
       const fingerprints: (Fingerprint | undefined)[] = new Array(files.length);
       files.forEach((f, i) => {
@@ -83,7 +111,7 @@ export function openOutcomeCache(file: string, lang: string, maxFileBytes = DEFA
           return;
         }
         const known = previous?.entries.get(f.path);
-        const fingerprint = fingerprintOf(path.join(root, f.path), maxFileBytes, known, previous?.readFrom ?? 0, stats?.[i]);
+        const fingerprint = fingerprintOf(path.join(root, f.path), maxFileBytes, known, previous?.readFrom ?? 0);
         fingerprints[i] = fingerprint;
         if (known && fingerprint && known.digest === fingerprint.digest) {
           outcomes[i] = known.outcome;
@@ -110,8 +138,9 @@ export function openOutcomeCache(file: string, lang: string, maxFileBytes = DEFA
         mkdirSync(path.dirname(file), { recursive: true });
         // JSON reads back faster than v8's serializer and shares short texts; an outcome it
         // would change (-0 becomes 0, a non-finite number null) is simply not kept.
-        const entries = [...next.entries].filter(([, entry]) => jsonSafe(entry));
-        writeFileSync(temp, storedText({ key: next.key, readFrom: next.readFrom, count: entries.length }, entries), 'latin1');
+        const entries = [...next.entries].filter(([, entry]) => jsonSafe(entry.outcome));
+        const findings = next.findings && jsonSafe(next.findings) ? next.findings : undefined;
+        writeFileSync(temp, storedText({ key: next.key, readFrom: next.readFrom, count: entries.length, findings: findings !== undefined }, entries, findings), 'latin1');
         renameSync(temp, file);
         return undefined;
       } catch (error) {
@@ -130,9 +159,9 @@ function removeQuietly(file: string): void {
   }
 }
 
-/** Whether JSON gives the entry back as it is: no -0 and no non-finite number anywhere in it. */
-function jsonSafe(entry: Entry): boolean {
-  const stack: unknown[] = [entry.outcome];
+/** Whether JSON gives the value back as it is: no -0 and no non-finite number anywhere in it. */
+function jsonSafe(value: unknown): boolean {
+  const stack: unknown[] = [value];
   while (stack.length > 0) {
     const node = stack.pop();
     if (typeof node === 'number') {
@@ -154,36 +183,46 @@ function asciiJson(value: unknown): string {
 }
 
 /**
- * The cache file: a line of its header, then a line per file, each JSON. Read a line at a
- * time through one small buffer, a 30 MB cache costs no 30 MB buffer and string (and their
- * page faults) before it is parsed, and one of another version stops at its first line.
+ * The cache file: a line of its header, a line per file, then the findings' line when the
+ * header says there is one, each JSON. Read a line at a time through one small buffer, a
+ * 30 MB cache costs no 30 MB buffer and string (and their page faults) before it is parsed,
+ * and one of another version stops at its first line.
  */
 interface Header {
   key: string;
   readFrom: number;
-  /** Lines that follow: a file cut short at a line's end still tells it is not whole. */
+  /** Files' lines that follow: a file cut short at a line's end still tells it is not whole. */
   count: number;
+  /** A line of findings follows the files'. */
+  findings: boolean;
 }
 
-function storedText(header: Header, entries: readonly [string, Entry][]): string {
-  return `${[header, ...entries].map(asciiJson).join('\n')}\n`;
+function storedText(header: Header, entries: readonly [string, Entry][], findings: FindingsRecord | undefined): string {
+  return `${[header, ...entries, ...(findings ? [findings] : [])].map(asciiJson).join('\n')}\n`;
 }
 
 /** A cache from another version, language or limit, or one that does not read, is no cache. */
 function readStored(file: string, key: string): Stored | undefined {
   let header: Header | undefined;
   const entries = new Map<string, Entry>();
+  let findings: FindingsRecord | undefined;
   try {
     const whole = forEachLine(file, (line) => {
-      if (header) {
+      if (!header) {
+        header = JSON.parse(line) as Header;
+        return header?.key === key;
+      }
+      if (entries.size < header.count) {
         const [name, entry] = JSON.parse(line) as [string, Entry];
         entries.set(name, entry);
         return true;
       }
-      header = JSON.parse(line) as Header;
-      return header?.key === key;
+      if (!header.findings || findings) return false;
+      findings = JSON.parse(line) as FindingsRecord;
+      return true;
     });
-    return whole && header?.key === key && header.count === entries.size ? { key, readFrom: header.readFrom, entries } : undefined;
+    if (!whole || header?.key !== key || header.count !== entries.size || header.findings !== (findings !== undefined)) return undefined;
+    return { key, readFrom: header.readFrom, entries, ...(findings ? { findings } : {}) };
   } catch {
     return undefined;
   }
@@ -221,24 +260,6 @@ function forEachLine(file: string, onLine: (line: string) => boolean): boolean {
   }
 }
 
-/** Each path's lstat (undefined for none, or when it fails), all asked at once of libuv's pool. */
-function lstatAll(paths: readonly (string | undefined)[]): Promise<(BigIntStats | undefined)[]> {
-  return new Promise((resolve) => {
-    const stats: (BigIntStats | undefined)[] = new Array(paths.length);
-    let left = paths.length + 1;
-    const done = () => --left === 0 && resolve(stats);
-    paths.forEach((file, i) => {
-      if (file === undefined) done();
-      else
-        lstat(file, { bigint: true }, (error, result) => {
-          if (!error) stats[i] = result;
-          done();
-        });
-    });
-    done();
-  });
-}
-
 interface Fingerprint {
   digest: string;
   stamp: string;
@@ -251,8 +272,10 @@ interface Fingerprint {
  * unless it was modified from a second before the run that recorded them started (a second
  * change within the same tick of the file system's clock would leave the same times).
  */
-function fingerprintOf(file: string, limit: number, known: Entry | undefined, readFrom: number, statted: BigIntStats | undefined): Fingerprint | undefined {
-  // The lstat taken beforehand (lstatAll) is all the common case needs: a file unchanged since the cache was written.
+function fingerprintOf(file: string, limit: number, known: Entry | undefined, readFrom: number): Fingerprint | undefined {
+  // An lstat is all the common case needs: a file unchanged since the cache was written.
+  // Asked here, one at a time: 4,500 calls cost half as much as asking them all of libuv's pool at once.
+  const statted = known && lstatQuietly(file);
   if (known && statted?.isFile() && statted.size <= BigInt(limit) && known.stamp === stampOf(statted) && Number(statted.mtimeMs) < readFrom - 1000) {
     return { digest: known.digest, stamp: known.stamp };
   }
@@ -274,6 +297,14 @@ function fingerprintOf(file: string, limit: number, known: Entry | undefined, re
     return undefined;
   } finally {
     closeSync(fd);
+  }
+}
+
+function lstatQuietly(file: string): BigIntStats | undefined {
+  try {
+    return lstatSync(file, { bigint: true, throwIfNoEntry: false });
+  } catch {
+    return undefined;
   }
 }
 

@@ -8,6 +8,7 @@ export const PLAN005 = defineRule({
     rationale:
       'Planeación localiza cada carátula y cada reporte trimestral por su carpeta y su nombre de archivo. Si el contenido declara otra dependencia, otro PPCS u otro trimestre, el reporte se contaría para quien no corresponde y el seguimiento trimestral que pide el Plan de Mejora («su aplicación y cumplimiento serán monitoreadas trimestralmente») quedaría falseado.',
     defaultSeverity: 'error',
+    scope: 'department',
     hint: { es: 'Haga que el contenido y el nombre coincidan: corrija el valor o renombre el archivo.', en: 'Make content and name agree: fix the value or rename the file.' },
     messages: {
       clave: { es: 'La clave {value} no coincide con la carpeta «dependencias/{folder}/».', en: 'Key {value} does not match folder "dependencias/{folder}/".' },

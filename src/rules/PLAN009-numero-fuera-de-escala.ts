@@ -20,6 +20,7 @@ export const PLAN009 = defineRule({
     rationale:
       'El Plan de Mejora pide carátulas «donde se describan las metas y los indicadores de medición de forma clara», y reportes «donde se manifieste el avance de las metas planteadas en las caratulas de proyecto». Los reportes dividen entre lo programado y entre la población objetivo, y suman los trimestres de todo el año: un número distinto de cero más pequeño que una millonésima (por ejemplo 1e-320 programado en un trimestre) da un cumplimiento infinito, y uno mayor que un billón deja de sumarse con exactitud. Ninguna cantidad de un plan municipal necesita esos valores; casi siempre son un error de captura (un exponente, una coma de más), y un reporte que muestra un porcentaje infinito no se puede entregar. Por eso no se puede cambiar su severidad: con estos valores no se genera ningún reporte.',
     defaultSeverity: 'error',
+    scope: 'department',
     fixedSeverity: true,
     hint: { es: SCALE_HINT_ES, en: SCALE_HINT_EN },
     messages: {

@@ -17,6 +17,7 @@ export const PLAN010 = defineRule({
     criterio: 'consistencia_programatica',
     rationale: `El Plan de Mejora, en el criterio de Consistencia Programática, pide «${ANEXO_1_Y_2}». Sin objetivo, problemática, población objetivo y responsable no se sabe qué atiende el PPCS ni quién responde por él; sin metas con indicador, fórmula, unidad de medida, programación trimestral y meta anual no hay contra qué medir los reportes trimestrales. Un PPCS cancelado no se revisa.`,
     defaultSeverity: 'error',
+    scope: 'department',
     hint: {
       es: `Complete la carátula: el Plan de Mejora pide «${ANEXO_1_Y_2}».`,
       en: `Complete the carátula: the Plan de Mejora asks to «${ANEXO_1_Y_2}» (have an Anexo 1 y 2 carátula for every PPCS describing its metas and indicators clearly).`,

@@ -16,6 +16,7 @@ export const PLAN011 = defineRule({
     rationale:
       'El Plan de Mejora pide «Realizar la planeación correspondiente de forma estratégica» y describir en la carátula «las metas y los indicadores de medición de forma clara». Si lo programado trimestre a trimestre no lleva a la meta anual declarada (según se acumule el indicador: suma, último valor o promedio), el semáforo trimestral y la evaluación anual medirían contra metas que se contradicen.',
     defaultSeverity: 'warning',
+    scope: 'department',
     hint: {
       es: 'Ajuste «meta_anual» a {esperado} o corrija la programación trimestral; se tolera una diferencia de hasta {tolerancia} % (umbrales.tolerancia_programacion en plan.yaml).',
       en: 'Set "meta_anual" to {esperado} or fix the quarterly programming; a gap of up to {tolerancia} % is tolerated (umbrales.tolerancia_programacion in plan.yaml).',

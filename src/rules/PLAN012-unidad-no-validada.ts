@@ -42,6 +42,7 @@ export const PLAN012 = defineRule({
     rationale:
       'El Plan de Mejora es terminante: «No se recibirá ningún reporte trimestral que no esté alineado a la unidad de medida asignada y validada por el área de Planeación». Si el indicador de una meta usa una unidad que no está en el catálogo de Planeación, o que Planeación aún no valida, ningún reporte de esa meta podrá recibirse. Un PPCS cancelado no se revisa, porque ya no reporta.',
     defaultSeverity: 'error',
+    scope: 'department',
     hint: {
       es: 'Use una unidad validada del catálogo «catalogos/unidades-de-medida.yaml», o pida a Planeación que agregue y valide la unidad que necesita.',
       en: 'Use a validated unit from the catalog "catalogos/unidades-de-medida.yaml", or ask Planeación to add and validate the unit you need.',

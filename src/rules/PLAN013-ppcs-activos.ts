@@ -20,6 +20,7 @@ export const PLAN013 = defineRule({
     rationale:
       'El criterio Consistencia Programática del Plan de Mejora pide «Mantener la mayoría de los PPCS activos e informar status». Se cuentan como activos los PPCS con estatus «activo» o «concluido» en su carátula; los que están por iniciar, suspendidos o cancelados no cuentan. El porcentaje mínimo es el de plan.yaml (umbrales.ppcs_activos_minimo, 50 % si no se indica). Una dependencia sin ninguna carátula de PPCS tampoco cumple.',
     defaultSeverity: 'warning',
+    scope: 'department',
     hint: {
       es: 'Reactive o concluya los PPCS detenidos, o actualice el estatus de sus carátulas si ya están en operación.',
       en: 'Restart or complete the stalled PPCS, or update the status in their cover sheets if they are already running.',

@@ -42,6 +42,7 @@ export const PLAN014 = defineRule({
     criterio: 'consistencia_programatica',
     rationale: `El Plan de Mejora pide «${ANEXO_1_Y_2}», y cada trimestre el municipio publica sus indicadores en el formato de Indicadores de resultados de la Ley General de Transparencia (art. 70, fracción VI), que tiene columnas para la dimensión a medir, la definición del indicador, la frecuencia de medición, la línea base y la fuente de información. Un indicador sin esos datos se publica con «Sin dato»: la advertencia llega mientras se captura la carátula, no cuando ya hay que publicar. Revisa los PPCS que se publican (todos los no cancelados); una meta sin indicador es de PLAN010.`,
     defaultSeverity: 'warning',
+    scope: 'department',
     hint: {
       es: 'Agregue al indicador lo que falta: «dimension» (eficacia, eficiencia, calidad o economia), «definicion» (qué mide, en palabras), «frecuencia» (mensual, trimestral, semestral o anual), «linea_base» (un número, o {valor, anio}) y «fuente» (de dónde salen los datos).',
       en: 'Add what is missing to the indicator: "dimension" (eficacia, eficiencia, calidad or economia), "definicion" (what it measures, in words), "frecuencia" (mensual, trimestral, semestral or anual), "linea_base" (a number, or {valor, anio}) and "fuente" (where the data comes from).',

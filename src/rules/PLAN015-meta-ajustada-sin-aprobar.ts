@@ -12,6 +12,7 @@ export const PLAN015 = defineRule({
     rationale:
       'El Plan de Mejora pide «Contar con las caratulas de proyecto Anexo 1 y 2 de cada uno de sus PPCS donde se describan las metas y los indicadores de medición de forma clara», y los reportes deben manifestar «el avance de las metas planteadas en las caratulas de proyecto». Si una dependencia pudiera cambiar su propia meta con sólo escribir «meta_ajustada», el semáforo y la evaluación medirían contra una meta que nadie revisó. Por eso una meta ajustada sólo se aplica cuando Planeación aprueba el ajuste («ajuste» con quién aprobó y cuándo); mientras tanto todas las cifras siguen midiendo contra «meta_anual».',
     defaultSeverity: 'warning',
+    scope: 'department',
     hint: {
       es: 'Si Planeación aprobó el ajuste, agregue junto a «meta_ajustada» el bloque «ajuste» con «aprobo» (nombre y cargo) y «fecha» (AAAA-MM-DD); si no, quite «meta_ajustada».',
       en: 'If Planeación approved the adjustment, add next to "meta_ajustada" the "ajuste" block with "aprobo" (name and post) and "fecha" (YYYY-MM-DD); otherwise remove "meta_ajustada".',

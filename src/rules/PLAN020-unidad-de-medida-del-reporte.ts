@@ -10,6 +10,7 @@ export const PLAN020 = defineRule({
     rationale:
       'El criterio Seguimiento y retroalimentación del Plan de Mejora establece: «No se recibirá ningún reporte trimestral que no esté alineado a la unidad de medida asignada y validada por el área de Planeación». La unidad asignada es la del indicador de la meta en su carátula (Anexo 1 y 2); un avance en otra unidad no puede sumarse ni compararse con lo programado, por eso es un error que impide aceptar el reporte.',
     defaultSeverity: 'error',
+    scope: 'department',
     hint: {
       es: 'Exprese el avance en la unidad de medida del indicador de la meta; si la unidad de la carátula es la equivocada, pida a Planeación que la corrija.',
       en: 'State the progress in the unit of the meta\'s indicator; if the cover sheet\'s unit is wrong, ask Planeación to correct it.',

@@ -11,6 +11,7 @@ export const PLAN021 = defineRule({
     rationale:
       'El criterio Seguimiento y retroalimentación del Plan de Mejora pide «Entregar en tiempo y forma (en los 5 días hábiles antes de terminar el mes) cada uno de los 4 reportes trimestrales». El mismo plan dice también que «Los meses de entrega del reporte trimestral son Primeros 5 días hábiles al final de los meses de marzo, junio, septiembre y diciembre»; Planeación lee ambas frases como los últimos días hábiles de esos meses. El número de días de la ventana se toma de plan.yaml (entrega_reportes.dias_habiles) y no cuentan sábados, domingos ni los días inhábiles (los de descanso obligatorio de la Ley Federal del Trabajo y los adicionales de plan.yaml). Un reporte entregado antes de que abra la ventana tampoco está en tiempo: aún no puede informar el trimestre completo.',
     defaultSeverity: 'warning',
+    scope: 'department',
     hint: {
       es: 'Entregue cada reporte dentro de su ventana; si la fecha está mal capturada, corrija «fecha_entrega».',
       en: 'Deliver each report within its window; if the date was mistyped, correct "fecha_entrega".',

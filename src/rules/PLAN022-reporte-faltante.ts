@@ -10,6 +10,7 @@ export const PLAN022 = defineRule({
     rationale:
       'El criterio Seguimiento y retroalimentación del Plan de Mejora pide «Entregar en tiempo y forma (en los 5 días hábiles antes de terminar el mes) cada uno de los 4 reportes trimestrales en el formato correspondiente (Anexo 3 y 4)». Un trimestre del ejercicio cuya ventana de entrega cerró antes de la fecha de corte debe tener su reporte en «dependencias/<CLAVE>/reportes/<AAAA>-T<n>.yaml».',
     defaultSeverity: 'warning',
+    scope: 'department',
     hint: {
       es: 'Agregue el reporte trimestral de la dependencia con el nombre de archivo indicado.',
       en: 'Add the department\'s quarterly report under the file name given.',

@@ -16,6 +16,7 @@ export const PLAN023 = defineRule({
     rationale:
       'El Plan de Mejora pide entregar los reportes trimestrales «en el formato correspondiente (Anexo 3 y 4) donde se manifieste el avance de las metas planteadas en las caratulas de proyecto», y en Consistencia Programática, «Mantener la mayoría de los PPCS activos e informar status». Por eso cada reporte debe incluir todo PPCS que su carátula declara activo, decir el estatus de cada PPCS que informa y dar el avance de cada meta que tiene un valor programado en el trimestre, salvo que el PPCS esté suspendido, cancelado o por iniciar.',
     defaultSeverity: 'warning',
+    scope: 'department',
     hint: {
       es: 'Complete el reporte: agregue los PPCS activos, el «estatus» de cada PPCS y un avance por cada meta programada en el trimestre.',
       en: 'Complete the report: add the active PPCS, each PPCS\'s "estatus" and a progress entry for every meta programmed this quarter.',
@@ -47,7 +48,8 @@ export const PLAN023 = defineRule({
       const reported = new Set(data.ppcs.map((entry) => entry.id));
       // An entry naming a PPCS that is not the department's own (PLAN004) may be the
       // "missing" one under a wrong id: once the id is fixed, the report is judged again.
-      const allOwn = data.ppcs.every((entry) => model.caratulaOf(folder, entry.id) !== undefined || model.unreadable.ppcs.has(entry.id));
+      // Its own carátula may be one that could not be read; another department's is not its own.
+      const allOwn = data.ppcs.every((entry) => model.caratulaOf(folder, entry.id) !== undefined || model.isUnreadable(`dependencias/${folder}/ppcs/${entry.id}.yaml`));
       for (const { data: ppcs } of allOwn ? model.ppcsOf(folder) : []) {
         if (ppcs.estatus === 'activo' && !reported.has(ppcs.id)) {
           report({ messageId: 'ppcsAusente', file, path: ['ppcs'], atKey: true, data: { ppcs: quote(ppcs.id), trimestre }, about: { ppcs: ppcs.id, trimestre: data.trimestre } });

@@ -12,6 +12,7 @@ export const PLAN024 = defineRule({
     rationale:
       'El Plan de Mejora pide entregar los reportes trimestrales «en el formato correspondiente (Anexo 3 y 4) donde se manifieste el avance de las metas planteadas en las caratulas de proyecto». Un avance negativo o un porcentaje mayor que 100 no pueden ser reales y el reporte no puede aceptarse así (error). Un avance acumulado muy por encima de la meta anual suele ser un error de captura —por ejemplo, escribir el acumulado del año donde va sólo lo del trimestre— o una meta mal planeada, y se señala como advertencia; el límite es el de plan.yaml (umbrales.avance_excesivo, 150 % si no se indica) y sólo se aplica a indicadores ascendentes que se acumulan por suma.',
     defaultSeverity: 'error',
+    scope: 'department',
     hint: {
       es: 'Revise el valor: escriba sólo lo logrado en el trimestre, en la unidad de medida de la meta.',
       en: 'Check the value: write only what was achieved this quarter, in the meta\'s unit.',

@@ -10,6 +10,7 @@ export const PLAN025 = defineRule({
     rationale:
       'El criterio Seguimiento y retroalimentación del Plan de Mejora pide «Atender a las observaciones o recomendaciones emitidas mediante el formato de retroalimentación». Planeación emite la retroalimentación después de revisar los reportes de un trimestre, y la dependencia la atiende en su reporte del trimestre siguiente, citando la clave de cada observación en «observaciones_atendidas». Se revisa cuando ya cerró la ventana de entrega de ese reporte; una observación atendida en un reporte posterior cuenta como no atendida a tiempo. Las observaciones al cuarto trimestre se atienden en el reporte del primer trimestre del ejercicio siguiente, y se revisan cuando cierra la ventana de entrega de ese reporte.',
     defaultSeverity: 'warning',
+    scope: 'department',
     hint: {
       es: 'En el reporte indicado, agregue la clave de la observación en «observaciones_atendidas» del PPCS que la atiende.',
       en: 'In the report named, add the observation\'s key to "observaciones_atendidas" of the PPCS that attends it.',

@@ -27,6 +27,7 @@ export const PLAN026 = defineRule({
     rationale:
       'El Plan de Mejora pide entregar cada reporte trimestral «en el formato correspondiente (Anexo 3 y 4) donde se manifieste el avance de las metas planteadas en las caratulas de proyecto», y advierte que su «aplicación y cumplimiento serán monitoreadas trimestralmente». Cuando el avance de una meta en el trimestre se aparta de lo programado (semáforo amarillo o rojo, con las bandas de plan.yaml o de la propia meta), un número solo no le dice a Planeación por qué: el reporte debe explicar la variación en «justificacion_variacion» y citar al menos una evidencia, para que la retroalimentación y la evaluación anual partan de hechos. Las metas en verde o sin nada programado en el trimestre no necesitan justificación.',
     defaultSeverity: 'warning',
+    scope: 'department',
     hint: {
       es: 'Escriba en «justificacion_variacion» por qué el avance se apartó de lo programado (por ejemplo, lluvias, falta de material, mayor demanda) y cite en «evidencias» los archivos que lo respaldan.',
       en: 'Write in "justificacion_variacion" why progress departed from what was programmed (e.g. rain, lack of material, higher demand) and cite in "evidencias" the files that back it.',

@@ -10,6 +10,7 @@ export const PLAN031 = defineRule({
     rationale:
       'El criterio Integralidad del Plan de Mejora pide desarrollar PPCS con la participación de otras dependencias y, «Una vez logrado lo anterior es necesario que al momento de redactar su reporte trimestral haga referencia de dichas dependencias con quienes colaboró en uno o más PPCS durante ése trimestre». Si la carátula de un PPCS activo nombra dependencias participantes, su reporte trimestral debe decir en «colaboraciones» con cuáles trabajó.',
     defaultSeverity: 'warning',
+    scope: 'department',
     hint: {
       es: 'Agregue al PPCS del reporte el campo «colaboraciones» con las claves de las dependencias con las que trabajó en el trimestre.',
       en: 'Add to the report\'s PPCS entry a "colaboraciones" field with the keys of the departments it worked with this quarter.',

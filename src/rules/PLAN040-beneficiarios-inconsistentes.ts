@@ -23,6 +23,7 @@ export const PLAN040 = defineRule({
     rationale:
       'El criterio Calidad de Resultados y Cobertura de la Intervención pide que «la cobertura de la intervención beneficie a un porcentaje considerable respecto a la población objetivo». La cobertura sólo se puede medir si los beneficiarios reportados cuadran. Error (el dato no se puede aceptar): cuando se da alguna parte del desglose por sexo, mujeres más hombres más no especificado deben sumar el total (una parte omitida cuenta como 0); cuando se dan grupos de edad, deben sumar el total. Advertencia (o el dato o la población objetivo están mal): el total de un trimestre no debería superar la población objetivo de la carátula, y tampoco las personas atendidas en el año según la cobertura (las personas únicas del año si se dan; si no, la mayor cifra entre la suma de los trimestres con conteo «nuevas» y el trimestre más alto con conteo «atendidas»); se advierte en el trimestre en que esa cifra la rebasa.',
     defaultSeverity: 'error',
+    scope: 'department',
     hint: {
       es: 'Corrija las cifras de «beneficiarios» para que mujeres, hombres y no especificado sumen el total (las personas cuyo sexo no se registró van en «no_especificado») y el total no exceda la población objetivo de la carátula.',
       en: 'Fix the "beneficiarios" figures so that women, men and not specified add up to the total (people whose sex was not recorded go in "no_especificado") and the total does not exceed the cover sheet\'s target population.',

@@ -10,6 +10,7 @@ export const PLAN041 = defineRule({
     rationale:
       'El criterio Implementación de la Perspectiva de Género pide «Participar y aplicar las recomendaciones que de éste criterio se hagan llegar a su área o Dirección». Cuando la carátula de un PPCS declara que aplica perspectiva de género, su reporte trimestral debe desagregar a los beneficiarios en mujeres y hombres: sin ese dato no se puede saber a quién llega la intervención. Las personas cuyo sexo no se registró se informan en «no_especificado» (cuentan en el total); la entrada cuenta como desagregada cuando da mujeres y hombres, aunque quede una parte no especificada.',
     defaultSeverity: 'warning',
+    scope: 'department',
     hint: {
       es: 'En «beneficiarios» indique, además del total, cuántas son «mujeres» y cuántos «hombres»; las personas cuyo sexo no se registró van en «no_especificado».',
       en: 'In "beneficiarios" give, besides the total, how many are "mujeres" (women) and how many "hombres" (men); people whose sex was not recorded go in "no_especificado".',

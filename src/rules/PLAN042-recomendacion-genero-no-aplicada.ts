@@ -10,6 +10,7 @@ export const PLAN042 = defineRule({
     rationale:
       'El criterio Implementación de la Perspectiva de Género pide «Participar y aplicar las recomendaciones que de éste criterio se hagan llegar a su área o Dirección». Una vez vencido el reporte del cuarto trimestre, cada dependencia destinataria de una recomendación de género debió informar en alguno de sus reportes del año que la aplicó (campo «recomendaciones_genero_aplicadas»).',
     defaultSeverity: 'warning',
+    scope: 'department',
     hint: {
       es: 'Si la dependencia aplicó la recomendación, anote su clave en «recomendaciones_genero_aplicadas» del PPCS donde la aplicó, en el reporte del trimestre correspondiente.',
       en: 'If the department applied the recommendation, write its key in "recomendaciones_genero_aplicadas" of the PPCS where it was applied, in that quarter\'s report.',

@@ -10,6 +10,7 @@ export const PLAN043 = defineRule({
     rationale:
       'El criterio Calidad de Resultados y Cobertura de la Intervención pide que «la cobertura de la intervención beneficie a un porcentaje considerable respecto a la población objetivo». Un PPCS en operación cuya carátula fija una población objetivo debe informar en cada reporte trimestral a las personas que atendió: si no lo hace, al cierre del año su cobertura es 0 sin que nadie lo haya advertido. Por eso se advierte durante el año, en cada reporte entregado, y no sólo en la evaluación anual.',
     defaultSeverity: 'warning',
+    scope: 'department',
     hint: {
       es: 'Agregue «beneficiarios» a la entrada del PPCS con el «total» de personas atendidas en el trimestre (0 si no atendió a nadie) y, si suma personas nuevas cada trimestre, «conteo: nuevas».',
       en: 'Add "beneficiarios" to the PPCS entry with the "total" of people served in the quarter (0 if it served nobody) and, if it adds new people each quarter, "conteo: nuevas".',

@@ -18,6 +18,7 @@ export const PLAN044 = defineRule({
     rationale:
       'El criterio Implementación de la Perspectiva de Género pide «Participar y aplicar las recomendaciones que de éste criterio se hagan llegar a su área o Dirección». Declarar aplicada una recomendación (campo «recomendaciones_genero_aplicadas») no basta si los datos que siguen no la reflejan. Cuando la recomendación pide desagregar por sexo o por edad —lo dice su campo «verificacion» o, si falta, su texto pide «desagregar … por sexo» o «… por edad»—, cada reporte de la dependencia desde el trimestre en que la declaró aplicada (ese mismo incluido) debe dar ese desglose en los beneficiarios de sus PPCS con perspectiva de género.',
     defaultSeverity: 'warning',
+    scope: 'department',
     hint: {
       es: 'Desagregue los beneficiarios del PPCS en «mujeres» y «hombres» (las personas cuyo sexo no se registró, en «no_especificado»), como pide la recomendación que la dependencia declaró aplicada; si no la aplicó, no la cite en «recomendaciones_genero_aplicadas».',
       en: 'Split the PPCS beneficiaries into "mujeres" and "hombres" (people whose sex was not recorded in "no_especificado"), as the recommendation the department declared applied asks; if it did not apply it, do not cite it in "recomendaciones_genero_aplicadas".',

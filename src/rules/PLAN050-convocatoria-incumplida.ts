@@ -10,6 +10,7 @@ export const PLAN050 = defineRule({
     rationale:
       'El criterio Integración y organización del Plan de Mejora pide «Participar en tiempo y forma en las convocatorias que sean necesarias para la presentación de estrategias y/o entrega de información esencial para el buen desarrollo de actividades». Una dependencia convocada que no asistió, que no entregó la información solicitada o que la entregó después de la fecha límite no cumplió en tiempo y forma.',
     defaultSeverity: 'warning',
+    scope: 'department',
     hint: {
       es: 'Si la dependencia sí asistió o entregó, corrija «asistentes» o «entregas» en el archivo de convocatorias; si no, atienda la convocatoria y registre la entrega con su fecha.',
       en: 'If the department did attend or deliver, fix "asistentes" or "entregas" in the calls file; otherwise attend to the call and record the delivery with its date.',

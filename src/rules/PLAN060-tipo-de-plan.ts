@@ -9,6 +9,7 @@ export const PLAN060 = defineRule({
     rationale:
       'El tipo de Plan de Mejora se deriva del grado de desarrollo institucional de la evaluación del año anterior: «emitimos el siguiente Plan de Mejoras de tipo Consolidación ya que su grado de desarrollo institucional se encuentra en estado Aceptable». Los grados y el tipo de plan al que lleva cada uno están en la rúbrica de plan.yaml (rubrica.grados); un plan de otro tipo pediría a la dependencia acciones que no corresponden a su situación.',
     defaultSeverity: 'error',
+    scope: 'department',
     hint: {
       es: 'Escriba en «tipo» el tipo de plan que la rúbrica de plan.yaml asigna a ese grado, o corrija el grado de la evaluación del año anterior si es éste el que está mal.',
       en: 'Write in "tipo" the plan type plan.yaml\'s rubric gives that grade, or fix the grade of the previous year\'s evaluation if that is what is wrong.',

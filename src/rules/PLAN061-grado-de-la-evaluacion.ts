@@ -9,6 +9,7 @@ export const PLAN061 = defineRule({
     rationale:
       'El grado de desarrollo institucional de una evaluación es el rango de la rúbrica en que cae su puntaje, y de él sale el tipo del Plan de Mejora siguiente: «emitimos el siguiente Plan de Mejoras de tipo Consolidación ya que su grado de desarrollo institucional se encuentra en estado Aceptable». Un grado que no corresponde al puntaje según los rangos de plan.yaml (rubrica.grados) llevaría a un plan del tipo equivocado.',
     defaultSeverity: 'error',
+    scope: 'department',
     hint: {
       es: 'Escriba en «grado» el grado cuyo rango de la rúbrica de plan.yaml contiene el puntaje, o corrija el puntaje si es éste el que está mal.',
       en: 'Write in "grado" the grade whose band in plan.yaml\'s rubric holds the score, or fix the score if that is what is wrong.',

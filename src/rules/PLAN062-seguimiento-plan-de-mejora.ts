@@ -34,6 +34,7 @@ export const PLAN062 = defineRule({
     rationale:
       'El Plan de Mejora de cada dependencia se emite para trabajarse en el ejercicio «teniendo en cuenta que su aplicación y cumplimiento serán monitoreadas trimestralmente e incluidas como parte de la próxima evaluación anual». Por eso cada reporte trimestral da, en «plan_de_mejora», el estatus (no_iniciada, en_proceso o cumplida) de cada acción del plan del año, citándola por su clave (PM-01, …) tal como está en «planes_de_mejora.<AAAA>» de dependencia.yaml; y una acción cuyo plazo ya venció debe estar cumplida.',
     defaultSeverity: 'warning',
+    scope: 'department',
     hint: {
       es: 'En «plan_de_mejora» del reporte escriba una entrada por cada acción del plan del año, con «accion» (su clave) y «estatus»: no_iniciada, en_proceso o cumplida.',
       en: 'In the report\'s "plan_de_mejora" write one entry per action of the year\'s plan, with "accion" (its id) and "estatus": no_iniciada, en_proceso or cumplida.',

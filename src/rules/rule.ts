@@ -17,6 +17,15 @@ export interface RuleMeta<M extends string = string> {
   defaultSeverity: Severity;
   /** The severity cannot be changed in plan.yaml (PLAN001, PLAN002: data that cannot be read is never accepted). */
   fixedSeverity?: boolean;
+  /**
+   * `department`: the rule's findings about a department (in its files, or naming it in
+   * `about`) follow from that department's files and the files outside dependencias/ alone,
+   * and its findings about no department from the latter alone. A run with --cache then
+   * checks again only the departments whose files changed and takes the others' findings
+   * from the last run (cache/findings.ts). tests/rules/scope.test.ts holds every rule that
+   * says so to it. Absent: the rule looks across departments and always sees the whole plan.
+   */
+  scope?: 'department';
   /** How to fix a finding, shown after the message. */
   hint: Text;
   /** Message templates by id; `{name}` placeholders are filled from the report's data. */

@@ -135,10 +135,15 @@ describe('plan validate --cache', () => {
     await validate(root, env);
     const cacheFile = path.join(env.PLAN_CACHE_DIR!, readdirSync(env.PLAN_CACHE_DIR!)[0]!);
     const lines = readFileSync(cacheFile, 'latin1').split('\n');
-    // The header, then a line per file, and the newline that ends the last one.
-    expect(lines).toHaveLength(8 + 2);
+    // The header, a line per file, the rules' findings, and the newline that ends the last one.
+    expect(lines).toHaveLength(1 + 8 + 1 + 1);
     expect(lines.at(-1)).toBe('');
+    expect(JSON.parse(lines.at(-2)!)).toMatchObject({ fechaCorte: '2019-04-15', byRule: expect.any(Array) });
     writeFileSync(cacheFile, `${lines.slice(0, 5).join('\n')}\n`, 'latin1');
+    expect((await validate(root, env)).stderr).toMatch(/Caché: 0 de 8 archivo\(s\)/);
+    expect((await validate(root, env)).stderr).toMatch(/Caché: 8 de 8 archivo\(s\)/);
+    // Every file's line, but not the findings' the header announces.
+    writeFileSync(cacheFile, `${lines.slice(0, 1 + 8).join('\n')}\n`, 'latin1');
     expect((await validate(root, env)).stderr).toMatch(/Caché: 0 de 8 archivo\(s\)/);
     expect((await validate(root, env)).stderr).toMatch(/Caché: 8 de 8 archivo\(s\)/);
     writeFileSync(cacheFile, readFileSync(cacheFile, 'latin1').slice(0, -1), 'latin1');

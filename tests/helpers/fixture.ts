@@ -4,12 +4,13 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import type { Lang } from '../../src/i18n/text.js';
 import { loadPlan } from '../../src/load.js';
 import type { Rule } from '../../src/rules/rule.js';
 import { placeFindings, runRules, validatePlan } from '../../src/validate.js';
+import { scopeViolations } from './scope.js';
 
 export type FileContent = string | Uint8Array | object;
 export type Files = Record<string, FileContent>;
@@ -63,7 +64,9 @@ export function checkRule(rule: Rule, files: Files, options: RunOptions = {}): D
   const root = writeRepo(files);
   const lang = options.lang ?? 'es';
   const loaded = loadPlan(root, { lang, fechaCorte: options.fechaCorte ?? DEFAULT_CUTOFF });
-  const findings = [...loaded.findings, ...runRules(loaded, lang, [rule])];
+  // Every fixture of a rule of department scope holds it to its contract as well.
+  if (rule.meta.scope === 'department') expect(scopeViolations(loaded, rule, lang)).toEqual([]);
+  const findings = [...loaded.findings, ...runRules(loaded.model, lang, [rule])];
   return placeFindings(findings, loaded.sources, loaded.model.config);
 }
 

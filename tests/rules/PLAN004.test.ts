@@ -49,7 +49,7 @@ function checkWithLinks(files: Files, links: Record<string, string>): Diagnostic
     symlinkSync(target, path.join(root, link));
   }
   const loaded = loadPlan(root, { lang: 'es', fechaCorte: DEFAULT_CUTOFF });
-  return placeFindings([...loaded.findings, ...runRules(loaded, 'es', [PLAN004])], loaded.sources, loaded.model.config);
+  return placeFindings([...loaded.findings, ...runRules(loaded.model, 'es', [PLAN004])], loaded.sources, loaded.model.config);
 }
 
 describe('PLAN004 reference to something that does not exist', () => {
@@ -436,7 +436,7 @@ describe('PLAN004 suggests what the user probably meant', () => {
     rmSync(path.join(root, OP01));
     const loaded = loadPlan(root, { lang: 'es', fechaCorte: DEFAULT_CUTOFF });
     loaded.model.history = { available: true, firstSeen: new Map([[OP01, '2019-01-10']]) };
-    const diagnostics = only(placeFindings([...loaded.findings, ...runRules(loaded, 'es', [PLAN004])], loaded.sources, loaded.model.config));
+    const diagnostics = only(placeFindings([...loaded.findings, ...runRules(loaded.model, 'es', [PLAN004])], loaded.sources, loaded.model.config));
     expect(diagnostics.map((d) => [`${d.file}:${d.line}`, d.message, d.hint])).toEqual([
       [
         `${REPORT}:${lineOf(files, REPORT, 'id: OP-01')}`,

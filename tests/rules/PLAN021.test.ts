@@ -9,13 +9,15 @@ import { PLAN025 } from '../../src/rules/PLAN025-observacion-no-atendida.js';
 import type { Rule } from '../../src/rules/rule.js';
 import { placeFindings, runRules } from '../../src/validate.js';
 import { baseRepo, checkRule, DEFAULT_CUTOFF, lineOf, where, writeRepo, type Files } from '../helpers/fixture.js';
+import { scopeViolations } from '../helpers/scope.js';
 
 const OP_T1 = 'dependencias/OP/reportes/2019-T1.yaml';
 
 /** Loading findings plus the findings of several rules, run over one fixture. */
 function checkRules(rules: Rule[], files: Files) {
   const loaded = loadPlan(writeRepo(files), { lang: 'es', fechaCorte: DEFAULT_CUTOFF });
-  return placeFindings([...loaded.findings, ...runRules(loaded, 'es', rules)], loaded.sources, loaded.model.config);
+  for (const rule of rules) expect(scopeViolations(loaded, rule)).toEqual([]);
+  return placeFindings([...loaded.findings, ...runRules(loaded.model, 'es', rules)], loaded.sources, loaded.model.config);
 }
 
 function deliveredOn(fecha: string) {

@@ -90,6 +90,22 @@ describe('PLAN023 incomplete quarterly report', () => {
     expect(checkRule(PLAN023, files)).toEqual([]);
   });
 
+  it('counts an entry naming one of its own carátulas that could not be read as its own, and still misses the active PPCS left out', () => {
+    const files = withSecondPpcs('activo');
+    files['dependencias/OP/ppcs/OP-03.yaml'] = 'id: [sin cerrar';
+    files[OP_T1].ppcs.push({ id: 'OP-03', estatus: 'activo' });
+    expect(where(checkRule(PLAN023, files))).toEqual([`PLAN001 dependencias/OP/ppcs/OP-03.yaml:1`, `PLAN023 ${OP_T1}:${lineOf(files, OP_T1, 'ppcs:')}`]);
+  });
+
+  it('does not count a carátula of another department that could not be read as its own: the entry is PLAN004’s, the report is not judged', () => {
+    // Only the department's own files decide how its report is judged (the rule's department
+    // scope): the unreadable DIF-09 is not one of OP's PPCS, whatever OP's report calls it.
+    const files = withSecondPpcs('activo');
+    files['dependencias/DIF/ppcs/DIF-09.yaml'] = 'id: [sin cerrar';
+    files[OP_T1].ppcs.push({ id: 'DIF-09', estatus: 'activo' });
+    expect(where(checkRule(PLAN023, files))).toEqual(['PLAN001 dependencias/DIF/ppcs/DIF-09.yaml:1']);
+  });
+
   it('does not ask for the programmed metas of a report whose quarter differs from its file name (PLAN005)', () => {
     const files = baseRepo();
     files[OP_T1].trimestre = '2019-T2';

@@ -13,7 +13,7 @@ const DIF_T1 = 'dependencias/DIF/reportes/2019-T1.yaml';
 function check(root: string, history: GitHistory | undefined) {
   const loaded = loadPlan(root, { lang: 'es', fechaCorte: DEFAULT_CUTOFF });
   loaded.model.history = history;
-  return placeFindings([...loaded.findings, ...runRules(loaded, 'es', [PLAN029])], loaded.sources, loaded.model.config);
+  return placeFindings([...loaded.findings, ...runRules(loaded.model, 'es', [PLAN029])], loaded.sources, loaded.model.config);
 }
 
 /** PLAN029 over `files` as if each report had entered git on the day given. */
@@ -92,7 +92,7 @@ describe('PLAN029 delivery date earlier than the report’s arrival in the repos
   it('says it in English with --lang en', () => {
     const loaded = loadPlan(writeRepo(baseRepo()), { lang: 'en', fechaCorte: DEFAULT_CUTOFF });
     loaded.model.history = { available: true, firstSeen: new Map([[OP_T1, '2019-04-03']]) };
-    expect(runRules(loaded, 'en', [PLAN029])[0]!.message).toBe(
+    expect(runRules(loaded.model, 'en', [PLAN029])[0]!.message).toBe(
       'Report «2019-T1» declares delivery on 27/03/2019, but its file entered the repository on 03/04/2019, 5 business days later.',
     );
   });

@@ -1,0 +1,111 @@
+// --cache keeps the findings of the rules of department scope: a run after a change checks
+// again only the departments the change touched, and must report exactly what a run
+// without a cache reports, whatever the change.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { copyOfExamples } from '../helpers/examples.js';
+import { runCli } from './run.js';
+
+const CUTOFF = '2020-01-31';
+const DEPARTMENTS = 6;
+
+function validate(root: string, cacheDir: string | undefined, ...extra: string[]) {
+  const cache = cacheDir ? ['--cache'] : [];
+  return runCli(['validate', '-C', root, '--format', 'json', '--fecha-corte', CUTOFF, ...cache, ...extra], { env: cacheDir ? { PLAN_CACHE_DIR: cacheDir } : {} });
+}
+
+function editYaml(root: string, file: string, edit: (doc: ReturnType<typeof parseDocument>) => void): void {
+  const target = path.join(root, file);
+  const doc = parseDocument(readFileSync(target, 'utf8'));
+  edit(doc);
+  writeFileSync(target, doc.toString());
+}
+
+/**
+ * Runs validate with the cache of the unchanged examples, after `change`, and without a
+ * cache: both must say the same. Returns the cached run's notices.
+ */
+async function afterChange(change: (root: string) => void, ...extra: string[]): Promise<{ stderr: string; diagnostics: { rule: string; file: string }[] }> {
+  const root = copyOfExamples();
+  const cacheDir = mkdtempSync(path.join(tmpdir(), 'plan-cache-'));
+  const first = await validate(root, cacheDir);
+  expect(first.stderr).not.toContain('revisaron de nuevo');
+  change(root);
+  const cached = await validate(root, cacheDir, ...extra);
+  const fresh = await validate(root, undefined, ...extra);
+  expect(cached.stdout).toBe(fresh.stdout);
+  expect(cached.code).toBe(fresh.code);
+  return { stderr: cached.stderr, diagnostics: JSON.parse(cached.stdout).diagnostics };
+}
+
+describe('plan validate --cache: findings of unchanged departments', () => {
+  it('checks again only the department whose report changed, and reports its new finding', async () => {
+    const { stderr, diagnostics } = await afterChange((root) =>
+      editYaml(root, 'dependencias/OP/reportes/2019-T3.yaml', (doc) => {
+        doc.deleteIn(['ppcs', 0, 'estatus']);
+      }),
+    );
+    expect(stderr).toContain(`las reglas por dependencia revisaron de nuevo 1 de ${DEPARTMENTS} dependencia(s)`);
+    expect(diagnostics.filter((d) => d.rule === 'PLAN023' && d.file === 'dependencias/OP/reportes/2019-T3.yaml')).toHaveLength(1);
+  });
+
+  it('checks nothing again when nothing changed', async () => {
+    const { stderr } = await afterChange(() => {});
+    expect(stderr).toContain(`revisaron de nuevo 0 de ${DEPARTMENTS} dependencia(s)`);
+  });
+
+  it('drops the findings of a department deleted since, and reports what its absence breaks elsewhere', async () => {
+    const { stderr, diagnostics } = await afterChange((root) => rmSync(path.join(root, 'dependencias', 'DIF'), { recursive: true }));
+    expect(stderr).toContain(`revisaron de nuevo 0 de ${DEPARTMENTS - 1} dependencia(s)`);
+    expect(diagnostics.some((d) => d.file.startsWith('dependencias/DIF/'))).toBe(false);
+    expect(diagnostics.some((d) => d.rule === 'PLAN004')).toBe(true);
+  });
+
+  it('checks a department added since, a copy of another one with the same ids', async () => {
+    const { stderr, diagnostics } = await afterChange((root) => cpSync(path.join(root, 'dependencias', 'OP'), path.join(root, 'dependencias', 'OPX'), { recursive: true }));
+    expect(stderr).toContain(`revisaron de nuevo 1 de ${DEPARTMENTS + 1} dependencia(s)`);
+    expect(diagnostics.filter((d) => d.file.startsWith('dependencias/OPX/')).map((d) => d.rule)).toEqual(expect.arrayContaining(['PLAN003', 'PLAN005']));
+  });
+
+  it('checks a department again when only its evidence changed: the rules see which files it lists', async () => {
+    const { stderr } = await afterChange((root) => writeFileSync(path.join(root, 'dependencias', 'SP', 'evidencias', 'nueva-foto.jpg'), 'jpg'));
+    expect(stderr).toContain(`revisaron de nuevo 1 de ${DEPARTMENTS} dependencia(s)`);
+  });
+
+  it('checks every department when a shared file changed (plan.yaml)', async () => {
+    const { stderr } = await afterChange((root) =>
+      editYaml(root, 'plan.yaml', (doc) => {
+        doc.setIn(['umbrales', 'ppcs_activos_minimo'], 100);
+      }),
+    );
+    expect(stderr).not.toContain('revisaron de nuevo');
+  });
+
+  it('checks every department when a file of Planeación changed', async () => {
+    const { stderr } = await afterChange((root) => writeFileSync(path.join(root, 'planeacion', 'convocatorias', '2019.yaml'), `${readFileSync(path.join(root, 'planeacion', 'convocatorias', '2019.yaml'), 'utf8')}\n# nota\n`));
+    expect(stderr).not.toContain('revisaron de nuevo');
+  });
+
+  it('checks every department at another cut-off date', async () => {
+    const { stderr } = await afterChange(() => {}, '--fecha-corte', '2021-02-15');
+    expect(stderr).not.toContain('revisaron de nuevo');
+  });
+
+  it('keeps the findings of a run at another cut-off date for the runs that follow at that date', async () => {
+    const root = copyOfExamples();
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'plan-cache-'));
+    await validate(root, cacheDir);
+    const otherDate = ['--fecha-corte', '2021-02-15'];
+    expect((await validate(root, cacheDir, ...otherDate)).stderr).not.toContain('revisaron de nuevo');
+    expect((await validate(root, cacheDir, ...otherDate)).stderr).toContain(`revisaron de nuevo 0 de ${DEPARTMENTS} dependencia(s)`);
+  });
+
+  it('checks a department again when one of its files cannot be cached (over the size limit)', async () => {
+    const { stderr, diagnostics } = await afterChange((root) => writeFileSync(path.join(root, 'dependencias', 'IMM', 'reportes', '2019-T4.yaml'), `# ${'x'.repeat(2 * 1024 * 1024)}\n`));
+    expect(stderr).toContain(`revisaron de nuevo 1 de ${DEPARTMENTS} dependencia(s)`);
+    expect(diagnostics.some((d) => d.file === 'dependencias/IMM/reportes/2019-T4.yaml' && d.rule === 'PLAN001')).toBe(true);
+  });
+});

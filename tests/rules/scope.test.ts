@@ -1,0 +1,86 @@
+// Rules of department scope (rule.ts `scope`) keep their contract beyond their own fixtures
+// (tests/helpers/fixture.ts checks it on each of those): on examples/, on a generated
+// municipality and on fuzzed plans. The rules that look across departments break it, which
+// is why they always see the whole plan.
+import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadPlan, type LoadResult } from '../../src/load.js';
+import { departmentOf } from '../../src/repo/layout.js';
+import { RULES, RULES_BY_ID } from '../../src/rules/index.js';
+import { generatePlan } from '../../src/tools/generate.js';
+import { runRules } from '../../src/validate.js';
+import { fuzzedPlan, repoOf } from '../fuzz/arbitraries.js';
+import { copyOfExamples } from '../helpers/examples.js';
+import { writeRepo } from '../helpers/fixture.js';
+import { scopeViolations } from '../helpers/scope.js';
+
+const DEPARTMENT_RULES = RULES.filter((rule) => rule.meta.scope === 'department');
+const WHOLE_PLAN_RULES = RULES.filter((rule) => rule.check && rule.meta.scope === undefined);
+
+function violationsOf(loaded: LoadResult): string[] {
+  return DEPARTMENT_RULES.flatMap((rule) => scopeViolations(loaded, rule));
+}
+
+describe('rules of department scope', () => {
+  it('are the rules that read a department and the shared files only; the others look across departments', () => {
+    expect(WHOLE_PLAN_RULES.map((rule) => rule.meta.id)).toEqual(['PLAN003', 'PLAN004', 'PLAN029', 'PLAN030']);
+    expect(DEPARTMENT_RULES).toHaveLength(25);
+  });
+
+  it('keep their contract on examples/, at two cut-off dates', () => {
+    const root = copyOfExamples();
+    for (const fechaCorte of ['2020-01-31', '2021-02-15']) {
+      const loaded = loadPlan(root, { lang: 'es', fechaCorte });
+      expect(runRules(loaded.model, 'es', DEPARTMENT_RULES).length).toBeGreaterThan(10);
+      expect(violationsOf(loaded)).toEqual([]);
+    }
+  });
+
+  it('keep their contract on a generated municipality, whose findings name departments from Planeación’s files', () => {
+    const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'plan-alcance-')), 'municipio');
+    generatePlan({ out, departments: 8, ppcs: 3, metas: 2, seed: 42 });
+    const loaded = loadPlan(out, { lang: 'es', fechaCorte: '2020-01-31' });
+    const about = new Set(runRules(loaded.model, 'es', DEPARTMENT_RULES).filter((f) => departmentOf(f.file) === null).map((f) => f.rule));
+    expect([...about].sort()).toEqual(expect.arrayContaining(['PLAN025', 'PLAN050']));
+    expect(violationsOf(loaded)).toEqual([]);
+  });
+
+  it('keep their contract on fuzzed plans', () => {
+    fc.assert(
+      fc.property(fuzzedPlan, (plan) => {
+        const loaded = loadPlan(writeRepo(repoOf(plan)), { lang: 'es', fechaCorte: '2020-01-31' });
+        expect(violationsOf(loaded)).toEqual([]);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('would not hold for PLAN004 and PLAN030, which judge a department by the others’ files', () => {
+    const loaded = loadPlan(copyOfExamples(), { lang: 'es', fechaCorte: '2020-01-31' });
+    expect(scopeViolations(loaded, RULES_BY_ID.get('PLAN004')!).length).toBeGreaterThan(0);
+    expect(scopeViolations(loaded, RULES_BY_ID.get('PLAN030')!).length).toBeGreaterThan(0);
+  });
+});
+
+describe('LoadResult.part', () => {
+  it('is the model a copy holding only those files gives, with nothing read again', () => {
+    const root = copyOfExamples();
+    const loaded = loadPlan(root, { lang: 'es', fechaCorte: '2020-01-31' });
+    for (const clave of readdirSync(path.join(root, 'dependencias'))) {
+      const keep = (file: string) => [null, clave].includes(departmentOf(file));
+      const copy = path.join(mkdtempSync(path.join(os.tmpdir(), 'plan-parte-')), 'municipio');
+      // A folder's path with a slash at its end tells its department as a file's does.
+      cpSync(root, copy, { recursive: true, filter: (source) => keep(`${path.relative(root, source).split(path.sep).join('/')}/`) });
+      const alone = loadPlan(copy, { lang: 'es', fechaCorte: '2020-01-31' });
+      const part = loaded.part(keep);
+      expect([...part.repoFiles.keys()].sort()).toEqual([...alone.model.repoFiles.keys()].sort());
+      expect(part.dependencias.map((doc) => doc.file)).toEqual([clave].map((c) => `dependencias/${c}/dependencia.yaml`));
+      expect(part.ppcs.map((doc) => doc.file)).toEqual(alone.model.ppcs.map((doc) => doc.file));
+      expect(part.reportes.map((doc) => doc.data)).toEqual(alone.model.reportes.map((doc) => doc.data));
+      expect(runRules(part, 'es')).toEqual(runRules(alone.model, 'es'));
+    }
+  });
+});
