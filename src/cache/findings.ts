@@ -5,7 +5,6 @@
 // (load.ts `part`). The rules that look across departments still see the whole plan.
 import { createHash } from 'node:crypto';
 import type { LoadResult } from '../load.js';
-import { readsContent } from '../load-file.js';
 import type { Finding } from '../model/finding.js';
 import type { PlanModel } from '../model/model.js';
 import type { RepoEntry } from '../repo/files.js';
@@ -37,7 +36,8 @@ export interface DepartmentFindings {
 
 /**
  * Each department's files and the shared ones, digested: paths, links and the bytes of every
- * data file. Evidence is listed, never read, and so are the rules: its path is all they see.
+ * data file (`digestOf`: OutcomeCache's). Evidence is listed, never read, and so are the
+ * rules: its path is all they see.
  */
 export function digestRepo(repoFiles: ReadonlyMap<string, RepoEntry>, digestOf: (file: string) => string | undefined): RepoDigests {
   const SHARED = '';
@@ -48,7 +48,7 @@ export function digestRepo(repoFiles: ReadonlyMap<string, RepoEntry>, digestOf: 
     let list = lines.get(group);
     if (list === null) continue;
     if (!list) lines.set(group, (list = []));
-    const bytes = readsContent(entry) ? digestOf(file) : '-';
+    const bytes = digestOf(file);
     if (bytes === undefined) lines.set(group, null);
     else list.push(`${file}\0${entry.symlink ? 'l' : 'f'}${entry.escapesRepo ? 'x' : ''}\0${bytes}\n`);
   }

@@ -53,7 +53,11 @@ export interface OutcomeCache {
   save(): string | undefined;
   /** Files reused from the cache in this run. */
   readonly reused: number;
-  /** The SHA-256 of a data file's bytes as this run read them; undefined when it was not cached (a link, a file over the limit). */
+  /**
+   * What this run knows of a file's bytes: their SHA-256; NOT_READ for a file loading does
+   * not read (evidence, links); undefined for one it read but could not keep (over the size
+   * limit, not a regular file).
+   */
   digestOf(file: string): string | undefined;
   /** The findings the run that wrote the cache kept, read by the loader. */
   readonly findings: FindingsRecord | undefined;
@@ -66,6 +70,8 @@ export interface OutcomeCache {
   readonly rechecked: { departments: number; of: number } | undefined;
 }
 
+const NOT_READ = '-';
+
 /**
  * Files read again (changed since the cache was written) that make it worth writing the
  * cache again, at the least: a pull request's few changed files cost less to parse in the
@@ -76,6 +82,7 @@ const REWRITE_AFTER = 50;
 export function openOutcomeCache(file: string, lang: string, maxFileBytes = DEFAULT_MAX_FILE_BYTES): OutcomeCache {
   const key = `${codeDigest()}|${lang}|${maxFileBytes}`;
   const next: Stored = { key, readFrom: 0, entries: new Map() };
+  const notKept = new Set<string>();
   let reused = 0;
   let worthSaving = true;
   let previousFindings: FindingsRecord | undefined;
@@ -84,7 +91,7 @@ export function openOutcomeCache(file: string, lang: string, maxFileBytes = DEFA
     get reused() {
       return reused;
     },
-    digestOf: (file) => next.entries.get(file)?.digest,
+    digestOf: (file) => next.entries.get(file)?.digest ?? (notKept.has(file) ? undefined : NOT_READ),
     get findings() {
       return previousFindings;
     },
@@ -113,6 +120,7 @@ export function openOutcomeCache(file: string, lang: string, maxFileBytes = DEFA
         const known = previous?.entries.get(f.path);
         const fingerprint = fingerprintOf(path.join(root, f.path), maxFileBytes, known, previous?.readFrom ?? 0);
         fingerprints[i] = fingerprint;
+        if (!fingerprint) notKept.add(f.path);
         if (known && fingerprint && known.digest === fingerprint.digest) {
           outcomes[i] = known.outcome;
           reused++;

@@ -1,7 +1,7 @@
 // --cache keeps the findings of the rules of department scope: a run after a change checks
 // again only the departments the change touched, and must report exactly what a run
 // without a cache reports, whatever the change.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
@@ -73,6 +73,17 @@ describe('plan validate --cache: findings of unchanged departments', () => {
   it('checks a department again when only its evidence changed: the rules see which files it lists', async () => {
     const { stderr } = await afterChange((root) => writeFileSync(path.join(root, 'dependencias', 'SP', 'evidencias', 'nueva-foto.jpg'), 'jpg'));
     expect(stderr).toContain(`revisaron de nuevo 1 de ${DEPARTMENTS} dependencia(s)`);
+  });
+
+  it('checks a department again when one of its folders became a link, which the loader does not follow', async () => {
+    const { stderr, diagnostics } = await afterChange((root) => {
+      const ppcs = path.join(root, 'dependencias', 'SSP', 'ppcs');
+      const elsewhere = path.join(mkdtempSync(path.join(tmpdir(), 'plan-fuera-')), 'ppcs');
+      renameSync(ppcs, elsewhere);
+      symlinkSync(elsewhere, ppcs);
+    });
+    expect(stderr).toContain(`revisaron de nuevo 1 de ${DEPARTMENTS} dependencia(s)`);
+    expect(diagnostics.filter((d) => d.rule === 'PLAN006').map((d) => d.file)).toContain('dependencias/SSP/ppcs');
   });
 
   it('checks every department when a shared file changed (plan.yaml)', async () => {
