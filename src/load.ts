@@ -116,6 +116,7 @@ class Loader {
     return this.finish(entries, (keep) => {
       const part = new Loader(this.root, { ...this.options, readHistory: undefined });
       const kept = new Map([...entries].filter(([file]) => keep(file)));
+      // For its linked folders only: the files to load are the outcomes below.
       part.settleLinkedFolders(kept);
       for (const outcome of outcomes) if (keep(outcome.file)) part.accept(outcome);
       return part.finish(kept, () => {

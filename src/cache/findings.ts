@@ -14,7 +14,7 @@ import type { OutcomeCache } from './outcomes.js';
 
 /** Digests of the repo's files, grouped as the rules' scope needs; null when some file's bytes are not known. */
 export interface RepoDigests {
-  /** The files outside the department folders: plan.yaml, catalogos/, planeacion/… */
+  /** Every file outside the department folders: plan.yaml, catalogos/, planeacion/, and any other. */
   shared: string | null;
   /** Each department folder's files, by clave. */
   departments: [string, string | null][];
@@ -36,10 +36,11 @@ export interface DepartmentFindings {
 
 /**
  * Each department's files and the shared ones, digested: paths, links and the bytes of every
- * data file (`digestOf`: OutcomeCache's). Evidence is listed, never read, and so are the
- * rules: its path is all they see.
+ * data file (`digestOf`: OutcomeCache's). Evidence is digested by its path alone: the loader
+ * never reads it, and the rules see only its path.
  */
 export function digestRepo(repoFiles: ReadonlyMap<string, RepoEntry>, digestOf: (file: string) => string | undefined): RepoDigests {
+  // No department folder has an empty name.
   const SHARED = '';
   // Each group's lines, hashed at once: a hash fed line by line costs more than the lines.
   const lines = new Map<string, string[] | null>();
@@ -63,10 +64,26 @@ export function subjectOf(finding: Finding): string | undefined {
   return departmentOf(finding.file) ?? finding.about?.dependencia;
 }
 
+/** Whether a finding is about one of `departments`. */
+export function isAbout(departments: ReadonlySet<string>): (finding: Finding) => boolean {
+  return (finding) => {
+    const subject = subjectOf(finding);
+    return subject !== undefined && departments.has(subject);
+  };
+}
+
+/** The files a model of `departments` holds: theirs and the shared ones. */
+export function filesOf(departments: ReadonlySet<string>): (file: string) => boolean {
+  return (file) => {
+    const clave = departmentOf(file);
+    return clave === null || departments.has(clave);
+  };
+}
+
 /**
- * The departments whose files differ from the record's, or undefined when nothing can be
- * taken from it: another cut-off date, a shared file changed (plan.yaml, a catalog,
- * Planeación's files), or a file whose bytes are not known.
+ * The departments whose files differ from the record's (a department with a file whose bytes
+ * are not known among them), or undefined when nothing can be taken from the record: another
+ * cut-off date, a shared file changed or not known.
  */
 export function changedDepartments(record: FindingsRecord | undefined, now: RepoDigests, fechaCorte: string): Set<string> | undefined {
   if (!record || record.fechaCorte !== fechaCorte || now.shared === null || record.shared !== now.shared) return undefined;
@@ -95,13 +112,10 @@ export function departmentFindings(loaded: LoadResult, fechaCorte: string, cache
     of(rule, run) {
       let findings: Finding[];
       if (changed) {
-        part ??= loaded.part((file) => {
-          const clave = departmentOf(file);
-          return clave === null || changed.has(clave);
-        });
-        const kept = (before.get(rule.meta.id) ?? []).filter((finding) => !changed.has(subjectOf(finding) ?? ''));
-        const fresh = run(part).filter((finding) => changed.has(subjectOf(finding) ?? ''));
-        findings = [...kept, ...fresh];
+        part ??= loaded.part(filesOf(changed));
+        const rechecked = isAbout(changed);
+        const kept = (before.get(rule.meta.id) ?? []).filter((finding) => !rechecked(finding));
+        findings = [...kept, ...run(part).filter(rechecked)];
       } else {
         findings = run(loaded.model);
       }

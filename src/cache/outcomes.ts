@@ -35,7 +35,10 @@ interface Stored {
    */
   readFrom: number;
   entries: Map<string, Entry>;
-  /** The rules' findings of the run that wrote the cache, when it ran them all (cache/findings.ts). */
+  /**
+   * The findings of the rules of department scope as of the files in `entries`, when the run
+   * that wrote the cache ran every rule (cache/findings.ts).
+   */
   findings?: FindingsRecord;
 }
 
@@ -62,10 +65,10 @@ export interface OutcomeCache {
   /** The findings the run that wrote the cache kept, read by the loader. */
   readonly findings: FindingsRecord | undefined;
   /**
-   * Keeps this run's findings, to be saved with its files' outcomes; `rechecked`: the
-   * departments the rules checked again, when the others' findings came from the cache.
+   * Keeps this run's findings, to be saved with its files' outcomes; `departmentsRechecked`:
+   * how many departments the rules checked again, when the others' findings came from the cache.
    */
-  keepFindings(record: FindingsRecord, rechecked?: number): void;
+  keepFindings(record: FindingsRecord, departmentsRechecked?: number): void;
   /** The departments checked again of all, when the others' findings came from the cache. */
   readonly rechecked: { departments: number; of: number } | undefined;
 }
@@ -79,8 +82,15 @@ const NOT_READ = '-';
  */
 const REWRITE_AFTER = 50;
 
+/**
+ * Departments checked again that make it worth writing the cache again, however few files
+ * changed: each run after it would check them again too.
+ */
+const RECHECK_BEFORE_REWRITE = 5;
+
 export function openOutcomeCache(file: string, lang: string, maxFileBytes = DEFAULT_MAX_FILE_BYTES): OutcomeCache {
-  const key = `${codeDigest()}|${lang}|${maxFileBytes}`;
+  // Node's version too: the findings kept hold numbers in text, formatted by its ICU.
+  const key = `${codeDigest()}|${process.versions.node}|${process.versions.icu ?? ''}|${lang}|${maxFileBytes}`;
   const next: Stored = { key, readFrom: 0, entries: new Map() };
   const notKept = new Set<string>();
   let reused = 0;
@@ -95,12 +105,12 @@ export function openOutcomeCache(file: string, lang: string, maxFileBytes = DEFA
     get findings() {
       return previousFindings;
     },
-    keepFindings(record, departments) {
+    keepFindings(record, departmentsRechecked) {
       next.findings = record;
-      rechecked = departments === undefined ? undefined : { departments, of: record.departments.length };
-      // The last run's findings were of no use (another cut-off date, a shared file changed):
-      // this run's are, to the next one.
-      if (departments === undefined) worthSaving = true;
+      rechecked = departmentsRechecked === undefined ? undefined : { departments: departmentsRechecked, of: record.departments.length };
+      // The last run's findings were of no use (another cut-off date, a shared file changed),
+      // or are of less use with every department that differs from them: this run's serve the next.
+      if (departmentsRechecked === undefined || departmentsRechecked >= RECHECK_BEFORE_REWRITE) worthSaving = true;
     },
     get rechecked() {
       return rechecked;

@@ -114,6 +114,20 @@ describe('plan validate --cache: findings of unchanged departments', () => {
     expect((await validate(root, cacheDir, ...otherDate)).stderr).toContain(`revisaron de nuevo 0 de ${DEPARTMENTS} dependencia(s)`);
   });
 
+  it('writes the cache again once five departments differ from its findings, so that the next run checks none again', async () => {
+    const root = copyOfExamples();
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'plan-cache-'));
+    await validate(root, cacheDir);
+    const touch = (clave: string) => writeFileSync(path.join(root, 'dependencias', clave, 'evidencias', 'otra.pdf'), 'pdf');
+    for (const clave of ['DIF', 'IMM', 'OP', 'SP']) touch(clave);
+    expect((await validate(root, cacheDir)).stderr).toContain(`revisaron de nuevo 4 de ${DEPARTMENTS} dependencia(s)`);
+    // Four are not worth a rewrite: the same four again.
+    expect((await validate(root, cacheDir)).stderr).toContain(`revisaron de nuevo 4 de ${DEPARTMENTS} dependencia(s)`);
+    touch('SSP');
+    expect((await validate(root, cacheDir)).stderr).toContain(`revisaron de nuevo 5 de ${DEPARTMENTS} dependencia(s)`);
+    expect((await validate(root, cacheDir)).stderr).toContain(`revisaron de nuevo 0 de ${DEPARTMENTS} dependencia(s)`);
+  });
+
   it('checks a department again when one of its files cannot be cached (over the size limit)', async () => {
     const { stderr, diagnostics } = await afterChange((root) => writeFileSync(path.join(root, 'dependencias', 'IMM', 'reportes', '2019-T4.yaml'), `# ${'x'.repeat(2 * 1024 * 1024)}\n`));
     expect(stderr).toContain(`revisaron de nuevo 1 de ${DEPARTMENTS} dependencia(s)`);

@@ -3,7 +3,7 @@
 // holds only that department's files and the shared ones; what it finds about no department,
 // it finds in the shared files alone. cache/findings.ts relies on it to check again only the
 // departments a change touched.
-import { subjectOf } from '../../src/cache/findings.js';
+import { filesOf, subjectOf } from '../../src/cache/findings.js';
 import type { Lang } from '../../src/i18n/text.js';
 import type { LoadResult } from '../../src/load.js';
 import type { Finding } from '../../src/model/finding.js';
@@ -13,20 +13,22 @@ import { runRules } from '../../src/validate.js';
 
 const NONE = '(ninguna)';
 
-const shown = (finding: Finding) => JSON.stringify([finding.file, finding.path, finding.message, finding.severity ?? null, finding.hint ?? null, finding.about ?? null]);
+const shown = (finding: Finding) =>
+  JSON.stringify([finding.file, finding.path, finding.atKey ?? false, finding.at ?? null, finding.message, finding.severity ?? null, finding.hint ?? null, finding.about ?? null]);
 
-/** Each way the rule breaks the contract on this repo, as `PLAN0xx OP: …`; none when it keeps it. */
-export function scopeViolations(loaded: LoadResult, rule: Rule, lang: Lang = 'es'): string[] {
+/**
+ * Each way the rule breaks the contract on this repo, as `PLAN0xx OP: …`; none when it keeps
+ * it. Each department is checked in the part that holds it alone, and with `alongside`, in the
+ * part that holds it with those departments (a run checks again all the departments that changed).
+ */
+export function scopeViolations(loaded: LoadResult, rule: Rule, lang: Lang = 'es', alongside: readonly string[] = []): string[] {
   const whole = runRules(loaded.model, lang, [rule]);
   const subjects = new Set<string>([NONE]);
   for (const file of loaded.model.repoFiles.keys()) subjects.add(departmentOf(file) ?? NONE);
   for (const finding of whole) subjects.add(subjectOf(finding) ?? NONE);
   const violations: string[] = [];
   for (const subject of subjects) {
-    const part = loaded.part((file) => {
-      const clave = departmentOf(file);
-      return clave === null || clave === subject;
-    });
+    const part = loaded.part(filesOf(new Set(subject === NONE ? alongside : [subject, ...alongside])));
     const about = (finding: Finding) => (subjectOf(finding) ?? NONE) === subject;
     const expected = whole.filter(about).map(shown).sort();
     const got = runRules(part, lang, [rule]).filter(about).map(shown).sort();

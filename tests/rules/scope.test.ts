@@ -13,7 +13,7 @@ import { RULES, RULES_BY_ID } from '../../src/rules/index.js';
 import { generatePlan } from '../../src/tools/generate.js';
 import { runRules } from '../../src/validate.js';
 import { fuzzedPlan, repoOf } from '../fuzz/arbitraries.js';
-import { copyOfExamples } from '../helpers/examples.js';
+import { copyOfExamples, EXAMPLES } from '../helpers/examples.js';
 import { writeRepo } from '../helpers/fixture.js';
 import { scopeViolations } from '../helpers/scope.js';
 
@@ -36,6 +36,17 @@ describe('rules of department scope', () => {
       const loaded = loadPlan(root, { lang: 'es', fechaCorte });
       expect(runRules(loaded.model, 'es', DEPARTMENT_RULES).length).toBeGreaterThan(10);
       expect(violationsOf(loaded)).toEqual([]);
+    }
+  });
+
+  it('keep their contract in parts that hold several departments, as a run that checks again all that changed', () => {
+    const loaded = loadPlan(copyOfExamples(), { lang: 'es', fechaCorte: '2020-01-31' });
+    const claves = readdirSync(path.join(EXAMPLES, 'dependencias')).sort();
+    expect(claves.length).toBeGreaterThan(2);
+    // Every department, in turn, with two others.
+    for (let i = 0; i < claves.length; i++) {
+      const others = [claves[(i + 1) % claves.length]!, claves[(i + 3) % claves.length]!];
+      expect(DEPARTMENT_RULES.flatMap((rule) => scopeViolations(loaded, rule, 'es', others).map((v) => `${v} (con ${others.join(', ')})`))).toEqual([]);
     }
   });
 
