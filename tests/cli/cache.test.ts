@@ -50,6 +50,23 @@ describe('plan validate --cache', () => {
     expect(bytes.toString('latin1')).toContain('\\u00c1lvaro');
   });
 
+  it('keeps a file whose line in the cache is longer than the buffer it is written and read through', async () => {
+    const files = baseRepo();
+    // 300,000 «ñ»: 600 KB of YAML, under the 1 MiB limit; 1.8 MB of \u00f1 on its line of the cache.
+    files[PPCS].nombre = 'ñ'.repeat(300_000);
+    files[PPCS].estatus = 'en_proceso';
+    const root = writeRepo(files);
+    const env = cacheEnv();
+    const first = await validate(root, env);
+    const cacheFile = path.join(env.PLAN_CACHE_DIR!, readdirSync(env.PLAN_CACHE_DIR!)[0]!);
+    expect(readFileSync(cacheFile, 'latin1').split('\n').some((line) => line.length > 1024 * 1024)).toBe(true);
+    const second = await validate(root, env);
+    expect(second.stderr).toMatch(/Caché: 8 de 8 archivo\(s\) sin cambios/);
+    expect(diagnosticsOf(second.stdout)).toEqual(diagnosticsOf(first.stdout));
+    // The name is longer than its schema allows, and the estatus is not one it knows.
+    expect(diagnosticsOf(second.stdout).map((d) => `${d.rule} ${d.file}:${d.line}`)).toEqual([`PLAN002 ${PPCS}:3`, `PLAN002 ${PPCS}:4`]);
+  });
+
   it('reads a file again when its content changed, and reports what the new content gives', async () => {
     const files = baseRepo();
     const root = writeRepo(files);
