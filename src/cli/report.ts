@@ -189,9 +189,8 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
       const { FilePool, poolSetup } = await import('../parallel/pool.js');
       // A large repo's threads load their modules while this one loads the pipeline's.
       const early = FilePool.startEarly(poolSetup(root, { lang }));
-      const [{ runValidation }, { WriteError, writeFilesAtomically }, { planCalendar }, { reportCutoff }] = await Promise.all([
+      const [{ runValidation }, { planCalendar }, { reportCutoff }] = await Promise.all([
         import('./check.js'),
-        import('../io/write.js'),
         import('./plan-calendar.js'),
         import('../calendar/report-cutoff.js'),
       ]);
@@ -234,97 +233,113 @@ export function reportCommand(io: CliIo, globals: () => GlobalOptions, setExit: 
           thread = undefined;
         }
         thread?.post({ view, ...renderOptions });
-        // Renders the chosen formats (those given to the render thread come from it) and writes them as one set.
-        const writeReport = async (fromThread: ReadonlyMap<string, Promise<ThreadResult>>) => {
-          // Texts cut to a format's cell limit, said once the files are written (cell-guard.ts), in the formats' order.
-          const cutsOf = new Map<string, CutCell[]>(chosen.map(({ name }) => [name, []]));
-          const renderHere = async ({ name, renderer }: NamedRenderer): Promise<RenderOutput> => {
-            const threaded = fromThread.get(name);
-            if (threaded) {
-              try {
-                const { output, cuts } = await threaded;
-                cutsOf.get(name)!.push(...cuts);
-                return output;
-              } catch (error) {
-                if (!(error instanceof RenderThreadLost)) throw error;
-              }
-            }
-            return renderer.render(view, { ...renderOptions, onCut: (cut) => cutsOf.get(name)!.push(cut) });
-          };
-          const started = new Map<string, Promise<RenderOutput>>();
-          const render = (named: NamedRenderer): Promise<RenderOutput> => {
-            let output = started.get(named.name);
-            if (!output) {
-              output = renderHere(named).catch((error: unknown) => {
-                // A repo's own template that does not compile is a configuration problem.
-                if (error instanceof TemplateError) throw new UsageError(TEXT.badTemplate, { detail: error.message });
-                if (error instanceof RendererUnavailable) throw new UsageError(error.text, error.params);
-                throw error;
-              });
-              started.set(named.name, output);
-            }
-            return output;
-          };
-          // This thread's formats start now, before anything waits on the render thread.
-          if (fromThread.size > 0) for (const named of chosen) if (!fromThread.has(named.name)) render(named).catch(() => {});
-          const outputs: PendingFile[] = [];
-          // What «Reportes escritos» names: each file, and a site by its index.html, not its pages.
-          const shown: string[] = [];
-          const sites: string[] = [];
-          const fileOf = new Map<string, string>();
-          for (const named of chosen) {
-            const { renderer } = named;
-            if (renderer.folder) {
-              // A site's pages are only known once rendered; they are written with the other files, as one set.
-              const dir = path.join(outDir, base);
-              fileOf.set(named.name, dir);
-              const folder = await render(named);
-              if (!isFolder(folder)) throw new Error(`${renderer.extension}: se esperaba una carpeta de archivos`);
-              for (const file of folder.files) outputs.push({ path: insideFolder(dir, file.path), bytes: () => file.bytes });
-              shown.push(insideFolder(dir, folder.entry));
-              sites.push(dir);
-              continue;
-            }
-            const file = path.join(outDir, `${base}.${renderer.extension}`);
-            fileOf.set(named.name, file);
-            outputs.push({
-              path: file,
-              bytes: async () => {
-                const bytes = await render(named);
-                if (isFolder(bytes)) throw new Error(`${renderer.extension}: se esperaba un archivo`);
-                return bytes;
-              },
-            });
-            shown.push(file);
-          }
-
-          prepareOutDir(outDir, lang);
-          // The site's folder and the plans' folder are made by the write itself, which removes them if the set fails.
-          for (const dir of sites) checkOutDir(dir, lang);
-          const planFiles = (plans ?? []).map((plan) => ({ path: path.join(outDir, plan.name), bytes: () => plan.text }));
-          if (planFiles.length > 0) {
-            const planDir = path.dirname(planFiles[0]!.path);
-            if (isPlanInputPath(root, planDir)) throw new UsageError(TEXT.outInsideData, { dir: planDir });
-            checkOutDir(planDir, lang);
-          }
-          let written: string[];
-          try {
-            written = await whileWriting(() => writeFilesAtomically([...outputs, ...planFiles]));
-          } catch (error) {
-            if (!(error instanceof WriteError)) throw error;
-            throw new UsageError(TEXT.cannotWrite, { file: error.file, reason: fileErrorReason(error.cause, lang) });
-          }
-          for (const dir of sites) removeStalePages(dir, written);
-          const list = (files: string[]) => files.map((f) => `  ${displayPath(io.cwd, f)}\n`).join('');
-          io.stdout(`${TEXT.written[lang]}\n${list(shown)}`);
-          for (const [name, cuts] of cutsOf) for (const cut of cuts) io.stderr(cutWarning(displayPath(io.cwd, fileOf.get(name)!), cut, lang));
-          if (planFiles.length > 0) io.stdout(`${fill(TEXT.plansWritten[lang], { year: year + 1 })}\n${list(written.slice(outputs.length))}`);
-        };
-        await writeReport(thread?.results ?? new Map());
+        await writeReport({ io, lang, root, outDir, base, year, plans, view, chosen, renderOptions }, thread?.results ?? new Map());
       } finally {
         await renderThread.started?.stop();
       }
     });
+}
+
+/** What writeReport needs of the run: where to write, the view and the formats chosen. */
+interface ReportWrite {
+  io: CliIo;
+  lang: Lang;
+  root: string;
+  outDir: string;
+  base: string;
+  year: number;
+  plans: { name: string; text: string }[] | undefined;
+  view: ReportView;
+  chosen: readonly NamedRenderer[];
+  renderOptions: RenderOptions;
+}
+
+/** Renders the chosen formats (those given to the render thread come from it) and writes them as one set. */
+async function writeReport({ io, lang, root, outDir, base, year, plans, view, chosen, renderOptions }: ReportWrite, fromThread: ReadonlyMap<string, Promise<ThreadResult>>): Promise<void> {
+  const { WriteError, writeFilesAtomically } = await import('../io/write.js');
+  // Texts cut to a format's cell limit, said once the files are written (cell-guard.ts), in the formats' order.
+  const cutsOf = new Map<string, CutCell[]>(chosen.map(({ name }) => [name, []]));
+  const renderHere = async ({ name, renderer }: NamedRenderer): Promise<RenderOutput> => {
+    const threaded = fromThread.get(name);
+    if (threaded) {
+      try {
+        const { output, cuts } = await threaded;
+        cutsOf.get(name)!.push(...cuts);
+        return output;
+      } catch (error) {
+        if (!(error instanceof RenderThreadLost)) throw error;
+      }
+    }
+    return renderer.render(view, { ...renderOptions, onCut: (cut) => cutsOf.get(name)!.push(cut) });
+  };
+  const started = new Map<string, Promise<RenderOutput>>();
+  const render = (named: NamedRenderer): Promise<RenderOutput> => {
+    let output = started.get(named.name);
+    if (!output) {
+      output = renderHere(named).catch((error: unknown) => {
+        // A repo's own template that does not compile is a configuration problem.
+        if (error instanceof TemplateError) throw new UsageError(TEXT.badTemplate, { detail: error.message });
+        if (error instanceof RendererUnavailable) throw new UsageError(error.text, error.params);
+        throw error;
+      });
+      started.set(named.name, output);
+    }
+    return output;
+  };
+  // This thread's formats start now, before anything waits on the render thread.
+  if (fromThread.size > 0) for (const named of chosen) if (!fromThread.has(named.name)) render(named).catch(() => {});
+  const outputs: PendingFile[] = [];
+  // What «Reportes escritos» names: each file, and a site by its index.html, not its pages.
+  const shown: string[] = [];
+  const sites: string[] = [];
+  const fileOf = new Map<string, string>();
+  for (const named of chosen) {
+    const { renderer } = named;
+    if (renderer.folder) {
+      // A site's pages are only known once rendered; they are written with the other files, as one set.
+      const dir = path.join(outDir, base);
+      fileOf.set(named.name, dir);
+      const folder = await render(named);
+      if (!isFolder(folder)) throw new Error(`${renderer.extension}: se esperaba una carpeta de archivos`);
+      for (const file of folder.files) outputs.push({ path: insideFolder(dir, file.path), bytes: () => file.bytes });
+      shown.push(insideFolder(dir, folder.entry));
+      sites.push(dir);
+      continue;
+    }
+    const file = path.join(outDir, `${base}.${renderer.extension}`);
+    fileOf.set(named.name, file);
+    outputs.push({
+      path: file,
+      bytes: async () => {
+        const bytes = await render(named);
+        if (isFolder(bytes)) throw new Error(`${renderer.extension}: se esperaba un archivo`);
+        return bytes;
+      },
+    });
+    shown.push(file);
+  }
+
+  prepareOutDir(outDir, lang);
+  // The site's folder and the plans' folder are made by the write itself, which removes them if the set fails.
+  for (const dir of sites) checkOutDir(dir, lang);
+  const planFiles = (plans ?? []).map((plan) => ({ path: path.join(outDir, plan.name), bytes: () => plan.text }));
+  if (planFiles.length > 0) {
+    const planDir = path.dirname(planFiles[0]!.path);
+    if (isPlanInputPath(root, planDir)) throw new UsageError(TEXT.outInsideData, { dir: planDir });
+    checkOutDir(planDir, lang);
+  }
+  let written: string[];
+  try {
+    written = await whileWriting(() => writeFilesAtomically([...outputs, ...planFiles]));
+  } catch (error) {
+    if (!(error instanceof WriteError)) throw error;
+    throw new UsageError(TEXT.cannotWrite, { file: error.file, reason: fileErrorReason(error.cause, lang) });
+  }
+  for (const dir of sites) removeStalePages(dir, written);
+  const list = (files: string[]) => files.map((f) => `  ${displayPath(io.cwd, f)}\n`).join('');
+  io.stdout(`${TEXT.written[lang]}\n${list(shown)}`);
+  for (const [name, cuts] of cutsOf) for (const cut of cuts) io.stderr(cutWarning(displayPath(io.cwd, fileOf.get(name)!), cut, lang));
+  if (planFiles.length > 0) io.stdout(`${fill(TEXT.plansWritten[lang], { year: year + 1 })}\n${list(written.slice(outputs.length))}`);
 }
 
 /** Validates, then builds the view the options ask for; undefined when the data has errors. */
