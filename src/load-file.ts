@@ -5,6 +5,7 @@ import path from 'node:path';
 import { commentsIn, type JustifyingComment } from './diagnostics/justifications.js';
 import type { Lang } from './i18n/text.js';
 import type { Finding } from './model/finding.js';
+import { factsOf, type DocumentFacts } from './model/model.js';
 import { DEFAULT_MAX_FILE_BYTES } from './repo/decode.js';
 import { isStrayDataFile, placementOf } from './repo/layout.js';
 import { readDataFile } from './repo/read.js';
@@ -35,8 +36,13 @@ export interface FileOutcome {
   findings: Finding[];
   /** The file was parsed: findings of later stages can be placed in its text. */
   parsed: boolean;
-  /** The parsed data, valid or not (plan.yaml's PLAN029 setting is read from it). */
+  /**
+   * The parsed data, valid or not (plan.yaml's PLAN029 setting is read from it). The cache
+   * gives it as a getter that parses it when first asked (cache/outcomes.ts).
+   */
   value?: unknown;
+  /** What the rules read of a valid document of a department, whether or not they read the rest (model.ts). */
+  facts?: DocumentFacts;
   /** The data passed its schema and is what the model is built from. */
   valid: boolean;
   /** `# plan-justifica` comments of the file (diagnostics/justifications.ts). */
@@ -65,6 +71,8 @@ export function loadFile(root: string, file: FileToLoad, options: FileLoadOption
   const schemaErrors = checkSchema(placement.kind, parsed.value);
   if (schemaErrors.length === 0) {
     outcome.valid = true;
+    const facts = factsOf(placement.kind, parsed.value);
+    if (facts) outcome.facts = facts;
     return outcome;
   }
   const elsewhere = misplacedByContent(file.path, placement.kind, parsed.value, options.lang);

@@ -7,7 +7,7 @@ import type { Lang } from './i18n/text.js';
 import { loadFile, type FileLoadOptions, type FileOutcome, type FileToLoad } from './load-file.js';
 import type { Finding } from './model/finding.js';
 import { resolveConfig, severitySetting } from './model/config.js';
-import { PlanModel, type ModelDocuments, type Unreadable } from './model/model.js';
+import { PlanModel, type DepartmentDocuments, type ModelDocuments, type Unreadable } from './model/model.js';
 import { yearOf, type IsoDate } from './model/time.js';
 import { DEFAULT_MAX_FILE_BYTES } from './repo/decode.js';
 import { listRepo, type RepoEntry } from './repo/files.js';
@@ -40,10 +40,19 @@ export interface LoadResult {
   fileCount: number;
   /**
    * The model of part of the repo, as loading a copy of it holding only the files `keep`
-   * accepts would give it (without git history): rules of department scope run on the
-   * departments that changed (cache/findings.ts). No file is read again.
+   * accepts would give it (without git history). With `withFacts`: the documents of those
+   * files, with the whole repo's listing, history, unreadable files and the facts of every
+   * department's documents (model.ts `every`), whose data only the kept ones hold. Rules with
+   * a scope run on the departments that changed (cache/findings.ts). No file is read again.
    */
-  part(keep: (file: string) => boolean): PlanModel;
+  part(keep: (file: string) => boolean, withFacts?: boolean): PlanModel;
+}
+
+/** A rule with a scope read the data of a department outside the part it was given (model.ts `every`). */
+export class OutsideThePart extends Error {
+  constructor(readonly file: string) {
+    super(`The data of ${file} is outside this part of the plan.`);
+  }
 }
 
 type MutableUnreadable = { [K in keyof Unreadable]: Unreadable[K] extends ReadonlySet<infer T> ? Set<T> : never };
@@ -113,19 +122,39 @@ class Loader {
 
   private assemble(entries: Map<string, RepoEntry>, outcomes: readonly FileOutcome[]): LoadResult {
     for (const outcome of outcomes) this.accept(outcome);
-    return this.finish(entries, (keep) => {
+    const whole = this.finish(entries, (keep, withFacts = false) => {
       const part = new Loader(this.root, { ...this.options, readHistory: undefined });
-      const kept = new Map([...entries].filter(([file]) => keep(file)));
-      // For its linked folders only: the files to load are the outcomes below.
-      part.settleLinkedFolders(kept);
+      const listed = withFacts ? entries : new Map([...entries].filter(([file]) => keep(file)));
+      // For its linked folders only (a part with facts takes the whole plan's unreadable
+      // files): the files to load are the outcomes below.
+      if (!withFacts) part.settleLinkedFolders(listed);
       for (const outcome of outcomes) if (keep(outcome.file)) part.accept(outcome);
-      return part.finish(kept, () => {
+      const across = withFacts ? { every: this.factsOutside(part.documents, keep), unreadable: this.unreadable, history: whole.model.history } : undefined;
+      return part.finish(listed, () => {
         throw new Error('A part of a part is never asked for.');
-      }).model;
+      }, across).model;
     });
+    return whole;
   }
 
-  private finish(entries: Map<string, RepoEntry>, part: LoadResult['part']): LoadResult {
+  /** Every department's documents: those `keep` accepts as the part holds them, the others' facts only. */
+  private factsOutside(part: DepartmentDocuments, keep: (file: string) => boolean): DepartmentDocuments {
+    const inPart = new Map<string, unknown>();
+    for (const doc of [...part.dependencias, ...part.ppcs, ...part.reportes]) inPart.set(doc.file, doc);
+    const facts = <D extends { file: string; placement: Placement; facts: unknown }>(doc: D): D =>
+      keep(doc.file)
+        ? (inPart.get(doc.file) as D)
+        : (Object.defineProperty({ file: doc.file, placement: doc.placement, facts: doc.facts }, 'data', {
+            get: () => {
+              throw new OutsideThePart(doc.file);
+            },
+            enumerable: true,
+          }) as D);
+    return { dependencias: this.documents.dependencias.map(facts), ppcs: this.documents.ppcs.map(facts), reportes: this.documents.reportes.map(facts) };
+  }
+
+  /** `across`: what a part with facts takes of the whole plan (see LoadResult.part). */
+  private finish(entries: Map<string, RepoEntry>, part: LoadResult['part'], across?: { every: DepartmentDocuments; unreadable: Unreadable; history: GitHistory | undefined }): LoadResult {
     const config = resolveConfig(this.documents.plan?.data, yearOf(this.options.fechaCorte));
     const calendar = new BusinessCalendar({ federal: config.federalHolidays, extraNonWorkingDays: config.extraNonWorkingDays, windowLength: config.windowLength });
     const model = new PlanModel(this.documents, {
@@ -134,9 +163,9 @@ class Loader {
       calendar,
       fechaCorte: this.options.fechaCorte,
       repoFiles: entries,
-      unreadable: this.unreadable,
-      ...(this.readsHistory() ? { history: this.options.readHistory?.() } : {}),
-    });
+      unreadable: across?.unreadable ?? this.unreadable,
+      ...(across ? { history: across.history } : this.readsHistory() ? { history: this.options.readHistory?.() } : {}),
+    }, across?.every);
     const sources = new Sources(this.root, this.parsedFiles, this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
     return { model, findings: this.findings, sources, comments: this.comments, fileCount: this.fileCount, part };
   }
@@ -150,7 +179,7 @@ class Loader {
     if (outcome.parsed) this.parsedFiles.add(file);
     this.comments.push(...outcome.comments);
     if (placement.kind === 'plan') this.planValue = outcome.value;
-    if (outcome.valid) this.addDocument(file, placement, outcome.value);
+    if (outcome.valid) this.addDocument(file, placement, outcome);
     else this.markUnreadable(file, placement);
   }
 
@@ -180,8 +209,11 @@ class Loader {
     if (placement.kind === 'ppcs' && placement.stem) this.unreadable.ppcs.add(placement.stem);
   }
 
-  private addDocument(file: string, placement: Placement, value: unknown): void {
-    const doc = { file, placement, data: value as never };
+  private addDocument(file: string, placement: Placement, outcome: FileOutcome): void {
+    const doc = { file, placement, ...(outcome.facts ? { facts: outcome.facts } : {}) } as { file: string; placement: Placement; data: never };
+    // A cached file's data is parsed when a rule first asks for it, not here (cache/outcomes.ts).
+    if (Object.getOwnPropertyDescriptor(outcome, 'value')?.get) Object.defineProperty(doc, 'data', { get: () => outcome.value, enumerable: true });
+    else doc.data = outcome.value as never;
     const lists: Partial<Record<FileKind, { push(doc: never): void }>> = {
       dependencia: this.documents.dependencias,
       ppcs: this.documents.ppcs,

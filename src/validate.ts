@@ -15,7 +15,7 @@ import { RULES, RULES_BY_ID } from './rules/index.js';
 import { checkSeveritySettings } from './rules/PLAN007-ajuste-sin-efecto.js';
 import { justificationFindings, PLAN008 } from './rules/PLAN008-justificacion-invalida.js';
 import { applyJustifications } from './diagnostics/justifications.js';
-import { findingOf, type Rule } from './rules/rule.js';
+import { findingOf, type Rule, type Scope } from './rules/rule.js';
 import type { Sources } from './yaml/sources.js';
 
 export interface ValidationResult extends LoadResult {
@@ -103,9 +103,13 @@ function* findingSets(loaded: LoadResult, options: LoadOptions, cache?: OutcomeC
   const byDepartment = cache && departmentFindings(loaded, options.fechaCorte, cache);
   for (const rule of RULES) {
     const run = (model: PlanModel) => runRules(model, options.lang, [rule]);
-    yield byDepartment && rule.meta.scope === 'department' ? byDepartment.of(rule, run) : run(loaded.model);
+    yield byDepartment && hasScope(rule) ? byDepartment.of(rule, run) : run(loaded.model);
   }
   byDepartment?.keep();
+}
+
+function hasScope(rule: Rule): rule is Rule & { meta: { scope: Scope } } {
+  return rule.meta.scope !== undefined;
 }
 
 function checkPlan(loaded: LoadResult, options: LoadOptions, cache?: OutcomeCache): Finding[] {

@@ -1,62 +1,89 @@
-// `--cache`, second half: the findings of the rules of department scope (rule.ts `scope`),
-// kept with the files' outcomes. A pull request changes one department's files; the other
-// departments' findings are those of the last run, and the rules check again only the
-// departments that changed, on a model of those departments and the files all share
-// (load.ts `part`). The rules that look across departments still see the whole plan.
+// `--cache`, second half: the findings of the rules with a scope (rule.ts `scope`), kept with
+// the files' outcomes. A pull request changes one department's files; the other departments'
+// findings are those of the last run, and the rules check again only the departments that
+// changed, on a model of those departments and the files all share (load.ts `part`). The rules
+// that look across departments read the others' facts there, never their data, which a run
+// with a cache then leaves unparsed (cache/outcomes.ts).
 import { createHash } from 'node:crypto';
-import type { LoadResult } from '../load.js';
+import { OutsideThePart, type LoadResult } from '../load.js';
 import type { Finding } from '../model/finding.js';
 import type { PlanModel } from '../model/model.js';
-import type { RepoEntry } from '../repo/files.js';
 import { departmentOf } from '../repo/layout.js';
-import type { Rule } from '../rules/rule.js';
+import type { Rule, Scope } from '../rules/rule.js';
 import type { OutcomeCache } from './outcomes.js';
 
-/** Digests of the repo's files, grouped as the rules' scope needs; null when some file's bytes are not known. */
+/** Digests of the repo's files, grouped as a scope needs; null when some file's bytes are not known. */
 export interface RepoDigests {
-  /** Every file outside the department folders: plan.yaml, catalogos/, planeacion/, and any other. */
+  /** Every file outside the department folders: plan.yaml, catalogos/, planeacion/, and any other (with `facts`, more: see digestRepo). */
   shared: string | null;
   /** Each department folder's files, by clave. */
   departments: [string, string | null][];
 }
 
-/** What a run keeps of its department-scope rules: their findings, and the files they came from. */
+/** What a run keeps of the rules of one scope: their findings, and the files they came from. */
 export interface FindingsRecord extends RepoDigests {
+  scope: Scope;
   fechaCorte: string;
   /** Each rule's findings (unplaced), in the order it reported them. */
   byRule: [string, Finding[]][];
 }
 
 export interface DepartmentFindings {
-  /** The findings of a rule of department scope; `run` runs it on a model. */
-  of(rule: Rule, run: (model: PlanModel) => Finding[]): Finding[];
+  /** The findings of a rule with a scope; `run` runs it on a model. */
+  of(rule: Rule & { meta: { scope: Scope } }, run: (model: PlanModel) => Finding[]): Finding[];
   /** Hands the cache what this run found, once every rule has run. */
   keep(): void;
 }
 
 /**
- * Each department's files and the shared ones, digested: paths, links and the bytes of every
- * data file (`digestOf`: OutcomeCache's). Evidence is digested by its path alone: the loader
- * never reads it, and the rules see only its path.
+ * Each department's files and the shared ones under a scope, digested: paths, links and the
+ * bytes of every data file (`digestOf`: OutcomeCache's). Evidence is digested by its path
+ * alone: the loader never reads it, and the rules see only its path. For `facts`, the shared
+ * digest holds as well the whole repo's listing, the facts of every department's documents,
+ * the files that could not be used and the git history (rule.ts `scope`).
  */
-export function digestRepo(repoFiles: ReadonlyMap<string, RepoEntry>, digestOf: (file: string) => string | undefined): RepoDigests {
+export function digestRepo(scope: Scope, model: PlanModel, digestOf: (file: string) => string | undefined): RepoDigests {
   // No department folder has an empty name.
   const SHARED = '';
   // Each group's lines, hashed at once: a hash fed line by line costs more than the lines.
   const lines = new Map<string, string[] | null>();
-  for (const [file, entry] of repoFiles) {
-    const group = departmentOf(file) ?? SHARED;
+  const add = (group: string, line: string | undefined) => {
     let list = lines.get(group);
-    if (list === null) continue;
+    if (list === null) return;
     if (!list) lines.set(group, (list = []));
+    if (line === undefined) lines.set(group, null);
+    else list.push(line);
+  };
+  for (const file of sortedListing(model)) {
+    const entry = model.repoFiles.get(file)!;
     const bytes = digestOf(file);
-    if (bytes === undefined) lines.set(group, null);
-    else list.push(`${file}\0${entry.symlink ? 'l' : 'f'}${entry.escapesRepo ? 'x' : ''}\0${bytes}\n`);
+    const listed = `${file}\0${entry.symlink ? 'l' : 'f'}${entry.escapesRepo ? 'x' : ''}`;
+    add(departmentOf(file) ?? SHARED, bytes === undefined ? undefined : `${listed}\0${bytes}\n`);
+    if (scope === 'facts') add(SHARED, `${listed}\n`);
   }
-  const digest = (list: string[] | null | undefined) => (list === null ? null : createHash('sha256').update((list ?? []).sort().join('')).digest('base64'));
+  if (scope === 'facts') {
+    const { dependencias, ppcs, reportes } = model.every;
+    for (const doc of [...dependencias, ...ppcs, ...reportes]) add(SHARED, `${doc.file}\0${JSON.stringify(doc.facts)}\n`);
+    add(SHARED, `${JSON.stringify(Object.entries(model.unreadable).map(([set, members]) => [set, [...(members as ReadonlySet<string>)].sort()]))}\n`);
+    const history = model.history;
+    add(SHARED, `\0${history ? (history.available ? 'git' : history.reason) : 'no'}\n`);
+    // When a department's file arrived is its own (PLAN029); when a file gone since had, anyone's (PLAN004's deleted carátulas).
+    if (history?.available) for (const [file, date] of history.firstSeen) add((model.repoFiles.has(file) && departmentOf(file)) || SHARED, `${file}\0git\0${date}\n`);
+  }
+  // Each list is in an order that does not depend on the file system's: the listing sorted, documents in path order.
+  const digest = (list: string[] | null | undefined) => (list === null ? null : createHash('sha256').update((list ?? []).join('')).digest('base64'));
   const departments: [string, string | null][] = [];
   for (const [group, list] of lines) if (group !== SHARED) departments.push([group, digest(list)]);
   return { shared: digest(lines.get(SHARED)), departments: departments.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) };
+}
+
+const sortedListings = new WeakMap<PlanModel, string[]>();
+
+/** The repo's files in path order, sorted once for both scopes' digests. */
+function sortedListing(model: PlanModel): string[] {
+  let sorted = sortedListings.get(model);
+  if (!sorted) sortedListings.set(model, (sorted = [...model.repoFiles.keys()].sort()));
+  return sorted;
 }
 
 /** The department a finding is about, for the rules' scope: the folder of its file, else the one it names. */
@@ -72,12 +99,12 @@ export function isAbout(departments: ReadonlySet<string>): (finding: Finding) =>
   };
 }
 
-/** The files a model of `departments` holds: theirs and the shared ones. */
-export function filesOf(departments: ReadonlySet<string>): (file: string) => boolean {
-  return (file) => {
+/** The model a rule of `scope` checks `departments` on: their files and the shared ones (with `facts`, every department's facts). */
+export function partFor(loaded: LoadResult, scope: Scope, departments: ReadonlySet<string>): PlanModel {
+  return loaded.part((file) => {
     const clave = departmentOf(file);
     return clave === null || departments.has(clave);
-  };
+  }, scope === 'facts');
 }
 
 /**
@@ -99,32 +126,86 @@ export function changedDepartments(record: FindingsRecord | undefined, now: Repo
 }
 
 /**
- * The findings of the department-scope rules of a run with --cache: from the record of the
- * last run for the departments that did not change, fresh for the others.
+ * Departments checked again that make it worth writing the cache again, however few files
+ * changed: each run after it would check them again too.
+ */
+const RECHECK_BEFORE_REWRITE = 5;
+
+/** One scope's run: its digests, what changed since the record, and the part it checks. */
+interface ScopeRun {
+  digests: RepoDigests;
+  changed: Set<string> | undefined;
+  before: Map<string, Finding[]>;
+  byRule: [string, Finding[]][];
+  part?: PlanModel;
+}
+
+/**
+ * The findings of the rules with a scope of a run with --cache: from the record of the last
+ * run for the departments that did not change, fresh for the others.
  */
 export function departmentFindings(loaded: LoadResult, fechaCorte: string, cache: OutcomeCache): DepartmentFindings {
-  const digests = digestRepo(loaded.model.repoFiles, (file) => cache.digestOf(file));
-  const changed = changedDepartments(cache.findings, digests, fechaCorte);
-  const before = new Map(cache.findings?.byRule ?? []);
-  const byRule: [string, Finding[]][] = [];
-  let part: PlanModel | undefined;
+  const runs = new Map<Scope, ScopeRun>();
+  const runOf = (scope: Scope): ScopeRun => {
+    let run = runs.get(scope);
+    if (!run) {
+      const record = cache.findings?.find((kept) => kept.scope === scope);
+      const digests = digestRepo(scope, loaded.model, (file) => cache.digestOf(file));
+      runs.set(scope, (run = { digests, changed: changedDepartments(record, digests, fechaCorte), before: new Map(record?.byRule ?? []), byRule: [] }));
+    }
+    return run;
+  };
   return {
     of(rule, run) {
+      const scope = runOf(rule.meta.scope);
       let findings: Finding[];
-      if (changed) {
-        part ??= loaded.part(filesOf(changed));
+      const { changed } = scope;
+      const fresh = changed && (rule.keepsScope?.(loaded.model) ?? true) ? inPart(() => run((scope.part ??= partFor(loaded, rule.meta.scope, changed)))) : undefined;
+      if (changed && fresh) {
         const rechecked = isAbout(changed);
-        const kept = (before.get(rule.meta.id) ?? []).filter((finding) => !rechecked(finding));
-        findings = [...kept, ...run(part).filter(rechecked)];
+        const kept = (scope.before.get(rule.meta.id) ?? []).filter((finding) => !rechecked(finding));
+        findings = [...kept, ...fresh.filter(rechecked)];
       } else {
         findings = run(loaded.model);
       }
-      byRule.push([rule.meta.id, findings]);
+      scope.byRule.push([rule.meta.id, findings]);
       return findings;
     },
     keep() {
-      const rechecked = changed && digests.departments.filter(([clave]) => changed.has(clave)).length;
-      cache.keepFindings({ fechaCorte, ...digests, byRule }, rechecked);
+      const records: FindingsRecord[] = [];
+      const rechecked: Rechecked = {};
+      let rewrite = false;
+      for (const [scope, { digests, changed, byRule }] of runs) {
+        records.push({ scope, fechaCorte, ...digests, byRule });
+        const departments = changed && countChanged(digests, changed);
+        if (departments !== undefined) rechecked[scope] = { departments, of: digests.departments.length };
+        // The last run's findings were of no use (another cut-off date, a shared file changed),
+        // or are of less use with every department that differs from them: this run's serve the next.
+        if (departments === undefined || departments >= RECHECK_BEFORE_REWRITE) rewrite = true;
+      }
+      cache.keepFindings(records, { rewrite, rechecked });
     },
   };
+}
+
+/** By scope, the departments checked again of all, when the others' findings came from the cache. */
+export type Rechecked = Partial<Record<Scope, { departments: number; of: number }>>;
+
+/**
+ * The findings of a run on a part, or undefined when the rule read data outside it, which its
+ * scope says it never does (tests/helpers/scope.ts holds every rule to it): the whole plan
+ * then gives the right answer all the same.
+ */
+function inPart(run: () => Finding[]): Finding[] | undefined {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof OutsideThePart) return undefined;
+    throw error;
+  }
+}
+
+/** The departments of this run among those that changed (a department gone since is not checked again). */
+function countChanged(digests: RepoDigests, changed: ReadonlySet<string>): number {
+  return digests.departments.filter(([clave]) => changed.has(clave)).length;
 }

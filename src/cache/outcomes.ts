@@ -5,12 +5,12 @@
 // repository. A file's outcome depends only on its bytes, its path, the language, the size
 // limit and plan's own code and schemas, and all of them are in the key.
 import { createHash } from 'node:crypto';
-import { closeSync, constants, type BigIntStats, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, type BigIntStats, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileLoader } from '../load.js';
-import type { FindingsRecord } from './findings.js';
+import type { FindingsRecord, Rechecked } from './findings.js';
 import { loadFile, readsContent, type FileOutcome } from '../load-file.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../repo/decode.js';
 import { readAtMost } from '../repo/read.js';
@@ -36,10 +36,10 @@ interface Stored {
   readFrom: number;
   entries: Map<string, Entry>;
   /**
-   * The findings of the rules of department scope as of the files in `entries`, when the run
-   * that wrote the cache ran every rule (cache/findings.ts).
+   * The findings of the rules of each scope as of the files in `entries`, when the run that
+   * wrote the cache ran every rule (cache/findings.ts).
    */
-  findings?: FindingsRecord;
+  findings?: FindingsRecord[];
 }
 
 interface Entry {
@@ -47,6 +47,8 @@ interface Entry {
   /** The file's metadata when it was hashed: unchanged metadata spares reading and hashing it again. */
   stamp: string;
   outcome: FileOutcome;
+  /** Where the cache holds the outcome's value (JSON in ASCII), when it was read from there: written back as it is. */
+  storedValue?: StoredValue;
 }
 
 export interface OutcomeCache {
@@ -63,14 +65,14 @@ export interface OutcomeCache {
    */
   digestOf(file: string): string | undefined;
   /** The findings the run that wrote the cache kept, read by the loader. */
-  readonly findings: FindingsRecord | undefined;
+  readonly findings: readonly FindingsRecord[] | undefined;
   /**
-   * Keeps this run's findings, to be saved with its files' outcomes; `departmentsRechecked`:
-   * how many departments the rules checked again, when the others' findings came from the cache.
+   * Keeps this run's findings, to be saved with its files' outcomes; `rewrite`: they are worth
+   * writing the cache again for; `rechecked`: the departments each scope's rules checked again.
    */
-  keepFindings(record: FindingsRecord, departmentsRechecked?: number): void;
-  /** The departments checked again of all, when the others' findings came from the cache. */
-  readonly rechecked: { departments: number; of: number } | undefined;
+  keepFindings(records: FindingsRecord[], run: { rewrite: boolean; rechecked: Rechecked }): void;
+  /** The departments each scope's rules checked again, of all, when the others' findings came from the cache. */
+  readonly rechecked: Rechecked;
 }
 
 const NOT_READ = '-';
@@ -82,12 +84,6 @@ const NOT_READ = '-';
  */
 const REWRITE_AFTER = 50;
 
-/**
- * Departments checked again that make it worth writing the cache again, however few files
- * changed: each run after it would check them again too.
- */
-const RECHECK_BEFORE_REWRITE = 5;
-
 export function openOutcomeCache(file: string, lang: string, maxFileBytes = DEFAULT_MAX_FILE_BYTES): OutcomeCache {
   // Node's version too: the findings kept hold numbers in text, formatted by its ICU.
   const key = `${codeDigest()}|${process.versions.node}|${process.versions.icu ?? ''}|${lang}|${maxFileBytes}`;
@@ -95,8 +91,8 @@ export function openOutcomeCache(file: string, lang: string, maxFileBytes = DEFA
   const notKept = new Set<string>();
   let reused = 0;
   let worthSaving = true;
-  let previousFindings: FindingsRecord | undefined;
-  let rechecked: OutcomeCache['rechecked'];
+  let previousFindings: FindingsRecord[] | undefined;
+  let rechecked: Rechecked = {};
   return {
     get reused() {
       return reused;
@@ -105,12 +101,10 @@ export function openOutcomeCache(file: string, lang: string, maxFileBytes = DEFA
     get findings() {
       return previousFindings;
     },
-    keepFindings(record, departmentsRechecked) {
-      next.findings = record;
-      rechecked = departmentsRechecked === undefined ? undefined : { departments: departmentsRechecked, of: record.departments.length };
-      // The last run's findings were of no use (another cut-off date, a shared file changed),
-      // or are of less use with every department that differs from them: this run's serve the next.
-      if (departmentsRechecked === undefined || departmentsRechecked >= RECHECK_BEFORE_REWRITE) worthSaving = true;
+    keepFindings(records, run) {
+      next.findings = records;
+      rechecked = run.rechecked;
+      if (run.rewrite) worthSaving = true;
     },
     get rechecked() {
       return rechecked;
@@ -156,9 +150,14 @@ export function openOutcomeCache(file: string, lang: string, maxFileBytes = DEFA
         mkdirSync(path.dirname(file), { recursive: true });
         // JSON reads back faster than v8's serializer and shares short texts; an outcome it
         // would change (-0 becomes 0, a non-finite number null) is simply not kept.
-        const entries = [...next.entries].filter(([, entry]) => jsonSafe(entry.outcome));
+        const entries = [...next.entries].filter(([, entry]) => keepable(entry));
         const findings = next.findings && jsonSafe(next.findings) ? next.findings : undefined;
-        writeStored(temp, { key: next.key, readFrom: next.readFrom, count: entries.length, findings: findings !== undefined }, entries, findings);
+        const header: Header = { key: next.key, readFrom: next.readFrom, count: entries.length, findings: findings !== undefined };
+        writeStored(temp, (function* () {
+          yield [asciiJson(header)];
+          for (const [name, entry] of entries) yield lineOf(name, entry);
+          if (findings) yield [asciiJson(findings)];
+        })());
         renameSync(temp, file);
         return undefined;
       } catch (error) {
@@ -200,6 +199,86 @@ function asciiJson(value: unknown): string {
   return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** The outcome's fields but its value, which a getter may hold unparsed. */
+function headOf(outcome: FileOutcome): Partial<FileOutcome> {
+  return Object.fromEntries(Object.keys(outcome).filter((key) => key !== 'value').map((key) => [key, outcome[key as keyof FileOutcome]]));
+}
+
+/** Whether JSON gives the entry back as it is; a value read from the cache was when it was written. */
+function keepable(entry: Entry): boolean {
+  return jsonSafe(headOf(entry.outcome)) && (entry.storedValue !== undefined || jsonSafe(entry.outcome.value));
+}
+
+/**
+ * A file's line of the cache: its name and entry, the outcome's value apart after a tab (JSON
+ * text holds no tab), so that reading the cache parses it only when it is asked for.
+ */
+function lineOf(name: string, entry: Entry): (string | Buffer)[] {
+  const line = asciiJson([name, { digest: entry.digest, stamp: entry.stamp, outcome: headOf(entry.outcome) }]);
+  if (entry.storedValue !== undefined) return [line, '\t', entry.storedValue.bytes()];
+  return entry.outcome.value === undefined ? [line] : [line, '\t', asciiJson(entry.outcome.value)];
+}
+
+/** The outcome of a cache line, its value parsed when first asked for: most of a pull request's run needs few of them. */
+function withValueAt(entry: Entry, at: StoredValue): Entry {
+  let value: unknown;
+  let parsed = false;
+  Object.defineProperty(entry.outcome, 'value', {
+    get: () => {
+      if (!parsed) {
+        value = JSON.parse(at.bytes().toString('latin1'));
+        parsed = true;
+      }
+      return value;
+    },
+    enumerable: true,
+  });
+  entry.storedValue = at;
+  return entry;
+}
+
+/** Where a value the run has not parsed is in the cache file it read. */
+interface StoredValue {
+  /** Its bytes, valid until the next value is read. */
+  bytes(): Buffer;
+}
+
+/**
+ * The cache file a run read, kept open: the values it left unparsed are read from it when
+ * asked for, into one buffer. Held in the heap as strings, they were copied by every
+ * collection of the young generation until they were old; held in buffers of their own,
+ * the memory's first touch cost as much. Writing the cache again renames another file over
+ * this one, which leaves it readable here; it is closed once no outcome of it is left.
+ */
+class StoredValues {
+  private static readonly closing = new FinalizationRegistry<number>((fd) => closeSync(fd));
+  private scratch = Buffer.allocUnsafeSlow(64 * 1024);
+
+  constructor(private readonly fd: number) {
+    StoredValues.closing.register(this, fd, this);
+  }
+
+  /** Closes the file at once, when none of its values is kept. */
+  close(): void {
+    StoredValues.closing.unregister(this);
+    closeSync(this.fd);
+  }
+
+  at(position: number, length: number): StoredValue {
+    return { bytes: () => this.read(position, length) };
+  }
+
+  private read(position: number, length: number): Buffer {
+    if (length > this.scratch.length) this.scratch = Buffer.allocUnsafeSlow(length);
+    for (let read = 0; read < length; ) {
+      const got = readSync(this.fd, this.scratch, read, length - read, position + read);
+      if (got === 0) throw new Error('The cache file was cut short while in use.');
+      read += got;
+    }
+    return this.scratch.subarray(0, length);
+  }
+}
+
 /**
  * The cache file: a line of its header, a line per file, then the findings' line when the
  * header says there is one, each JSON. Read a line at a time through one small buffer, a
@@ -219,7 +298,7 @@ interface Header {
  * Writes the cache a line at a time through one small buffer: joined into one text first, a
  * cache of 1,000 departments (300 MB) took as much memory again, twice, on top of the plan.
  */
-function writeStored(file: string, header: Header, entries: readonly [string, Entry][], findings: FindingsRecord | undefined): void {
+function writeStored(file: string, lines: Iterable<readonly (string | Buffer)[]>): void {
   const fd = openSync(file, 'w');
   try {
     const buffer = Buffer.allocUnsafeSlow(1024 * 1024);
@@ -227,15 +306,17 @@ function writeStored(file: string, header: Header, entries: readonly [string, En
     const writeAll = (bytes: Buffer, length: number) => {
       for (let written = 0; written < length; ) written += writeSync(fd, bytes, written, length - written);
     };
-    for (const value of [header, ...entries, ...(findings ? [findings] : [])]) {
-      const line = `${asciiJson(value)}\n`;
-      if (held + line.length > buffer.length) {
-        writeAll(buffer, held);
-        held = 0;
+    for (const pieces of lines) {
+      for (const piece of [...pieces, '\n']) {
+        if (held + piece.length > buffer.length) {
+          writeAll(buffer, held);
+          held = 0;
+        }
+        const bytes = typeof piece === 'string' ? undefined : piece;
+        // A piece longer than the buffer (a file near the size limit, every character escaped).
+        if (piece.length > buffer.length) writeAll(bytes ?? Buffer.from(piece as string, 'latin1'), piece.length);
+        else held += bytes ? bytes.copy(buffer, held) : buffer.write(piece as string, held, 'latin1');
       }
-      // A line longer than the buffer (a file near the size limit, every character escaped).
-      if (line.length > buffer.length) writeAll(Buffer.from(line, 'latin1'), line.length);
-      else held += buffer.write(line, held, 'latin1');
     }
     writeAll(buffer, held);
   } finally {
@@ -247,58 +328,78 @@ function writeStored(file: string, header: Header, entries: readonly [string, En
 function readStored(file: string, key: string): Stored | undefined {
   let header: Header | undefined;
   const entries = new Map<string, Entry>();
-  let findings: FindingsRecord | undefined;
+  let findings: FindingsRecord[] | undefined;
+  let fd: number;
   try {
-    const whole = forEachLine(file, (line) => {
+    fd = openSync(file, 'r');
+  } catch {
+    return undefined;
+  }
+  let values: StoredValues | undefined;
+  let usable = false;
+  try {
+    const whole = forEachLine(fd, (bytes, start, end, position) => {
+      const json = (to: number) => JSON.parse(bytes.toString('latin1', start, to)) as unknown;
       if (!header) {
-        header = JSON.parse(line) as Header;
+        header = json(end) as Header;
         return header?.key === key;
       }
       if (entries.size < header.count) {
-        const [name, entry] = JSON.parse(line) as [string, Entry];
-        entries.set(name, entry);
+        const tab = bytes.indexOf(0x09, start);
+        if (tab === -1 || tab > end) {
+          const [name, entry] = json(end) as [string, Entry];
+          entries.set(name, entry);
+        } else {
+          const [name, entry] = json(tab) as [string, Entry];
+          values ??= new StoredValues(fd);
+          entries.set(name, withValueAt(entry, values.at(position + tab + 1 - start, end - tab - 1)));
+        }
         return true;
       }
       if (!header.findings || findings) return false;
-      findings = JSON.parse(line) as FindingsRecord;
+      findings = json(end) as FindingsRecord[];
       return true;
     });
     if (!whole || header?.key !== key || header.count !== entries.size || header.findings !== (findings !== undefined)) return undefined;
+    usable = true;
     return { key, readFrom: header.readFrom, entries, ...(findings ? { findings } : {}) };
   } catch {
     return undefined;
+  } finally {
+    // Kept open while the values left in it may be asked for.
+    if (values && !usable) values.close();
+    else if (!values) closeSync(fd);
   }
 }
 
 /**
- * Calls `onLine` with each line of a Latin-1 file until it returns false; whether every line
- * was read, the last one ended by its newline.
+ * Calls `onLine` with the bytes of each line of an open file (from `start` to `end`, without
+ * its newline; at `position` in the file) until it returns false; whether every line was read,
+ * the last one ended by its newline.
  */
-function forEachLine(file: string, onLine: (line: string) => boolean): boolean {
-  const fd = openSync(file, 'r');
-  try {
-    let buffer = Buffer.allocUnsafeSlow(1024 * 1024);
-    let held = 0;
-    for (;;) {
-      const read = readSync(fd, buffer, held, buffer.length - held, null);
-      held += read;
-      let start = 0;
-      for (let end = buffer.indexOf(0x0a, start); end !== -1 && end < held; end = buffer.indexOf(0x0a, start)) {
-        if (!onLine(buffer.toString('latin1', start, end))) return false;
-        start = end + 1;
-      }
-      if (read === 0) return held === start;
-      buffer.copyWithin(0, start, held);
-      held -= start;
-      if (held === buffer.length) {
-        // A line longer than the buffer (a file near the size limit, every character escaped).
-        const larger = Buffer.allocUnsafeSlow(buffer.length * 2);
-        buffer.copy(larger, 0, 0, held);
-        buffer = larger;
-      }
+function forEachLine(fd: number, onLine: (bytes: Buffer, start: number, end: number, position: number) => boolean): boolean {
+  let buffer = Buffer.allocUnsafeSlow(1024 * 1024);
+  let held = 0;
+  // The file's position of buffer[0].
+  let offset = 0;
+  for (;;) {
+    const read = readSync(fd, buffer, held, buffer.length - held, null);
+    held += read;
+    let start = 0;
+    for (let end = buffer.indexOf(0x0a, start); end !== -1 && end < held; end = buffer.indexOf(0x0a, start)) {
+      if (!onLine(buffer, start, end, offset + start)) return false;
+      start = end + 1;
     }
-  } finally {
-    closeSync(fd);
+    if (read === 0) return held === start;
+    buffer.copyWithin(0, start, held);
+    offset += start;
+    held -= start;
+    if (held === buffer.length) {
+      // A line longer than the buffer (a file near the size limit, every character escaped).
+      const larger = Buffer.allocUnsafeSlow(buffer.length * 2);
+      buffer.copy(larger, 0, 0, held);
+      buffer = larger;
+    }
   }
 }
 
@@ -356,15 +457,23 @@ function stampOf(stats: BigIntStats): string {
 
 let code: string | undefined;
 
-/** plan's own code and schemas: any other build starts with an empty cache. */
+/**
+ * plan's own code and schemas: any other build starts with an empty cache. Each file's name,
+ * size and modification time, as make judges a build: reading the 200 files cost more than
+ * the rest of a pull request's cache. An install from the registry (whose files all carry
+ * npm's fixed date) has the version in package.json, which is among them.
+ */
 function codeDigest(): string {
   if (code) return code;
   const hash = createHash('sha256');
-  for (const folder of [fileURLToPath(new URL('..', import.meta.url)), fileURLToPath(new URL('../../schemas/', import.meta.url))]) {
+  const here = fileURLToPath(new URL('..', import.meta.url));
+  for (const folder of [here, fileURLToPath(new URL('../../schemas/', import.meta.url))]) {
     for (const name of (readdirSync(folder, { recursive: true, encoding: 'utf8' }) as string[]).sort()) {
       if (!/\.(?:[cm]?js|ts|json)$/.test(name)) continue;
-      hash.update(`${name}\n`).update(readFileSync(path.join(folder, name)));
+      const stats = statSync(path.join(folder, name), { bigint: true });
+      hash.update(`${name}\0${stats.size}\0${stats.mtimeNs}\n`);
     }
   }
+  hash.update(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url))));
   return (code = hash.digest('base64'));
 }

@@ -27,6 +27,10 @@ const NOTICES = {
     es: 'Caché: las reglas por dependencia revisaron de nuevo {departments} de {of} dependencia(s), las que cambiaron; las demás conservan los hallazgos de la revisión que escribió la caché.\n',
     en: 'Cache: the per-department rules checked {departments} of {of} department(s) again, those that changed; the others keep the findings of the run that wrote the cache.\n',
   },
+  acrossRechecked: {
+    es: 'Caché: las reglas que cruzan dependencias revisaron de nuevo {departments} de {of} dependencia(s), pues las demás y lo que comparten con ellas no cambió.\n',
+    en: 'Cache: the rules that look across departments checked {departments} of {of} department(s) again, since the others and what they share with them did not change.\n',
+  },
   cacheNotSaved: {
     es: 'Aviso: no se pudo guardar la caché en {file} ({reason}); la próxima revisión leerá todos los archivos otra vez.\n',
     en: 'Notice: the cache could not be saved to {file} ({reason}); the next run will read every file again.\n',
@@ -62,7 +66,9 @@ export async function runValidation(io: CliIo, root: string, lang: Lang, fechaCo
   const result = await validatePlanInParallel(root, { lang, fechaCorte, readHistory }, { ...(run.shown ? { shown: run.shown } : {}), ...(cache ? { cache } : {}), ...(run.early ? { early: run.early } : {}), ...(run.onLoaded ? { onLoaded: run.onLoaded } : {}) });
   if (cache && cacheFile) {
     io.stderr(fill(NOTICES.cacheUsed[lang], { reused: cache.reused, files: result.fileCount, file: cacheFile }));
-    if (cache.rechecked) io.stderr(fill(NOTICES.departmentsRechecked[lang], cache.rechecked));
+    const { department, facts } = cache.rechecked;
+    if (department) io.stderr(fill(NOTICES.departmentsRechecked[lang], department));
+    if (facts) io.stderr(fill(NOTICES.acrossRechecked[lang], facts));
     const failure = cache.save();
     if (failure) io.stderr(fill(NOTICES.cacheNotSaved[lang], { file: cacheFile, reason: failure }));
   }

@@ -1,5 +1,5 @@
 import type { RepoEntry } from '../repo/files.js';
-import type { FileKind, Placement } from '../repo/layout.js';
+import type { Placement } from '../repo/layout.js';
 import type { ResolvedConfig } from './config.js';
 import type {
   CatalogoUnidades,
@@ -15,6 +15,7 @@ import type {
   Retroalimentacion,
   UnidadMedida,
 } from './types.js';
+import type { FileKind } from '../repo/layout.js';
 import { QUARTERS, type GitHistory, type IsoDate, type Quarter, type WorkCalendar } from './time.js';
 
 export { parseTrimestre } from './time.js';
@@ -26,12 +27,69 @@ export interface SourceDoc<T> {
   data: T;
 }
 
-export interface ModelDocuments {
+/**
+ * What the rules read of another department's documents: the ids they are looked up by, and
+ * the two sides of Integralidad (PLAN030 asks who names whom). A part of the plan holds the
+ * facts of every department and the data of its own (load.ts `part`); a run with --cache
+ * parses a file's data only when asked for (cache/outcomes.ts), so a pull request's run reads
+ * the data of the departments it changed.
+ */
+export interface PpcsFacts {
+  id: string;
+  estatus: Ppcs['estatus'];
+  /** Every department named in «participantes» of an activity, once, in order. */
+  participantes: string[];
+}
+
+export interface DependenciaFacts {
+  clave: string;
+}
+
+export interface ReportFacts {
+  trimestre: string;
+  /** The PPCS id of each entry that names departments in «colaboraciones», with them. */
+  colaboraciones: [ppcs: string, claves: string[]][];
+}
+
+export type DocumentFacts = PpcsFacts | DependenciaFacts | ReportFacts;
+
+/** The facts of a document of a department that passed its schema; none for the other kinds. */
+export function factsOf(kind: FileKind, data: unknown): DocumentFacts | undefined {
+  if (kind === 'ppcs') {
+    const ppcs = data as Ppcs;
+    return { id: ppcs.id, estatus: ppcs.estatus, participantes: [...new Set((ppcs.actividades ?? []).flatMap((a) => a.participantes ?? []))] };
+  }
+  if (kind === 'dependencia') return { clave: (data as Dependencia).clave };
+  if (kind === 'reporte') {
+    const report = data as Reporte;
+    const colaboraciones = report.ppcs.filter((entry) => (entry.colaboraciones ?? []).length > 0);
+    return { trimestre: report.trimestre, colaboraciones: colaboraciones.map((entry) => [entry.id, entry.colaboraciones!]) };
+  }
+  return undefined;
+}
+
+export interface PpcsDoc extends SourceDoc<Ppcs> {
+  facts: PpcsFacts;
+}
+
+export interface DependenciaDoc extends SourceDoc<Dependencia> {
+  facts: DependenciaFacts;
+}
+
+export interface ReportDoc extends SourceDoc<Reporte> {
+  facts: ReportFacts;
+}
+
+/** The documents of the departments' folders. */
+export interface DepartmentDocuments {
+  dependencias: DependenciaDoc[];
+  ppcs: PpcsDoc[];
+  reportes: ReportDoc[];
+}
+
+export interface ModelDocuments extends DepartmentDocuments {
   plan?: SourceDoc<PlanConfig>;
   unidades?: SourceDoc<CatalogoUnidades>;
-  dependencias: SourceDoc<Dependencia>[];
-  ppcs: SourceDoc<Ppcs>[];
-  reportes: SourceDoc<Reporte>[];
   retroalimentacion: SourceDoc<Retroalimentacion>[];
   convocatorias: SourceDoc<Convocatorias>[];
   genero: SourceDoc<RecomendacionesGenero>[];
@@ -73,9 +131,9 @@ export interface ModelContext {
 export class PlanModel implements ModelDocuments, ModelContext {
   readonly plan: SourceDoc<PlanConfig> | undefined;
   readonly unidades: SourceDoc<CatalogoUnidades> | undefined;
-  readonly dependencias: SourceDoc<Dependencia>[];
-  readonly ppcs: SourceDoc<Ppcs>[];
-  readonly reportes: SourceDoc<Reporte>[];
+  readonly dependencias: DependenciaDoc[];
+  readonly ppcs: PpcsDoc[];
+  readonly reportes: ReportDoc[];
   readonly retroalimentacion: SourceDoc<Retroalimentacion>[];
   readonly convocatorias: SourceDoc<Convocatorias>[];
   readonly genero: SourceDoc<RecomendacionesGenero>[];
@@ -90,13 +148,19 @@ export class PlanModel implements ModelDocuments, ModelContext {
   /** Settable so tests can stand in a history without a git checkout. */
   history: GitHistory | undefined;
 
-  readonly departmentsByClave = new Map<string, SourceDoc<Dependencia>>();
-  readonly ppcsById = new Map<string, SourceDoc<Ppcs>>();
+  /**
+   * Every department's documents, which the indexes below hold. In a part of the plan with
+   * the facts of every department (load.ts `part`), those of the departments outside it hold
+   * their facts only: asking for their data is a rule reading what its scope says it does not.
+   */
+  readonly every: DepartmentDocuments;
+  readonly departmentsByClave = new Map<string, DependenciaDoc>();
+  readonly ppcsById = new Map<string, PpcsDoc>();
   readonly unitsByClave = new Map<string, UnidadMedida>();
-  private readonly ppcsByDepartment = new Map<string, SourceDoc<Ppcs>[]>();
+  private readonly ppcsByDepartment = new Map<string, PpcsDoc[]>();
   /** Per department, its first carátula of each id: caratulaOf is asked for every entry of every report. */
-  private readonly caratulas = new Map<string, Map<string, SourceDoc<Ppcs>>>();
-  private readonly reportsByDepartment = new Map<string, SourceDoc<Reporte>[]>();
+  private readonly caratulas = new Map<string, Map<string, PpcsDoc>>();
+  private readonly reportsByDepartment = new Map<string, ReportDoc[]>();
   /** Per department, the first report by file name and the first by declared quarter: reportFor and deliveredReport ask per meta and quarter. */
   private readonly reportsByStem = new Map<string, Map<string, SourceDoc<Reporte>>>();
   private readonly reportsByTrimestre = new Map<string, Map<string, SourceDoc<Reporte>>>();
@@ -104,7 +168,7 @@ export class PlanModel implements ModelDocuments, ModelContext {
   private readonly due = new Map<number, boolean>();
   private folders: Set<string> | undefined;
 
-  constructor(documents: ModelDocuments, context: ModelContext) {
+  constructor(documents: ModelDocuments, context: ModelContext, every: DepartmentDocuments = documents) {
     this.plan = documents.plan;
     this.unidades = documents.unidades;
     this.dependencias = documents.dependencias;
@@ -121,25 +185,26 @@ export class PlanModel implements ModelDocuments, ModelContext {
     this.repoFiles = context.repoFiles;
     this.unreadable = context.unreadable;
     this.history = context.history;
+    this.every = { dependencias: every.dependencias, ppcs: every.ppcs, reportes: every.reportes };
 
     // First one wins: duplicates are PLAN003's to report, not the index's to hide.
-    for (const dep of this.dependencias) {
+    for (const dep of every.dependencias) {
       if (!this.departmentsByClave.has(dep.placement.folder!)) this.departmentsByClave.set(dep.placement.folder!, dep);
     }
-    for (const doc of this.ppcs) {
-      if (!this.ppcsById.has(doc.data.id)) this.ppcsById.set(doc.data.id, doc);
+    for (const doc of every.ppcs) {
+      if (!this.ppcsById.has(doc.facts.id)) this.ppcsById.set(doc.facts.id, doc);
       pushTo(this.ppcsByDepartment, doc.placement.folder!, doc);
-      firstTo(this.caratulas, doc.placement.folder!, doc.data.id, doc);
+      firstTo(this.caratulas, doc.placement.folder!, doc.facts.id, doc);
     }
     for (const unit of this.unidades?.data.unidades ?? []) {
       if (!this.unitsByClave.has(unit.clave)) this.unitsByClave.set(unit.clave, unit);
     }
-    for (const doc of this.reportes) {
+    for (const doc of every.reportes) {
       const clave = doc.placement.folder!;
       pushTo(this.reportsByDepartment, clave, doc);
       // First one wins, as a search of reportsOf in order finds it.
       firstTo(this.reportsByStem, clave, doc.placement.stem!, doc);
-      firstTo(this.reportsByTrimestre, clave, doc.data.trimestre, doc);
+      firstTo(this.reportsByTrimestre, clave, doc.facts.trimestre, doc);
     }
   }
 
@@ -169,7 +234,7 @@ export class PlanModel implements ModelDocuments, ModelContext {
    * department's PPCS is PLAN004's finding; judging it against that carátula would only
    * add noise.
    */
-  caratulaOf(clave: string, id: string): SourceDoc<Ppcs> | undefined {
+  caratulaOf(clave: string, id: string): PpcsDoc | undefined {
     return this.caratulas.get(clave)?.get(id);
   }
 
@@ -207,11 +272,11 @@ export class PlanModel implements ModelDocuments, ModelContext {
     return dash > 0 && this.unreadable.ppcsFolders.has(id.slice(0, dash));
   }
 
-  ppcsOf(clave: string): readonly SourceDoc<Ppcs>[] {
+  ppcsOf(clave: string): readonly PpcsDoc[] {
     return this.ppcsByDepartment.get(clave) ?? [];
   }
 
-  reportsOf(clave: string): readonly SourceDoc<Reporte>[] {
+  reportsOf(clave: string): readonly ReportDoc[] {
     return this.reportsByDepartment.get(clave) ?? [];
   }
 

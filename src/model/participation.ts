@@ -1,6 +1,6 @@
 // Who takes part in whose PPCS: the two sides of Integralidad. Shared by the evaluation
 // and PLAN030, so a department the rule leaves alone is one the evaluation credits.
-import type { PlanModel, SourceDoc } from './model.js';
+import type { PlanModel, PpcsDoc } from './model.js';
 import type { Ppcs } from './types.js';
 
 /** Other departments named as participants in the PPCS's activities. */
@@ -14,7 +14,7 @@ export function partnersOf(ppcs: Ppcs, clave: string): string[] {
  * that PPCS in its department's reports of `year`. A report naming a PPCS of another
  * department is PLAN004's finding, so only the owner's reports count.
  */
-export function ppcsJoinedBy(model: PlanModel, clave: string, year: number): readonly SourceDoc<Ppcs>[] {
+export function ppcsJoinedBy(model: PlanModel, clave: string, year: number): readonly PpcsDoc[] {
   let byYear = joinedIndexes.get(model);
   if (!byYear) joinedIndexes.set(model, (byYear = new Map()));
   let index = byYear.get(year);
@@ -25,27 +25,29 @@ export function ppcsJoinedBy(model: PlanModel, clave: string, year: number): rea
 // One pass over every PPCS and report per model and year, kept for the model's lifetime:
 // asked department by department, a scan of every PPCS each time made the annual
 // evaluation grow with the square of the departments.
-const joinedIndexes = new WeakMap<PlanModel, Map<number, Map<string, SourceDoc<Ppcs>[]>>>();
+const joinedIndexes = new WeakMap<PlanModel, Map<number, Map<string, PpcsDoc[]>>>();
 
-function joinedIndex(model: PlanModel, year: number): Map<string, SourceDoc<Ppcs>[]> {
-  const owners = new Set(model.ppcs.map((doc) => doc.placement.folder!));
+// Read from the facts of every department's documents (model.ts): a part of the plan holds
+// those of the departments outside it, not their data.
+function joinedIndex(model: PlanModel, year: number): Map<string, PpcsDoc[]> {
+  const owners = new Set(model.every.ppcs.map((doc) => doc.placement.folder!));
   const reported = new Map<string, string[]>();
   for (const owner of owners) {
     for (const report of model.reportsOf(owner)) {
-      if (!report.data.trimestre.startsWith(`${year}-`)) continue;
-      for (const entry of report.data.ppcs) {
-        const key = `${owner}\u0000${entry.id}`;
+      if (!report.facts.trimestre.startsWith(`${year}-`)) continue;
+      for (const [id, colaboraciones] of report.facts.colaboraciones) {
+        const key = `${owner}\u0000${id}`;
         const named = reported.get(key) ?? [];
-        for (const other of entry.colaboraciones ?? []) named.push(other);
+        for (const other of colaboraciones) named.push(other);
         reported.set(key, named);
       }
     }
   }
-  const index = new Map<string, SourceDoc<Ppcs>[]>();
-  for (const doc of model.ppcs) {
+  const index = new Map<string, PpcsDoc[]>();
+  for (const doc of model.every.ppcs) {
     const owner = doc.placement.folder!;
-    if (doc.data.estatus === 'cancelado') continue;
-    const members = new Set([...partnersOf(doc.data, owner), ...(reported.get(`${owner}\u0000${doc.data.id}`) ?? [])]);
+    if (doc.facts.estatus === 'cancelado') continue;
+    const members = new Set([...doc.facts.participantes, ...(reported.get(`${owner}\u0000${doc.facts.id}`) ?? [])]);
     members.delete(owner);
     for (const member of members) {
       const joined = index.get(member) ?? [];

@@ -15,6 +15,7 @@ export const PLAN003 = defineRule({
     rationale:
       'Cada PPCS, meta, observación, convocatoria, recomendación de género, unidad de medida y dependencia se identifica por su clave. Si dos elementos comparten clave, los reportes trimestrales no pueden decir a cuál se refieren: el avance «de las metas planteadas en las caratulas de proyecto» se contaría dos veces o en el lugar equivocado, y el monitoreo trimestral que pide el Plan de Mejora («su aplicación y cumplimiento serán monitoreadas trimestralmente») deja de ser confiable.',
     defaultSeverity: 'error',
+    scope: 'facts',
     hint: {
       es: 'Dé a cada elemento una clave distinta, o elimine la entrada repetida si es el mismo elemento escrito dos veces.',
       en: 'Give each item a distinct key, or remove the repeated entry if it is the same item written twice.',
@@ -64,18 +65,19 @@ export const PLAN003 = defineRule({
     },
   },
   check(model, report) {
+    // Ids across departments: every department's facts (model.ts `every`).
     const caratulas = new Map<string, FirstSeen>();
-    for (const { file, data } of model.ppcs) {
-      const first = remember(caratulas, data.id, file, 0);
-      if (first) report({ messageId: 'ppcs', file, path: ['id'], data: { id: quote(data.id), first: first.file } });
+    for (const { file, facts } of model.every.ppcs) {
+      const first = remember(caratulas, facts.id, file, 0);
+      if (first) report({ messageId: 'ppcs', file, path: ['id'], data: { id: quote(facts.id), first: first.file } });
     }
 
     // A second dependencia.yaml with the same clave is necessarily in another folder,
     // so PLAN005 reports the mismatch too; this names the clash itself.
     const departamentos = new Map<string, FirstSeen>();
-    for (const { file, data } of model.dependencias) {
-      const first = remember(departamentos, data.clave, file, 0);
-      if (first) report({ messageId: 'dependencia', file, path: ['clave'], data: { clave: quote(data.clave), first: first.file } });
+    for (const { file, facts } of model.every.dependencias) {
+      const first = remember(departamentos, facts.clave, file, 0);
+      if (first) report({ messageId: 'dependencia', file, path: ['clave'], data: { clave: quote(facts.clave), first: first.file } });
     }
 
     for (const { file, data } of model.ppcs) {

@@ -167,6 +167,7 @@ export const PLAN004 = defineRule({
     rationale:
       'Los reportes trimestrales deben manifestar «el avance de las metas planteadas en las caratulas de proyecto», en la unidad de medida «asignada y validada por el área de Planeación», atender las observaciones «emitidas mediante el formato de retroalimentación» y, para la integralidad, «hacer referencia de dichas dependencias con quienes colaboró». Todo eso se hace por clave: si una clave de dependencia, PPCS, meta, unidad, observación o recomendación no corresponde a nada, o una evidencia no está en el repositorio, el reporte no se puede revisar ni contar en la evaluación.',
     defaultSeverity: 'error',
+    scope: 'facts',
     hint: generalHint,
     messages,
     examples: {
@@ -175,6 +176,8 @@ export const PLAN004 = defineRule({
       valid: 'ppcs:\n  - id: OP-01\n    avances:\n      - meta: M1\n        valor: 2\n        unidad_medida: km\n    evidencias:\n      - dependencias/OP/evidencias/2019-T1/acta.pdf\n',
     },
   },
+  // Which report a warning on case twins goes to depends on every report that cites them.
+  keepsScope: (model) => twinGroupsOf(model.repoFiles).size === 0,
   check(model, report) {
     const observaciones = knownIds(model, 'retroalimentacion', model.retroalimentacion, (d) => d.observaciones.map((o) => o.id));
     const recomendaciones = knownIds(model, 'genero', model.genero, (d) => d.recomendaciones.map((r) => r.id));
@@ -326,7 +329,7 @@ function missingPpcsReporter(model: PlanModel): (file: string, path: PathSegment
     const caratula = deletedCaratula(id);
     if (caratula) return { messageId: 'ppcsBorrado', file, path, data: { id: quote(id), caratula }, hint: hints.ppcsBorrado };
     // The reporting department's own PPCS come first: on a tie they are the likelier typo.
-    const ids = [...model.ppcsOf(folder).map((doc) => doc.data.id), ...model.ppcsById.keys()];
+    const ids = [...model.ppcsOf(folder).map((doc) => doc.facts.id), ...model.ppcsById.keys()];
     return { messageId: 'ppcs', file, path, data: { id: quote(id) }, ...suggesting(closestId(id, ids), id, hints.ppcs) };
   };
 }
@@ -391,7 +394,7 @@ type PpcsResolution = { kind: 'own' | 'foreign'; doc: SourceDoc<Ppcs> } | { kind
  * (its folder, and so its owner, cannot be told).
  */
 function resolvePpcs(model: PlanModel, id: string, folder: string): PpcsResolution {
-  const own = model.ppcsOf(folder).find((doc) => doc.data.id === id);
+  const own = model.ppcsOf(folder).find((doc) => doc.facts.id === id);
   if (own) return { kind: 'own', doc: own };
   if (model.ppcsUnreadable(id)) return { kind: 'unknown' };
   const other = model.ppcsById.get(id);
@@ -440,6 +443,30 @@ const EVIDENCE_FOLDER = /(^|\/)evidencias\//i;
 /** How Windows and macOS compare names: case folded. */
 const folded = (file: string) => file.toLowerCase();
 
+const twinGroups = new WeakMap<ReadonlyMap<string, RepoEntry>, ReadonlyMap<string, string[]>>();
+
+/** Repo files sharing a case-folded path with another, in path order, by folded path. */
+function twinGroupsOf(repoFiles: ReadonlyMap<string, RepoEntry>): ReadonlyMap<string, string[]> {
+  let twins = twinGroups.get(repoFiles);
+  if (twins) return twins;
+  // Usually no two paths fold alike: one pass says so, without sorting the listing.
+  const seen = new Set<string>();
+  for (const key of repoFiles.keys()) seen.add(folded(key));
+  if (seen.size === repoFiles.size) {
+    twins = new Map();
+  } else {
+    const byFolded = new Map<string, string[]>();
+    for (const key of [...repoFiles.keys()].sort()) {
+      const group = byFolded.get(folded(key));
+      if (group) group.push(key);
+      else byFolded.set(folded(key), [key]);
+    }
+    twins = new Map([...byFolded].filter(([, group]) => group.length > 1));
+  }
+  twinGroups.set(repoFiles, twins);
+  return twins;
+}
+
 /** A name Windows cannot hold (`acta.`, `acta `, `a:b.pdf`), or undefined. */
 function windowsNameProblem(segment: string): EvidenceProblem | undefined {
   if (segment === '.' || segment === '..') return undefined;
@@ -463,7 +490,6 @@ function windowsSafePath(ruta: string): string | undefined {
 class EvidenceIndex {
   private byLowerCase: Map<string, string> | undefined;
   private byFolder: Map<string, string[]> | undefined;
-  private twins: Map<string, string[]> | undefined;
   private symlinks: boolean | undefined;
   /** Groups of twins already reported, by folded path: one finding per group. */
   private readonly reportedTwins = new Set<string>();
@@ -496,22 +522,8 @@ class EvidenceIndex {
     }
   }
 
-  /** Repo files sharing a case-folded path with another, in path order, by folded path. */
-  private twinGroups(): Map<string, string[]> {
-    if (!this.twins) {
-      // Usually no two paths fold alike: one pass says so, without sorting the listing.
-      const seen = new Set<string>();
-      for (const key of this.repoFiles.keys()) seen.add(folded(key));
-      if (seen.size === this.repoFiles.size) return (this.twins = new Map());
-      const byFolded = new Map<string, string[]>();
-      for (const key of [...this.repoFiles.keys()].sort()) {
-        const group = byFolded.get(folded(key));
-        if (group) group.push(key);
-        else byFolded.set(folded(key), [key]);
-      }
-      this.twins = new Map([...byFolded].filter(([, group]) => group.length > 1));
-    }
-    return this.twins;
+  private twinGroups(): ReadonlyMap<string, string[]> {
+    return twinGroupsOf(this.repoFiles);
   }
 
   /**

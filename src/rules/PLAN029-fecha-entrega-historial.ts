@@ -13,6 +13,7 @@ export const PLAN029 = defineRule({
     rationale:
       'El criterio Seguimiento y retroalimentación del Plan de Mejora pide «Entregar en tiempo y forma (en los 5 días hábiles antes de terminar el mes) cada uno de los 4 reportes trimestrales». La fecha de entrega la escribe la propia dependencia en el reporte; el historial de git registra cuándo llegó el archivo al repositorio. Un reporte que declara una fecha anterior a su llegada haría pasar por puntual una entrega tardía. Cuenta el primer commit que agregó el archivo (la fecha del committer, en la zona horaria del propio commit); si el archivo se renombró o se movió después, cuenta la llegada de su contenido original. La diferencia se mide en días hábiles del calendario de plan.yaml. Sin historial completo (la carpeta no está en un repositorio git, o es un clon superficial) la regla no se aplica, y tampoco a los archivos que aún no tienen commit.',
     defaultSeverity: 'warning',
+    scope: 'facts',
     hint: {
       es: 'Anote en «fecha_entrega» el día en que el reporte se entregó de verdad. Si se entregó a tiempo por otro medio (en papel o por correo) y se subió después, justifíquelo con «# plan-justifica PLAN029: motivo».',
       en: 'Put in "fecha_entrega" the day the report was actually delivered. If it was delivered on time by other means (on paper, by e-mail) and uploaded later, justify it with "# plan-justifica PLAN029: reason".',

@@ -10,6 +10,7 @@ export const PLAN030 = defineRule({
     rationale:
       'El criterio Integralidad del Plan de Mejora pide «Desarrollar PPCS en los que al menos alguna de sus actividades se desarrolle de forma integral, es decir, con la participación de una o más dependencias en conjunto», «con el fin de eficiente los esfuerzos, sumar sus recursos y lograr una intervención multidisciplinaria». La participación cuenta por los dos lados: una dependencia cumple si alguno de sus PPCS (sin contar los cancelados) nombra a otra dependencia en los «participantes» de una actividad, o si ella participa en un PPCS no cancelado de otra dependencia (nombrada en los «participantes» de su carátula o en las «colaboraciones» de sus reportes del ejercicio de plan.yaml). Sólo se advierte a la dependencia que no comparte ningún PPCS de ninguna de las dos formas.',
     defaultSeverity: 'warning',
+    scope: 'facts',
     hint: {
       es: 'En la carátula de al menos un PPCS, agregue a una actividad el campo «participantes» con la clave de la dependencia con la que la realiza en conjunto; o pida a la dependencia cuyo PPCS apoya que la nombre en los «participantes» de su carátula.',
       en: 'In the cover sheet of at least one PPCS, add to an activity a "participantes" field with the key of the department it is carried out with; or ask the department whose PPCS it supports to name it in the "participantes" of its cover sheet.',

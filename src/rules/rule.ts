@@ -5,6 +5,8 @@ import { say, type Lang, type Params, type Text } from '../i18n/text.js';
 import type { CriterioClave, Severity } from '../model/types.js';
 import type { PlanModel } from '../model/model.js';
 
+export type Scope = 'department' | 'facts';
+
 /** `M` is the union of the rule's message ids: a report naming another id fails the build. */
 export interface RuleMeta<M extends string = string> {
   /** Stable id, never reused: `PLAN020`. */
@@ -20,12 +22,15 @@ export interface RuleMeta<M extends string = string> {
   /**
    * `department`: the rule's findings about a department (in its files, or naming it in
    * `about`) follow from that department's files and the files outside dependencias/ alone,
-   * and its findings about no department from the latter alone. A run with --cache then
-   * checks again only the departments whose files changed and takes the others' findings
-   * from the last run (cache/findings.ts). tests/rules/scope.test.ts holds every rule that
-   * says so to it. Absent: the rule looks across departments and always sees the whole plan.
+   * and its findings about no department from the latter alone. `facts`: the same, with the
+   * whole repo's listing, its git history, the files that could not be used, and the facts of
+   * every department's documents (model.ts `every`: ids, statuses, who takes part in what)
+   * shared too; the rule reads no other department's data. A run with --cache then checks
+   * again only the departments whose files changed and takes the others' findings from the
+   * last run (cache/findings.ts). Every fixture of a rule with a scope holds it to it
+   * (tests/helpers/scope.ts). Absent: the rule always sees the whole plan.
    */
-  scope?: 'department';
+  scope?: Scope;
   /** How to fix a finding, shown after the message. */
   hint: Text;
   /** Message templates by id; `{name}` placeholders are filled from the report's data. */
@@ -65,6 +70,8 @@ export interface Rule<M extends string = string> {
    * PLAN007, PLAN008) have no check: their modules export the functions that build them.
    */
   check?: (model: PlanModel, report: Report<M>) => void;
+  /** Whether the rule keeps the promise of its `scope` on this plan; always, when absent. */
+  keepsScope?: (model: PlanModel) => boolean;
 }
 
 /** A rule with its message ids inferred from its `messages`, so `report({ messageId })` is checked. */

@@ -1,12 +1,14 @@
 // --cache keeps the findings of the rules of department scope: a run after a change checks
 // again only the departments the change touched, and must report exactly what a run
 // without a cache reports, whatever the change.
-import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { copyOfExamples } from '../helpers/examples.js';
+import { baseRepo } from '../helpers/fixture.js';
+import { at, GitRepo } from '../helpers/git-repo.js';
 import { runCli } from './run.js';
 
 const CUTOFF = '2020-01-31';
@@ -28,7 +30,7 @@ function editYaml(root: string, file: string, edit: (doc: ReturnType<typeof pars
  * Runs validate with the cache of the unchanged examples, after `change`, and without a
  * cache: both must say the same. Returns the cached run's notices.
  */
-async function afterChange(change: (root: string) => void, ...extra: string[]): Promise<{ stderr: string; diagnostics: { rule: string; file: string }[] }> {
+async function afterChange(change: (root: string) => void, ...extra: string[]): Promise<{ stderr: string; diagnostics: { rule: string; file: string; message: string }[] }> {
   const root = copyOfExamples();
   const cacheDir = mkdtempSync(path.join(tmpdir(), 'plan-cache-'));
   const first = await validate(root, cacheDir);
@@ -49,7 +51,77 @@ describe('plan validate --cache: findings of unchanged departments', () => {
       }),
     );
     expect(stderr).toContain(`las reglas por dependencia revisaron de nuevo 1 de ${DEPARTMENTS} dependencia(s)`);
+    expect(stderr).toContain(`las reglas que cruzan dependencias revisaron de nuevo 1 de ${DEPARTMENTS} dependencia(s)`);
     expect(diagnostics.filter((d) => d.rule === 'PLAN023' && d.file === 'dependencias/OP/reportes/2019-T3.yaml')).toHaveLength(1);
+  });
+
+  it('checks only the department whose report changed for the rules that look across departments, which judge it against the others’ carátulas', async () => {
+    const { stderr, diagnostics } = await afterChange((root) =>
+      editYaml(root, 'dependencias/OP/reportes/2019-T3.yaml', (doc) => {
+        doc.setIn(['ppcs', 0, 'avances', 0, 'meta'], 'M9');
+      }),
+    );
+    expect(stderr).toContain(`las reglas que cruzan dependencias revisaron de nuevo 1 de ${DEPARTMENTS} dependencia(s)`);
+    expect(diagnostics.filter((d) => d.file === 'dependencias/OP/reportes/2019-T3.yaml').map((d) => d.rule)).toContain('PLAN004');
+  });
+
+  it('checks every department again for those rules when a department’s facts changed: a carátula’s id others may cite', async () => {
+    const { stderr, diagnostics } = await afterChange((root) =>
+      editYaml(root, 'dependencias/OP/ppcs/OP-01.yaml', (doc) => {
+        doc.set('id', 'DIF-01');
+      }),
+    );
+    expect(stderr).toContain(`las reglas por dependencia revisaron de nuevo 1 de ${DEPARTMENTS} dependencia(s)`);
+    expect(stderr).not.toContain('las reglas que cruzan dependencias revisaron');
+    expect(diagnostics.filter((d) => d.rule === 'PLAN003').map((d) => d.file)).toContain('dependencias/OP/ppcs/OP-01.yaml');
+  });
+
+  it('checks every department again for those rules when who takes part in whose PPCS changed', async () => {
+    const { stderr } = await afterChange((root) => {
+      for (const quarter of ['2019-T1', '2019-T2', '2019-T3', '2019-T4']) {
+        const file = `dependencias/DIF/reportes/${quarter}.yaml`;
+        if (!existsSync(path.join(root, file))) continue;
+        editYaml(root, file, (doc) => {
+          const entries = doc.get('ppcs') as { items: unknown[] };
+          entries.items.forEach((_, i) => doc.deleteIn(['ppcs', i, 'colaboraciones']));
+        });
+      }
+    });
+    expect(stderr).not.toContain('las reglas que cruzan dependencias revisaron');
+  });
+
+  it('checks every department again for those rules when a file was added (they read the whole listing)', async () => {
+    const { stderr } = await afterChange((root) => writeFileSync(path.join(root, 'dependencias', 'SP', 'evidencias', 'nueva-foto.jpg'), 'jpg'));
+    expect(stderr).toContain(`las reglas por dependencia revisaron de nuevo 1 de ${DEPARTMENTS} dependencia(s)`);
+    expect(stderr).not.toContain('las reglas que cruzan dependencias revisaron');
+  });
+
+  it('gives PLAN004 the whole plan when evidence files differ only in case, whichever department cites them', async () => {
+    const { diagnostics } = await afterChange((root) => {
+      const cited = path.join(root, 'dependencias', 'OP', 'evidencias', '2019-T1', 'acta-entrega-OP-01.txt');
+      writeFileSync(path.join(path.dirname(cited), 'Acta-entrega-OP-01.txt'), readFileSync(cited));
+    });
+    expect(diagnostics.filter((d) => d.rule === 'PLAN004' && d.message.includes('Acta-entrega-OP-01.txt'))).toHaveLength(1);
+  });
+
+  it('checks a department again when only the git history of its report changed: committed since, PLAN029 judges its arrival', async () => {
+    const files = baseRepo();
+    const report = 'dependencias/OP/reportes/2019-T1.yaml';
+    const { [report]: content, ...rest } = files;
+    const repo = GitRepo.init(rest);
+    repo.commit('Plan 2019', at('2019-03-01'));
+    repo.write({ [report]: content });
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'plan-cache-'));
+    const run = (cache: string | undefined) =>
+      runCli(['validate', '-C', repo.dir, '--format', 'json', '--fecha-corte', '2019-04-15', ...(cache ? ['--cache'] : [])], { env: cache ? { PLAN_CACHE_DIR: cache } : {} });
+    expect(JSON.parse((await run(cacheDir)).stdout).diagnostics.map((d: { rule: string }) => d.rule)).not.toContain('PLAN029');
+    // The same bytes, committed a week after the date the report declares.
+    repo.commit('Reporte T1 de OP', at('2019-04-03'), { [report]: content });
+    const cached = await run(cacheDir);
+    const fresh = await run(undefined);
+    expect(cached.stdout).toBe(fresh.stdout);
+    expect(cached.stderr).toContain('las reglas que cruzan dependencias revisaron de nuevo 1 de 2 dependencia(s)');
+    expect(JSON.parse(cached.stdout).diagnostics.filter((d: { rule: string; file: string }) => d.rule === 'PLAN029').map((d: { file: string }) => d.file)).toEqual([report]);
   });
 
   it('checks nothing again when nothing changed', async () => {
@@ -118,7 +190,8 @@ describe('plan validate --cache: findings of unchanged departments', () => {
     const root = copyOfExamples();
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'plan-cache-'));
     await validate(root, cacheDir);
-    const touch = (clave: string) => writeFileSync(path.join(root, 'dependencias', clave, 'evidencias', 'otra.pdf'), 'pdf');
+    // A report's comment: its department's files differ, nothing the departments share does.
+    const touch = (clave: string) => appendFileSync(path.join(root, 'dependencias', clave, 'reportes', '2019-T1.yaml'), '# revisado\n');
     for (const clave of ['DIF', 'IMM', 'OP', 'SP']) touch(clave);
     expect((await validate(root, cacheDir)).stderr).toContain(`revisaron de nuevo 4 de ${DEPARTMENTS} dependencia(s)`);
     // Four are not worth a rewrite: the same four again.

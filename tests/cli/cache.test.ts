@@ -7,6 +7,7 @@ import { runCli } from './run.js';
 
 const CUTOFF = ['--fecha-corte', '2019-04-15'];
 const PPCS = 'dependencias/OP/ppcs/OP-01.yaml';
+const REPORT = 'dependencias/OP/reportes/2019-T1.yaml';
 
 function cacheEnv(): NodeJS.ProcessEnv {
   return { PLAN_CACHE_DIR: mkdtempSync(path.join(tmpdir(), 'plan-cache-')) };
@@ -80,19 +81,39 @@ describe('plan validate --cache', () => {
     expect(second.code).toBe(1);
   });
 
-  it('leaves the cache as it was after a run that read only a few files again, which the next run reads again', async () => {
+  /** The base plan validated once with a cache, and the cache file as that run wrote it. */
+  async function cachedOnce() {
     const files = baseRepo();
     const root = writeRepo(files);
     const env = cacheEnv();
     await validate(root, env);
     const cacheFile = path.join(env.PLAN_CACHE_DIR!, readdirSync(env.PLAN_CACHE_DIR!)[0]!);
-    const written = readFileSync(cacheFile);
-    files[PPCS].estatus = 'en_proceso';
-    writeFileSync(path.join(root, PPCS), render(files[PPCS]));
+    return { files, root, env, cacheFile, written: readFileSync(cacheFile) };
+  }
+
+  it('leaves the cache as it was after a run that read only a few files again, which the next run reads again', async () => {
+    const { files, root, env, cacheFile, written } = await cachedOnce();
+    // A late delivery: the report's own finding, nothing the departments share.
+    files[REPORT].fecha_entrega = '2019-04-03';
+    writeFileSync(path.join(root, REPORT), render(files[REPORT]));
     expect((await validate(root, env)).stderr).toMatch(/Caché: 7 de 8 archivo\(s\)/);
     expect(readFileSync(cacheFile).equals(written)).toBe(true);
     const again = await validate(root, env);
     expect(again.stderr).toMatch(/Caché: 7 de 8 archivo\(s\)/);
+    expect(diagnosticsOf(again.stdout).map((d) => `${d.rule} ${d.file}`)).toEqual([`PLAN021 ${REPORT}`]);
+  });
+
+  it('writes the cache again when what the departments share changed (a PPCS that no longer loads), however few files changed', async () => {
+    const { files, root, env, cacheFile, written } = await cachedOnce();
+    files[PPCS].estatus = 'en_proceso';
+    writeFileSync(path.join(root, PPCS), render(files[PPCS]));
+    const changed = await validate(root, env);
+    expect(changed.stderr).toMatch(/Caché: 7 de 8 archivo\(s\)/);
+    expect(changed.stderr).not.toContain('las reglas que cruzan dependencias revisaron');
+    expect(readFileSync(cacheFile).equals(written)).toBe(false);
+    const again = await validate(root, env);
+    expect(again.stderr).toMatch(/Caché: 8 de 8 archivo\(s\)/);
+    expect(again.stderr).toContain('las reglas que cruzan dependencias revisaron de nuevo 0 de 2 dependencia(s)');
     expect(diagnosticsOf(again.stdout).map((d) => `${d.rule} ${d.file}`)).toEqual([`PLAN002 ${PPCS}`]);
   });
 
@@ -155,7 +176,9 @@ describe('plan validate --cache', () => {
     // The header, a line per file, the rules' findings, and the newline that ends the last one.
     expect(lines).toHaveLength(1 + 8 + 1 + 1);
     expect(lines.at(-1)).toBe('');
-    expect(JSON.parse(lines.at(-2)!)).toMatchObject({ fechaCorte: '2019-04-15', byRule: expect.any(Array) });
+    const records = JSON.parse(lines.at(-2)!) as { scope: string }[];
+    expect(records.map((record) => record.scope).sort()).toEqual(['department', 'facts']);
+    for (const record of records) expect(record).toMatchObject({ fechaCorte: '2019-04-15', byRule: expect.any(Array) });
     writeFileSync(cacheFile, `${lines.slice(0, 5).join('\n')}\n`, 'latin1');
     expect((await validate(root, env)).stderr).toMatch(/Caché: 0 de 8 archivo\(s\)/);
     expect((await validate(root, env)).stderr).toMatch(/Caché: 8 de 8 archivo\(s\)/);

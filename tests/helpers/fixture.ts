@@ -64,8 +64,8 @@ export function checkRule(rule: Rule, files: Files, options: RunOptions = {}): D
   const root = writeRepo(files);
   const lang = options.lang ?? 'es';
   const loaded = loadPlan(root, { lang, fechaCorte: options.fechaCorte ?? DEFAULT_CUTOFF });
-  // Every fixture of a rule of department scope holds it to its contract as well.
-  if (rule.meta.scope === 'department') expect(scopeViolations(loaded, rule, lang)).toEqual([]);
+  // Every fixture of a rule with a scope holds it to its contract as well.
+  if (rule.meta.scope) expect(scopeViolations(loaded, rule, lang)).toEqual([]);
   const findings = [...loaded.findings, ...runRules(loaded.model, lang, [rule])];
   return placeFindings(findings, loaded.sources, loaded.model.config);
 }

@@ -1,9 +1,9 @@
-// The contract of a rule of department scope (rule.ts `scope`), checked on a loaded repo: what
-// it finds about each department in the whole plan, it finds in the part of the plan that
-// holds only that department's files and the shared ones; what it finds about no department,
-// it finds in the shared files alone. cache/findings.ts relies on it to check again only the
-// departments a change touched.
-import { filesOf, subjectOf } from '../../src/cache/findings.js';
+// The contract of a rule of department or reports scope (rule.ts `scope`), checked on a loaded
+// repo: what it finds about each department in the whole plan, it finds in the part of the
+// plan that holds only that department's own files and the shared ones; what it finds about no
+// department, it finds in the shared files alone. cache/findings.ts relies on it to check again
+// only the departments a change touched.
+import { partFor, subjectOf } from '../../src/cache/findings.js';
 import type { Lang } from '../../src/i18n/text.js';
 import type { LoadResult } from '../../src/load.js';
 import type { Finding } from '../../src/model/finding.js';
@@ -22,13 +22,17 @@ const shown = (finding: Finding) =>
  * part that holds it with those departments (a run checks again all the departments that changed).
  */
 export function scopeViolations(loaded: LoadResult, rule: Rule, lang: Lang = 'es', alongside: readonly string[] = []): string[] {
+  const scope = rule.meta.scope;
+  if (!scope) throw new Error(`${rule.meta.id} has no scope to keep.`);
+  // On a plan where the rule says it does not keep it, a run gives it the whole plan.
+  if (!(rule.keepsScope?.(loaded.model) ?? true)) return [];
   const whole = runRules(loaded.model, lang, [rule]);
   const subjects = new Set<string>([NONE]);
   for (const file of loaded.model.repoFiles.keys()) subjects.add(departmentOf(file) ?? NONE);
   for (const finding of whole) subjects.add(subjectOf(finding) ?? NONE);
   const violations: string[] = [];
   for (const subject of subjects) {
-    const part = loaded.part(filesOf(new Set(subject === NONE ? alongside : [subject, ...alongside])));
+    const part = partFor(loaded, scope, new Set(subject === NONE ? alongside : [subject, ...alongside]));
     const about = (finding: Finding) => (subjectOf(finding) ?? NONE) === subject;
     const expected = whole.filter(about).map(shown).sort();
     const got = runRules(part, lang, [rule]).filter(about).map(shown).sort();

@@ -5,6 +5,7 @@ import { PLAN029 } from '../../src/rules/PLAN029-fecha-entrega-historial.js';
 import { placeFindings, runRules, validatePlan } from '../../src/validate.js';
 import { baseRepo, DEFAULT_CUTOFF, lineOf, where, writeRepo, type Files } from '../helpers/fixture.js';
 import { at, GitRepo } from '../helpers/git-repo.js';
+import { scopeViolations } from '../helpers/scope.js';
 
 const OP_T1 = 'dependencias/OP/reportes/2019-T1.yaml';
 const DIF_T1 = 'dependencias/DIF/reportes/2019-T1.yaml';
@@ -13,6 +14,8 @@ const DIF_T1 = 'dependencias/DIF/reportes/2019-T1.yaml';
 function check(root: string, history: GitHistory | undefined) {
   const loaded = loadPlan(root, { lang: 'es', fechaCorte: DEFAULT_CUTOFF });
   loaded.model.history = history;
+  // The rule's scope holds with the history it is given, as checkRule holds the others'.
+  expect(scopeViolations(loaded, PLAN029)).toEqual([]);
   return placeFindings([...loaded.findings, ...runRules(loaded.model, 'es', [PLAN029])], loaded.sources, loaded.model.config);
 }
 
