@@ -36,17 +36,21 @@ export interface FileOutcome {
   findings: Finding[];
   /** The file was parsed: findings of later stages can be placed in its text. */
   parsed: boolean;
-  /**
-   * The parsed data, valid or not (plan.yaml's PLAN029 setting is read from it). The cache
-   * gives it as a getter that parses it when first asked (cache/outcomes.ts).
-   */
+  /** The parsed data, valid or not (plan.yaml's PLAN029 setting is read from it). */
   value?: unknown;
+  /** Set by the cache instead of `value`: gives it, parsed when first asked for (cache/outcomes.ts). */
+  readValue?: () => unknown;
   /** What the rules read of a valid document of a department, whether or not they read the rest (model.ts). */
   facts?: DocumentFacts;
   /** The data passed its schema and is what the model is built from. */
   valid: boolean;
   /** `# plan-justifica` comments of the file (diagnostics/justifications.ts). */
   comments: JustifyingComment[];
+}
+
+/** The outcome's data, whether the cache left it to be parsed when asked for or not. */
+export function valueOf(outcome: FileOutcome): unknown {
+  return outcome.readValue ? outcome.readValue() : outcome.value;
 }
 
 /** Whether loading the file reads it: data files, and stray ones (whose content says where they belong); not links, not evidence. */

@@ -4,10 +4,10 @@ import { BusinessCalendar } from './calendar/business-days.js';
 import type { JustifyingComment } from './diagnostics/justifications.js';
 import type { GitHistory } from './git/history.js';
 import type { Lang } from './i18n/text.js';
-import { loadFile, type FileLoadOptions, type FileOutcome, type FileToLoad } from './load-file.js';
+import { loadFile, valueOf, type FileLoadOptions, type FileOutcome, type FileToLoad } from './load-file.js';
 import type { Finding } from './model/finding.js';
 import { resolveConfig, severitySetting } from './model/config.js';
-import { PlanModel, type DepartmentDocuments, type ModelDocuments, type Unreadable } from './model/model.js';
+import { PlanModel, type DepartmentDocuments, type DocumentFacts, type ModelDocuments, type Unreadable } from './model/model.js';
 import { yearOf, type IsoDate } from './model/time.js';
 import { DEFAULT_MAX_FILE_BYTES } from './repo/decode.js';
 import { listRepo, type RepoEntry } from './repo/files.js';
@@ -52,6 +52,33 @@ export interface LoadResult {
 export class OutsideThePart extends Error {
   constructor(readonly file: string) {
     super(`The data of ${file} is outside this part of the plan.`);
+  }
+}
+
+/** A document whose data the cache reads when first asked for. */
+class StoredDocument {
+  constructor(
+    readonly file: string,
+    readonly placement: Placement,
+    readonly facts: DocumentFacts | undefined,
+    private readonly readValue: () => unknown,
+  ) {}
+
+  get data(): never {
+    return this.readValue() as never;
+  }
+}
+
+/** Another department's document in a part with facts: its facts, and no data. */
+class FactsOnly {
+  constructor(
+    readonly file: string,
+    readonly placement: Placement,
+    readonly facts: DocumentFacts,
+  ) {}
+
+  get data(): never {
+    throw new OutsideThePart(this.file);
   }
 }
 
@@ -141,15 +168,8 @@ class Loader {
   private factsOutside(part: DepartmentDocuments, keep: (file: string) => boolean): DepartmentDocuments {
     const inPart = new Map<string, unknown>();
     for (const doc of [...part.dependencias, ...part.ppcs, ...part.reportes]) inPart.set(doc.file, doc);
-    const facts = <D extends { file: string; placement: Placement; facts: unknown }>(doc: D): D =>
-      keep(doc.file)
-        ? (inPart.get(doc.file) as D)
-        : (Object.defineProperty({ file: doc.file, placement: doc.placement, facts: doc.facts }, 'data', {
-            get: () => {
-              throw new OutsideThePart(doc.file);
-            },
-            enumerable: true,
-          }) as D);
+    const facts = <D extends { file: string; placement: Placement; facts: DocumentFacts }>(doc: D): D =>
+      (keep(doc.file) ? inPart.get(doc.file) : new FactsOnly(doc.file, doc.placement, doc.facts)) as D;
     return { dependencias: this.documents.dependencias.map(facts), ppcs: this.documents.ppcs.map(facts), reportes: this.documents.reportes.map(facts) };
   }
 
@@ -178,7 +198,7 @@ class Loader {
     this.fileCount++;
     if (outcome.parsed) this.parsedFiles.add(file);
     this.comments.push(...outcome.comments);
-    if (placement.kind === 'plan') this.planValue = outcome.value;
+    if (placement.kind === 'plan') this.planValue = valueOf(outcome);
     if (outcome.valid) this.addDocument(file, placement, outcome);
     else this.markUnreadable(file, placement);
   }
@@ -210,10 +230,8 @@ class Loader {
   }
 
   private addDocument(file: string, placement: Placement, outcome: FileOutcome): void {
-    const doc = { file, placement, ...(outcome.facts ? { facts: outcome.facts } : {}) } as { file: string; placement: Placement; data: never };
     // A cached file's data is parsed when a rule first asks for it, not here (cache/outcomes.ts).
-    if (Object.getOwnPropertyDescriptor(outcome, 'value')?.get) Object.defineProperty(doc, 'data', { get: () => outcome.value, enumerable: true });
-    else doc.data = outcome.value as never;
+    const doc = outcome.readValue ? new StoredDocument(file, placement, outcome.facts, outcome.readValue) : { file, placement, facts: outcome.facts, data: outcome.value as never };
     const lists: Partial<Record<FileKind, { push(doc: never): void }>> = {
       dependencia: this.documents.dependencias,
       ppcs: this.documents.ppcs,

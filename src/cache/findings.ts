@@ -36,54 +36,66 @@ export interface DepartmentFindings {
 }
 
 /**
- * Each department's files and the shared ones under a scope, digested: paths, links and the
- * bytes of every data file (`digestOf`: OutcomeCache's). Evidence is digested by its path
+ * Each department's files and the shared ones, digested as each scope needs: paths, links and
+ * the bytes of every data file (`digestOf`: OutcomeCache's). Evidence is digested by its path
  * alone: the loader never reads it, and the rules see only its path. For `facts`, the shared
  * digest holds as well the whole repo's listing, the facts of every department's documents,
- * the files that could not be used and the git history (rule.ts `scope`).
+ * the files that could not be used and the git history (rule.ts `scope`). One pass for both.
  */
-export function digestRepo(scope: Scope, model: PlanModel, digestOf: (file: string) => string | undefined): RepoDigests {
-  // No department folder has an empty name.
-  const SHARED = '';
+export function digestRepo(model: PlanModel, digestOf: (file: string) => string | undefined): Record<Scope, RepoDigests> {
   // Each group's lines, hashed at once: a hash fed line by line costs more than the lines.
-  const lines = new Map<string, string[] | null>();
-  const add = (group: string, line: string | undefined) => {
-    let list = lines.get(group);
-    if (list === null) return;
-    if (!list) lines.set(group, (list = []));
-    if (line === undefined) lines.set(group, null);
-    else list.push(line);
-  };
-  for (const file of sortedListing(model)) {
+  // null: a file of the group whose bytes are not known.
+  const own = new Map<string, string[] | null>();
+  const shared: string[] = [];
+  let sharedKnown = true;
+  const acrossShared: string[] = [];
+  const arrivals = new Map<string, string[]>();
+  // The listing sorted, documents in path order: no order of the file system's in a digest.
+  for (const file of [...model.repoFiles.keys()].sort()) {
     const entry = model.repoFiles.get(file)!;
     const bytes = digestOf(file);
     const listed = `${file}\0${entry.symlink ? 'l' : 'f'}${entry.escapesRepo ? 'x' : ''}`;
-    add(departmentOf(file) ?? SHARED, bytes === undefined ? undefined : `${listed}\0${bytes}\n`);
-    if (scope === 'facts') add(SHARED, `${listed}\n`);
+    acrossShared.push(`${listed}\n`);
+    const clave = departmentOf(file);
+    if (clave === null) {
+      if (bytes === undefined) sharedKnown = false;
+      else shared.push(`${listed}\0${bytes}\n`);
+      continue;
+    }
+    let lines = own.get(clave);
+    if (lines === undefined) own.set(clave, (lines = []));
+    if (lines === null) continue;
+    if (bytes === undefined) own.set(clave, null);
+    else lines.push(`${listed}\0${bytes}\n`);
   }
-  if (scope === 'facts') {
-    const { dependencias, ppcs, reportes } = model.every;
-    for (const doc of [...dependencias, ...ppcs, ...reportes]) add(SHARED, `${doc.file}\0${JSON.stringify(doc.facts)}\n`);
-    add(SHARED, `${JSON.stringify(Object.entries(model.unreadable).map(([set, members]) => [set, [...(members as ReadonlySet<string>)].sort()]))}\n`);
-    const history = model.history;
-    add(SHARED, `\0${history ? (history.available ? 'git' : history.reason) : 'no'}\n`);
-    // When a department's file arrived is its own (PLAN029); when a file gone since had, anyone's (PLAN004's deleted carátulas).
-    if (history?.available) for (const [file, date] of history.firstSeen) add((model.repoFiles.has(file) && departmentOf(file)) || SHARED, `${file}\0git\0${date}\n`);
+  const { dependencias, ppcs, reportes } = model.every;
+  for (const doc of [...dependencias, ...ppcs, ...reportes]) acrossShared.push(`${doc.file}\0${JSON.stringify(doc.facts)}\n`);
+  acrossShared.push(`${JSON.stringify(Object.entries(model.unreadable).map(([set, members]) => [set, [...(members as ReadonlySet<string>)].sort()]))}\n`);
+  const history = model.history;
+  acrossShared.push(`\0${history ? (history.available ? 'git' : history.reason) : 'no'}\n`);
+  // When a department's file arrived is its own (PLAN029); when a file gone since had, anyone's (PLAN004's deleted carátulas).
+  if (history?.available) {
+    for (const [file, date] of history.firstSeen) {
+      const clave = model.repoFiles.has(file) ? departmentOf(file) : null;
+      const line = `${file}\0git\0${date}\n`;
+      if (clave === null) acrossShared.push(line);
+      else if (arrivals.has(clave)) arrivals.get(clave)!.push(line);
+      else arrivals.set(clave, [line]);
+    }
   }
-  // Each list is in an order that does not depend on the file system's: the listing sorted, documents in path order.
-  const digest = (list: string[] | null | undefined) => (list === null ? null : createHash('sha256').update((list ?? []).join('')).digest('base64'));
-  const departments: [string, string | null][] = [];
-  for (const [group, list] of lines) if (group !== SHARED) departments.push([group, digest(list)]);
-  return { shared: digest(lines.get(SHARED)), departments: departments.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) };
-}
-
-const sortedListings = new WeakMap<PlanModel, string[]>();
-
-/** The repo's files in path order, sorted once for both scopes' digests. */
-function sortedListing(model: PlanModel): string[] {
-  let sorted = sortedListings.get(model);
-  if (!sorted) sortedListings.set(model, (sorted = [...model.repoFiles.keys()].sort()));
-  return sorted;
+  const digest = (lines: readonly string[]) => createHash('sha256').update(lines.join('')).digest('base64');
+  const byDepartment = [...own.keys()].sort().map((clave): [string, string | null] => {
+    const lines = own.get(clave)!;
+    return [clave, lines && digest(lines)];
+  });
+  const sharedDigest = sharedKnown ? digest(shared) : null;
+  return {
+    department: { shared: sharedDigest, departments: byDepartment },
+    facts: {
+      shared: sharedDigest && digest([sharedDigest, ...acrossShared]),
+      departments: byDepartment.map(([clave, ownDigest]) => [clave, ownDigest && (arrivals.has(clave) ? digest([ownDigest, ...arrivals.get(clave)!]) : ownDigest)]),
+    },
+  };
 }
 
 /** The department a finding is about, for the rules' scope: the folder of its file, else the one it names. */
@@ -146,11 +158,12 @@ interface ScopeRun {
  */
 export function departmentFindings(loaded: LoadResult, fechaCorte: string, cache: OutcomeCache): DepartmentFindings {
   const runs = new Map<Scope, ScopeRun>();
+  let digested: Record<Scope, RepoDigests> | undefined;
   const runOf = (scope: Scope): ScopeRun => {
     let run = runs.get(scope);
     if (!run) {
       const record = cache.findings?.find((kept) => kept.scope === scope);
-      const digests = digestRepo(scope, loaded.model, (file) => cache.digestOf(file));
+      const digests = (digested ??= digestRepo(loaded.model, (file) => cache.digestOf(file)))[scope];
       runs.set(scope, (run = { digests, changed: changedDepartments(record, digests, fechaCorte), before: new Map(record?.byRule ?? []), byRule: [] }));
     }
     return run;

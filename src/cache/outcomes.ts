@@ -47,9 +47,13 @@ interface Entry {
   /** The file's metadata when it was hashed: unchanged metadata spares reading and hashing it again. */
   stamp: string;
   outcome: FileOutcome;
-  /** Where the cache holds the outcome's value (JSON in ASCII), when it was read from there: written back as it is. */
-  storedValue?: StoredValue;
 }
+
+/**
+ * Where the cache file a run read holds each outcome's value (JSON in ASCII) it took from
+ * there: written back as it is, whichever entry holds the outcome then.
+ */
+const storedValues = new WeakMap<FileOutcome, StoredValue>();
 
 export interface OutcomeCache {
   /** Wraps a loader: files whose bytes the cache knows are not loaded again. */
@@ -199,14 +203,14 @@ function asciiJson(value: unknown): string {
   return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** The outcome's fields but its value, which a getter may hold unparsed. */
-function headOf(outcome: FileOutcome): Partial<FileOutcome> {
-  return Object.fromEntries(Object.keys(outcome).filter((key) => key !== 'value').map((key) => [key, outcome[key as keyof FileOutcome]]));
+/** The outcome's fields but its value (which the cache may hold unparsed). */
+function headOf({ value, readValue, ...head }: FileOutcome): Partial<FileOutcome> {
+  return head;
 }
 
 /** Whether JSON gives the entry back as it is; a value read from the cache was when it was written. */
 function keepable(entry: Entry): boolean {
-  return jsonSafe(headOf(entry.outcome)) && (entry.storedValue !== undefined || jsonSafe(entry.outcome.value));
+  return jsonSafe(headOf(entry.outcome)) && (storedValues.has(entry.outcome) || jsonSafe(entry.outcome.value));
 }
 
 /**
@@ -215,7 +219,8 @@ function keepable(entry: Entry): boolean {
  */
 function lineOf(name: string, entry: Entry): (string | Buffer)[] {
   const line = asciiJson([name, { digest: entry.digest, stamp: entry.stamp, outcome: headOf(entry.outcome) }]);
-  if (entry.storedValue !== undefined) return [line, '\t', entry.storedValue.bytes()];
+  const stored = storedValues.get(entry.outcome);
+  if (stored) return [line, '\t', stored.bytes()];
   return entry.outcome.value === undefined ? [line] : [line, '\t', asciiJson(entry.outcome.value)];
 }
 
@@ -223,17 +228,14 @@ function lineOf(name: string, entry: Entry): (string | Buffer)[] {
 function withValueAt(entry: Entry, at: StoredValue): Entry {
   let value: unknown;
   let parsed = false;
-  Object.defineProperty(entry.outcome, 'value', {
-    get: () => {
-      if (!parsed) {
-        value = JSON.parse(at.bytes().toString('latin1'));
-        parsed = true;
-      }
-      return value;
-    },
-    enumerable: true,
-  });
-  entry.storedValue = at;
+  entry.outcome.readValue = () => {
+    if (!parsed) {
+      value = JSON.parse(at.bytes().toString('latin1'));
+      parsed = true;
+    }
+    return value;
+  };
+  storedValues.set(entry.outcome, at);
   return entry;
 }
 

@@ -98,8 +98,13 @@ export function isStrayDataFile(relPath: string): boolean {
  * repo, which the office owns).
  */
 export function departmentOf(file: string): string | null {
-  return /^dependencias\/([^/]+)\//.exec(file)?.[1] ?? null;
+  // Asked for every file of the repo, several times a run: no match array.
+  if (!file.startsWith(DEPARTMENTS)) return null;
+  const end = file.indexOf('/', DEPARTMENTS.length);
+  return end > DEPARTMENTS.length ? file.slice(DEPARTMENTS.length, end) : null;
 }
+
+const DEPARTMENTS = 'dependencias/';
 
 /** Folders that hold the plan's input: no output of plan is ever written into them. */
 const INPUT_FOLDERS = ['dependencias', 'planeacion', 'catalogos', 'schemas'];
