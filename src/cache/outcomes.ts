@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileLoader } from '../load.js';
 import type { FindingsRecord, Rechecked } from './findings.js';
-import { loadFile, readsContent, type FileOutcome } from '../load-file.js';
+import { loadFile, readsContent, valueOf, type FileOutcome } from '../load-file.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../repo/decode.js';
 import { readAtMost } from '../repo/read.js';
 
@@ -132,6 +132,24 @@ export function openOutcomeCache(file: string, lang: string, maxFileBytes = DEFA
         if (known && fingerprint && known.digest === fingerprint.digest) {
           outcomes[i] = known.outcome;
           reused++;
+          const stored = known.outcome.readValue;
+          // Should the cache file be damaged where it holds the value, the file has the bytes the cache knew.
+          if (stored) {
+            let reread: { value: unknown } | undefined;
+            known.outcome.readValue = () => {
+              if (reread) return reread.value;
+              try {
+                return stored();
+              } catch {
+                reread = { value: valueOf(loadFile(root, f, options)) };
+                // Written from this value when the cache is written again, and it is.
+                known.outcome.value = reread.value;
+                storedValues.delete(known.outcome);
+                worthSaving = true;
+                return reread.value;
+              }
+            };
+          }
         }
       });
       const missing = files.filter((_, i) => outcomes[i] === undefined);

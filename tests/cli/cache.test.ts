@@ -167,6 +167,32 @@ describe('plan validate --cache', () => {
     expect((await validate(root, env)).stderr).toMatch(/Caché: 8 de 8 archivo\(s\)/);
   });
 
+  it('reads a file again whose data the cache file no longer holds whole, damaged since it was written', async () => {
+    const files = baseRepo();
+    files[REPORT].fecha_entrega = '2019-04-03';
+    const root = writeRepo(files);
+    const env = cacheEnv();
+    const fresh = await validate(root, {});
+    await validate(root, env);
+    const cacheFile = path.join(env.PLAN_CACHE_DIR!, readdirSync(env.PLAN_CACHE_DIR!)[0]!);
+    // The data of plan.yaml (every run reads it) and of the late report, after the tab of their lines.
+    const damaged = readFileSync(cacheFile, 'latin1')
+      .split('\n')
+      .map((line) => (line.startsWith('["plan.yaml"') || line.startsWith(`["${REPORT}"`) ? line.replace('\t{', '\t{"') : line));
+    expect(damaged.filter((line) => line.includes('\t{""'))).toHaveLength(2);
+    writeFileSync(cacheFile, damaged.join('\n'), 'latin1');
+    // The report's department changed, so the rules read its report's data.
+    writeFileSync(path.join(root, 'dependencias/OP/reportes/2019-T2.yaml'), '# aún sin entregar\n');
+    const fresher = await validate(root, {});
+    for (const run of [await validate(root, env), await validate(root, env)]) {
+      expect(run.stderr).toMatch(/Caché: 8 de 9 archivo\(s\)|Caché: 9 de 9 archivo\(s\)/);
+      expect(run.stdout).toBe(fresher.stdout);
+      expect(run.code).toBe(fresher.code);
+    }
+    expect(diagnosticsOf(fresher.stdout).map((d) => `${d.rule} ${d.file}`)).toContain(`PLAN021 ${REPORT}`);
+    expect(fresh.stdout).not.toBe(fresher.stdout);
+  });
+
   it('ignores a cache file cut short at the end of a line, as a full disk leaves it', async () => {
     const root = writeRepo(baseRepo());
     const env = cacheEnv();
