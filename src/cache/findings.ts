@@ -147,6 +147,8 @@ const RECHECK_BEFORE_REWRITE = 5;
 interface ScopeRun {
   digests: RepoDigests;
   changed: Set<string> | undefined;
+  /** Some rule of the scope ran on the whole plan all the same (keepsScope, OutsideThePart). */
+  wholePlan?: boolean;
   before: Map<string, Finding[]>;
   byRule: [string, Finding[]][];
   part?: PlanModel;
@@ -179,6 +181,7 @@ export function departmentFindings(loaded: LoadResult, fechaCorte: string, cache
         const kept = (scope.before.get(rule.meta.id) ?? []).filter((finding) => !rechecked(finding));
         findings = [...kept, ...fresh.filter(rechecked)];
       } else {
+        scope.wholePlan = true;
         findings = run(loaded.model);
       }
       scope.byRule.push([rule.meta.id, findings]);
@@ -188,13 +191,15 @@ export function departmentFindings(loaded: LoadResult, fechaCorte: string, cache
       const records: FindingsRecord[] = [];
       const rechecked: Rechecked = {};
       let rewrite = false;
-      for (const [scope, { digests, changed, byRule }] of runs) {
+      for (const [scope, { digests, changed, byRule, wholePlan }] of runs) {
         records.push({ scope, fechaCorte, ...digests, byRule });
         const departments = changed && countChanged(digests, changed);
-        if (departments !== undefined) rechecked[scope] = { departments, of: digests.departments.length };
+        if (departments !== undefined && !wholePlan) rechecked[scope] = { departments, of: digests.departments.length };
         // The last run's findings were of no use (another cut-off date, a shared file changed),
-        // or are of less use with every department that differs from them: this run's serve the next.
-        if (departments === undefined || departments >= RECHECK_BEFORE_REWRITE) rewrite = true;
+        // or are of less use with every department that differs from them: this run's serve the
+        // next. Not for the facts alone: a file added anywhere changes them, as every delivery
+        // does, and the next run's changes will differ from this one's.
+        if ((departments === undefined && scope === 'department') || (departments ?? 0) >= RECHECK_BEFORE_REWRITE) rewrite = true;
       }
       cache.keepFindings(records, { rewrite, rechecked });
     },

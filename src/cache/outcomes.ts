@@ -5,7 +5,7 @@
 // repository. A file's outcome depends only on its bytes, its path, the language, the size
 // limit and plan's own code and schemas, and all of them are in the key.
 import { createHash } from 'node:crypto';
-import { closeSync, constants, type BigIntStats, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, constants, type BigIntStats, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +35,8 @@ interface Stored {
    */
   readFrom: number;
   entries: Map<string, Entry>;
+  /** The file the entries' values are read from, when they are asked for. */
+  values?: StoredValues;
   /**
    * The findings of the rules of each scope as of the files in `entries`, when the run that
    * wrote the cache ran every rule (cache/findings.ts).
@@ -96,6 +98,7 @@ export function openOutcomeCache(file: string, lang: string, maxFileBytes = DEFA
   let reused = 0;
   let worthSaving = true;
   let previousFindings: FindingsRecord[] | undefined;
+  let previousValues: StoredValues | undefined;
   let rechecked: Rechecked = {};
   return {
     get reused() {
@@ -117,6 +120,7 @@ export function openOutcomeCache(file: string, lang: string, maxFileBytes = DEFA
       next.readFrom = Date.now();
       const previous = readStored(file, key);
       previousFindings = previous?.findings;
+      previousValues = previous?.values;
       const outcomes: (FileOutcome | undefined)[] = new Array(files.length);
       const fingerprints: (Fingerprint | undefined)[] = new Array(files.length);
       files.forEach((f, i) => {
@@ -133,7 +137,8 @@ export function openOutcomeCache(file: string, lang: string, maxFileBytes = DEFA
           outcomes[i] = known.outcome;
           reused++;
           const stored = known.outcome.readValue;
-          // Should the cache file be damaged where it holds the value, the file has the bytes the cache knew.
+          // Should the cache file be damaged where it holds the value, or closed to be written
+          // again, the file itself has the bytes the cache knew.
           if (stored) {
             let reread: { value: unknown } | undefined;
             known.outcome.readValue = () => {
@@ -180,6 +185,8 @@ export function openOutcomeCache(file: string, lang: string, maxFileBytes = DEFA
           for (const [name, entry] of entries) yield lineOf(name, entry);
           if (findings) yield [asciiJson(findings)];
         })());
+        // Not replaced while open (Windows may refuse); a value asked for later is read from its file.
+        previousValues?.close();
         renameSync(temp, file);
         return undefined;
       } catch (error) {
@@ -267,19 +274,23 @@ interface StoredValue {
  * The cache file a run read, kept open: the values it left unparsed are read from it when
  * asked for, into one buffer. Held in the heap as strings, they were copied by every
  * collection of the young generation until they were old; held in buffers of their own,
- * the memory's first touch cost as much. Writing the cache again renames another file over
- * this one, which leaves it readable here; it is closed once no outcome of it is left.
+ * the memory's first touch cost as much. It is closed before the cache is written again
+ * over it (a value asked for after is read from its own file: see the loader), or once no
+ * outcome of it is left.
  */
 class StoredValues {
   private static readonly closing = new FinalizationRegistry<number>((fd) => closeSync(fd));
   private scratch = Buffer.allocUnsafeSlow(64 * 1024);
+  private closed = false;
 
   constructor(private readonly fd: number) {
     StoredValues.closing.register(this, fd, this);
   }
 
-  /** Closes the file at once, when none of its values is kept. */
+  /** Closes the file at once: no value is read from it after. */
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
     StoredValues.closing.unregister(this);
     closeSync(this.fd);
   }
@@ -289,6 +300,7 @@ class StoredValues {
   }
 
   private read(position: number, length: number): Buffer {
+    if (this.closed) throw new Error('The cache file was closed.');
     if (length > this.scratch.length) this.scratch = Buffer.allocUnsafeSlow(length);
     for (let read = 0; read < length; ) {
       const got = readSync(this.fd, this.scratch, read, length - read, position + read);
@@ -382,7 +394,7 @@ function readStored(file: string, key: string): Stored | undefined {
     });
     if (!whole || header?.key !== key || header.count !== entries.size || header.findings !== (findings !== undefined)) return undefined;
     usable = true;
-    return { key, readFrom: header.readFrom, entries, ...(findings ? { findings } : {}) };
+    return { key, readFrom: header.readFrom, entries, ...(values ? { values } : {}), ...(findings ? { findings } : {}) };
   } catch {
     return undefined;
   } finally {
@@ -477,23 +489,15 @@ function stampOf(stats: BigIntStats): string {
 
 let code: string | undefined;
 
-/**
- * plan's own code and schemas: any other build starts with an empty cache. Each file's name,
- * size and modification time, as make judges a build: reading the 200 files cost more than
- * the rest of a pull request's cache. An install from the registry (whose files all carry
- * npm's fixed date) has the version in package.json, which is among them.
- */
+/** plan's own code and schemas: any other build starts with an empty cache. */
 function codeDigest(): string {
   if (code) return code;
   const hash = createHash('sha256');
-  const here = fileURLToPath(new URL('..', import.meta.url));
-  for (const folder of [here, fileURLToPath(new URL('../../schemas/', import.meta.url))]) {
+  for (const folder of [fileURLToPath(new URL('..', import.meta.url)), fileURLToPath(new URL('../../schemas/', import.meta.url))]) {
     for (const name of (readdirSync(folder, { recursive: true, encoding: 'utf8' }) as string[]).sort()) {
       if (!/\.(?:[cm]?js|ts|json)$/.test(name)) continue;
-      const stats = statSync(path.join(folder, name), { bigint: true });
-      hash.update(`${name}\0${stats.size}\0${stats.mtimeNs}\n`);
+      hash.update(`${name}\n`).update(readFileSync(path.join(folder, name)));
     }
   }
-  hash.update(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url))));
   return (code = hash.digest('base64'));
 }

@@ -1,5 +1,5 @@
 import type { RepoEntry } from '../repo/files.js';
-import type { Placement } from '../repo/layout.js';
+import { departmentOf, type FileKind, type Placement } from '../repo/layout.js';
 import type { ResolvedConfig } from './config.js';
 import type {
   CatalogoUnidades,
@@ -15,7 +15,6 @@ import type {
   Retroalimentacion,
   UnidadMedida,
 } from './types.js';
-import type { FileKind } from '../repo/layout.js';
 import { QUARTERS, type GitHistory, type IsoDate, type Quarter, type WorkCalendar } from './time.js';
 
 export { parseTrimestre } from './time.js';
@@ -222,8 +221,8 @@ export class PlanModel implements ModelDocuments, ModelContext {
     if (!this.folders) {
       this.folders = new Set();
       for (const file of this.repoFiles.keys()) {
-        const match = /^dependencias\/([^/]+)\//.exec(file);
-        if (match) this.folders.add(match[1]!);
+        const clave = departmentOf(file);
+        if (clave !== null) this.folders.add(clave);
       }
     }
     return this.folders;

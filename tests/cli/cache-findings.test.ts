@@ -97,11 +97,20 @@ describe('plan validate --cache: findings of unchanged departments', () => {
   });
 
   it('gives PLAN004 the whole plan when evidence files differ only in case, whichever department cites them', async () => {
-    const { diagnostics } = await afterChange((root) => {
-      const cited = path.join(root, 'dependencias', 'OP', 'evidencias', '2019-T1', 'acta-entrega-OP-01.txt');
-      writeFileSync(path.join(path.dirname(cited), 'Acta-entrega-OP-01.txt'), readFileSync(cited));
-    });
+    const root = copyOfExamples();
+    const cited = path.join(root, 'dependencias', 'OP', 'evidencias', '2019-T1', 'acta-entrega-OP-01.txt');
+    writeFileSync(path.join(path.dirname(cited), 'Acta-entrega-OP-01.txt'), readFileSync(cited));
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'plan-cache-'));
+    await validate(root, cacheDir);
+    appendFileSync(path.join(root, 'dependencias', 'DIF', 'reportes', '2019-T1.yaml'), '# revisado\n');
+    const cached = await validate(root, cacheDir);
+    const fresh = await validate(root, undefined);
+    expect(cached.stdout).toBe(fresh.stdout);
+    const diagnostics = JSON.parse(cached.stdout).diagnostics as { rule: string; message: string }[];
     expect(diagnostics.filter((d) => d.rule === 'PLAN004' && d.message.includes('Acta-entrega-OP-01.txt'))).toHaveLength(1);
+    // The facts did not change, but PLAN004 saw the whole plan: the terminal does not say the rules checked one department.
+    expect(cached.stderr).toContain('las reglas por dependencia revisaron de nuevo 1 de');
+    expect(cached.stderr).not.toContain('las reglas que cruzan dependencias revisaron');
   });
 
   it('checks a department again when only the git history of its report changed: committed since, PLAN029 judges its arrival', async () => {

@@ -1,4 +1,4 @@
-// The contract of a rule of department or reports scope (rule.ts `scope`), checked on a loaded
+// The contract of a rule with a scope, department or facts (rule.ts `scope`), checked on a loaded
 // repo: what it finds about each department in the whole plan, it finds in the part of the
 // plan that holds only that department's own files and the shared ones; what it finds about no
 // department, it finds in the shared files alone. cache/findings.ts relies on it to check again
