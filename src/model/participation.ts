@@ -1,11 +1,10 @@
 // Who takes part in whose PPCS: the two sides of Integralidad. Shared by the evaluation
 // and PLAN030, so a department the rule leaves alone is one the evaluation credits.
 import type { PlanModel, PpcsDoc } from './model.js';
-import type { Ppcs } from './types.js';
 
-/** Other departments named as participants in the PPCS's activities. */
-export function partnersOf(ppcs: Ppcs, clave: string): string[] {
-  return [...new Set((ppcs.actividades ?? []).flatMap((a) => a.participantes ?? []).filter((p) => p !== clave))];
+/** Other departments named as participants in the PPCS's activities (its facts name each once). */
+export function partnersOf(doc: PpcsDoc, clave: string): string[] {
+  return doc.facts.participantes.filter((p) => p !== clave);
 }
 
 /**

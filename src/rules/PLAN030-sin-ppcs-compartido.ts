@@ -40,7 +40,7 @@ export const PLAN030 = defineRule({
       // A department with no PPCS at all is PLAN013's finding (it needs its first carátula).
       if (all.length === 0) continue;
       const vigentes = all.filter((doc) => doc.data.estatus !== 'cancelado');
-      if (vigentes.some((doc) => partnersOf(doc.data, clave).length > 0)) continue;
+      if (vigentes.some((doc) => partnersOf(doc, clave).length > 0)) continue;
       // Taking part in another department's PPCS is the other side of the same criterion.
       if (ppcsJoinedBy(model, clave, model.config.ejercicio).length > 0) continue;
       const messageId = vigentes.length === 0 ? 'soloCancelados' : 'sinCompartido';

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../../diagnostics/diagnostic.js';
-import type { PlanModel, SourceDoc } from '../../../model/model.js';
-import type { CriterioClave, Ppcs, Quarter, Reporte, ReportePpcs } from '../../../model/types.js';
+import type { PlanModel, PpcsDoc, SourceDoc } from '../../../model/model.js';
+import type { CriterioClave, Quarter, Reporte, ReportePpcs } from '../../../model/types.js';
 
 /** One measurable part of a criterion: numerador / denominador, not applicable when nothing was due. */
 export interface SubIndicator {
@@ -19,7 +19,7 @@ export interface EvaluationContext {
   /** Quarters of the year whose delivery window closed before the cut-off. */
   dueQuarters: Quarter[];
   /** The department's PPCS that are not cancelled. */
-  vigentes: SourceDoc<Ppcs>[];
+  vigentes: PpcsDoc[];
   /** Validation findings in the department's own files, justified ones left out. */
   findings: Diagnostic[];
   /** Files of the department with a justified finding of each rule: accepted, so not held against it. */

@@ -8,7 +8,7 @@ export const integralidad: Criterion = {
   dimension: 'Estratégica',
   subindicators(context) {
     const { model, clave, year, vigentes } = context;
-    const shared = vigentes.filter((doc) => partnersOf(doc.data, clave).length > 0);
+    const shared = vigentes.filter((doc) => partnersOf(doc, clave).length > 0);
     // Both sides of working together: a department that only takes part in others' PPCS
     // shares as much as one that leads them, and every such PPCS is shared by definition.
     const joined = ppcsJoinedBy(model, clave, year);
