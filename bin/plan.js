@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+import { main } from '../dist/bundle/main.js';
 
 const code = await main(process.argv);
 // Once the output is out (a pipe or terminal may still hold it on some systems), exit without

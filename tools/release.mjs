@@ -47,14 +47,15 @@ if (git(['tag', '--list', tag]) !== '') {
 
 npm(['run', 'clean'], ROOT);
 npm(['run', 'build'], ROOT);
-if (!existsSync(path.join(ROOT, 'dist/cli/main.js'))) fail('la compilación no produjo dist/cli/main.js.');
+if (!existsSync(path.join(ROOT, 'dist/bundle/main.js'))) fail('la compilación no produjo dist/bundle/main.js.');
 
 const work = mkdtempSync(path.join(tmpdir(), 'plan-release-'));
 try {
   const env = { ...process.env, GIT_INDEX_FILE: path.join(work, 'index') };
   git(['read-tree', 'HEAD'], { env });
-  // dist/tools is the developers' generator and benchmark: not part of what is installed.
-  git(['add', '--force', '--', 'dist', ':(exclude)dist/tools'], { env });
+  // What npm would pack of dist/ (package.json «files»): the bundle bin/plan.js runs and the
+  // precompiled validators, not the modules tsc writes nor the developers' tools.
+  git(['add', '--force', '--', ...pkg.files.filter((file) => file.startsWith('dist/'))], { env });
   const { scripts: _scripts, ...releasePkg } = pkg;
   const blob = git(['hash-object', '-w', '--stdin'], { input: `${JSON.stringify(releasePkg, null, 2)}\n` });
   git(['update-index', '--cacheinfo', `100644,${blob},package.json`], { env });

@@ -1,9 +1,8 @@
 import { Command } from 'commander';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Lang } from '../i18n/text.js';
+import { packageInfo, packagePath } from '../io/package-files.js';
 import { UsageError, type CliIo } from './io.js';
 import type { GlobalOptions } from './validate.js';
 
@@ -58,8 +57,8 @@ const REASONS: Record<string, { es: string; en: string }> = {
 };
 
 // Resolves to <package>/templates/init/ and <package>/schemas/ from both src/cli/ and dist/cli/.
-const TEMPLATES_DIR = fileURLToPath(new URL('../../templates/init/', import.meta.url));
-const SCHEMAS_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
+const TEMPLATES_DIR = packagePath('templates/init/');
+const SCHEMAS_DIR = packagePath('schemas/');
 
 /** One file of the new repository: its repo-relative POSIX path and its bytes. */
 export interface ScaffoldFile {
@@ -75,7 +74,7 @@ export interface ScaffoldFile {
  */
 export function scaffoldFiles(): ScaffoldFile[] {
   const files: ScaffoldFile[] = [];
-  const version = packageVersion();
+  const version = packageInfo().version;
   for (const rel of listFiles(TEMPLATES_DIR)) {
     const target = rel
       .split('/')
@@ -117,11 +116,6 @@ function listFiles(dir: string, prefix = ''): string[] {
     else if (entry.isFile()) out.push(rel);
   }
   return out;
-}
-
-function packageVersion(): string {
-  const require = createRequire(import.meta.url);
-  return (require('../../package.json') as { version: string }).version;
 }
 
 /** Targets that already exist, or whose folder is taken by a file: any of them stops init. */

@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
-import { createRequire } from 'node:module';
 import type { Lang, Text } from '../i18n/text.js';
+import { packageInfo } from '../io/package-files.js';
 import { commandNames, localizeHelp, optionNames, suggestion } from './bilingual.js';
 import { explainCommand } from './explain.js';
 import { initCommand } from './init.js';
@@ -46,11 +46,6 @@ const H = {
   badLang: { es: '--lang admite «es» o «en»; se recibió «{value}».', en: '--lang accepts "es" or "en"; got "{value}".' },
 } as const;
 
-function packageVersion(): string {
-  const require = createRequire(import.meta.url);
-  return (require('../../package.json') as { version: string }).version;
-}
-
 /**
  * The `plan` program with its help in `lang`. `active()` is the command being parsed (the
  * program until a subcommand is dispatched), so a usage error can suggest that command's options.
@@ -65,7 +60,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void, lang: L
     .addOption(new Option(`-C, --directory ${H.folder[lang]}`, H.directory[lang]))
     .addOption(new Option(`--lang ${H.langValue[lang]}`, H.lang[lang]).default('es'))
     .option('--debug', H.debug[lang])
-    .version(packageVersion(), '-V, --version', H.version[lang])
+    .version(packageInfo().version, '-V, --version', H.version[lang])
     .helpCommand(H.helpCommand[lang], H.helpCommandDescription[lang])
     .showSuggestionAfterError(false)
     .exitOverride()

@@ -9,7 +9,7 @@ import type { Quarter } from '../model/types.js';
 import { RendererUnavailable, TemplateError, type RenderedFolder, type RenderOptions } from '../report/render/renderer.js';
 import { formatsForThread, roomForCopy, RenderThreadLost, startRenderThread, type RenderOutput, type StartedRenderThread, type ThreadResult } from '../report/render/thread.js';
 import { makeFolders } from '../io/folders.js';
-import type { PendingFile } from '../io/write.js';
+import { WriteError, writeFilesAtomically, type PendingFile } from '../io/write.js';
 import { cutWarning, type CutCell } from '../report/render/cell-guard.js';
 import { formatNames, rendererNamed, renderersFor, type NamedRenderer } from '../report/render/select.js';
 import type { ReportKind, ReportView } from '../report/view/types.js';
@@ -256,7 +256,6 @@ interface ReportWrite {
 
 /** Renders the chosen formats (those given to the render thread come from it) and writes them as one set. */
 async function writeReport({ io, lang, root, outDir, base, year, plans, view, chosen, renderOptions }: ReportWrite, fromThread: ReadonlyMap<string, Promise<ThreadResult>>): Promise<void> {
-  const { WriteError, writeFilesAtomically } = await import('../io/write.js');
   // Texts cut to a format's cell limit, said once the files are written (cell-guard.ts), in the formats' order.
   const cutsOf = new Map<string, CutCell[]>(chosen.map(({ name }) => [name, []]));
   const renderHere = async ({ name, renderer }: NamedRenderer): Promise<RenderOutput> => {

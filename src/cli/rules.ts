@@ -4,6 +4,7 @@ import { PLAN_FILE } from '../repo/find-root.js';
 import type { Lang } from '../i18n/text.js';
 import { addOption } from './bilingual.js';
 import { UsageError, type CliIo } from './io.js';
+import { renderTable } from './table.js';
 import type { GlobalOptions } from './validate.js';
 
 const TEXT = {
@@ -43,7 +44,7 @@ export function rulesCommand(io: CliIo, globals: () => GlobalOptions, _setExit: 
       const { directory } = globals();
       if (options.format !== 'text' && options.format !== 'json') throw new UsageError(TEXT.badFormat, { value: options.format });
       // The rule catalog loads only when asked for: `plan --help` stays fast.
-      const [{ readSeverityConfig, ruleRows, SEVERITY_LABEL }, { renderTable }] = await Promise.all([import('./rule-table.js'), import('./table.js')]);
+      const { readSeverityConfig, ruleRows, SEVERITY_LABEL } = await import('./rule-table.js');
       const config = readSeverityConfig(io, directory);
       const rows = ruleRows(config, lang);
       if (options.format === 'json') {

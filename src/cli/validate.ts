@@ -8,6 +8,7 @@ import { exitCodeFor, isExcused, summarize } from '../diagnostics/diagnostic.js'
 import { isFindingSelected, isSelected } from '../diagnostics/selection.js';
 import { FORMAT_NAMES } from '../format/names.js';
 import { fill, type Lang } from '../i18n/text.js';
+import { writeFileAtomic } from '../io/write.js';
 import { findPlanRoot } from '../repo/find-root.js';
 import { placementOf } from '../repo/layout.js';
 import { addOption, type OptionSpec } from './bilingual.js';
@@ -203,7 +204,6 @@ export function validateCommand(io: CliIo, globals: () => GlobalOptions, setExit
         const file = path.resolve(io.cwd, options.output);
         if (isPlanInputPath(root, file)) throw new UsageError(MESSAGES.outputInsideData, { file: options.output });
         const info = repoInfo(root);
-        const { writeFileAtomic } = await import('../io/write.js');
         try {
           await writeFileAtomic(file, formatter({ ...input, color: colorFor({ ...io, isTTY: false, env: { NO_COLOR: '1' } }), ...(info.ok ? { pathPrefix: info.prefix } : {}) }));
         } catch (error) {

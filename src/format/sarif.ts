@@ -1,19 +1,11 @@
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Lang } from '../i18n/text.js';
+import { packageInfo } from '../io/package-files.js';
 import { checkoutPath, normalizePrefix, type Formatter, type FormatInput, type RuleInfo } from './formatter.js';
 
 const SRCROOT = '%SRCROOT%';
-
-interface PackageInfo {
-  version: string;
-  homepage?: string;
-}
-
-// Same file from src/format/ and dist/format/: the package root is two folders up.
-const PACKAGE = createRequire(import.meta.url)('../../package.json') as PackageInfo;
 
 /** `unidad-de-medida-distinta…` from the Spanish title: an identifier-like, non-localised name. */
 function slug(title: string): string {
@@ -111,6 +103,7 @@ function result(d: Diagnostic, input: FormatInput, ruleIndex: ReadonlyMap<string
  */
 export const sarif: Formatter = (input) => {
   const ruleIndex = new Map(input.rules.map((rule, i) => [rule.id, i]));
+  const { homepage, version } = packageInfo();
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -119,8 +112,8 @@ export const sarif: Formatter = (input) => {
         tool: {
           driver: {
             name: 'plan',
-            ...(PACKAGE.homepage ? { informationUri: PACKAGE.homepage } : {}),
-            semanticVersion: PACKAGE.version,
+            ...(homepage ? { informationUri: homepage } : {}),
+            semanticVersion: version,
             language: input.lang === 'es' ? 'es-MX' : 'en-US',
             rules: input.rules.map((rule) => reportingDescriptor(rule, input.lang)),
           },

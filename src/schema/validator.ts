@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { packagePath } from '../io/package-files.js';
 import { SCHEMA_FILE, type FileKind } from '../repo/layout.js';
 
 // The compiler is loaded only to compile (a build, an edited schema): loading ajv and
 // ajv-formats took each thread a tenth of a second that the precompiled validators never need.
 const requireCjs = createRequire(import.meta.url);
 
-const SCHEMAS_DIR = new URL('../../schemas/', import.meta.url);
+const SCHEMAS_DIR = packagePath('schemas/');
 
 /**
  * The validators `npm run build` writes beside this module (tools/precompile-schemas.ts):
@@ -38,7 +40,7 @@ export function schemaCompiler(code?: { source: true }): Ajv2020 {
 
 /** Each kind's schema text, in SCHEMA_FILE's order. */
 export function schemaTexts(): [FileKind, string][] {
-  return (Object.entries(SCHEMA_FILE) as [FileKind, string][]).map(([kind, file]) => [kind, readFileSync(new URL(file, SCHEMAS_DIR), 'utf8')]);
+  return (Object.entries(SCHEMA_FILE) as [FileKind, string][]).map(([kind, file]) => [kind, readFileSync(path.join(SCHEMAS_DIR, file), 'utf8')]);
 }
 
 /** Identifies the schemas (texts) and the compiler (ajv's version): precompiled code for others is never used. */
@@ -64,7 +66,8 @@ function compile(texts: readonly [FileKind, string][]): Map<FileKind, ValidateFu
 
 /** The build's validators when they were built from these very schemas; undefined otherwise (a source checkout, an edited schema). */
 function precompiled(digest: string): Map<FileKind, ValidateFunction> | undefined {
-  const file = new URL(PRECOMPILED_FILE, import.meta.url);
+  // Beside this module as tsc writes it (dist/schema/); from the bundle (dist/bundle/) too.
+  const file = new URL(`../schema/${PRECOMPILED_FILE}`, import.meta.url);
   if (!existsSync(file)) return undefined;
   const module = requireCjs(file.pathname) as PrecompiledValidators;
   if (module.digest !== digest) return undefined;

@@ -128,8 +128,12 @@ function report(resultFile, extra) {
   writeFileSync(resultFile, JSON.stringify({ maxRSS: process.resourceUsage().maxRSS, heavy, ...extra }));
 }`;
 
-/** A script that runs the CLI of the build in `dist` as bin/plan.js does, plus peak RSS and loaded heavy modules at exit. */
+/**
+ * A script that runs the CLI of the build in `dist` as bin/plan.js does (its bundle; a build
+ * from before the bundle, its modules), plus peak RSS and loaded heavy modules at exit.
+ */
 function writeCliScript(file: string, dist: string): string {
+  const main = ['bundle', 'cli'].map((folder) => path.join(dist, folder, 'main.js')).find((candidate) => existsSync(candidate))!;
   writeFileSync(
     file,
     `// The CLI as bin/plan.js runs it, plus peak RSS and loaded heavy modules at exit.
@@ -138,7 +142,7 @@ import { createRequire } from 'node:module';
 ${REPORT_FUNCTION}
 const [resultFile, ...args] = process.argv.slice(2);
 process.on('exit', (code) => report(resultFile, { code }));
-const { main } = await import(${JSON.stringify(pathToFileURL(path.join(dist, 'cli', 'main.js')).href)});
+const { main } = await import(${JSON.stringify(pathToFileURL(main).href)});
 process.exitCode = await main(['node', 'plan', ...args]);
 `,
   );

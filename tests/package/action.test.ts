@@ -66,11 +66,10 @@ describe('npm run release', () => {
     expect(git(clone, 'cat-file', '-t', TAG)).toBe('tag');
   });
 
-  it('commits the built dist/, without dist/tools', () => {
+  it('commits of dist/ what npm packs: the bundle and the precompiled validators', () => {
     const files = git(clone, 'ls-tree', '-r', '--name-only', TAG).split('\n');
-    expect(files).toContain('dist/cli/main.js');
-    expect(files).toContain('dist/report/render/xlsx/index.js');
-    expect(files.filter((f) => f.startsWith('dist/tools/'))).toEqual([]);
+    for (const file of ['dist/bundle/main.js', 'dist/bundle/worker.js', 'dist/bundle/thread-worker.js', 'dist/schema/schemas.compiled.cjs']) expect(files).toContain(file);
+    expect(files.filter((f) => f.startsWith('dist/') && !f.startsWith('dist/bundle/') && f !== 'dist/schema/schemas.compiled.cjs')).toEqual([]);
     expect(git(clone, 'diff', '--name-only', headBefore, TAG).split('\n').filter((f) => !f.startsWith('dist/'))).toEqual(['package.json']);
   });
 
@@ -90,7 +89,7 @@ describe('npm run release', () => {
   it('writes the tarball of the release commit into release/', () => {
     const tarball = path.join(clone, 'release', `plan-de-mejora-${PKG.version}.tgz`);
     const listed = runOk('tar', ['-tzf', tarball], { cwd: clone }).stdout.split('\n');
-    expect(listed).toContain('package/dist/cli/main.js');
+    expect(listed).toContain('package/dist/bundle/main.js');
     expect(listed).toContain('package/bin/plan.js');
     expect(listed.filter((f) => f.startsWith('package/dist/tools/') || f.startsWith('package/src/'))).toEqual([]);
     const unpacked = tempDir('release-tgz');

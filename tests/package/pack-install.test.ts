@@ -59,18 +59,17 @@ describe('npm pack', () => {
     expect(packed.filename).toBe(`plan-de-mejora-${PKG.version}.tgz`);
   });
 
-  it('carries bin, the built dist, the schemas and the templates', () => {
+  it('carries bin, the bundle, the precompiled validators, the schemas and the templates', () => {
     const files = packed.files.map((f) => f.path);
     const schemas = readdirSync(path.join(PROJECT, 'schemas')).filter((f) => f.endsWith('.schema.json'));
-    for (const file of ['bin/plan.js', 'dist/cli/main.js', 'dist/cli/init.js', 'templates/anual.md.hbs', 'templates/init/plan.yaml', 'templates/init/dot-github/workflows/plan.yml', 'templates/init/dot-gitlab-ci.yml', ...schemas.map((s) => `schemas/${s}`)]) {
+    for (const file of ['bin/plan.js', 'dist/bundle/main.js', 'dist/bundle/worker.js', 'dist/bundle/thread-worker.js', 'dist/schema/schemas.compiled.cjs', 'templates/anual.md.hbs', 'templates/init/plan.yaml', 'templates/init/dot-github/workflows/plan.yml', 'templates/init/dot-gitlab-ci.yml', ...schemas.map((s) => `schemas/${s}`)]) {
       expect(files, file).toContain(file);
     }
   });
 
-  it('leaves out the sources, the tests and the developers\' tools', () => {
-    const outside = packed.files.map((f) => f.path).filter((f) => !/^(bin|dist|schemas|templates)\//.test(f) && !['package.json', 'README.md'].includes(f));
+  it('leaves out the sources, the tests, the developers\' tools and the modules tsc writes', () => {
+    const outside = packed.files.map((f) => f.path).filter((f) => !/^(bin|dist\/bundle|schemas|templates)\//.test(f) && !['package.json', 'README.md', 'dist/schema/schemas.compiled.cjs'].includes(f));
     expect(outside).toEqual([]);
-    expect(packed.files.filter((f) => f.path.startsWith('dist/tools/'))).toEqual([]);
   });
 
   it('ships a package.json with the plan command and no prepare script', () => {
@@ -87,7 +86,7 @@ describe('npm pack', () => {
 describe('plan installed globally from the tarball', () => {
   it('installs with production dependencies only', () => {
     const installed = path.join(prefix, 'lib', 'node_modules', 'plan-de-mejora');
-    expect(existsSync(path.join(installed, 'dist', 'cli', 'main.js'))).toBe(true);
+    expect(existsSync(path.join(installed, 'dist', 'bundle', 'main.js'))).toBe(true);
     const modules = readdirSync(path.join(installed, 'node_modules'));
     expect(modules).toContain('exceljs');
     for (const dev of ['typescript', 'vitest', 'fast-check', '@action-validator']) expect(modules, dev).not.toContain(dev);

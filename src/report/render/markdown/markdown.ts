@@ -6,9 +6,9 @@
 // from its own templates/ folder.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { dayMonthYear } from '../../../i18n/text.js';
+import { packagePath } from '../../../io/package-files.js';
 import type { Semaforo } from '../../../model/semaforo.js';
 import { chartMermaid, mermaidDrawsMissingAsZero, mermaidLegend, mermaidReadable } from '../../charts/mermaid.js';
 import { cellText } from '../../view/cell-text.js';
@@ -21,8 +21,7 @@ type Environment = typeof Handlebars;
 type CompiledTemplate = Handlebars.TemplateDelegate<ReportView>;
 type CompileOptions = NonNullable<Parameters<Environment['compile']>[1]>;
 
-// Resolves to <package>/templates/ from both src/report/render/markdown/ and dist/report/render/markdown/.
-const PACKAGE_TEMPLATES = fileURLToPath(new URL('../../../../templates/', import.meta.url));
+const PACKAGE_TEMPLATES = packagePath('templates/');
 const KINDS: ReadonlySet<string> = new Set<ReportView['kind']>(['trimestral', 'anual', 'transparencia']);
 const TEMPLATE_SUFFIX = '.md.hbs';
 
