@@ -1,12 +1,14 @@
 // One data file, on its own: read → decode → parse → schema check. It needs nothing from
 // the other files, so the loader can run it in worker threads (parallel/) and gather the
 // outcomes in file order; its result is plain data that crosses a thread as it is.
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { commentsIn, type JustifyingComment } from './diagnostics/justifications.js';
 import type { Lang } from './i18n/text.js';
 import type { Finding } from './model/finding.js';
 import { factsOf, type DocumentFacts } from './model/model.js';
 import { DEFAULT_MAX_FILE_BYTES } from './repo/decode.js';
+import { PLAN_FILE } from './repo/find-root.js';
 import { isStrayDataFile, placementOf } from './repo/layout.js';
 import { readDataFile } from './repo/read.js';
 import { decodeFinding, parseFinding, unreadableFileFinding } from './rules/PLAN001-yaml-legible.js';
@@ -87,6 +89,21 @@ export function loadFile(root: string, file: FileToLoad, options: FileLoadOption
   const problems = explainSchemaErrors(schemaErrors, options.lang, { limit: SCHEMA_PROBLEMS_PER_FILE, value: parsed.value });
   for (const problem of problems) outcome.findings.push(schemaFinding(file.path, problem, options.lang));
   return outcome;
+}
+
+/**
+ * plan.yaml's data as loading parses it (valid or not; no schema check), read before the run:
+ * what tells cli/check.ts early that the git history will be needed (load.ts historyWanted).
+ * Undefined when it cannot be read or parsed, as the loader then takes it.
+ */
+export function readPlanValue(root: string, options: FileLoadOptions): unknown {
+  let symlink: boolean;
+  try {
+    symlink = lstatSync(path.join(root, PLAN_FILE)).isSymbolicLink();
+  } catch {
+    return undefined;
+  }
+  return read(root, { path: PLAN_FILE, symlink }, options, () => {})?.value;
 }
 
 /**

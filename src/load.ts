@@ -23,10 +23,17 @@ export interface LoadOptions {
   maxFileBytes?: number;
   /**
    * When each file first entered git (read at the edge by src/git/history.ts), for PLAN029.
-   * Asked for once plan.yaml is read, and only when it does not turn PLAN029 off: an `off`
-   * rule costs no git call, and plan.yaml is parsed once.
+   * Asked for once plan.yaml is read, and only when it does not turn PLAN029 off (see
+   * historyWanted): an `off` rule costs no git call. loadPlanWith awaits a promise (git may
+   * be running since before the files were read); loadPlan takes only a history at hand.
    */
-  readHistory?: () => GitHistory | undefined;
+  readHistory?: () => GitHistory | Promise<GitHistory> | undefined;
+}
+
+/** Whether plan.yaml's data (as parsed, valid or not) leaves PLAN029 on, so the git history is needed. */
+export function historyWanted(planValue: unknown): boolean {
+  const reglas = isRecord(planValue) && isRecord(planValue.reglas) ? planValue.reglas : undefined;
+  return severitySetting(reglas?.PLAN029) !== 'off';
 }
 
 export interface LoadResult {
@@ -115,13 +122,19 @@ class Loader {
   /** Loads every data file in this thread. */
   load(): LoadResult {
     const { entries, files } = this.list();
-    return this.assemble(entries, files.map((file) => loadFile(this.root, file, this.fileOptions())));
+    const outcomes = files.map((file) => loadFile(this.root, file, this.fileOptions()));
+    for (const outcome of outcomes) this.accept(outcome);
+    const history = this.history();
+    if (history instanceof Promise) throw new Error('loadPlan takes a history at hand; loadPlanWith awaits one.');
+    return this.assemble(entries, outcomes, history);
   }
 
   /** Loads with `loadFiles` doing the per-file work; the outcomes are taken in path order all the same. */
   async loadWith(loadFiles: FileLoader): Promise<LoadResult> {
     const { entries, files } = this.list();
-    return this.assemble(entries, await loadFiles(this.root, files, this.fileOptions()));
+    const outcomes = await loadFiles(this.root, files, this.fileOptions());
+    for (const outcome of outcomes) this.accept(outcome);
+    return this.assemble(entries, outcomes, await this.history());
   }
 
   /** The repo's files in path order; a data folder that is a link is settled here, without reading. */
@@ -147,8 +160,8 @@ class Loader {
     return { lang: this.options.lang, ...(this.options.maxFileBytes !== undefined ? { maxFileBytes: this.options.maxFileBytes } : {}) };
   }
 
-  private assemble(entries: Map<string, RepoEntry>, outcomes: readonly FileOutcome[]): LoadResult {
-    for (const outcome of outcomes) this.accept(outcome);
+  /** The whole plan's result from its accepted outcomes; a part takes the whole's history. */
+  private assemble(entries: Map<string, RepoEntry>, outcomes: readonly FileOutcome[], history: GitHistory | undefined): LoadResult {
     const whole = this.finish(entries, (keep, withFacts = false) => {
       const part = new Loader(this.root, { ...this.options, readHistory: undefined });
       const listed = withFacts ? entries : new Map([...entries].filter(([file]) => keep(file)));
@@ -156,11 +169,11 @@ class Loader {
       // files): the files to load are the outcomes below.
       if (!withFacts) part.settleLinkedFolders(listed);
       for (const outcome of outcomes) if (keep(outcome.file)) part.accept(outcome);
-      const across = withFacts ? { every: this.factsOutside(part.documents, keep), unreadable: this.unreadable, history: whole.model.history } : undefined;
+      const across = withFacts ? { every: this.factsOutside(part.documents, keep), unreadable: this.unreadable } : undefined;
       return part.finish(listed, () => {
         throw new Error('A part of a part is never asked for.');
-      }, across).model;
-    });
+      }, across && whole.model.history, across).model;
+    }, history);
     return whole;
   }
 
@@ -174,7 +187,7 @@ class Loader {
   }
 
   /** `across`: what a part with facts takes of the whole plan (see LoadResult.part). */
-  private finish(entries: Map<string, RepoEntry>, part: LoadResult['part'], across?: { every: DepartmentDocuments; unreadable: Unreadable; history: GitHistory | undefined }): LoadResult {
+  private finish(entries: Map<string, RepoEntry>, part: LoadResult['part'], history: GitHistory | undefined, across?: { every: DepartmentDocuments; unreadable: Unreadable }): LoadResult {
     const config = resolveConfig(this.documents.plan?.data, yearOf(this.options.fechaCorte));
     const calendar = new BusinessCalendar({ federal: config.federalHolidays, extraNonWorkingDays: config.extraNonWorkingDays, windowLength: config.windowLength });
     const model = new PlanModel(this.documents, {
@@ -184,7 +197,7 @@ class Loader {
       fechaCorte: this.options.fechaCorte,
       repoFiles: entries,
       unreadable: across?.unreadable ?? this.unreadable,
-      ...(across ? { history: across.history } : this.readsHistory() ? { history: this.options.readHistory?.() } : {}),
+      ...(across || this.wantsHistory() ? { history } : {}),
     }, across?.every);
     const sources = new Sources(this.root, this.parsedFiles, this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
     return { model, findings: this.findings, sources, comments: this.comments, fileCount: this.fileCount, part };
@@ -203,10 +216,13 @@ class Loader {
     else this.markUnreadable(file, placement);
   }
 
-  private readsHistory(): boolean {
-    if (!this.options.readHistory) return false;
-    const reglas = isRecord(this.planValue) && isRecord(this.planValue.reglas) ? this.planValue.reglas : undefined;
-    return severitySetting(reglas?.PLAN029) !== 'off';
+  private wantsHistory(): boolean {
+    return this.options.readHistory !== undefined && historyWanted(this.planValue);
+  }
+
+  /** Asked for once every outcome is accepted, plan.yaml's among them. */
+  private history(): GitHistory | Promise<GitHistory> | undefined {
+    return this.wantsHistory() ? this.options.readHistory!() : undefined;
   }
 
   /**

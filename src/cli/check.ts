@@ -4,6 +4,8 @@
 import { cacheFileFor, cacheFolder, openOutcomeCache, type OutcomeCache } from '../cache/outcomes.js';
 import { fileHistory, notYetCommitted, toGitHistory, type GitHistory } from '../git/history.js';
 import { fill, type Lang } from '../i18n/text.js';
+import { historyWanted } from '../load.js';
+import { readPlanValue } from '../load-file.js';
 import type { FilePool } from '../parallel/pool.js';
 import { validatePlanInParallel, type Shown, type ValidationResult } from '../validate.js';
 import { UsageError, type CliIo } from './io.js';
@@ -54,9 +56,13 @@ export interface ValidationRun {
 
 export async function runValidation(io: CliIo, root: string, lang: Lang, fechaCorte: string, run: ValidationRun = {}): Promise<ValidationResult> {
   let history: GitHistory | undefined;
-  // The loader asks for the history once plan.yaml says PLAN029 is on.
-  const readHistory = (): GitHistory => {
-    history = toGitHistory(fileHistory(root));
+  // The loader asks for the history once plan.yaml says PLAN029 is on. Read ahead, plan.yaml
+  // says so already: git's log then runs while the files load, not after. A failure surfaces
+  // where the loader awaits it; unasked for, it is dropped.
+  const ahead = historyWanted(readPlanValue(root, { lang })) ? fileHistory(root) : undefined;
+  ahead?.catch(() => {});
+  const readHistory = async (): Promise<GitHistory> => {
+    history = toGitHistory(await (ahead ?? fileHistory(root)));
     if (!history.available) io.stderr(fill(NOTICES.historySkipped[lang], { reason: gitReason(history.reason, lang) }));
     return history;
   };

@@ -2,8 +2,10 @@
 // a ref or a path is data, not code; one process per question, never one per file; and
 // every failure comes back as a value: the user's repository and their git set-up are
 // input, and input never makes the tool throw.
-import { execFile, execFileSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 export type GitOutcome =
   | { ok: true; stdout: string }
@@ -46,6 +48,40 @@ export function gitAsync(cwd: string, args: readonly string[]): Promise<GitOutco
       else resolve(failed(cwd, error, stderr, typeof error.code === 'number' ? error.code : null));
     });
     child.stdin?.end();
+  });
+}
+
+/**
+ * As gitAsync, with what git prints spooled to a temporary file instead of a pipe: a pipe holds
+ * 64 KiB, and a long `git log` would wait, stalled, whenever this thread is busy with work of
+ * its own (listing and reading the plan's files) instead of reading it.
+ */
+export function gitSpooled(cwd: string, args: readonly string[]): Promise<GitOutcome> {
+  let folder: string;
+  let out: number;
+  try {
+    folder = mkdtempSync(path.join(tmpdir(), 'plan-git-'));
+    out = openSync(path.join(folder, 'stdout'), 'w');
+  } catch {
+    return gitAsync(cwd, args);
+  }
+  const { env, windowsHide } = options(cwd);
+  return new Promise<GitOutcome>((resolve) => {
+    let stderr = '';
+    const child = spawn('git', args, { cwd, env, windowsHide, stdio: ['ignore', out, 'pipe'] });
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', (error) => resolve(failed(cwd, error, stderr, null)));
+    child.on('close', (status) => {
+      if (status !== 0) return resolve(failed(cwd, { message: `Command failed: git ${args.join(' ')}` }, stderr, status));
+      try {
+        resolve({ ok: true, stdout: readFileSync(path.join(folder, 'stdout'), 'utf8') });
+      } catch (error) {
+        resolve(failed(cwd, error as Error, stderr, status));
+      }
+    });
+  }).finally(() => {
+    closeSync(out);
+    rmSync(folder, { recursive: true, force: true });
   });
 }
 

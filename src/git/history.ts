@@ -2,7 +2,7 @@
 // with the delivery date a report declares). One `git log` pass over the whole plan, not
 // one process per file.
 import type { GitHistory, IsoDate } from '../model/time.js';
-import { git, nulFields, repoInfo, toPlanPath } from './git.js';
+import { gitAsync, gitSpooled, nulFields, repoInfoAsync, toPlanPath } from './git.js';
 
 export type { GitHistory } from '../model/time.js';
 
@@ -31,14 +31,15 @@ export type FileHistory =
  * a file name (PLAN005) after delivering has not delivered late. Renames are git's usual
  * detection (at least 50 % similar content) within the plan root; a file moved in from
  * outside the root counts from the move. A path added more than once keeps its earliest date.
- * A shallow clone is refused: its oldest commit would claim every file as new.
+ * A shallow clone is refused: its oldest commit would claim every file as new. git runs
+ * without blocking this thread: a run starts it before loading the files (cli/check.ts).
  */
-export function fileHistory(root: string): FileHistory {
-  const repo = repoInfo(root);
+export async function fileHistory(root: string): Promise<FileHistory> {
+  const repo = await repoInfoAsync(root);
   if (!repo.ok) return repo;
   if (repo.shallow) return { ok: false, reason: 'shallow' };
 
-  const log = git(root, [
+  const log = await gitSpooled(root, [
     'log',
     // Parents before children, so a rename is read after the addition it carries on.
     '--topo-order',
@@ -63,7 +64,7 @@ export function fileHistory(root: string): FileHistory {
   if (!log.ok) {
     if (log.failure === 'git_missing') return { ok: false, reason: 'git_missing', detail: log.detail };
     // A repository without commits yet: nothing has entered its history.
-    const head = git(root, ['rev-parse', '--verify', '--quiet', 'HEAD']);
+    const head = await gitAsync(root, ['rev-parse', '--verify', '--quiet', 'HEAD']);
     if (!head.ok && head.failure === 'failed' && head.status === 1) return { ok: true, firstSeen: new Map() };
     return { ok: false, reason: 'not_a_repo', detail: log.detail };
   }

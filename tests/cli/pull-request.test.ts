@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { baseRepo } from '../helpers/fixture.js';
-import { at, GitRepo } from '../helpers/git-repo.js';
+import { at, countGitCalls, GitRepo } from '../helpers/git-repo.js';
 import { runCli } from './run.js';
 
 const CUTOFF = ['--fecha-corte', '2019-04-15'];
@@ -106,6 +106,26 @@ describe('delivery dates against git history (PLAN029)', () => {
     expect(plan029[1].message).toContain('entró al repositorio el 03/04/2019');
     expect(run.stderr).toBe('');
   });
+
+  it('runs git once for the history when plan.yaml leaves PLAN029 on (read ahead, so it runs while the files load), and never when it turns it off', async () => {
+    const gitCallsOf = async (plan: Record<string, unknown> | string) => {
+      const repo = GitRepo.init({ ...baseRepo(), 'plan.yaml': plan });
+      repo.commit('Reportes T1', at('2019-03-29'));
+      const counter = countGitCalls();
+      const run = await runCli(['validate', '-C', repo.dir, '--format', 'json', ...CUTOFF]);
+      return { calls: counter.calls(), rules: JSON.parse(run.stdout).diagnostics.map((d: { rule: string }) => d.rule) };
+    };
+    const plan = baseRepo()['plan.yaml'];
+    // Committed two business days after the declared 27 March: PLAN029 has its history.
+    expect(await gitCallsOf(plan)).toEqual({ calls: ['rev-parse', 'log'], rules: ['PLAN029', 'PLAN029'] });
+    // Not even the first question: read ahead, the history would be asked for as the run starts.
+    expect(await gitCallsOf({ ...plan, reglas: { PLAN029: 'off' } })).toEqual({ calls: [], rules: [] });
+    // A plan.yaml that does not parse leaves PLAN029 on for the loader too: git runs once all the same.
+    const unreadable = await gitCallsOf('reglas: [PLAN029\n');
+    expect(unreadable.calls).toEqual(['rev-parse', 'log']);
+    expect(unreadable.rules).toContain('PLAN001');
+  });
+
 
   it('says once that the check was skipped in a shallow clone', async () => {
     const repo = GitRepo.init(baseRepo());

@@ -117,29 +117,29 @@ describe('PLAN029 delivery date earlier than the report’s arrival in the repos
   });
 
   describe('over a real git repository', () => {
-    it('flags the report committed 5 business days after its declared date and not the one committed that same day', () => {
+    it('flags the report committed 5 business days after its declared date and not the one committed that same day', async () => {
       const repo = committedPlan({ dif: '2019-03-28', op: '2019-04-03' });
-      const diagnostics = check(repo.dir, toGitHistory(fileHistory(repo.dir)));
+      const diagnostics = check(repo.dir, toGitHistory(await fileHistory(repo.dir)));
       expect(where(diagnostics)).toEqual([`PLAN029 ${OP_T1}:${lineOf(baseRepo(), OP_T1, 'fecha_entrega:')}`]);
       expect(diagnostics[0]!.message).toBe(
         'El reporte «2019-T1» declara como fecha de entrega el 27/03/2019, pero su archivo entró al repositorio el 03/04/2019, 5 días hábiles después.',
       );
     });
 
-    it('goes by the day in the commit’s own time zone: 23:30 in Mexico City on the declared day is on time', () => {
+    it('goes by the day in the commit’s own time zone: 23:30 in Mexico City on the declared day is on time', async () => {
       const { [OP_T1]: op, ...rest } = baseRepo();
       const repo = GitRepo.init(rest);
       repo.commit('Plan 2019', at('2019-03-01'));
       repo.commit('Reporte T1 de OP', at('2019-03-27', '23:30:00', '-06:00'), { [OP_T1]: op });
-      expect(check(repo.dir, toGitHistory(fileHistory(repo.dir)))).toEqual([]);
+      expect(check(repo.dir, toGitHistory(await fileHistory(repo.dir)))).toEqual([]);
     });
 
-    it('skips an uncommitted report and judges the committed one', () => {
+    it('skips an uncommitted report and judges the committed one', async () => {
       const repo = committedPlan({ dif: '2019-04-01' });
-      expect(where(check(repo.dir, toGitHistory(fileHistory(repo.dir))))).toEqual([`PLAN029 ${DIF_T1}:${lineOf(baseRepo(), DIF_T1, 'fecha_entrega:')}`]);
+      expect(where(check(repo.dir, toGitHistory(await fileHistory(repo.dir))))).toEqual([`PLAN029 ${DIF_T1}:${lineOf(baseRepo(), DIF_T1, 'fecha_entrega:')}`]);
     });
 
-    it('does not flag a report renamed into place after it was delivered on time', () => {
+    it('does not flag a report renamed into place after it was delivered on time', async () => {
       const files = baseRepo();
       const { [OP_T1]: op, ...rest } = files;
       const repo = GitRepo.init(rest);
@@ -147,13 +147,13 @@ describe('PLAN029 delivery date earlier than the report’s arrival in the repos
       repo.commit('Reporte T1 de OP (nombre equivocado)', at('2019-03-27'), { 'dependencias/OP/reportes/2019-t1.yaml': op });
       repo.git('mv', 'dependencias/OP/reportes/2019-t1.yaml', OP_T1);
       repo.commit('Corrige el nombre del archivo (PLAN005)', at('2019-04-10'));
-      expect(check(repo.dir, toGitHistory(fileHistory(repo.dir)))).toEqual([]);
+      expect(check(repo.dir, toGitHistory(await fileHistory(repo.dir)))).toEqual([]);
     });
 
-    it('reports nothing in a shallow clone, whose history is unavailable', () => {
+    it('reports nothing in a shallow clone, whose history is unavailable', async () => {
       const repo = committedPlan({ dif: '2019-03-28', op: '2019-04-03' });
       const clone = repo.shallowClone();
-      const history = toGitHistory(fileHistory(clone.dir));
+      const history = toGitHistory(await fileHistory(clone.dir));
       expect(history).toEqual({ available: false, reason: 'shallow' });
       expect(check(clone.dir, history)).toEqual([]);
     });
