@@ -56,6 +56,9 @@ export interface ValidationRun {
 
 export async function runValidation(io: CliIo, root: string, lang: Lang, fechaCorte: string, run: ValidationRun = {}): Promise<ValidationResult> {
   let history: GitHistory | undefined;
+  const cacheFile = run.cache ? cacheFileFor(cacheFolder(io.env), root) : undefined;
+  if (cacheFile && isPlanInputPath(root, cacheFile)) throw new UsageError(NOTICES.cacheInsideData, { file: cacheFile });
+  const cache: OutcomeCache | undefined = cacheFile ? openOutcomeCache(cacheFile, lang) : undefined;
   // The loader asks for the history once plan.yaml says PLAN029 is on. Read ahead, plan.yaml
   // says so already: git's log then runs while the files load, not after. A failure surfaces
   // where the loader awaits it; unasked for, it is dropped.
@@ -66,9 +69,6 @@ export async function runValidation(io: CliIo, root: string, lang: Lang, fechaCo
     if (!history.available) io.stderr(fill(NOTICES.historySkipped[lang], { reason: gitReason(history.reason, lang) }));
     return history;
   };
-  const cacheFile = run.cache ? cacheFileFor(cacheFolder(io.env), root) : undefined;
-  if (cacheFile && isPlanInputPath(root, cacheFile)) throw new UsageError(NOTICES.cacheInsideData, { file: cacheFile });
-  const cache: OutcomeCache | undefined = cacheFile ? openOutcomeCache(cacheFile, lang) : undefined;
   const result = await validatePlanInParallel(root, { lang, fechaCorte, readHistory }, { ...(run.shown ? { shown: run.shown } : {}), ...(cache ? { cache } : {}), ...(run.early ? { early: run.early } : {}), ...(run.onLoaded ? { onLoaded: run.onLoaded } : {}) });
   if (cache && cacheFile) {
     io.stderr(fill(NOTICES.cacheUsed[lang], { reused: cache.reused, files: result.fileCount, file: cacheFile }));

@@ -56,7 +56,6 @@ const REASONS: Record<string, { es: string; en: string }> = {
   EEXIST: { es: 'apareció un archivo con ese nombre mientras se escribía', en: 'a file with that name appeared while writing' },
 };
 
-// Resolves to <package>/templates/init/ and <package>/schemas/ from both src/cli/ and dist/cli/.
 const TEMPLATES_DIR = packagePath('templates/init/');
 const SCHEMAS_DIR = packagePath('schemas/');
 

@@ -3,7 +3,7 @@
 // every failure comes back as a value: the user's repository and their git set-up are
 // input, and input never makes the tool throw.
 import { execFile, execFileSync, spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -54,35 +54,68 @@ export function gitAsync(cwd: string, args: readonly string[]): Promise<GitOutco
 /**
  * As gitAsync, with what git prints spooled to a temporary file instead of a pipe: a pipe holds
  * 64 KiB, and a long `git log` would wait, stalled, whenever this thread is busy with work of
- * its own (listing and reading the plan's files) instead of reading it.
+ * its own (listing and reading the plan's files) instead of reading it. The file is removed as
+ * soon as it is open where the system allows it (it is read through its descriptor), so a run
+ * that ends early leaves nothing behind; elsewhere, once git is done.
  */
 export function gitSpooled(cwd: string, args: readonly string[]): Promise<GitOutcome> {
-  let folder: string;
-  let out: number;
+  let folder: string | undefined;
+  let out: number | undefined;
+  const removeFolder = () => {
+    try {
+      if (folder) rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      // A temporary folder left behind is the system's to clean; the answer stands.
+    }
+  };
   try {
     folder = mkdtempSync(path.join(tmpdir(), 'plan-git-'));
-    out = openSync(path.join(folder, 'stdout'), 'w');
+    out = openSync(path.join(folder, 'stdout'), 'w+');
   } catch {
+    removeFolder();
     return gitAsync(cwd, args);
   }
+  const fd = out;
+  removeFolder();
   const { env, windowsHide } = options(cwd);
   return new Promise<GitOutcome>((resolve) => {
     let stderr = '';
-    const child = spawn('git', args, { cwd, env, windowsHide, stdio: ['ignore', out, 'pipe'] });
+    let child;
+    try {
+      child = spawn('git', args, { cwd, env, windowsHide, stdio: ['ignore', fd, 'pipe'] });
+    } catch (error) {
+      return resolve(failed(cwd, error as Error, undefined, null));
+    }
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', (error) => resolve(failed(cwd, error, stderr, null)));
     child.on('close', (status) => {
       if (status !== 0) return resolve(failed(cwd, { message: `Command failed: git ${args.join(' ')}` }, stderr, status));
       try {
-        resolve({ ok: true, stdout: readFileSync(path.join(folder, 'stdout'), 'utf8') });
+        resolve({ ok: true, stdout: readFromStart(fd) });
       } catch (error) {
         resolve(failed(cwd, error as Error, stderr, status));
       }
     });
   }).finally(() => {
-    closeSync(out);
-    rmSync(folder, { recursive: true, force: true });
+    try {
+      closeSync(fd);
+    } catch {
+      // Already closed: nothing to release.
+    }
+    removeFolder();
   });
+}
+
+/** A file's whole text through its descriptor, whose position git moved to the end. */
+function readFromStart(fd: number): string {
+  const bytes = Buffer.allocUnsafe(fstatSync(fd).size);
+  let at = 0;
+  while (at < bytes.length) {
+    const read = readSync(fd, bytes, at, bytes.length - at, at);
+    if (read === 0) break;
+    at += read;
+  }
+  return bytes.toString('utf8', 0, at);
 }
 
 function failed(cwd: string, error: { code?: string | number | null; message: string }, stderr: string | undefined, status: number | null): GitOutcome {

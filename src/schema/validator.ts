@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { packagePath } from '../io/package-files.js';
 import { SCHEMA_FILE, type FileKind } from '../repo/layout.js';
@@ -13,7 +14,7 @@ const requireCjs = createRequire(import.meta.url);
 const SCHEMAS_DIR = packagePath('schemas/');
 
 /**
- * The validators `npm run build` writes beside this module (tools/precompile-schemas.ts):
+ * The validators `npm run build` writes into dist/schema/ (tools/precompile-schemas.ts):
  * compiling every schema takes each process, and each worker thread, over half a second,
  * while loading their code takes a few milliseconds.
  */
@@ -69,7 +70,8 @@ function precompiled(digest: string): Map<FileKind, ValidateFunction> | undefine
   // Beside this module as tsc writes it (dist/schema/); from the bundle (dist/bundle/) too.
   const file = new URL(`../schema/${PRECOMPILED_FILE}`, import.meta.url);
   if (!existsSync(file)) return undefined;
-  const module = requireCjs(file.pathname) as PrecompiledValidators;
+  // A path, not the URL's: its pathname keeps a folder's spaces and accents percent-encoded.
+  const module = requireCjs(fileURLToPath(file)) as PrecompiledValidators;
   if (module.digest !== digest) return undefined;
   return new Map(Object.entries(module.validators) as [FileKind, ValidateFunction][]);
 }

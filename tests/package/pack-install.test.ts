@@ -43,7 +43,8 @@ beforeAll(() => {
   packed = (JSON.parse(pack.stdout) as Packed[])[0]!;
   tarball = path.join(out, packed.filename);
 
-  prefix = tempDir('prefijo');
+  // A folder name with a space and accents, as a Windows user folder often has («C:\\Users\\José Pérez»).
+  prefix = path.join(tempDir('prefijo'), 'José Pérez');
   runOk('npm', ['install', '--global', '--prefix', prefix, ...INSTALL_FLAGS, tarball], { cwd: tempDir('vacia') });
   installEnv = userEnv({ PATH: `${path.join(prefix, 'bin')}${path.delimiter}${process.env['PATH'] ?? ''}` });
 
