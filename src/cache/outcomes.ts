@@ -9,6 +9,7 @@ import { closeSync, constants, type BigIntStats, fstatSync, lstatSync, mkdirSync
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packagePath } from '../io/package-files.js';
 import type { FileLoader } from '../load.js';
 import type { FindingsRecord, Rechecked } from './findings.js';
 import { loadFile, readsContent, valueOf, type FileOutcome } from '../load-file.js';
@@ -493,7 +494,7 @@ let code: string | undefined;
 function codeDigest(): string {
   if (code) return code;
   const hash = createHash('sha256');
-  for (const folder of [fileURLToPath(new URL('..', import.meta.url)), fileURLToPath(new URL('../../schemas/', import.meta.url))]) {
+  for (const folder of [fileURLToPath(new URL('..', import.meta.url)), packagePath('schemas/')]) {
     for (const name of (readdirSync(folder, { recursive: true, encoding: 'utf8' }) as string[]).sort()) {
       if (!/\.(?:[cm]?js|ts|json)$/.test(name)) continue;
       hash.update(`${name}\n`).update(readFileSync(path.join(folder, name)));

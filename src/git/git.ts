@@ -3,9 +3,10 @@
 // every failure comes back as a value: the user's repository and their git set-up are
 // input, and input never makes the tool throw.
 import { execFile, execFileSync, spawn } from 'node:child_process';
-import { closeSync, fstatSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { readAtMost } from '../repo/read.js';
 
 export type GitOutcome =
   | { ok: true; stdout: string }
@@ -60,7 +61,6 @@ export function gitAsync(cwd: string, args: readonly string[]): Promise<GitOutco
  */
 export function gitSpooled(cwd: string, args: readonly string[]): Promise<GitOutcome> {
   let folder: string | undefined;
-  let out: number | undefined;
   const removeFolder = () => {
     try {
       if (folder) rmSync(folder, { recursive: true, force: true, maxRetries: 3 });
@@ -68,14 +68,14 @@ export function gitSpooled(cwd: string, args: readonly string[]): Promise<GitOut
       // A temporary folder left behind is the system's to clean; the answer stands.
     }
   };
+  let fd: number;
   try {
     folder = mkdtempSync(path.join(tmpdir(), 'plan-git-'));
-    out = openSync(path.join(folder, 'stdout'), 'w+');
+    fd = openSync(path.join(folder, 'stdout'), 'w+');
   } catch {
     removeFolder();
     return gitAsync(cwd, args);
   }
-  const fd = out;
   removeFolder();
   const { env, windowsHide } = options(cwd);
   return new Promise<GitOutcome>((resolve) => {
@@ -91,7 +91,10 @@ export function gitSpooled(cwd: string, args: readonly string[]): Promise<GitOut
     child.on('close', (status) => {
       if (status !== 0) return resolve(failed(cwd, { message: `Command failed: git ${args.join(' ')}` }, stderr, status));
       try {
-        resolve({ ok: true, stdout: readFromStart(fd) });
+        // The bound gitAsync's pipe has (maxBuffer), and what it says past it.
+        const bytes = readAtMost(fd, MAX_OUTPUT_BYTES + 1);
+        if (bytes.length > MAX_OUTPUT_BYTES) return resolve(failed(cwd, { message: 'stdout maxBuffer length exceeded' }, stderr, status));
+        resolve({ ok: true, stdout: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8') });
       } catch (error) {
         resolve(failed(cwd, error as Error, stderr, status));
       }
@@ -104,18 +107,6 @@ export function gitSpooled(cwd: string, args: readonly string[]): Promise<GitOut
     }
     removeFolder();
   });
-}
-
-/** A file's whole text through its descriptor, whose position git moved to the end. */
-function readFromStart(fd: number): string {
-  const bytes = Buffer.allocUnsafe(fstatSync(fd).size);
-  let at = 0;
-  while (at < bytes.length) {
-    const read = readSync(fd, bytes, at, bytes.length - at, at);
-    if (read === 0) break;
-    at += read;
-  }
-  return bytes.toString('utf8', 0, at);
 }
 
 function failed(cwd: string, error: { code?: string | number | null; message: string }, stderr: string | undefined, status: number | null): GitOutcome {

@@ -61,7 +61,8 @@ export function readAtMost(fd: number, max: number): Uint8Array {
       scratch.copy(larger, 0, 0, total);
       scratch = larger;
     }
-    const read = readSync(fd, scratch, total, Math.min(scratch.length, max) - total, null);
+    // At its own position, whatever the descriptor's: a file another process wrote through it is read from the start too.
+    const read = readSync(fd, scratch, total, Math.min(scratch.length, max) - total, total);
     if (read === 0) break;
     total += read;
   }

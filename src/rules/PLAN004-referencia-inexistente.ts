@@ -501,11 +501,12 @@ class EvidenceIndex {
    * git on Linux keeps both, a Windows or macOS checkout keeps one. Once per group.
    */
   reportTwins(ruta: string, file: string, path: PathSegment[], report: Report<'evidenciaGemela'>): void {
+    const twins = twinGroupsOf(this.repoFiles);
     // Most repos have no twins at all: nothing to resolve.
-    if (this.twinGroups().size === 0) return;
+    if (twins.size === 0) return;
     const resolved = normalized(ruta);
     const key = folded(resolved);
-    const group = this.twinGroups().get(key);
+    const group = twins.get(key);
     if (!group || this.reportedTwins.has(key)) return;
     this.reportedTwins.add(key);
     const archivos = [resolved, ...group.filter((twin) => twin !== resolved)].map((twin) => quote(twin, 120)).join(', ');
@@ -514,16 +515,12 @@ class EvidenceIndex {
 
   /** The same warning for twins in evidence folders that no report cites, on the first of them. */
   reportUncitedTwins(report: Report<'evidenciaGemela'>): void {
-    for (const [key, group] of this.twinGroups()) {
+    for (const [key, group] of twinGroupsOf(this.repoFiles)) {
       if (this.reportedTwins.has(key) || !group.some((member) => EVIDENCE_FOLDER.test(member))) continue;
       this.reportedTwins.add(key);
       const archivos = group.map((twin) => quote(twin, 120)).join(', ');
       report({ messageId: 'evidenciaGemela', file: group[0]!, severity: 'warning', data: { archivos }, hint: hints.evidenciaGemela });
     }
-  }
-
-  private twinGroups(): ReadonlyMap<string, string[]> {
-    return twinGroupsOf(this.repoFiles);
   }
 
   /**
